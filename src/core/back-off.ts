@@ -1,0 +1,60 @@
+import { addDays, instant, toIso } from './instant.js';
+import type { Direction } from './vocabulary.js';
+
+/** Where an unanswered outreach stands: nothing to do, a light retry (at most two), or fading. */
+export type BackOffState =
+  | { state: 'none' }
+  | { state: 'retry'; step: 1 | 2; dueAt: string }
+  | { state: 'fading'; since: string };
+
+/** The outreach being watched (the latest outbound marked awaiting reply). */
+export interface Outreach {
+  occurredAt: string;
+  awaitingReply: boolean;
+}
+
+/** A later interaction with the same contact; `retryStep` marks an outbound sent as retry 1 or 2. */
+export interface LaterInteraction {
+  direction: Direction;
+  occurredAt: string;
+  retryStep?: 1 | 2 | null;
+}
+
+/** Weeks, then months (F17): a first nudge three weeks out, a second two months after that. */
+export const FIRST_RETRY_DAYS = 21;
+export const SECOND_RETRY_DAYS = 60;
+// A retry left undone this long lapses, so an ignored reminder never lingers as nagging.
+export const RETRY_LAPSE_DAYS = 60;
+
+const ms = (iso: string) => instant(iso).toMillis();
+
+/** F17: the back-off state of an outreach at `now`; any inbound after it resets, never more than two retries. */
+export function backOffState(
+  outreach: Outreach,
+  later: readonly LaterInteraction[],
+  now: string,
+): BackOffState {
+  if (!outreach.awaitingReply) return { state: 'none' };
+  const start = ms(outreach.occurredAt);
+  const after = later
+    .filter((i) => ms(i.occurredAt) > start && ms(i.occurredAt) <= ms(now))
+    .sort((a, b) => ms(a.occurredAt) - ms(b.occurredAt));
+  if (after.some((i) => i.direction === 'inbound')) return { state: 'none' };
+
+  const due1 = addDays(outreach.occurredAt, FIRST_RETRY_DAYS);
+  const skippedDue2 = addDays(due1, SECOND_RETRY_DAYS);
+  // A retry only counts while its step is current; one sent after the schedule moved on cannot rewind it.
+  const done1 = after.find(
+    (i) => i.direction === 'outbound' && i.retryStep === 1 && ms(i.occurredAt) < ms(skippedDue2),
+  );
+  // Retry 2 counts from when retry 1 was done, or from when it would have been due if it was skipped.
+  const due2 = done1 ? addDays(done1.occurredAt, SECOND_RETRY_DAYS) : skippedDue2;
+  const lapse = addDays(due2, RETRY_LAPSE_DAYS);
+  const done2 = after.find(
+    (i) => i.direction === 'outbound' && i.retryStep === 2 && ms(i.occurredAt) < ms(lapse),
+  );
+  if (done2) return { state: 'fading', since: toIso(ms(done2.occurredAt)) };
+  if (ms(now) >= ms(lapse)) return { state: 'fading', since: lapse };
+  if (!done1 && ms(now) < ms(due2)) return { state: 'retry', step: 1, dueAt: due1 };
+  return { state: 'retry', step: 2, dueAt: due2 };
+}
