@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { DAY_MS, instant, inZone, safeZone, toIso } from './instant.js';
 import type { WorkingHours } from './vocabulary.js';
 
@@ -70,7 +70,7 @@ export function sendWindow(
     const close = end === 24 * 60 ? day.startOf('day').plus({ days: 1 }) : at(day, end);
     const localEnd = end === 24 * 60 ? '24:00' : close.toFormat('HH:mm');
     if (close <= local) continue;
-    const from = open < local ? local : open;
+    const from = DateTime.max(open, local);
     return {
       startAt: toIso(from.toMillis()),
       endAt: toIso(close.toMillis()),
