@@ -1,0 +1,77 @@
+import {
+  type CsvLimits,
+  csvRecords,
+  DEFAULT_CSV_LIMITS,
+  detectDelimiter,
+  parseCsvLine,
+} from './csv-records.js';
+import { ImportFileError } from './imported-contact.js';
+
+/** How far we look for a header row (LinkedIn puts a few "Notes:" lines before it). */
+export const HEADER_SEARCH_LINES = 20;
+
+/** A data row addressed by column name (case-insensitive); missing columns read as ''. */
+export interface CsvTableRow {
+  line: number;
+  get(column: string): string;
+  /** Every column name present in the header, as written. */
+  columns: readonly string[];
+}
+export type CsvTableItem = CsvTableRow | { line: number; error: string };
+
+/** Finds the header among the first lines: the first line whose cells satisfy `isHeader`. */
+export function findHeader(
+  head: readonly string[],
+  isHeader: (names: Set<string>) => boolean,
+): { index: number; names: string[] } | undefined {
+  for (let index = 0; index < Math.min(head.length, HEADER_SEARCH_LINES); index++) {
+    const line = head[index] ?? '';
+    if (!line.trim()) continue;
+    const names = parseCsvLine(line).map((n) => n.trim());
+    if (isHeader(new Set(names.map((n) => n.toLowerCase())))) return { index, names };
+  }
+  return undefined;
+}
+
+/** Streams rows of a CSV table whose header satisfies `isHeader`; lines before the header are skipped. */
+export async function* csvTable(
+  lines: AsyncIterable<string>,
+  isHeader: (names: Set<string>) => boolean,
+  what: string,
+  limits: CsvLimits = DEFAULT_CSV_LIMITS,
+): AsyncGenerator<CsvTableItem> {
+  const it = lines[Symbol.asyncIterator]();
+  const skipped: string[] = [];
+  let header: { line: number; names: string[]; raw: string } | undefined;
+  while (!header && skipped.length < HEADER_SEARCH_LINES) {
+    const next = await it.next();
+    if (next.done) break;
+    const found = findHeader([next.value], isHeader);
+    if (found) header = { line: skipped.length + 1, names: found.names, raw: next.value };
+    else skipped.push(next.value);
+  }
+  if (!header)
+    throw new ImportFileError(`No ${what} header row found in the first ${HEADER_SEARCH_LINES} lines.`);
+  const index = new Map<string, number>();
+  header.names.forEach((name, i) => {
+    const key = name.toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const columns = header.names;
+  const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => it };
+  for await (const record of csvRecords(rest, detectDelimiter(header.raw), limits, header.line + 1)) {
+    if ('error' in record) {
+      yield record;
+      continue;
+    }
+    const fields = record.fields;
+    yield {
+      line: record.line,
+      columns,
+      get(column: string): string {
+        const i = index.get(column.toLowerCase());
+        return i === undefined ? '' : (fields[i] ?? '').trim();
+      },
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import { findHeader, HEADER_SEARCH_LINES } from './csv-table.js';
+import { isGoogleHeader } from './google-csv.js';
+import { ImportFileError } from './imported-contact.js';
+import { isLinkedInHeader } from './linkedin-csv.js';
+import { isOutlookHeader } from './outlook-csv.js';
+
+export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'outlook';
+export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
+  vcard: 'vCard',
+  linkedin: 'LinkedIn Connections CSV',
+  google: 'Google Contacts CSV',
+  outlook: 'Outlook CSV',
+};
+
+/** How many lines detection needs to see (LinkedIn's preamble comes before its header). */
+export const DETECT_LINES = HEADER_SEARCH_LINES;
+
+const EXPECTED =
+  'Expected one of: a vCard file (starting with BEGIN:VCARD); a LinkedIn Connections CSV ' +
+  '(First Name, Last Name, URL, Email Address, Company, Position, Connected On); a Google Contacts CSV ' +
+  '(First Name or Given Name, E-mail 1 - Value, Phone 1 - Value, Labels); an Outlook CSV ' +
+  '(First Name, Middle Name, Last Name, E-mail Address, Business Phone).';
+
+/** Tells the format from the first lines of content (never the file name); throws ImportFileError if unknown. */
+export function detectFormat(head: readonly string[]): ImportFormat {
+  const firstText = head.find((l) => l.trim() !== '');
+  if (firstText === undefined) throw new ImportFileError('The file is empty.');
+  if (firstText.trim().toUpperCase() === 'BEGIN:VCARD') return 'vcard';
+  // Google's 2024 layout also has First/Middle/Last Name, so its numbered columns are checked first.
+  if (findHeader(head, isGoogleHeader)) return 'google';
+  if (findHeader(head, isLinkedInHeader)) return 'linkedin';
+  if (findHeader(head, isOutlookHeader)) return 'outlook';
+  const shown = firstText.length > 80 ? `${firstText.slice(0, 80)}…` : firstText;
+  throw new ImportFileError(`Unrecognised file (it starts with "${shown}"). ${EXPECTED}`);
+}
