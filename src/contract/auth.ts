@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id, requiredText, TimeZone } from './common';
+
+export const SignUp = z
+  .object({
+    name: requiredText(100),
+    email: z.email('must be a valid e-mail address').max(320),
+    password: z.string().min(10, 'must be at least 10 characters').max(200),
+    timeZone: TimeZone.default('UTC'),
+  })
+  .strict();
+export type SignUp = z.infer<typeof SignUp>;
+
+export const SignIn = z.object({ email: z.string().trim().max(320), password: z.string().max(200) }).strict();
+export type SignIn = z.infer<typeof SignIn>;
+
+export const Me = z.object({
+  userId: Id,
+  accountId: Id,
+  name: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  dailySize: z.number().int(),
+  weeklyBudget: z.number().int(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const AuthState = z.object({ signupOpen: z.boolean(), hasUsers: z.boolean(), me: Me.nullable() });
+export type AuthState = z.infer<typeof AuthState>;
+
+export const SettingsPatch = z
+  .object({
+    timeZone: TimeZone.optional(),
+    dailySize: z.number().int().min(1).max(100).optional(),
+    weeklyBudget: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const TokenCreate = z.object({ name: requiredText(100) }).strict();
+export const Token = z.object({
+  id: Id,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type Token = z.infer<typeof Token>;
+/** The secret appears in this response only; the server keeps a hash. */
+export const CreatedToken = Token.extend({ token: z.string() });
+export type CreatedToken = z.infer<typeof CreatedToken>;

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { CHANNELS, LINK_KINDS } from '../core/vocabulary';
+import {
+  Cadence,
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Limit,
+  page,
+  requiredText,
+  TimeZone,
+  text,
+  WorkingHours,
+} from './common';
+
+const Email = z.object({
+  value: z.email('must be a valid e-mail address').max(320),
+  label: text(40).optional(),
+});
+const Phone = z.object({
+  value: z
+    .string()
+    .trim()
+    .min(3)
+    .max(40)
+    .regex(/^[+\d][\d ()./-]*\d(\s*(x|ext\.?)\s*\d+)?$/i, 'must be a phone number'),
+  label: text(40).optional(),
+});
+const Link = z.object({ kind: z.enum(LINK_KINDS), url: z.url('must be a URL').max(500) });
+
+const contactFields = {
+  firstName: requiredText(100),
+  lastName: text(100).default(''),
+  company: text().nullish(),
+  title: text().nullish(),
+  industry: text(100).nullish(),
+  city: text(100).nullish(),
+  country: text(100).nullish(),
+  timeZone: TimeZone.nullish(),
+  workingHours: WorkingHours.nullish(),
+  preferredChannel: z.enum(CHANNELS).nullish(),
+  howMet: text(1000).nullish(),
+  metOn: IsoDate.nullish(),
+  circleId: Id.nullish(),
+  tracked: z.boolean().default(true),
+  cadence: Cadence.nullish().describe('null = the circle default'),
+  emails: z.array(Email).max(20).default([]),
+  phones: z.array(Phone).max(20).default([]),
+  links: z.array(Link).max(20).default([]),
+  tags: z.array(requiredText(50)).max(50).default([]),
+};
+
+export const ContactCreate = z.object(contactFields).strict();
+export type ContactCreate = z.infer<typeof ContactCreate>;
+
+/** PATCH: every field optional; absent = unchanged, null = cleared. */
+export const ContactPatch = z
+  .object({
+    ...contactFields,
+    firstName: requiredText(100).optional(),
+    lastName: text(100).optional(),
+    tracked: z.boolean().optional(),
+    emails: z.array(Email).max(20).optional(),
+    phones: z.array(Phone).max(20).optional(),
+    links: z.array(Link).max(20).optional(),
+    tags: z.array(requiredText(50)).max(50).optional(),
+  })
+  .strict();
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+export const Contact = z.object({
+  id: Id,
+  firstName: z.string(),
+  lastName: z.string(),
+  displayName: z.string(),
+  company: z.string().nullable(),
+  title: z.string().nullable(),
+  industry: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  workingHours: WorkingHours.nullable(),
+  preferredChannel: z.enum(CHANNELS).nullable(),
+  howMet: z.string().nullable(),
+  metOn: z.string().nullable(),
+  circleId: z.string().nullable(),
+  tracked: z.boolean(),
+  cadence: Cadence.nullable(),
+  emails: z.array(z.object({ value: z.string(), label: z.string().nullable() })),
+  phones: z.array(z.object({ value: z.string(), label: z.string().nullable() })),
+  links: z.array(z.object({ kind: z.enum(LINK_KINDS), url: z.string() })),
+  tags: z.array(z.string()),
+  lastInteractionAt: z.string().nullable(),
+  nextDueAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ContactFilter = z.object({
+  q: text(200).optional().describe('full-text: names, companies, e-mails, notes, facts'),
+  circleId: Id.optional(),
+  tag: text(50).optional(),
+  company: text().optional(),
+  industry: text(100).optional(),
+  city: text(100).optional(),
+  country: text(100).optional(),
+  lastContactBefore: IsoDateTime.optional(),
+  lastContactAfter: IsoDateTime.optional(),
+});
+export type ContactFilter = z.infer<typeof ContactFilter>;
+
+export const ContactListQuery = ContactFilter.extend({
+  cursor: z.string().max(500).optional(),
+  limit: Limit,
+});
+export type ContactListQuery = z.infer<typeof ContactListQuery>;
+export const ContactPage = page(Contact);
+export type ContactPage = z.infer<typeof ContactPage>;

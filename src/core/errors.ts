@@ -1,0 +1,17 @@
+/** Typed failures thrown by services; the server maps each to one HTTP status and problem+json. */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+/** Unknown id, or an id of another account: the same answer, so existence never leaks. */
+export class NotFound extends AppError {}
+export class Conflict extends AppError {}
+/** Bad input; `field` names the offending field (dotted path) when there is one. */
+export class Invalid extends AppError {}
+export class Unauthorized extends AppError {}
+export class Forbidden extends AppError {}

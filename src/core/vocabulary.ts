@@ -1,0 +1,100 @@
+/** The closed vocabularies of the domain; contract, store and web build their enums from these. */
+
+export const CHANNELS = [
+  'email',
+  'linkedin',
+  'text',
+  'call',
+  'video',
+  'in_person',
+  'card',
+  'social_dm',
+  'event',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** outbound = I reached out; inbound = they reached out. */
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const CIRCLE_KINDS = [
+  'mentor',
+  'peer',
+  'industry_leader',
+  'client_partner',
+  'aspirational',
+  'other',
+] as const;
+export type CircleKind = (typeof CIRCLE_KINDS)[number];
+
+/** Named cadences; `custom` uses every + unit; `ad_hoc` is never due; `not_tracked` never shows. */
+export const CADENCE_KINDS = [
+  'monthly',
+  'quarterly',
+  'twice_yearly',
+  'yearly',
+  'custom',
+  'ad_hoc',
+  'not_tracked',
+] as const;
+export type CadenceKind = (typeof CADENCE_KINDS)[number];
+export const NAMED_CADENCE_KINDS = [
+  'monthly',
+  'quarterly',
+  'twice_yearly',
+  'yearly',
+  'ad_hoc',
+  'not_tracked',
+] as const;
+export const CADENCE_UNITS = ['days', 'weeks', 'months'] as const;
+export type CadenceUnit = (typeof CADENCE_UNITS)[number];
+
+export type Cadence =
+  | { kind: Exclude<CadenceKind, 'custom'> }
+  | { kind: 'custom'; every: number; unit: CadenceUnit };
+
+export const FACT_KINDS = [
+  'family',
+  'hobby',
+  'interest',
+  'professional_topic',
+  'working_on',
+  'preference',
+  'other',
+] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+export const DATE_KINDS = [
+  'birthday',
+  'work_anniversary',
+  'personal_anniversary',
+  'company_milestone',
+  'other',
+] as const;
+export type DateKind = (typeof DATE_KINDS)[number];
+
+export const LIFE_EVENT_KINDS = [
+  'promotion',
+  'new_job',
+  'new_role',
+  'product_launch',
+  'award',
+  'move',
+  'challenge',
+  'other',
+] as const;
+export type LifeEventKind = (typeof LIFE_EVENT_KINDS)[number];
+
+export const LINK_KINDS = ['linkedin', 'website', 'twitter', 'github', 'other'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+
+export const TASK_KINDS = ['follow_up', 'takeaway', 'general'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Working hours in the contact's own zone; days are ISO weekdays (1 = Monday … 7 = Sunday). */
+export interface WorkingHours {
+  start: string; // "09:00"
+  end: string; // "17:30"
+  days: number[];
+}
+export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { loadConfig } from './config';
+import { buildApp } from './server/app';
+import { openStore } from './store/open-store';
+
+/** Composition root: config → store → services → app → listen. */
+async function main() {
+  const config = loadConfig();
+  const store = await openStore(config);
+  const deps = { store, clock: () => new Date(), newId: uuidv7 };
+  const app = await buildApp(deps, {
+    signupOpen: process.env.TEND_SIGNUP === 'open',
+    webDir: resolve('dist/web'),
+    logger: true,
+  });
+  const stop = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await app.listen({ port: config.port, host: config.host });
+  const where = store.kind === 'sqlite' ? `${config.dataDir}/tend.db` : 'PostgreSQL';
+  app.log.info(`Tend is ready at http://localhost:${config.port} (data: ${where})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Principal } from '../services/auth.service';
+import type { Deps } from '../services/deps';
+import { registerAuth } from './auth-hook';
+import { errorHandler } from './error-handler';
+import { authRoutes } from './routes/auth.routes';
+import { contactsRoutes } from './routes/contacts.routes';
+import { interactionsRoutes } from './routes/interactions.routes';
+import { tokensRoutes } from './routes/tokens.routes';
+
+export interface AppOptions {
+  /** Anyone may sign up (otherwise only the first user of the server). */
+  signupOpen?: boolean;
+  /** Directory of the built web app; served with an SPA fallback when present. */
+  webDir?: string;
+  /** The local CLI acts as this principal without a token or cookie. */
+  localPrincipal?: Principal;
+  logger?: boolean;
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Mantine sets inline style attributes and <style> tags at runtime.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The whole HTTP surface, without listening: tests use app.inject, main.ts calls listen. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tend API',
+        version: '1.0.0',
+        description: 'Personal relationship manager. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token from POST /api/v1/tokens or `tend token create`',
+          },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'tend_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
+    app.swagger(),
+  );
+  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({ ok: true }));
+
+  registerAuth(app, deps, options.localPrincipal);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps, options.signupOpen ?? false));
+      await api.register(tokensRoutes(deps));
+      await api.register(contactsRoutes(deps));
+      await api.register(interactionsRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, index: false, wildcard: false, maxAge: '1h' });
+    app.get('/', { schema: { hide: true }, config: { public: true } }, (_request, reply) =>
+      reply.header('content-security-policy', CSP).header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const page =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
+    if (hasWeb && page) {
+      return reply
+        .header('content-security-policy', CSP)
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
+    }
+    return reply
+      .code(404)
+      .type('application/problem+json')
+      .send({
+        type: 'about:blank',
+        title: 'Not found',
+        status: 404,
+        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      });
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+  return app;
+}

@@ -1,0 +1,213 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token } from '../contract/auth';
+import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
+import { Conflict, Forbidden, NotFound, Unauthorized } from '../core/errors';
+import type { CircleKind } from '../core/vocabulary';
+import {
+  countUsers,
+  deleteSession,
+  findAccount,
+  findApiTokenByHash,
+  findSession,
+  findUser,
+  findUserByEmail,
+  firstUser,
+  insertAccount,
+  insertApiToken,
+  insertSession,
+  insertUser,
+  listApiTokens,
+  revokeApiToken,
+  touchApiToken,
+  updateAccount,
+} from '../store/accounts.repo';
+import { insertCircles } from '../store/circles.repo';
+import type { Db } from '../store/database';
+import { cadenceColumns } from './contact-dto';
+import { type Deps, nowIso } from './deps';
+
+/** Who is calling: every service call below the boundary is scoped by accountId. */
+export interface Principal {
+  accountId: string;
+  userId: string;
+  via: 'session' | 'token' | 'local';
+}
+
+const SESSION_DAYS = 30;
+// A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Ez3nrBrpVYJMI5GFkNLzd/cn1qUxkFCm7ym8HtxQ6s';
+
+export function sha256(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+const CIRCLE_NAMES: Record<Exclude<CircleKind, 'other'>, string> = {
+  mentor: 'Mentors',
+  peer: 'Peers',
+  industry_leader: 'Industry leaders',
+  client_partner: 'Clients & partners',
+  aspirational: 'Aspirational',
+};
+
+async function createAccountWithUser(deps: Deps, db: Db, input: SignUp): Promise<Me> {
+  const now = nowIso(deps);
+  const accountId = deps.newId();
+  const userId = deps.newId();
+  await insertAccount(db, { id: accountId, name: input.name, time_zone: input.timeZone, created_at: now });
+  await insertUser(db, {
+    account_id: accountId,
+    id: userId,
+    email: input.email.toLowerCase(),
+    name: input.name,
+    // @node-rs/argon2 defaults to argon2id with OWASP's parameters (19 MiB, t=2, p=1).
+    password_hash: await hash(input.password),
+    created_at: now,
+  });
+  await insertCircles(
+    db,
+    (Object.keys(CIRCLE_NAMES) as (keyof typeof CIRCLE_NAMES)[]).map((kind) => ({
+      account_id: accountId,
+      id: deps.newId(),
+      name: CIRCLE_NAMES[kind],
+      kind,
+      ...cadenceColumns(DEFAULT_CADENCE_BY_CIRCLE[kind]),
+      created_at: now,
+    })),
+  );
+  return getMe(deps, { accountId, userId }, db);
+}
+
+/** Sign-up is open for the first user of a server; later only when the operator opened it. */
+export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Promise<Me> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    if (!signupOpen && (await countUsers(trx)) > 0) throw new Forbidden('sign-up is closed on this server');
+    if (await findUserByEmail(trx, input.email.toLowerCase()))
+      throw new Conflict('an account with this e-mail exists', 'email');
+    return createAccountWithUser(deps, trx, input);
+  });
+}
+
+export async function signIn(deps: Deps, input: SignIn): Promise<Me> {
+  const user = await findUserByEmail(deps.store.db, input.email.toLowerCase());
+  const ok = await verify(user?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
+  if (!user || !ok) throw new Unauthorized('wrong e-mail or password');
+  return getMe(deps, { accountId: user.account_id, userId: user.id });
+}
+
+/** Opens a session; returns the cookie secret (only its hash is stored). */
+export async function openSession(
+  deps: Deps,
+  me: Pick<Me, 'accountId' | 'userId'>,
+): Promise<{ secret: string; expires: Date }> {
+  const secret = randomBytes(32).toString('base64url');
+  const expires = new Date(deps.clock().getTime() + SESSION_DAYS * 86_400_000);
+  await insertSession(deps.store.db, {
+    token_hash: sha256(secret),
+    account_id: me.accountId,
+    user_id: me.userId,
+    created_at: nowIso(deps),
+    expires_at: expires.toISOString(),
+  });
+  return { secret, expires };
+}
+
+export async function closeSession(deps: Deps, secret: string): Promise<void> {
+  await deleteSession(deps.store.db, sha256(secret));
+}
+
+export async function principalFromSession(deps: Deps, secret: string): Promise<Principal | null> {
+  const s = await findSession(deps.store.db, sha256(secret));
+  if (!s || s.expires_at <= nowIso(deps)) return null;
+  return { accountId: s.account_id, userId: s.user_id, via: 'session' };
+}
+
+export async function principalFromToken(deps: Deps, secret: string): Promise<Principal | null> {
+  const t = await findApiTokenByHash(deps.store.db, sha256(secret));
+  if (!t) return null;
+  await touchApiToken(deps.store.db, t.account_id, t.id, nowIso(deps));
+  return { accountId: t.account_id, userId: t.user_id, via: 'token' };
+}
+
+/** The local CLI acts as the server's first user, creating one (single-user install) when there is none. */
+export async function localOwner(deps: Deps): Promise<Principal> {
+  const existing = await firstUser(deps.store.db);
+  if (existing) return { accountId: existing.account_id, userId: existing.id, via: 'local' };
+  const me = await deps.store.db.transaction().execute((trx) =>
+    createAccountWithUser(deps, trx, {
+      name: 'Owner',
+      email: 'owner@localhost',
+      password: randomBytes(24).toString('base64url'),
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    }),
+  );
+  return { accountId: me.accountId, userId: me.userId, via: 'local' };
+}
+
+export async function hasUsers(deps: Deps): Promise<boolean> {
+  return (await countUsers(deps.store.db)) > 0;
+}
+
+export async function getMe(
+  deps: Deps,
+  p: Pick<Principal, 'accountId' | 'userId'>,
+  db: Db = deps.store.db,
+): Promise<Me> {
+  const [user, account] = await Promise.all([
+    findUser(db, p.accountId, p.userId),
+    findAccount(db, p.accountId),
+  ]);
+  if (!user || !account) throw new Unauthorized('sign in again');
+  return {
+    userId: user.id,
+    accountId: account.id,
+    name: user.name,
+    email: user.email,
+    timeZone: account.time_zone,
+    dailySize: account.daily_size,
+    weeklyBudget: account.weekly_budget,
+  };
+}
+
+export async function patchSettings(deps: Deps, p: Principal, patch: SettingsPatch): Promise<Me> {
+  await updateAccount(deps.store.db, p.accountId, {
+    ...(patch.timeZone && { time_zone: patch.timeZone }),
+    ...(patch.dailySize && { daily_size: patch.dailySize }),
+    ...(patch.weeklyBudget && { weekly_budget: patch.weeklyBudget }),
+  });
+  return getMe(deps, p);
+}
+
+export async function createToken(deps: Deps, p: Principal, name: string): Promise<CreatedToken> {
+  const token = `tend_${randomBytes(30).toString('base64url')}`;
+  const row = {
+    account_id: p.accountId,
+    id: deps.newId(),
+    user_id: p.userId,
+    name,
+    token_hash: sha256(token),
+    prefix: token.slice(0, 12),
+    created_at: nowIso(deps),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await insertApiToken(deps.store.db, row);
+  return { id: row.id, name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: null, token };
+}
+
+export async function listTokens(deps: Deps, p: Principal): Promise<Token[]> {
+  const rows = await listApiTokens(deps.store.db, p.accountId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+  }));
+}
+
+export async function revokeToken(deps: Deps, p: Principal, id: string): Promise<void> {
+  if ((await revokeApiToken(deps.store.db, p.accountId, id, nowIso(deps))) === 0)
+    throw new NotFound('token not found');
+}

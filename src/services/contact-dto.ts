@@ -1,0 +1,71 @@
+import type { Contact } from '../contract/contacts';
+import type { Cadence, Channel, LinkKind, WorkingHours } from '../core/vocabulary';
+import type { ContactChildren, ContactRow } from '../store/contacts.repo';
+
+export function displayName(row: Pick<ContactRow, 'first_name' | 'last_name'>): string {
+  return `${row.first_name} ${row.last_name}`.trim();
+}
+
+export function cadenceOf(row: {
+  cadence_kind: string | null;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+}) {
+  if (!row.cadence_kind) return null;
+  if (row.cadence_kind === 'custom') {
+    return { kind: 'custom', every: row.cadence_every ?? 1, unit: row.cadence_unit ?? 'months' } as Cadence;
+  }
+  return { kind: row.cadence_kind } as Cadence;
+}
+
+export function cadenceColumns(c: Cadence): {
+  cadence_kind: string;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+};
+export function cadenceColumns(c: Cadence | null | undefined): {
+  cadence_kind: string | null;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+};
+export function cadenceColumns(c: Cadence | null | undefined): {
+  cadence_kind: string | null;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+} {
+  if (!c) return { cadence_kind: null, cadence_every: null, cadence_unit: null };
+  return c.kind === 'custom'
+    ? { cadence_kind: c.kind, cadence_every: c.every, cadence_unit: c.unit }
+    : { cadence_kind: c.kind, cadence_every: null, cadence_unit: null };
+}
+
+/** Row + children → the API shape. */
+export function toContactDto(row: ContactRow, children: ContactChildren): Contact {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: displayName(row),
+    company: row.company,
+    title: row.title,
+    industry: row.industry,
+    city: row.city,
+    country: row.country,
+    timeZone: row.time_zone,
+    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : null,
+    preferredChannel: row.preferred_channel as Channel | null,
+    howMet: row.how_met,
+    metOn: row.met_on,
+    circleId: row.circle_id,
+    tracked: row.tracked === 1,
+    cadence: cadenceOf(row),
+    emails: children.emails.map((e) => ({ value: e.value, label: e.label })),
+    phones: children.phones.map((p) => ({ value: p.value, label: p.label })),
+    links: children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    tags: children.tags,
+    lastInteractionAt: row.last_interaction_at,
+    nextDueAt: row.next_due_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

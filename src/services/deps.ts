@@ -1,0 +1,12 @@
+import type { Store } from '../store/store';
+
+/** What every service needs: the store, a clock and an id source (both injectable, so tests fix them). */
+export interface Deps {
+  store: Store;
+  clock: () => Date;
+  newId: () => string;
+}
+
+export function nowIso(deps: Pick<Deps, 'clock'>): string {
+  return deps.clock().toISOString();
+}

@@ -1,0 +1,133 @@
+import type { Interaction, InteractionCreate, InteractionPatch } from '../contract/interactions';
+import { NotFound } from '../core/errors';
+import { takeawayTask } from '../core/follow-ups';
+import type { Channel, Direction } from '../core/vocabulary';
+import { findContact } from '../store/contacts.repo';
+import {
+  deleteInteraction,
+  findInteraction,
+  type InteractionRow,
+  insertInteraction,
+  listInteractions,
+  updateInteraction,
+} from '../store/interactions.repo';
+import { insertTask } from '../store/tasks.repo';
+import { type Deps, nowIso } from './deps';
+import { refreshSchedule } from './schedule';
+
+export function toInteractionDto(r: InteractionRow): Interaction {
+  return {
+    id: r.id,
+    contactId: r.contact_id,
+    channel: r.channel as Channel,
+    direction: r.direction as Direction,
+    occurredAt: r.occurred_at,
+    summary: r.summary,
+    topics: JSON.parse(r.topics) as string[],
+    awaitingReply: r.awaiting_reply === 1,
+    createdAt: r.created_at,
+  };
+}
+
+const iso = (s: string) => new Date(s).toISOString();
+
+/** Logs an interaction; the contact's schedule and any takeaway follow-up change in the same transaction. */
+export async function logInteraction(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+  input: InteractionCreate,
+): Promise<Interaction> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    const contact = await findContact(trx, accountId, contactId);
+    if (!contact) throw new NotFound('contact not found');
+    const now = nowIso(deps);
+    const row = {
+      account_id: accountId,
+      id: deps.newId(),
+      contact_id: contactId,
+      channel: input.channel,
+      direction: input.direction,
+      occurred_at: input.occurredAt ? iso(input.occurredAt) : now,
+      summary: input.summary,
+      topics: JSON.stringify(input.topics),
+      awaiting_reply: input.awaitingReply && input.direction === 'outbound' ? 1 : 0,
+      retry_step: 0,
+      created_at: now,
+    };
+    await insertInteraction(trx, row);
+    // A reply answers every outreach that was waiting for one.
+    if (input.direction === 'inbound') {
+      await trx
+        .updateTable('interactions')
+        .set({ awaiting_reply: 0 })
+        .where('account_id', '=', accountId)
+        .where('contact_id', '=', contactId)
+        .where('awaiting_reply', '=', 1)
+        .where('occurred_at', '<=', row.occurred_at)
+        .execute();
+    }
+    const task = takeawayTask({ channel: input.channel, occurredAt: row.occurred_at });
+    if (task && task.windowEnd > now) {
+      await insertTask(trx, {
+        account_id: accountId,
+        id: deps.newId(),
+        contact_id: contactId,
+        kind: task.kind,
+        title: task.title,
+        due_at: task.dueAt,
+        done_at: null,
+        created_at: now,
+      });
+    }
+    await refreshSchedule(deps, trx, accountId, contactId, { created: false });
+    return toInteractionDto(row);
+  });
+}
+
+export async function contactInteractions(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+): Promise<Interaction[]> {
+  if (!(await findContact(deps.store.db, accountId, contactId))) throw new NotFound('contact not found');
+  return (await listInteractions(deps.store.db, accountId, contactId)).map(toInteractionDto);
+}
+
+export async function getInteraction(deps: Deps, accountId: string, id: string): Promise<Interaction> {
+  const row = await findInteraction(deps.store.db, accountId, id);
+  if (!row) throw new NotFound('interaction not found');
+  return toInteractionDto(row);
+}
+
+export async function patchInteraction(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  patch: InteractionPatch,
+): Promise<Interaction> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    const row = await findInteraction(trx, accountId, id);
+    if (!row) throw new NotFound('interaction not found');
+    const values: Partial<InteractionRow> = {
+      ...(patch.channel && { channel: patch.channel }),
+      ...(patch.direction && { direction: patch.direction }),
+      ...(patch.occurredAt && { occurred_at: iso(patch.occurredAt) }),
+      ...(patch.summary !== undefined && { summary: patch.summary }),
+      ...(patch.topics && { topics: JSON.stringify(patch.topics) }),
+      ...(patch.awaitingReply !== undefined && { awaiting_reply: patch.awaitingReply ? 1 : 0 }),
+    };
+    await updateInteraction(trx, accountId, id, values);
+    await refreshSchedule(deps, trx, accountId, row.contact_id, { created: false });
+    return toInteractionDto({ ...row, ...values });
+  });
+}
+
+export async function removeInteraction(deps: Deps, accountId: string, id: string): Promise<void> {
+  await deps.store.db.transaction().execute(async (trx) => {
+    const row = await findInteraction(trx, accountId, id);
+    if (!row) throw new NotFound('interaction not found');
+    await deleteInteraction(trx, accountId, id);
+    await refreshSchedule(deps, trx, accountId, row.contact_id, { created: false });
+  });
+}

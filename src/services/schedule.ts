@@ -1,0 +1,54 @@
+import { effectiveCadence, nextDueAt } from '../core/cadence';
+import { followUpForNewContact } from '../core/follow-ups';
+import type { CircleKind } from '../core/vocabulary';
+import { findCircle } from '../store/circles.repo';
+import { findContact, updateContact } from '../store/contacts.repo';
+import type { Db } from '../store/database';
+import { lastInteractionAt } from '../store/schedule.repo';
+import { insertTask } from '../store/tasks.repo';
+import { cadenceOf, displayName } from './contact-dto';
+import type { Deps } from './deps';
+
+/**
+ * Recomputes a contact's derived columns (last interaction, next due) inside the caller's
+ * transaction, so the Today queue reads them and never scans history. On creation with a
+ * met-on date, it also plans the 24–48 h follow-up (F6).
+ */
+export async function refreshSchedule(
+  deps: Deps,
+  db: Db,
+  accountId: string,
+  contactId: string,
+  opts: { created: boolean },
+): Promise<void> {
+  const row = await findContact(db, accountId, contactId);
+  if (!row) return;
+  const circle = row.circle_id ? await findCircle(db, accountId, row.circle_id) : undefined;
+  const last = await lastInteractionAt(db, accountId, contactId);
+  const cadence = effectiveCadence(
+    cadenceOf(row),
+    (circle?.kind as CircleKind | undefined) ?? null,
+    row.tracked === 1,
+  );
+  await updateContact(db, accountId, contactId, {
+    last_interaction_at: last,
+    last_meaningful_at: last,
+    next_due_at: nextDueAt(last, cadence, row.created_at),
+  });
+  if (opts.created && row.met_on) {
+    const task = followUpForNewContact(row.met_on, displayName(row), row.time_zone);
+    // A contact met long ago (e.g. typed in from memory) needs no "follow up within 48 h".
+    if (task.windowEnd > deps.clock().toISOString()) {
+      await insertTask(db, {
+        account_id: accountId,
+        id: deps.newId(),
+        contact_id: contactId,
+        kind: task.kind,
+        title: task.title,
+        due_at: task.dueAt,
+        done_at: null,
+        created_at: deps.clock().toISOString(),
+      });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { CirclesTable, Db } from './database';
+
+export type CircleRow = Selectable<CirclesTable>;
+
+export async function findCircle(db: Db, accountId: string, id: string): Promise<CircleRow | undefined> {
+  return db
+    .selectFrom('circles')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listCircles(db: Db, accountId: string): Promise<CircleRow[]> {
+  return db
+    .selectFrom('circles')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertCircles(db: Db, rows: Insertable<CirclesTable>[]): Promise<void> {
+  if (rows.length) await db.insertInto('circles').values(rows).execute();
+}
+
+export async function updateCircle(
+  db: Db,
+  accountId: string,
+  id: string,
+  values: Partial<CircleRow>,
+): Promise<void> {
+  await db
+    .updateTable('circles')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Detaches the circle's contacts first: they keep their place in the network, just without a circle. */
+export async function deleteCircle(db: Db, accountId: string, id: string): Promise<number> {
+  await db
+    .updateTable('contacts')
+    .set({ circle_id: null })
+    .where('account_id', '=', accountId)
+    .where('circle_id', '=', id)
+    .execute();
+  const r = await db
+    .deleteFrom('circles')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

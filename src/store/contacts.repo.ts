@@ -1,0 +1,308 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import type { ContactsTable, Db } from './database';
+import { searchTerms } from './search-text';
+
+export type ContactRow = Selectable<ContactsTable>;
+export interface ContactChildren {
+  emails: { value: string; label: string | null }[];
+  phones: { value: string; e164: string | null; label: string | null }[];
+  links: { kind: string; url: string }[];
+  tags: string[];
+}
+export interface ContactListFilter {
+  q?: string | undefined;
+  circleId?: string | undefined;
+  tag?: string | undefined;
+  company?: string | undefined;
+  industry?: string | undefined;
+  city?: string | undefined;
+  country?: string | undefined;
+  lastContactBefore?: string | undefined;
+  lastContactAfter?: string | undefined;
+  after?: { sortName: string; id: string } | undefined;
+  limit: number;
+}
+
+export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export async function findContact(db: Db, accountId: string, id: string): Promise<ContactRow | undefined> {
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateContact(
+  db: Db,
+  accountId: string,
+  id: string,
+  values: Partial<Insertable<ContactsTable>>,
+): Promise<void> {
+  await db
+    .updateTable('contacts')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes the contact; children go by cascade, the search row (a virtual table on SQLite) by hand. */
+export async function deleteContact(db: Db, accountId: string, id: string): Promise<number> {
+  await db
+    .deleteFrom('contact_search')
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', id)
+    .execute();
+  const r = await db
+    .deleteFrom('contacts')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Filtered, name-ordered page with a keyset cursor; returns limit + 1 rows so callers see if more exist. */
+export async function listContacts(db: Db, accountId: string, f: ContactListFilter): Promise<ContactRow[]> {
+  let q = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
+  if (f.circleId) q = q.where('circle_id', '=', f.circleId);
+  for (const [column, value] of [
+    ['company', f.company],
+    ['industry', f.industry],
+    ['city', f.city],
+    ['country', f.country],
+  ] as const) {
+    if (value) q = q.where(sql<string>`lower(${sql.ref(column)})`, '=', value.toLowerCase());
+  }
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('contact_tags')
+        .innerJoin('tags', (j) =>
+          j
+            .onRef('tags.account_id', '=', 'contact_tags.account_id')
+            .onRef('tags.id', '=', 'contact_tags.tag_id'),
+        )
+        .select('contact_tags.contact_id')
+        .where('contact_tags.account_id', '=', accountId)
+        .where(sql<string>`lower(tags.name)`, '=', tag.toLowerCase()),
+    );
+  }
+  if (f.lastContactBefore) {
+    const before = f.lastContactBefore;
+    q = q.where((eb) =>
+      eb.or([eb('last_interaction_at', 'is', null), eb('last_interaction_at', '<', before)]),
+    );
+  }
+  if (f.lastContactAfter) q = q.where('last_interaction_at', '>=', f.lastContactAfter);
+  for (const term of searchTerms(f.q ?? '')) {
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('contact_search')
+        .select('contact_id')
+        .where('account_id', '=', accountId)
+        .where('body', 'like', `%${term}%`),
+    );
+  }
+  if (f.after) {
+    const { sortName, id } = f.after;
+    q = q.where((eb) =>
+      eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
+    );
+  }
+  return q
+    .orderBy('sort_name')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** E-mails, phones, links and tags of many contacts in four queries, grouped by contact id. */
+export async function loadChildren(
+  db: Db,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, ContactChildren>> {
+  const out = new Map<string, ContactChildren>(
+    ids.map((id) => [id, { emails: [], phones: [], links: [], tags: [] }]),
+  );
+  if (ids.length === 0) return out;
+  const [emails, phones, links, tags] = await Promise.all([
+    db
+      .selectFrom('contact_emails')
+      .select(['contact_id', 'value', 'label'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'value', 'e164', 'label'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_links')
+      .select(['contact_id', 'kind', 'url'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_tags')
+      .innerJoin('tags', (j) =>
+        j
+          .onRef('tags.account_id', '=', 'contact_tags.account_id')
+          .onRef('tags.id', '=', 'contact_tags.tag_id'),
+      )
+      .select(['contact_tags.contact_id', 'tags.name'])
+      .where('contact_tags.account_id', '=', accountId)
+      .where('contact_tags.contact_id', 'in', ids)
+      .orderBy('tags.name')
+      .execute(),
+  ]);
+  for (const e of emails) out.get(e.contact_id)?.emails.push({ value: e.value, label: e.label });
+  for (const p of phones)
+    out.get(p.contact_id)?.phones.push({ value: p.value, e164: p.e164, label: p.label });
+  for (const l of links) out.get(l.contact_id)?.links.push({ kind: l.kind, url: l.url });
+  for (const t of tags) out.get(t.contact_id)?.tags.push(t.name);
+  return out;
+}
+
+/** Replaces a contact's e-mails, phones, links or tags (those given); ids come from `newId`. */
+export async function replaceChildren(
+  db: Db,
+  accountId: string,
+  contactId: string,
+  children: Partial<ContactChildren>,
+  newId: () => string,
+): Promise<void> {
+  const base = { account_id: accountId, contact_id: contactId };
+  if (children.emails) {
+    await db
+      .deleteFrom('contact_emails')
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', contactId)
+      .execute();
+    const rows = children.emails.map((e, position) => ({
+      ...base,
+      id: newId(),
+      value: e.value,
+      label: e.label,
+      position,
+    }));
+    if (rows.length) await db.insertInto('contact_emails').values(rows).execute();
+  }
+  if (children.phones) {
+    await db
+      .deleteFrom('contact_phones')
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', contactId)
+      .execute();
+    const rows = children.phones.map((p, position) => ({
+      ...base,
+      id: newId(),
+      value: p.value,
+      e164: p.e164,
+      label: p.label,
+      position,
+    }));
+    if (rows.length) await db.insertInto('contact_phones').values(rows).execute();
+  }
+  if (children.links) {
+    await db
+      .deleteFrom('contact_links')
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', contactId)
+      .execute();
+    const rows = children.links.map((l, position) => ({
+      ...base,
+      id: newId(),
+      kind: l.kind,
+      url: l.url,
+      position,
+    }));
+    if (rows.length) await db.insertInto('contact_links').values(rows).execute();
+  }
+  if (children.tags) {
+    await db
+      .deleteFrom('contact_tags')
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', contactId)
+      .execute();
+    const names = [...new Set(children.tags)];
+    if (names.length) {
+      await db
+        .insertInto('tags')
+        .values(names.map((name) => ({ account_id: accountId, id: newId(), name })))
+        .onConflict((oc) => oc.columns(['account_id', 'name']).doNothing())
+        .execute();
+      const tagRows = await db
+        .selectFrom('tags')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('name', 'in', names)
+        .execute();
+      await db
+        .insertInto('contact_tags')
+        .values(tagRows.map((t) => ({ ...base, tag_id: t.id })))
+        .execute();
+    }
+  }
+}
+
+/** Rebuilds the search text of these contacts from names, company, title, e-mails, notes and facts. */
+export async function reindexContacts(db: Db, accountId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const [contacts, emails, notes, facts] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city'])
+      .where('account_id', '=', accountId)
+      .where('id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('contact_emails')
+      .select(['contact_id', 'value'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('notes')
+      .select(['contact_id', 'body'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('facts')
+      .select(['contact_id', 'label', 'value'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .execute(),
+  ]);
+  const parts = new Map<string, string[]>(
+    contacts.map((c) => [
+      c.id,
+      [c.first_name, c.last_name, c.company ?? '', c.title ?? '', c.industry ?? '', c.city ?? ''],
+    ]),
+  );
+  for (const e of emails) parts.get(e.contact_id)?.push(e.value);
+  for (const n of notes) parts.get(n.contact_id)?.push(n.body);
+  for (const f of facts) parts.get(f.contact_id)?.push(`${f.label} ${f.value}`);
+  await db
+    .deleteFrom('contact_search')
+    .where('account_id', '=', accountId)
+    .where('contact_id', 'in', ids)
+    .execute();
+  const rows = [...parts].map(([contact_id, p]) => ({
+    account_id: accountId,
+    contact_id,
+    body: p.filter(Boolean).join(' \u2022 ').toLowerCase(),
+  }));
+  if (rows.length) await db.insertInto('contact_search').values(rows).execute();
+}

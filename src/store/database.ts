@@ -1,0 +1,242 @@
+import type { Generated, Kysely } from 'kysely';
+
+/**
+ * Table types. Portable column types only, so one migration serves both dialects:
+ * ids are UUIDv7 text, times are UTC ISO-8601 text, dates are YYYY-MM-DD text,
+ * flags are integers 0/1, structured values are JSON text.
+ */
+export interface AccountsTable {
+  id: string;
+  name: string;
+  time_zone: string;
+  daily_size: Generated<number>;
+  weekly_budget: Generated<number>;
+  created_at: string;
+}
+
+export interface UsersTable {
+  account_id: string;
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  account_id: string;
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface CirclesTable {
+  account_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  cadence_kind: string;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  account_id: string;
+  id: string;
+  first_name: string;
+  last_name: string;
+  sort_name: string;
+  company: string | null;
+  title: string | null;
+  industry: string | null;
+  city: string | null;
+  country: string | null;
+  time_zone: string | null;
+  working_hours: string | null;
+  preferred_channel: string | null;
+  how_met: string | null;
+  met_on: string | null;
+  circle_id: string | null;
+  tracked: number;
+  cadence_kind: string | null;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+  /** Derived, kept in the same transaction as the interaction that changes it. */
+  last_interaction_at: string | null;
+  last_meaningful_at: string | null;
+  next_due_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactEmailsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  value: string;
+  label: string | null;
+  position: number;
+}
+
+export interface ContactPhonesTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  value: string;
+  e164: string | null;
+  label: string | null;
+  position: number;
+}
+
+export interface ContactLinksTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  url: string;
+  position: number;
+}
+
+export interface TagsTable {
+  account_id: string;
+  id: string;
+  name: string;
+}
+
+export interface ContactTagsTable {
+  account_id: string;
+  contact_id: string;
+  tag_id: string;
+}
+
+export interface SavedSegmentsTable {
+  account_id: string;
+  id: string;
+  name: string;
+  filter: string;
+  created_at: string;
+}
+
+export interface InteractionsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  channel: string;
+  direction: string;
+  occurred_at: string;
+  summary: string;
+  topics: string;
+  awaiting_reply: number;
+  retry_step: number;
+  created_at: string;
+}
+
+export interface NotesTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  body: string;
+  pinned: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FactsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  label: string;
+  value: string;
+  pinned: number;
+  created_at: string;
+}
+
+export interface ImportantDatesTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  label: string | null;
+  month: number;
+  day: number;
+  year: number | null;
+  lead_days: number;
+  created_at: string;
+}
+
+export interface LifeEventsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  kind: string;
+  title: string;
+  occurred_on: string;
+  source: string;
+  created_at: string;
+}
+
+export interface TasksTable {
+  account_id: string;
+  id: string;
+  contact_id: string | null;
+  kind: string;
+  title: string;
+  due_at: string;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface QueueDecisionsTable {
+  account_id: string;
+  contact_id: string;
+  kind: string;
+  until_at: string;
+  created_at: string;
+}
+
+export interface ContactSearchTable {
+  account_id: string;
+  contact_id: string;
+  body: string;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  circles: CirclesTable;
+  contacts: ContactsTable;
+  contact_emails: ContactEmailsTable;
+  contact_phones: ContactPhonesTable;
+  contact_links: ContactLinksTable;
+  tags: TagsTable;
+  contact_tags: ContactTagsTable;
+  saved_segments: SavedSegmentsTable;
+  interactions: InteractionsTable;
+  notes: NotesTable;
+  facts: FactsTable;
+  important_dates: ImportantDatesTable;
+  life_events: LifeEventsTable;
+  tasks: TasksTable;
+  queue_decisions: QueueDecisionsTable;
+  contact_search: ContactSearchTable;
+}
+
+/** A database handle or an open transaction; repositories accept either. */
+export type Db = Kysely<Database>;

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './database';
+import { migrateToLatest } from './migrate';
+import type { Store } from './store';
+
+/** Opens (creating if needed) a SQLite database; ':memory:' for tests. */
+export async function openSqlite(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // WAL + NORMAL is durable across application crashes; only a power loss can drop the last commit.
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return {
+    kind: 'sqlite',
+    db,
+    backupTo: async (target) => {
+      mkdirSync(dirname(target), { recursive: true });
+      await sqlite.backup(target);
+    },
+    close: () => db.destroy(),
+  };
+}

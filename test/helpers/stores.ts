@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPostgres } from '../../src/store/postgres';
+import { openSqlite } from '../../src/store/sqlite';
+import type { Store } from '../../src/store/store';
+
+export type DialectName = 'sqlite' | 'postgres';
+/** Every integration suite runs over both: `describe.each(dialects)`. */
+export const dialects: DialectName[] = ['sqlite', 'postgres'];
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('pgAdminUrl') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated, empty database: in-memory SQLite, or a PostgreSQL database cloned from the template. */
+export async function freshStore(dialect: DialectName): Promise<Store> {
+  if (dialect === 'sqlite') return openSqlite(':memory:');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`));
+  const store = await openPostgres(inject('pgAdminUrl').replace(/\/postgres$/, `/${name}`), 4);
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));
+    },
+  };
+}
