@@ -78,7 +78,9 @@ export function parseContentLine(text: string, line: number): ContentLine | unde
     // vCard 2.1 allows bare parameters (`TEL;WORK;VOICE:`), which mean TYPE=…
     const key = eq === -1 ? 'TYPE' : part.slice(0, eq).trim().toUpperCase();
     const raw = eq === -1 ? part : part.slice(eq + 1);
-    const values = splitOutsideQuotes(raw, ',').map((v) => v.trim().replace(/^"(.*)"$/, '$1'));
+    let values = splitOutsideQuotes(raw, ',').map((v) => v.trim().replace(/^"(.*)"$/, '$1'));
+    // RFC 6350 writes TYPE="voice,cell" for a list; other quoted values (LABEL) keep their commas.
+    if (key === 'TYPE') values = values.flatMap((v) => v.split(','));
     params.set(key, [...(params.get(key) ?? []), ...values.filter(Boolean)]);
   }
   return {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
+import { readLinkedInCsv } from './linkedin-csv.js';
+
+describe('readLinkedInCsv', () => {
+  it('reads the export with its BOM, Notes preamble and CRLF', async () => {
+    const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-connections.csv')));
+    expect(rows.map((r) => r.line)).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    expect(rows[0]).toEqual({
+      line: 5,
+      contact: {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        emails: [{ value: 'ada@example.com' }],
+        phones: [],
+        links: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/ada-lovelace' }],
+        company: 'Analytical Engines Ltd',
+        title: 'Chief Mathematician',
+        tags: [],
+        connectedOn: '2024-03-12',
+      },
+    });
+    expect(rows[1]).toMatchObject({
+      contact: { emails: [], title: 'Rear Admiral, Computing', connectedOn: '2023-02-01' },
+    });
+    expect(rows[2]).toMatchObject({ contact: { connectedOn: '2019-06-23' } });
+  });
+
+  it('turns a bad date and an empty first name into row errors that name the field', async () => {
+    const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-connections.csv')));
+    expect(rows[3]).toEqual({ line: 8, error: "row 8: 'Connected On' is not a date: 31/02/2024" });
+    expect(rows[4]).toEqual({ line: 9, error: 'row 9: the first name is empty' });
+  });
+
+  it('passes markup through as plain text and keeps multi-line and accented cells', async () => {
+    const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-connections.csv', 1)));
+    expect(rows[5]).toMatchObject({
+      contact: {
+        firstName: '<script>alert(1)</script>',
+        lastName: `O'Brien "The Hacker"`,
+        company: '=HYPERLINK("http://evil")',
+      },
+    });
+    expect(rows[6]).toMatchObject({
+      contact: { firstName: 'Zoë', lastName: 'Çelik', title: 'Lead\nBarista' },
+    });
+  });
+
+  it('reads a UTF-16 LE export with no preamble', async () => {
+    const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-utf16le.csv')));
+    expect(rows).toMatchObject([
+      { line: 2, contact: { firstName: 'Åsa', lastName: 'Öberg', connectedOn: '2022-01-03' } },
+    ]);
+  });
+
+  it('rejects a file without the LinkedIn header', async () => {
+    await expect(collect(readLinkedInCsv(fixtureStream('not-contacts.csv')))).rejects.toThrow(/No LinkedIn/);
+  });
+});
