@@ -1,4 +1,4 @@
-import { addDays, instant, toIso } from './instant.js';
+import { addDays, toIso, toMillis } from './instant.js';
 import type { Direction } from './vocabulary.js';
 
 /** Where an unanswered outreach stands: nothing to do, a light retry (at most two), or fading. */
@@ -26,7 +26,7 @@ export const SECOND_RETRY_DAYS = 60;
 // A retry left undone this long lapses, so an ignored reminder never lingers as nagging.
 export const RETRY_LAPSE_DAYS = 60;
 
-const ms = (iso: string) => instant(iso).toMillis();
+const ms = toMillis;
 
 /** F17: the back-off state of an outreach at `now`; any inbound after it resets, never more than two retries. */
 export function backOffState(

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DAY_MS, instant, inZone, safeZone, toIso } from './instant.js';
+import { DAY_MS, inZone, safeZone, toIso, toMillis } from './instant.js';
 import type { WorkingHours } from './vocabulary.js';
 
 /** F19 default: no second outreach within 14 days unless they wrote back in between. */
@@ -13,13 +13,13 @@ export interface CapHistory {
 
 /** F19: true when the user reached out within `capDays` and the contact has not reached out since. */
 export function capBlocks(history: CapHistory, now: string, capDays: number = DEFAULT_CAP_DAYS): boolean {
-  const end = instant(now).toMillis();
+  const end = toMillis(now);
   const last = Math.max(
     -Infinity,
-    ...history.recentOutboundAt.map((iso) => instant(iso).toMillis()).filter((t) => t <= end),
+    ...history.recentOutboundAt.map((iso) => toMillis(iso)).filter((t) => t <= end),
   );
   if (!Number.isFinite(last) || end - last >= capDays * DAY_MS) return false;
-  const inbound = history.lastInboundAt ? instant(history.lastInboundAt).toMillis() : -Infinity;
+  const inbound = history.lastInboundAt ? toMillis(history.lastInboundAt) : -Infinity;
   return !(inbound > last && inbound <= end);
 }
 

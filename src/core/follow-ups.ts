@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instant, safeZone, toIso } from './instant.js';
+import { safeZone, toIso, toMillis } from './instant.js';
 import type { Channel, TaskKind } from './vocabulary.js';
 
 const HOUR_MS = 3_600_000;
@@ -23,7 +23,7 @@ function metOnInstant(metOn: string, zone: string | null | undefined): number {
     if (!local.isValid) throw new RangeError(`not a date: ${metOn}`);
     return local.toMillis();
   }
-  return instant(metOn).toMillis();
+  return toMillis(metOn);
 }
 
 /** F6: the follow-up for a newly met contact, window 24–48 h after meeting, due in the middle (36 h). */
@@ -42,7 +42,7 @@ export function followUpForNewContact(metOn: string, name: string, zone?: string
 /** F6: after a logged meeting, a "send the takeaway" task due within 24 h; null for non-meeting channels. */
 export function takeawayTask(meeting: { channel: Channel; occurredAt: string }): FollowUpTask | null {
   if (!(MEETING_CHANNELS as readonly Channel[]).includes(meeting.channel)) return null;
-  const at = instant(meeting.occurredAt).toMillis();
+  const at = toMillis(meeting.occurredAt);
   return {
     kind: 'takeaway',
     windowStart: toIso(at),

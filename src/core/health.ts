@@ -1,5 +1,5 @@
 import { cadenceInterval, cadenceLabel } from './cadence.js';
-import { DAY_MS, instant } from './instant.js';
+import { DAY_MS, toMillis } from './instant.js';
 import type { Cadence, Channel, Direction } from './vocabulary.js';
 
 /** How much a touch on each channel says about closeness: meeting > writing properly > a quick ping. */
@@ -54,15 +54,15 @@ function recencyPoints(elapsedDays: number, due: number, overdue: number): numbe
 
 /** F20: a transparent 0–100 health score (recency 40, reciprocity 25, responsiveness 20, depth 15). */
 export function healthScore(input: HealthInput, now: string): HealthScore {
-  const end = instant(now).toMillis();
+  const end = toMillis(now);
   const cadence = cadenceInterval(input.cadence) ? input.cadence : FALLBACK;
   const interval = cadenceInterval(cadence)!;
-  const anchor = instant(input.lastMeaningfulAt ?? input.createdAt).toMillis();
+  const anchor = toMillis(input.lastMeaningfulAt ?? input.createdAt);
   const elapsed = Math.max(0, (end - anchor) / DAY_MS);
   const recency = Math.round(recencyPoints(elapsed, interval.dueDays, interval.overdueDays));
 
   const recent = input.interactions
-    .map((i) => ({ ...i, at: instant(i.occurredAt).toMillis() }))
+    .map((i) => ({ ...i, at: toMillis(i.occurredAt) }))
     .filter((i) => i.at <= end && end - i.at < WINDOW_DAYS * DAY_MS);
   const inbound = recent.filter((i) => i.direction === 'inbound');
   // Best at an even split: 25 at 50 % inbound, falling linearly to 0 at either extreme.

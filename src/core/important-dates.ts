@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { inZone, safeZone } from './instant.js';
+import { calendarDays, localDate, safeZone, type Ymd } from './instant.js';
 
 /** A date that recurs every year; `year` is known for birthdays with a birth year, anniversaries, milestones. */
 export interface YearlyDate {
@@ -21,33 +21,39 @@ export interface Occurrence {
 }
 
 /** Calendar date of a yearly date in a given year; Feb 29 falls on Feb 28 in common years. */
-export function dateInYear(date: YearlyDate, year: number): { year: number; month: number; day: number } {
-  const daysInMonth = DateTime.utc(year, date.month, 1).daysInMonth ?? 31;
+export function dateInYear(date: YearlyDate, year: number): Ymd {
+  const daysInMonth = new Date(Date.UTC(year, date.month, 0)).getUTCDate();
   return { year, month: date.month, day: Math.min(date.day, daysInMonth) };
 }
 
-// Calendar-day difference via UTC midnights, so a 23 h or 25 h DST day still counts as one day.
-function calendarDays(a: { year: number; month: number; day: number }, b: typeof a): number {
-  return Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
-  );
+/** Days until the next occurrence (today = 0) and years turned then; the cheap path the queue uses. */
+export function daysUntil(
+  date: YearlyDate,
+  now: string,
+  zone: string | null | undefined,
+): { inDays: number; years: number | null; target: Ymd } {
+  const today = localDate(now, zone);
+  let target = dateInYear(date, today.year);
+  if (calendarDays(today, target) < 0) target = dateInYear(date, today.year + 1);
+  // A dated one-off in the future (a milestone next year) first occurs in its own year.
+  if (date.year != null && target.year < date.year) target = dateInYear(date, date.year);
+  return {
+    inDays: calendarDays(today, target),
+    years: date.year != null ? target.year - date.year : null,
+    target,
+  };
 }
 
 /** Next occurrence (today included) of a yearly date in the contact's zone, with days until it and years turned. */
 export function nextOccurrence(date: YearlyDate, now: string, zone: string | null | undefined): Occurrence {
   const z = safeZone(zone);
-  const today = inZone(now, z);
-  const todayYmd = { year: today.year, month: today.month, day: today.day };
-  let target = dateInYear(date, today.year);
-  if (calendarDays(todayYmd, target) < 0) target = dateInYear(date, today.year + 1);
-  // A dated one-off in the future (a milestone next year) first occurs in its own year.
-  if (date.year != null && target.year < date.year) target = dateInYear(date, date.year);
+  const { inDays, years, target } = daysUntil(date, now, z);
   const start = DateTime.fromObject(target, { zone: z }).startOf('day');
   return {
     date: start.toISODate() ?? '',
     startsAt: start.toUTC().toISO() ?? '',
-    inDays: calendarDays(todayYmd, target),
-    years: date.year != null ? target.year - date.year : null,
+    inDays,
+    years,
   };
 }
 
@@ -58,5 +64,5 @@ export function withinLeadTime(
   now: string,
   zone: string | null | undefined,
 ): boolean {
-  return nextOccurrence(date, now, zone).inDays <= leadDays;
+  return daysUntil(date, now, zone).inDays <= leadDays;
 }

@@ -3,32 +3,78 @@ import { DateTime, IANAZone } from 'luxon';
 /** Milliseconds in one day; cadence and back-off arithmetic counts elapsed time, not calendar days. */
 export const DAY_MS = 86_400_000;
 
-/** Parses a UTC ISO-8601 string into a UTC DateTime; throws on garbage so bad data fails loudly in core. */
-export function instant(iso: string): DateTime<true> {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!dt.isValid) throw new RangeError(`not an ISO-8601 instant: ${iso}`);
-  return dt;
+// Strict ISO with an explicit offset (or a bare date, which ECMAScript reads as UTC): Date.parse is then
+// exact and ~50× faster than Luxon, which matters when the queue scans 30k contacts.
+const STRICT_ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Epoch milliseconds of an ISO-8601 instant (no offset = UTC); throws on garbage so bad data fails loudly. */
+export function toMillis(iso: string): number {
+  const t = STRICT_ISO.test(iso) ? Date.parse(iso) : DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
+  if (Number.isNaN(t)) throw new RangeError(`not an ISO-8601 instant: ${iso}`);
+  return t;
 }
+
+/** Parses an ISO-8601 instant into a UTC DateTime. */
+export function instant(iso: string): DateTime<true> {
+  return DateTime.fromMillis(toMillis(iso), { zone: 'utc' }) as DateTime<true>;
+}
+
+// Zone validation builds an Intl formatter (~80 µs); the set of zones in one network is small.
+const zoneCache = new Map<string, string>();
 
 /** Returns the IANA zone when Luxon knows it, else UTC, so one bad profile field never breaks the queue. */
 export function safeZone(zone: string | null | undefined): string {
   if (!zone) return 'utc';
-  return zone.toLowerCase() === 'utc' || IANAZone.isValidZone(zone) ? zone : 'utc';
+  let known = zoneCache.get(zone);
+  if (known === undefined) {
+    known = zone.toLowerCase() === 'utc' || IANAZone.isValidZone(zone) ? zone : 'utc';
+    if (zoneCache.size > 1000) zoneCache.clear();
+    zoneCache.set(zone, known);
+  }
+  return known;
 }
 
 /** The instant seen in the contact's zone (UTC when the zone is unknown). */
 export function inZone(iso: string, zone: string | null | undefined): DateTime<true> {
-  return instant(iso).setZone(safeZone(zone)) as DateTime<true>;
+  return DateTime.fromMillis(toMillis(iso), { zone: safeZone(zone) }) as DateTime<true>;
+}
+
+/** A calendar date without a zone. */
+export interface Ymd {
+  year: number;
+  month: number;
+  day: number;
+}
+
+// "Today" depends only on (now, zone): cache it so 30k contacts in a few zones cost a few conversions.
+const todayCache = new Map<string, Ymd>();
+
+/** The contact's local calendar date at `now`. */
+export function localDate(now: string, zone: string | null | undefined): Ymd {
+  const key = `${now}|${zone ?? ''}`;
+  let ymd = todayCache.get(key);
+  if (!ymd) {
+    const local = inZone(now, zone);
+    ymd = { year: local.year, month: local.month, day: local.day };
+    if (todayCache.size > 1000) todayCache.clear();
+    todayCache.set(key, ymd);
+  }
+  return ymd;
+}
+
+/** Calendar days from a to b via UTC midnights, so a 23 h or 25 h DST day still counts as one. */
+export function calendarDays(a: Ymd, b: Ymd): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS);
 }
 
 /** Whole days elapsed from `from` to `to` (negative when `to` is earlier), floored. */
 export function daysBetween(from: string, to: string): number {
-  return Math.floor((instant(to).toMillis() - instant(from).toMillis()) / DAY_MS);
+  return Math.floor((toMillis(to) - toMillis(from)) / DAY_MS);
 }
 
 /** Adds elapsed days to an instant and returns UTC ISO; elapsed (not calendar) days keep it zone-independent. */
 export function addDays(iso: string, days: number): string {
-  return toIso(instant(iso).toMillis() + days * DAY_MS);
+  return toIso(toMillis(iso) + days * DAY_MS);
 }
 
 /** Formats epoch milliseconds as a UTC ISO-8601 string with milliseconds and a Z suffix. */

@@ -1,4 +1,4 @@
-import { DAY_MS, instant } from './instant.js';
+import { DAY_MS, toMillis } from './instant.js';
 import type { Direction } from './vocabulary.js';
 
 /** What F18 suggests when a relationship runs one way. */
@@ -27,10 +27,10 @@ export function oneSided(
   interactions: readonly { direction: Direction; occurredAt: string }[],
   now: string,
 ): OneSidedResult {
-  const end = instant(now).toMillis();
+  const end = toMillis(now);
   const start = end - WINDOW_DAYS * DAY_MS;
   const recent = interactions
-    .map((i) => ({ direction: i.direction, at: instant(i.occurredAt).toMillis() }))
+    .map((i) => ({ direction: i.direction, at: toMillis(i.occurredAt) }))
     .filter((i) => i.at > start && i.at <= end)
     .sort((a, b) => a.at - b.at);
   const outbound = recent.filter((i) => i.direction === 'outbound').length;
