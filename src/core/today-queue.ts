@@ -1,0 +1,227 @@
+import type { BackOffState } from './back-off.js';
+import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries.js';
+import { cadenceInterval, nextDueAt, overdueAt } from './cadence.js';
+import { daysUntil } from './important-dates.js';
+import { calendarDays, DAY_MS, inZone, localDate, toMillis } from './instant.js';
+import {
+  describeReason,
+  type ExtensionReason,
+  reasonScore,
+  TODAY_WEIGHTS,
+  type TodayReason,
+} from './today-reasons.js';
+import {
+  type Cadence,
+  type Channel,
+  type DateKind,
+  DEFAULT_WORKING_HOURS,
+  type LifeEventKind,
+  type TaskKind,
+  type WorkingHours,
+} from './vocabulary.js';
+
+/** Everything the queue needs to know about one contact; `cadence` is the effective one (see effectiveCadence). */
+export interface TodayContact {
+  id: string;
+  name: string;
+  zone: string | null;
+  workingHours: WorkingHours | null;
+  preferredChannel: Channel | null;
+  cadence: Cadence;
+  tracked: boolean;
+  lastMeaningfulAt: string | null;
+  createdAt: string;
+  lastReplyChannel: Channel | null;
+  importantDates: readonly {
+    kind: DateKind;
+    month: number;
+    day: number;
+    year?: number | null;
+    leadDays?: number | null;
+  }[];
+  /** `date` is yyyy-MM-dd (in the contact's zone) or a UTC instant. */
+  lifeEvents: readonly { kind: LifeEventKind; date: string }[];
+  tasks: readonly { id: string; kind: TaskKind; title: string; dueAt: string; done: boolean }[];
+  /** Back-off of the latest awaited outreach (backOffState), or null when none. */
+  backOff: BackOffState | null;
+  snoozedUntil: string | null;
+  skippedUntil: string | null;
+  /** Outbound interactions of the last weeks, for the frequency cap. */
+  recentOutboundAt: readonly string[];
+  lastInboundAt?: string | null;
+}
+
+export interface TodayInput {
+  contacts: readonly TodayContact[];
+  extensions?: readonly ExtensionReason[];
+}
+
+export interface TodayOptions {
+  /** Items shown as today's queue; the rest go to `more`. */
+  size?: number;
+  birthdayLeadDays?: number;
+  anniversaryLeadDays?: number;
+  /** How old a life event may be and still be a reason to reach out. */
+  lifeEventDays?: number;
+  capDays?: number;
+  /** Tasks due within this many hours already show (a follow-up due at +36 h shows from +24 h). */
+  taskHorizonHours?: number;
+}
+
+export interface TodayItem {
+  contactId: string;
+  name: string;
+  score: number;
+  /** Highest-scoring first. */
+  reasons: TodayReason[];
+  headline: string;
+  channel: Channel;
+  sendWindow: SendWindow | null;
+  nextDueAt: string | null;
+}
+
+export interface TodayQueue {
+  items: TodayItem[];
+  more: TodayItem[];
+}
+
+export const TODAY_DEFAULTS = {
+  size: 8,
+  birthdayLeadDays: 7,
+  anniversaryLeadDays: 3,
+  lifeEventDays: 14,
+  capDays: DEFAULT_CAP_DAYS,
+  taskHorizonHours: 12,
+} as const satisfies Required<TodayOptions>;
+
+const ms = toMillis;
+
+function cadenceReasons(c: TodayContact, now: number): TodayReason[] {
+  // Untracked and ad-hoc contacts are kept on purpose without a rhythm (F2): never nag about them.
+  if (!c.tracked || !cadenceInterval(c.cadence)) return [];
+  const due = nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt)!;
+  const overdue = overdueAt(c.lastMeaningfulAt, c.cadence, c.createdAt)!;
+  if (now < ms(due)) return [];
+  const days = Math.floor((now - ms(due)) / DAY_MS);
+  return now >= ms(overdue)
+    ? [{ kind: 'cadence_overdue', daysOverdue: days, cadence: c.cadence }]
+    : [{ kind: 'cadence_due', daysOver: days, cadence: c.cadence }];
+}
+
+function dateReasons(c: TodayContact, now: string, o: Required<TodayOptions>): TodayReason[] {
+  return c.importantDates.flatMap((d): TodayReason[] => {
+    const next = daysUntil(d, now, c.zone);
+    const lead = d.leadDays ?? (d.kind === 'birthday' ? o.birthdayLeadDays : o.anniversaryLeadDays);
+    if (next.inDays > lead) return [];
+    return d.kind === 'birthday'
+      ? [{ kind: 'birthday', inDays: next.inDays, turns: next.years }]
+      : [{ kind: 'anniversary', dateKind: d.kind, inDays: next.inDays, years: next.years }];
+  });
+}
+
+function lifeEventReasons(c: TodayContact, now: string, o: Required<TodayOptions>): TodayReason[] {
+  const today = localDate(now, c.zone);
+  return c.lifeEvents.flatMap((e): TodayReason[] => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.date);
+    const local = m ? null : inZone(e.date, c.zone);
+    const day = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : local!;
+    // Calendar days in the contact's zone, so "yesterday" means their yesterday.
+    const daysAgo = calendarDays({ year: day.year, month: day.month, day: day.day }, today);
+    return daysAgo >= 0 && daysAgo <= o.lifeEventDays
+      ? [{ kind: 'life_event', eventKind: e.kind, daysAgo }]
+      : [];
+  });
+}
+
+function taskReasons(c: TodayContact, now: number, o: Required<TodayOptions>): TodayReason[] {
+  const horizon = now + o.taskHorizonHours * 3_600_000;
+  return c.tasks.flatMap((t): TodayReason[] => {
+    if (t.done || ms(t.dueAt) > horizon) return [];
+    return t.kind === 'general'
+      ? [{ kind: 'task_due', taskId: t.id, title: t.title, dueAt: t.dueAt }]
+      : [{ kind: 'follow_up_due', taskId: t.id, taskKind: t.kind, title: t.title, dueAt: t.dueAt }];
+  });
+}
+
+function byScoreThenKind(a: TodayReason, b: TodayReason): number {
+  const d = reasonScore(b) - reasonScore(a);
+  if (d !== 0) return d;
+  const ka = `${a.kind}:${describeReason(a)}`;
+  const kb = `${b.kind}:${describeReason(b)}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+function byRank(a: TodayItem, b: TodayItem): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const da = a.nextDueAt ? ms(a.nextDueAt) : Number.POSITIVE_INFINITY;
+  const db = b.nextDueAt ? ms(b.nextDueAt) : Number.POSITIVE_INFINITY;
+  if (da !== db) return da < db ? -1 : 1;
+  // Code-unit order, not localeCompare: the result must not depend on the server's locale.
+  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
+  return a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0;
+}
+
+/** F5: the ranked, explained queue of whom to reach out to at `now`; deterministic for the same input. */
+export function todayQueue(input: TodayInput, now: string, options: TodayOptions = {}): TodayQueue {
+  const o: Required<TodayOptions> = { ...TODAY_DEFAULTS, ...options };
+  const t = ms(now);
+  const extensions = new Map<string, TodayReason[]>();
+  for (const e of input.extensions ?? []) {
+    const list = extensions.get(e.contactId) ?? [];
+    list.push({ kind: e.kind, detail: e.detail, weight: e.weight ?? TODAY_WEIGHTS[e.kind] });
+    extensions.set(e.contactId, list);
+  }
+
+  // The window depends only on (zone, hours) for a given now: compute it once per distinct pair.
+  const windows = new Map<string, SendWindow | null>();
+  const windowFor = (zone: string | null, hours: WorkingHours) => {
+    const key = `${zone}|${hours.start}|${hours.end}|${hours.days.join(',')}`;
+    if (!windows.has(key)) windows.set(key, sendWindow(now, zone, hours));
+    const w = windows.get(key);
+    return w ? { ...w } : null;
+  };
+
+  const ranked: TodayItem[] = [];
+  for (const c of input.contacts) {
+    if (c.snoozedUntil && ms(c.snoozedUntil) > t) continue;
+    if (c.skippedUntil && ms(c.skippedUntil) > t) continue;
+    // The cap only silences the cadence nudge; a birthday or their news is still worth a message.
+    const capped = capBlocks(
+      { recentOutboundAt: c.recentOutboundAt, lastInboundAt: c.lastInboundAt ?? null },
+      now,
+      o.capDays,
+    );
+    const retry: TodayReason[] =
+      c.backOff?.state === 'retry' && ms(c.backOff.dueAt) <= t
+        ? [{ kind: 'retry', step: c.backOff.step, dueAt: c.backOff.dueAt }]
+        : [];
+    const reasons = [
+      ...(capped ? [] : cadenceReasons(c, t)),
+      ...taskReasons(c, t, o),
+      ...dateReasons(c, now, o),
+      ...lifeEventReasons(c, now, o),
+      ...retry,
+      ...(extensions.get(c.id) ?? []),
+    ].sort(byScoreThenKind);
+    if (reasons.length === 0) continue;
+    ranked.push({
+      contactId: c.id,
+      name: c.name,
+      score: reasons.reduce((sum, r) => sum + reasonScore(r), 0),
+      reasons,
+      headline: describeReason(reasons[0]!),
+      channel: c.preferredChannel ?? c.lastReplyChannel ?? 'email',
+      sendWindow: windowFor(c.zone, c.workingHours ?? DEFAULT_WORKING_HOURS),
+      nextDueAt: c.tracked ? nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt) : null,
+    });
+  }
+  ranked.sort(byRank);
+  const size = Math.max(0, Math.floor(o.size));
+  return { items: ranked.slice(0, size), more: ranked.slice(size) };
+}
+
+/** Skip = skip this cycle: hide the contact until its next due date counted from now (a week without a cadence). */
+export function skipUntil(cadence: Cadence, now: string): string {
+  const interval = cadenceInterval(cadence);
+  return new Date(ms(now) + (interval?.dueDays ?? 7) * DAY_MS).toISOString();
+}
