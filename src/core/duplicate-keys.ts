@@ -1,0 +1,284 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+
+/** What dedupe needs of a contact; an imported contact and a stored one both fit. */
+export interface DedupeContact {
+  firstName: string;
+  lastName: string;
+  emails: readonly { value: string }[];
+  phones: readonly { value: string }[];
+  links: readonly { kind: string; url: string }[];
+  company?: string;
+  title?: string;
+  industry?: string;
+  city?: string;
+  country?: string;
+  timeZone?: string;
+  notes?: string;
+  tags?: readonly string[];
+  connectedOn?: string;
+  birthday?: DateParts;
+  anniversary?: DateParts;
+}
+interface DateParts {
+  month: number;
+  day: number;
+  year?: number;
+}
+
+/** Match keys, strongest first: this is the order in which a row is matched. */
+export const MATCH_KEYS = ['email', 'linkedin', 'phone', 'name_company'] as const;
+export type MatchKey = (typeof MATCH_KEYS)[number];
+const SCALARS = [
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'industry',
+  'city',
+  'country',
+  'timeZone',
+  'notes',
+  'connectedOn',
+  'birthday',
+  'anniversary',
+] as const;
+type ScalarField = (typeof SCALARS)[number];
+type ListField = 'emails' | 'phones' | 'links' | 'tags';
+/** A field an import would change: a scalar's new value (title change = reason to congratulate) or added items. */
+export type FieldChange =
+  | { field: ScalarField; from?: string; to: string }
+  | { field: ListField; added: string[] };
+export type MatchTarget = { kind: 'existing'; id: string } | { kind: 'row'; line: number };
+export type ImportClassification<C extends DedupeContact = DedupeContact> =
+  | { line: number; kind: 'new'; contact: C }
+  | { line: number; kind: 'duplicate'; contact: C; target: MatchTarget; matchedBy: MatchKey }
+  | {
+      line: number;
+      kind: 'merge';
+      contact: C;
+      target: MatchTarget;
+      matchedBy: MatchKey;
+      changes: FieldChange[];
+    }
+  | { line: number; kind: 'error'; error: string };
+
+/** Normalised e-mail: trimmed, lower-case; undefined when it is not an address. */
+export function emailKey(email: string): string | undefined {
+  const key = email.trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+$/.test(key) ? key : undefined;
+}
+
+/** Canonical LinkedIn profile: `linkedin.com/in/<slug>`, lower-case, no scheme, subdomain, query or trailing slash. */
+export function linkedinKey(url: string): string | undefined {
+  const m = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com(\/[^?#]*)?/i.exec(url.trim());
+  if (!m) return undefined;
+  let path = (m[1] ?? '').replace(/\/+$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // a malformed escape is kept as written
+  }
+  path = path.toLowerCase();
+  const profile = /^\/in\/([^/]+)/.exec(path);
+  if (profile) return `linkedin.com/in/${profile[1]}`;
+  return path ? `linkedin.com${path}` : undefined;
+}
+
+/** Phone in E.164 (`+14155550100`) read in `defaultRegion` when it has no country code; undefined if impossible. */
+export function phoneKey(phone: string, defaultRegion: CountryCode): string | undefined {
+  const parsed = parsePhoneNumberFromString(phone, defaultRegion);
+  return parsed?.isPossible() ? parsed.number : undefined;
+}
+
+/** Case- and accent-folded text with punctuation collapsed: "Zoë  O'Brien" → "zoe o brien". */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Legal-form suffixes that vary between sources ("Acme Inc." vs "Acme"). */
+const COMPANY_SUFFIX = /\s(inc|ltd|llc|gmbh|corp|corporation|co|sa|ag|plc|bv|limited)$/;
+
+/** Folded "first last|company"; undefined without a name or a company (a name alone is too weak). */
+export function nameCompanyKey(
+  firstName: string,
+  lastName: string,
+  company: string | undefined,
+): string | undefined {
+  const name = foldText(`${firstName} ${lastName}`);
+  const org = foldText(company ?? '').replace(COMPANY_SUFFIX, '');
+  return name && org ? `${name}|${org}` : undefined;
+}
+
+/** Every key of a contact, by kind. */
+export function dedupeKeys(c: DedupeContact, defaultRegion: CountryCode): Record<MatchKey, string[]> {
+  const defined = (xs: (string | undefined)[]) => [
+    ...new Set(xs.filter((x): x is string => x !== undefined)),
+  ];
+  return {
+    email: defined(c.emails.map((e) => emailKey(e.value))),
+    linkedin: defined(c.links.map((l) => linkedinKey(l.url))),
+    phone: defined(c.phones.map((p) => phoneKey(p.value, defaultRegion))),
+    name_company: defined([nameCompanyKey(c.firstName, c.lastName, c.company)]),
+  };
+}
+
+const targetId = (t: MatchTarget) => (t.kind === 'existing' ? `e:${t.id}` : `r:${t.line}`);
+
+/** Existing contacts by key, plus what each matched target looks like after the rows merged so far. */
+export class DedupeIndex {
+  private readonly byKey = new Map<string, MatchTarget>();
+  private readonly state = new Map<string, DedupeContact>();
+
+  constructor(readonly defaultRegion: CountryCode) {}
+
+  /** Registers a contact under all its keys; an earlier holder of a key keeps it. */
+  add(target: MatchTarget, contact: DedupeContact): void {
+    this.state.set(targetId(target), contact);
+    const keys = dedupeKeys(contact, this.defaultRegion);
+    for (const kind of MATCH_KEYS) {
+      for (const key of keys[kind])
+        if (!this.byKey.has(`${kind}:${key}`)) this.byKey.set(`${kind}:${key}`, target);
+    }
+  }
+
+  /** The first target matching `contact`, trying keys in MATCH_KEYS order. */
+  match(
+    contact: DedupeContact,
+  ): { target: MatchTarget; matchedBy: MatchKey; current: DedupeContact } | undefined {
+    const keys = dedupeKeys(contact, this.defaultRegion);
+    for (const kind of MATCH_KEYS) {
+      for (const key of keys[kind]) {
+        const target = this.byKey.get(`${kind}:${key}`);
+        const current = target && this.state.get(targetId(target));
+        if (target && current) return { target, matchedBy: kind, current };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Indexes the account's contacts for classifyImport. */
+export function buildDedupeIndex(
+  existing: Iterable<{ id: string; contact: DedupeContact }>,
+  defaultRegion: CountryCode,
+): DedupeIndex {
+  const index = new DedupeIndex(defaultRegion);
+  for (const { id, contact } of existing) index.add({ kind: 'existing', id }, contact);
+  return index;
+}
+
+function dateText(d: DateParts): string {
+  const md = `${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  return d.year === undefined ? `--${md}` : `${String(d.year).padStart(4, '0')}-${md}`;
+}
+
+function scalarText(c: DedupeContact, field: ScalarField): string | undefined {
+  const v = c[field];
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v.trim() || undefined : dateText(v);
+}
+
+/** Fields that merging `incoming` into `current` would change; an import fills and adds, never clears. */
+export function contactChanges(
+  current: DedupeContact,
+  incoming: DedupeContact,
+  defaultRegion: CountryCode,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of SCALARS) {
+    const to = scalarText(incoming, field);
+    const from = scalarText(current, field);
+    if (to === undefined || to === from) continue;
+    // A date without a year adds nothing to the same date with one.
+    if (
+      (field === 'birthday' || field === 'anniversary') &&
+      to.startsWith('--') &&
+      from?.endsWith(to.slice(1))
+    )
+      continue;
+    changes.push(from === undefined ? { field, to } : { field, from, to });
+  }
+  const added = (
+    field: ListField,
+    key: (v: string) => string,
+    cur: readonly string[],
+    inc: readonly string[],
+  ) => {
+    const have = new Set(cur.map(key));
+    const fresh = inc.filter((v, i) => !have.has(key(v)) && inc.findIndex((w) => key(w) === key(v)) === i);
+    if (fresh.length) changes.push({ field, added: fresh });
+  };
+  added(
+    'emails',
+    (v) => emailKey(v) ?? v,
+    current.emails.map((e) => e.value),
+    incoming.emails.map((e) => e.value),
+  );
+  added(
+    'phones',
+    (v) => phoneKey(v, defaultRegion) ?? v,
+    current.phones.map((p) => p.value),
+    incoming.phones.map((p) => p.value),
+  );
+  const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
+  added(
+    'links',
+    urlKey,
+    current.links.map((l) => l.url),
+    incoming.links.map((l) => l.url),
+  );
+  added('tags', (t) => t.trim().toLowerCase(), current.tags ?? [], incoming.tags ?? []);
+  return changes;
+}
+
+/** `current` with `incoming` merged in (fill and add, never clear), for comparing later rows. */
+function merged(current: DedupeContact, incoming: DedupeContact): DedupeContact {
+  const out: DedupeContact = { ...current };
+  for (const field of SCALARS) {
+    const v = incoming[field];
+    if (v !== undefined && v !== '') Object.assign(out, { [field]: v });
+  }
+  return {
+    ...out,
+    emails: [...current.emails, ...incoming.emails],
+    phones: [...current.phones, ...incoming.phones],
+    links: [...current.links, ...incoming.links],
+    tags: [...(current.tags ?? []), ...(incoming.tags ?? [])],
+  };
+}
+
+/**
+ * Previews an import: each row is new, a duplicate (matches and changes nothing), a merge (matches
+ * by email, then LinkedIn, phone, name+company, and lists what would change) or an error. Rows also
+ * match earlier rows of the same file. `index` is extended as rows are classified.
+ */
+export function* classifyImport<C extends DedupeContact>(
+  rows: Iterable<{ line: number; contact: C } | { line: number; error: string }>,
+  index: DedupeIndex,
+): Generator<ImportClassification<C>> {
+  for (const row of rows) {
+    if ('error' in row) {
+      yield { line: row.line, kind: 'error', error: row.error };
+      continue;
+    }
+    const { line, contact } = row;
+    const match = index.match(contact);
+    if (!match) {
+      index.add({ kind: 'row', line }, contact);
+      yield { line, kind: 'new', contact };
+      continue;
+    }
+    const { target, matchedBy, current } = match;
+    const changes = contactChanges(current, contact, index.defaultRegion);
+    const next = changes.length ? merged(current, contact) : current;
+    index.add(target, next);
+    yield changes.length
+      ? { line, kind: 'merge', contact, target, matchedBy, changes }
+      : { line, kind: 'duplicate', contact, target, matchedBy };
+  }
+}
