@@ -88,9 +88,13 @@ describe('todayQueue reasons', () => {
         { kind: 'promotion', date: '2025-06-01' },
         { kind: 'move', date: '2025-05-01' },
         { kind: 'award', date: '2025-06-10' },
+        { kind: 'new_job', date: '2025-05-20T23:30:00.000Z' }, // May 21 in London: 14 days ago, still fresh
       ],
     });
-    expect(item?.reasons).toEqual([{ kind: 'life_event', eventKind: 'promotion', daysAgo: 3 }]);
+    expect(item?.reasons).toEqual([
+      { kind: 'life_event', eventKind: 'promotion', daysAgo: 3 },
+      { kind: 'life_event', eventKind: 'new_job', daysAgo: 14 },
+    ]);
     expect(item?.headline).toBe('Promoted 3 days ago');
   });
 
@@ -194,7 +198,7 @@ describe('todayQueue decisions and boundaries', () => {
     const contacts = Array.from({ length: 11 }, (_, n) =>
       aContact({ id: `c${n}`, lastMeaningfulAt: ago(100 + n) }),
     );
-    const q = todayQueue({ contacts }, NOW);
+    const q = todayQueue({ contacts }, NOW, { size: undefined });
     expect([q.items.length, q.more.length]).toEqual([8, 3]);
   });
 });

@@ -2,7 +2,7 @@ import type { BackOffState } from './back-off.js';
 import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries.js';
 import { cadenceInterval, nextDueAt, overdueAt } from './cadence.js';
 import { daysUntil } from './important-dates.js';
-import { calendarDays, DAY_MS, inZone, localDate, toMillis } from './instant.js';
+import { calendarDays, DAY_MS, inZone, localDate, toMillis, type Ymd } from './instant.js';
 import {
   describeReason,
   type ExtensionReason,
@@ -123,10 +123,12 @@ function lifeEventReasons(c: TodayContact, now: string, o: Required<TodayOptions
   const today = localDate(now, c.zone);
   return c.lifeEvents.flatMap((e): TodayReason[] => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.date);
-    const local = m ? null : inZone(e.date, c.zone);
-    const day = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : local!;
+    const at = m ? null : inZone(e.date, c.zone);
+    const day: Ymd = at
+      ? { year: at.year, month: at.month, day: at.day }
+      : { year: Number(m?.[1]), month: Number(m?.[2]), day: Number(m?.[3]) };
     // Calendar days in the contact's zone, so "yesterday" means their yesterday.
-    const daysAgo = calendarDays({ year: day.year, month: day.month, day: day.day }, today);
+    const daysAgo = calendarDays(day, today);
     return daysAgo >= 0 && daysAgo <= o.lifeEventDays
       ? [{ kind: 'life_event', eventKind: e.kind, daysAgo }]
       : [];
@@ -163,7 +165,9 @@ function byRank(a: TodayItem, b: TodayItem): number {
 
 /** F5: the ranked, explained queue of whom to reach out to at `now`; deterministic for the same input. */
 export function todayQueue(input: TodayInput, now: string, options: TodayOptions = {}): TodayQueue {
-  const o: Required<TodayOptions> = { ...TODAY_DEFAULTS, ...options };
+  // An option passed as undefined means "use the default", not "no value".
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const o: Required<TodayOptions> = { ...TODAY_DEFAULTS, ...given };
   const t = ms(now);
   const extensions = new Map<string, TodayReason[]>();
   for (const e of input.extensions ?? []) {
