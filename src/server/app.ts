@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,8 +17,18 @@ import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
 import { authRoutes } from './routes/auth.routes';
+import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
+import { factsRoutes } from './routes/facts.routes';
+import { importantDatesRoutes } from './routes/important-dates.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
+import { lifeEventsRoutes } from './routes/life-events.routes';
+import { notesRoutes } from './routes/notes.routes';
+import { segmentsRoutes } from './routes/segments.routes';
+import { tagsRoutes } from './routes/tags.routes';
+import { tasksRoutes } from './routes/tasks.routes';
+import { timelineRoutes } from './routes/timeline.routes';
+import { todayRoutes } from './routes/today.routes';
 import { tokensRoutes } from './routes/tokens.routes';
 
 export interface AppOptions {
@@ -29,6 +39,8 @@ export interface AppOptions {
   /** The local CLI acts as this principal without a token or cookie. */
   localPrincipal?: Principal;
   logger?: boolean;
+  /** Sees every route as it is added (the isolation test walks them all). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const CSP = [
@@ -52,6 +64,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  const onRoute = options.onRoute;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -90,6 +104,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(tokensRoutes(deps));
       await api.register(contactsRoutes(deps));
       await api.register(interactionsRoutes(deps));
+      await api.register(todayRoutes(deps));
+      await api.register(circlesRoutes(deps));
+      await api.register(tagsRoutes(deps));
+      await api.register(segmentsRoutes(deps));
+      await api.register(notesRoutes(deps));
+      await api.register(factsRoutes(deps));
+      await api.register(importantDatesRoutes(deps));
+      await api.register(lifeEventsRoutes(deps));
+      await api.register(tasksRoutes(deps));
+      await api.register(timelineRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -37,6 +37,8 @@ export async function logInteraction(
   accountId: string,
   contactId: string,
   input: InteractionCreate,
+  /** Set when this outreach is retry 1 or 2 of an unanswered one (F17). */
+  retryStep = 0,
 ): Promise<Interaction> {
   return deps.store.db.transaction().execute(async (trx) => {
     const contact = await findContact(trx, accountId, contactId);
@@ -52,21 +54,12 @@ export async function logInteraction(
       summary: input.summary,
       topics: JSON.stringify(input.topics),
       awaiting_reply: input.awaitingReply && input.direction === 'outbound' ? 1 : 0,
-      retry_step: 0,
+      retry_step: retryStep,
       created_at: now,
     };
     await insertInteraction(trx, row);
-    // A reply answers every outreach that was waiting for one.
-    if (input.direction === 'inbound') {
-      await trx
-        .updateTable('interactions')
-        .set({ awaiting_reply: 0 })
-        .where('account_id', '=', accountId)
-        .where('contact_id', '=', contactId)
-        .where('awaiting_reply', '=', 1)
-        .where('occurred_at', '<=', row.occurred_at)
-        .execute();
-    }
+    // awaiting_reply stays as logged: a later inbound answers it (contacts.last_inbound_at), and
+    // health needs to know which outreach waited for a reply and whether one came.
     const task = takeawayTask({ channel: input.channel, occurredAt: row.occurred_at });
     if (task && task.windowEnd > now) {
       await insertTask(trx, {

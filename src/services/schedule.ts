@@ -4,7 +4,7 @@ import type { CircleKind } from '../core/vocabulary';
 import { findCircle } from '../store/circles.repo';
 import { findContact, updateContact } from '../store/contacts.repo';
 import type { Db } from '../store/database';
-import { lastInteractionAt } from '../store/schedule.repo';
+import { interactionSummary } from '../store/schedule.repo';
 import { insertTask } from '../store/tasks.repo';
 import { cadenceOf, displayName } from './contact-dto';
 import type { Deps } from './deps';
@@ -24,15 +24,22 @@ export async function refreshSchedule(
   const row = await findContact(db, accountId, contactId);
   if (!row) return;
   const circle = row.circle_id ? await findCircle(db, accountId, row.circle_id) : undefined;
-  const last = await lastInteractionAt(db, accountId, contactId);
+  const {
+    lastAt: last,
+    lastInboundAt,
+    lastInboundChannel,
+  } = await interactionSummary(db, accountId, contactId);
+  // The circle's own cadence (editable per circle) is the default; its kind's cadence only backs it up.
   const cadence = effectiveCadence(
-    cadenceOf(row),
+    cadenceOf(row) ?? (circle ? cadenceOf(circle) : null),
     (circle?.kind as CircleKind | undefined) ?? null,
     row.tracked === 1,
   );
   await updateContact(db, accountId, contactId, {
     last_interaction_at: last,
     last_meaningful_at: last,
+    last_inbound_at: lastInboundAt,
+    last_reply_channel: lastInboundChannel,
     next_due_at: nextDueAt(last, cadence, row.created_at),
   });
   if (opts.created && row.met_on) {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import type { CirclesTable, Db } from './database';
 
 export type CircleRow = Selectable<CirclesTable>;
@@ -54,4 +54,28 @@ export async function deleteCircle(db: Db, accountId: string, id: string): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Contacts per circle of the account (circles without contacts are absent). */
+export async function countContactsByCircle(db: Db, accountId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['circle_id', sql<number | string>`count(*)`.as('n')])
+    .where('account_id', '=', accountId)
+    .where('circle_id', 'is not', null)
+    .groupBy('circle_id')
+    .execute();
+  // PostgreSQL returns count() as a bigint string.
+  return new Map(rows.map((r) => [r.circle_id ?? '', Number(r.n)]));
+}
+
+/** Ids of the circle's contacts, for recomputing their schedules when the circle's cadence changes. */
+export async function circleContactIds(db: Db, accountId: string, circleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('circle_id', '=', circleId)
+    .execute();
+  return rows.map((r) => r.id);
 }

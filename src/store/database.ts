@@ -78,6 +78,8 @@ export interface ContactsTable {
   /** Derived, kept in the same transaction as the interaction that changes it. */
   last_interaction_at: string | null;
   last_meaningful_at: string | null;
+  last_inbound_at: string | null;
+  last_reply_channel: string | null;
   next_due_at: string | null;
   created_at: string;
   updated_at: string;

@@ -103,6 +103,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('cadence_unit', 'text')
     .addColumn('last_interaction_at', 'text')
     .addColumn('last_meaningful_at', 'text')
+    .addColumn('last_inbound_at', 'text')
+    .addColumn('last_reply_channel', 'text')
     .addColumn('next_due_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -201,6 +203,12 @@ export async function up(db: AnyDb): Promise<void> {
     .createIndex('interactions_contact_idx')
     .on('interactions')
     .columns(['account_id', 'contact_id', 'occurred_at'])
+    .execute();
+  // Today looks up unanswered outreach by age, never by scanning history.
+  await db.schema
+    .createIndex('interactions_awaiting_idx')
+    .on('interactions')
+    .columns(['account_id', 'awaiting_reply', 'occurred_at'])
     .execute();
 
   await ofContact(owned(db.schema.createTable('notes'), 'notes'), 'notes')

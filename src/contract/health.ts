@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Cadence, Id } from './common';
+
+export const Health = z.object({
+  contactId: Id,
+  score: z.number().int().min(0).max(100),
+  parts: z.object({
+    recency: z.number(),
+    reciprocity: z.number(),
+    responsiveness: z.number(),
+    depth: z.number(),
+  }),
+  explanation: z.string(),
+  oneSided: z.object({
+    flagged: z.boolean(),
+    initiatedShare: z.number(),
+    unanswered: z.number(),
+    suggestions: z.array(z.enum(['slow_cadence', 'try_different_value', 'let_fade'])),
+    sentence: z.string().nullable(),
+  }),
+});
+export type Health = z.infer<typeof Health>;
+
+export const Capacity = z.object({
+  touchesPerWeek: z.number(),
+  budget: z.number(),
+  over: z.boolean(),
+  afterMoves: z.number(),
+  moves: z.array(
+    z.object({ contactId: Id, name: z.string(), from: Cadence, to: Cadence, savedPerWeek: z.number() }),
+  ),
+});
+export type Capacity = z.infer<typeof Capacity>;

@@ -1,0 +1,116 @@
+import type { Capacity, Health } from '../contract/health';
+import { effectiveCadence } from '../core/cadence';
+import { capacityPlan } from '../core/capacity';
+import { NotFound } from '../core/errors';
+import { type HealthInteraction, healthScore } from '../core/health';
+import { oneSided } from '../core/one-sided';
+import type { Channel, CircleKind, Direction } from '../core/vocabulary';
+import { findAccount } from '../store/accounts.repo';
+import { findContact } from '../store/contacts.repo';
+import type { Db } from '../store/database';
+import { cadenceOf } from './contact-dto';
+import type { Deps } from './deps';
+
+const YEAR_MS = 365 * 86_400_000;
+
+async function circleKinds(db: Db, accountId: string): Promise<Map<string, CircleKind>> {
+  const rows = await db
+    .selectFrom('circles')
+    .select(['id', 'kind'])
+    .where('account_id', '=', accountId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.kind as CircleKind]));
+}
+
+/** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
+async function yearOfInteractions(db: Db, accountId: string, since: string, contactId?: string) {
+  let q = db
+    .selectFrom('interactions')
+    .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
+    .where('account_id', '=', accountId)
+    .where('occurred_at', '>=', since);
+  if (contactId) q = q.where('contact_id', '=', contactId);
+  const out = new Map<string, HealthInteraction[]>();
+  for (const r of await q.execute()) {
+    const list = out.get(r.contact_id) ?? [];
+    list.push({
+      direction: r.direction as Direction,
+      channel: r.channel as Channel,
+      occurredAt: r.occurred_at,
+      awaitingReply: r.awaiting_reply === 1,
+    });
+    out.set(r.contact_id, list);
+  }
+  return out;
+}
+
+/** F20 + F18: the contact's health score with its parts, and whether the relationship is one-sided. */
+export async function contactHealth(deps: Deps, accountId: string, contactId: string): Promise<Health> {
+  const db = deps.store.db;
+  const c = await findContact(db, accountId, contactId);
+  if (!c) throw new NotFound('contact not found');
+  const now = deps.clock().toISOString();
+  const kinds = await circleKinds(db, accountId);
+  const interactions =
+    (
+      await yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString(), contactId)
+    ).get(contactId) ?? [];
+  const cadence = effectiveCadence(
+    cadenceOf(c),
+    c.circle_id ? (kinds.get(c.circle_id) ?? null) : null,
+    c.tracked === 1,
+  );
+  const h = healthScore(
+    { cadence, lastMeaningfulAt: c.last_meaningful_at, createdAt: c.created_at, interactions },
+    now,
+  );
+  const one = oneSided(interactions, now);
+  return {
+    contactId,
+    score: Math.round(h.score),
+    parts: h.parts,
+    explanation: h.explanation,
+    oneSided: {
+      flagged: one.flagged,
+      initiatedShare: one.initiatedShare,
+      unanswered: one.unanswered,
+      suggestions: one.flagged ? one.suggestions : [],
+      sentence: one.flagged ? one.sentence : null,
+    },
+  };
+}
+
+/** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
+export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
+  const db = deps.store.db;
+  const now = deps.clock().toISOString();
+  const [account, kinds, contacts, interactions] = await Promise.all([
+    findAccount(db, accountId),
+    circleKinds(db, accountId),
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('tracked', '=', 1)
+      .execute(),
+    yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+  ]);
+  const plan = capacityPlan(
+    contacts.map((c) => {
+      const circle = c.circle_id ? (kinds.get(c.circle_id) ?? null) : null;
+      const cadence = effectiveCadence(cadenceOf(c), circle, true);
+      const health = healthScore(
+        {
+          cadence,
+          lastMeaningfulAt: c.last_meaningful_at,
+          createdAt: c.created_at,
+          interactions: interactions.get(c.id) ?? [],
+        },
+        now,
+      ).score;
+      return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle, health };
+    }),
+    account?.weekly_budget ?? 15,
+  );
+  return plan;
+}

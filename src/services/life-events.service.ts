@@ -1,0 +1,60 @@
+import type { LifeEvent, LifeEventCreate } from '../contract/life-events';
+import { NotFound } from '../core/errors';
+import type { LifeEventKind } from '../core/vocabulary';
+import {
+  deleteLifeEvent,
+  insertLifeEvent,
+  type LifeEventRow,
+  listLifeEvents,
+} from '../store/life-events.repo';
+import { type Deps, nowIso } from './deps';
+import { requireContact } from './require-contact';
+
+export function toLifeEventDto(r: LifeEventRow): LifeEvent {
+  return {
+    id: r.id,
+    contactId: r.contact_id,
+    kind: r.kind as LifeEventKind,
+    title: r.title,
+    occurredOn: r.occurred_on,
+    source: r.source === 'import_diff' ? 'import_diff' : 'manual',
+    createdAt: r.created_at,
+  };
+}
+
+export async function contactLifeEvents(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+): Promise<LifeEvent[]> {
+  await requireContact(deps.store.db, accountId, contactId);
+  return (await listLifeEvents(deps.store.db, accountId, contactId)).map(toLifeEventDto);
+}
+
+/** Records a win or a hard moment the user learnt about (source 'manual'; imports add 'import_diff'). */
+export async function addLifeEvent(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+  input: LifeEventCreate,
+): Promise<LifeEvent> {
+  return deps.store.db.transaction().execute(async (trx) => {
+    await requireContact(trx, accountId, contactId);
+    const row = {
+      account_id: accountId,
+      id: deps.newId(),
+      contact_id: contactId,
+      kind: input.kind,
+      title: input.title,
+      occurred_on: input.occurredOn,
+      source: 'manual',
+      created_at: nowIso(deps),
+    };
+    await insertLifeEvent(trx, row);
+    return toLifeEventDto(row);
+  });
+}
+
+export async function removeLifeEvent(deps: Deps, accountId: string, id: string): Promise<void> {
+  if ((await deleteLifeEvent(deps.store.db, accountId, id)) === 0) throw new NotFound('life event not found');
+}

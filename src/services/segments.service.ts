@@ -1,0 +1,48 @@
+import type { ContactFilter, ContactPage } from '../contract/contacts';
+import type { Segment, SegmentCreate } from '../contract/segments';
+import { NotFound } from '../core/errors';
+import {
+  deleteSegment,
+  findSegment,
+  insertSegment,
+  listSegments,
+  type SegmentRow,
+} from '../store/segments.repo';
+import { listContactPage } from './contacts.service';
+import { type Deps, nowIso } from './deps';
+
+function toSegmentDto(r: SegmentRow): Segment {
+  return { id: r.id, name: r.name, filter: JSON.parse(r.filter) as ContactFilter, createdAt: r.created_at };
+}
+
+export async function listSegmentItems(deps: Deps, accountId: string): Promise<Segment[]> {
+  return (await listSegments(deps.store.db, accountId)).map(toSegmentDto);
+}
+
+export async function createSegment(deps: Deps, accountId: string, input: SegmentCreate): Promise<Segment> {
+  const row = {
+    account_id: accountId,
+    id: deps.newId(),
+    name: input.name,
+    filter: JSON.stringify(input.filter),
+    created_at: nowIso(deps),
+  };
+  await insertSegment(deps.store.db, row);
+  return toSegmentDto(row);
+}
+
+export async function removeSegment(deps: Deps, accountId: string, id: string): Promise<void> {
+  if ((await deleteSegment(deps.store.db, accountId, id)) === 0) throw new NotFound('segment not found');
+}
+
+/** The segment's contacts now: the saved filter is applied afresh on every call. */
+export async function segmentContacts(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  paging: { cursor?: string | undefined; limit: number },
+): Promise<ContactPage> {
+  const row = await findSegment(deps.store.db, accountId, id);
+  if (!row) throw new NotFound('segment not found');
+  return listContactPage(deps, accountId, { ...toSegmentDto(row).filter, ...paging });
+}

@@ -1,0 +1,294 @@
+import { DateTime } from 'luxon';
+import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
+import { backOffState } from '../core/back-off';
+import { effectiveCadence } from '../core/cadence';
+import { NotFound } from '../core/errors';
+import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
+import { describeReason, type ExtensionReason } from '../core/today-reasons';
+import type {
+  Channel,
+  CircleKind,
+  DateKind,
+  Direction,
+  LifeEventKind,
+  TaskKind,
+  WorkingHours,
+} from '../core/vocabulary';
+import { findAccount } from '../store/accounts.repo';
+import { findContact } from '../store/contacts.repo';
+import type { Db } from '../store/database';
+import { loadTodayRows, type TodayRows, todayCandidates } from '../store/today.repo';
+import { cadenceOf } from './contact-dto';
+import type { Deps } from './deps';
+import { logInteraction } from './interactions.service';
+
+const DAY = 86_400_000;
+/** The longest lead time a date may have (contract caps leadDays at this). */
+export const MAX_LEAD_DAYS = 30;
+/** Enough most-due contacts that the top of the queue is exact: cadence-only scores tie at the cap. */
+const CADENCE_CANDIDATES = 300;
+const MORE_LIMIT = 50;
+// An unanswered outreach matters for retries from 21 days until its back-off has surely ended.
+const RETRY_MIN_DAYS = 21;
+const RETRY_MAX_DAYS = 220;
+
+/** Features that add their own reasons (resources, trips, introductions, updates) register here. */
+export type TodayExtension = (deps: Deps, accountId: string, now: string) => Promise<ExtensionReason[]>;
+const extensions: TodayExtension[] = [];
+export function registerTodayExtension(extension: TodayExtension): void {
+  extensions.push(extension);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function datePairs(now: number): { month: number; day: number; minLead: number }[] {
+  const pairs: { month: number; day: number; minLead: number }[] = [];
+  // From yesterday (zones ahead of UTC) to the longest lead plus a day (zones behind).
+  for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
+    const at = DateTime.fromMillis(now + d * DAY, { zone: 'utc' });
+    pairs.push({ month: at.month, day: at.day, minLead: Math.max(0, d - 1) });
+    // 29 February is celebrated on the 28th in other years.
+    if (at.month === 2 && at.day === 28 && !at.isInLeapYear)
+      pairs.push({ month: 2, day: 29, minLead: Math.max(0, d - 1) });
+  }
+  return pairs;
+}
+
+function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayContact[] {
+  const circleKind = new Map(rows.circles.map((c) => [c.id, c.kind as CircleKind]));
+  const group = <T extends { contact_id: string | null }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of list) if (r.contact_id) m.set(r.contact_id, [...(m.get(r.contact_id) ?? []), r]);
+    return m;
+  };
+  const dates = group(rows.dates);
+  const events = group(rows.events);
+  const tasks = group(rows.tasks);
+  const recent = group(rows.recent);
+  const decisions = new Map(rows.decisions.map((d) => [d.contact_id, d.until_at]));
+  return rows.contacts.map((c) => {
+    const history = (recent.get(c.id) ?? []).sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : 1));
+    const outreach = history.filter((i) => i.direction === 'outbound' && i.awaiting_reply === 1).at(-1);
+    const backOff = outreach
+      ? backOffState(
+          { occurredAt: outreach.occurred_at, awaitingReply: true },
+          history
+            .filter((i) => i.occurred_at > outreach.occurred_at)
+            .map((i) => ({
+              direction: i.direction as Direction,
+              occurredAt: i.occurred_at,
+              retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
+            })),
+          now,
+        )
+      : null;
+    const until = decisions.get(c.id) ?? null;
+    return {
+      id: c.id,
+      name: `${c.first_name} ${c.last_name}`.trim(),
+      zone: c.time_zone,
+      workingHours: c.working_hours ? (JSON.parse(c.working_hours) as WorkingHours) : null,
+      preferredChannel: c.preferred_channel as Channel | null,
+      cadence: effectiveCadence(
+        cadenceOf(c),
+        c.circle_id ? (circleKind.get(c.circle_id) ?? null) : null,
+        c.tracked === 1,
+      ),
+      tracked: c.tracked === 1,
+      lastMeaningfulAt: c.last_meaningful_at,
+      createdAt: c.created_at,
+      lastReplyChannel: c.last_reply_channel as Channel | null,
+      importantDates: (dates.get(c.id) ?? []).map((d) => ({
+        kind: d.kind as DateKind,
+        month: d.month,
+        day: d.day,
+        year: d.year,
+        leadDays: d.lead_days,
+      })),
+      lifeEvents: (events.get(c.id) ?? []).map((e) => ({
+        kind: e.kind as LifeEventKind,
+        date: e.occurred_on,
+      })),
+      tasks: (tasks.get(c.id) ?? []).map((t) => ({
+        id: t.id,
+        kind: t.kind as TaskKind,
+        title: t.title,
+        dueAt: t.due_at,
+        done: false,
+      })),
+      backOff,
+      snoozedUntil: until,
+      skippedUntil: null,
+      recentOutboundAt: history
+        .filter((i) => i.direction === 'outbound' && Date.parse(i.occurred_at) >= capSince)
+        .map((i) => i.occurred_at),
+      lastInboundAt: c.last_inbound_at,
+    } satisfies TodayContact;
+  });
+}
+
+/** F5: the ranked, explained queue for `now` (default: the clock), read through indexes only. */
+export async function getToday(deps: Deps, accountId: string, query: TodayQuery = {}): Promise<Today> {
+  const db = deps.store.db;
+  const account = await findAccount(db, accountId);
+  const nowMs = query.now ? Date.parse(query.now) : deps.clock().getTime();
+  const now = iso(nowMs);
+  const size = query.size ?? account?.daily_size ?? TODAY_DEFAULTS.size;
+  const taskHorizon = iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000);
+  const lifeEventsSince = iso(nowMs - (TODAY_DEFAULTS.lifeEventDays + 1) * DAY).slice(0, 10);
+  const retryFrom = iso(nowMs - RETRY_MAX_DAYS * DAY);
+  const capSince = nowMs - TODAY_DEFAULTS.capDays * DAY;
+  const extra = (await Promise.all(extensions.map((e) => e(deps, accountId, now)))).flat();
+  const candidates = await todayCandidates(db, accountId, {
+    now,
+    cadenceLimit: CADENCE_CANDIDATES,
+    taskHorizon,
+    datePairs: datePairs(nowMs),
+    lifeEventsSince,
+    retryFrom,
+    retryTo: iso(nowMs - RETRY_MIN_DAYS * DAY),
+  });
+  const ids = [...new Set([...candidates.all, ...extra.map((e) => e.contactId)])];
+  const rows = await loadTodayRows(db, accountId, ids, {
+    taskHorizon,
+    lifeEventsSince,
+    recentSince: iso(capSince),
+    retryIds: candidates.retry,
+    retryFrom,
+  });
+  const queue = todayQueue({ contacts: toTodayContacts(rows, now, capSince), extensions: extra }, now, {
+    size,
+  });
+  const byId = new Map(rows.contacts.map((c) => [c.id, c]));
+  const dto = (item: (typeof queue.items)[number]): TodayItem => ({
+    contactId: item.contactId,
+    name: item.name,
+    company: byId.get(item.contactId)?.company ?? null,
+    title: byId.get(item.contactId)?.title ?? null,
+    score: item.score,
+    headline: item.headline,
+    reasons: item.reasons.map((r) => ({ ...r, text: describeReason(r) }) as TodayItem['reasons'][number]),
+    channel: item.channel,
+    sendWindow: item.sendWindow,
+    nextDueAt: item.nextDueAt,
+  });
+  return {
+    now,
+    size,
+    items: queue.items.map(dto),
+    more: queue.more.slice(0, MORE_LIMIT).map(dto),
+    moreCount: queue.more.length,
+  };
+}
+
+async function decide(
+  db: Db,
+  accountId: string,
+  contactId: string,
+  kind: 'done' | 'snooze' | 'skip',
+  until: string,
+  now: string,
+) {
+  await db
+    .deleteFrom('queue_decisions')
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .execute();
+  await db
+    .insertInto('queue_decisions')
+    .values({ account_id: accountId, contact_id: contactId, kind, until_at: until, created_at: now })
+    .execute();
+  return { contactId, kind, until };
+}
+
+async function contactOrThrow(db: Db, accountId: string, contactId: string) {
+  const c = await findContact(db, accountId, contactId);
+  if (!c) throw new NotFound('contact not found');
+  return c;
+}
+
+/** Done: closes the contact's due follow-ups and, if asked, logs the interaction (which resets the cadence). */
+export async function markDone(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+  body: DoneBody,
+): Promise<ActionResult> {
+  const db = deps.store.db;
+  await contactOrThrow(db, accountId, contactId);
+  const nowMs = deps.clock().getTime();
+  const now = iso(nowMs);
+  const today = await getToday(deps, accountId, { size: 1000 });
+  const item = [...today.items, ...today.more].find((i) => i.contactId === contactId);
+  const retry = item?.reasons.find((r) => r.kind === 'retry');
+  const logged = body.log
+    ? await logInteraction(deps, accountId, contactId, body.log, retry?.step ?? 0)
+    : null;
+  return db.transaction().execute(async (trx) => {
+    const closed = await trx
+      .updateTable('tasks')
+      .set({ done_at: now })
+      .where('account_id', '=', accountId)
+      .where('contact_id', '=', contactId)
+      .where('done_at', 'is', null)
+      .where('due_at', '<=', iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000))
+      .executeTakeFirst();
+    // Without a log, "done" hides the contact until tomorrow; a logged touch moves the due date itself.
+    const account = await findAccount(trx, accountId);
+    const tomorrow = DateTime.fromMillis(nowMs, { zone: account?.time_zone ?? 'utc' })
+      .plus({ days: 1 })
+      .startOf('day');
+    const decision = logged
+      ? null
+      : await decide(trx, accountId, contactId, 'done', tomorrow.toUTC().toISO()!, now);
+    return { decision, loggedInteractionId: logged?.id ?? null, tasksDone: Number(closed.numUpdatedRows) };
+  });
+}
+
+/** Snooze: not before `until` (a date means the start of that day in the user's zone). */
+export async function snooze(
+  deps: Deps,
+  accountId: string,
+  contactId: string,
+  body: SnoozeBody,
+): Promise<ActionResult> {
+  const db = deps.store.db;
+  await contactOrThrow(db, accountId, contactId);
+  const account = await findAccount(db, accountId);
+  const until =
+    body.until.length === 10
+      ? DateTime.fromISO(body.until, { zone: account?.time_zone ?? 'utc' })
+          .toUTC()
+          .toISO()!
+      : iso(Date.parse(body.until));
+  return {
+    decision: await decide(db, accountId, contactId, 'snooze', until, iso(deps.clock().getTime())),
+    loggedInteractionId: null,
+    tasksDone: 0,
+  };
+}
+
+/** Skip this cycle: hidden until one cadence interval from now. */
+export async function skip(deps: Deps, accountId: string, contactId: string): Promise<ActionResult> {
+  const db = deps.store.db;
+  const c = await contactOrThrow(db, accountId, contactId);
+  const circle = c.circle_id
+    ? await db
+        .selectFrom('circles')
+        .select('kind')
+        .where('account_id', '=', accountId)
+        .where('id', '=', c.circle_id)
+        .executeTakeFirst()
+    : undefined;
+  const now = iso(deps.clock().getTime());
+  const cadence = effectiveCadence(
+    cadenceOf(c),
+    (circle?.kind as CircleKind | undefined) ?? null,
+    c.tracked === 1,
+  );
+  return {
+    decision: await decide(db, accountId, contactId, 'skip', skipUntil(cadence, now), now),
+    loggedInteractionId: null,
+    tasksDone: 0,
+  };
+}
