@@ -86,9 +86,16 @@ export function linkedinKey(url: string): string | undefined {
 
 /** Phone in E.164 (`+14155550100`) read in `defaultRegion` when it has no country code; undefined if impossible. */
 export function phoneKey(phone: string, defaultRegion: CountryCode): string | undefined {
+  const memoKey = `${defaultRegion}|${phone}`;
+  if (phoneMemo.has(memoKey)) return phoneMemo.get(memoKey);
   const parsed = parsePhoneNumberFromString(phone, defaultRegion);
-  return parsed?.isPossible() ? parsed.number : undefined;
+  const key = parsed?.isPossible() ? parsed.number : undefined;
+  // Parsing costs ~30 µs and a preview asks for the same number several times; the cap bounds memory.
+  if (phoneMemo.size >= 50_000) phoneMemo.clear();
+  phoneMemo.set(memoKey, key);
+  return key;
 }
+const phoneMemo = new Map<string, string | undefined>();
 
 /** Case- and accent-folded text with punctuation collapsed: "Zoë  O'Brien" → "zoe o brien". */
 export function foldText(text: string): string {
@@ -133,24 +140,35 @@ const targetId = (t: MatchTarget) => (t.kind === 'existing' ? `e:${t.id}` : `r:$
 export class DedupeIndex {
   private readonly byKey = new Map<string, MatchTarget>();
   private readonly state = new Map<string, DedupeContact>();
+  // match() then add() ask for the same row's keys; computing them once halves a preview's cost.
+  private readonly keys = new WeakMap<DedupeContact, Record<MatchKey, string[]>>();
 
   constructor(readonly defaultRegion: CountryCode) {}
 
   /** Registers a contact under all its keys; an earlier holder of a key keeps it. */
   add(target: MatchTarget, contact: DedupeContact): void {
     this.state.set(targetId(target), contact);
-    const keys = dedupeKeys(contact, this.defaultRegion);
+    const keys = this.keysOf(contact);
     for (const kind of MATCH_KEYS) {
       for (const key of keys[kind])
         if (!this.byKey.has(`${kind}:${key}`)) this.byKey.set(`${kind}:${key}`, target);
     }
   }
 
+  private keysOf(contact: DedupeContact): Record<MatchKey, string[]> {
+    let keys = this.keys.get(contact);
+    if (!keys) {
+      keys = dedupeKeys(contact, this.defaultRegion);
+      this.keys.set(contact, keys);
+    }
+    return keys;
+  }
+
   /** The first target matching `contact`, trying keys in MATCH_KEYS order. */
   match(
     contact: DedupeContact,
   ): { target: MatchTarget; matchedBy: MatchKey; current: DedupeContact } | undefined {
-    const keys = dedupeKeys(contact, this.defaultRegion);
+    const keys = this.keysOf(contact);
     for (const kind of MATCH_KEYS) {
       for (const key of keys[kind]) {
         const target = this.byKey.get(`${kind}:${key}`);
@@ -225,7 +243,6 @@ export function contactChanges(
     current.phones.map((p) => p.value),
     incoming.phones.map((p) => p.value),
   );
-  const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
   added(
     'links',
     urlKey,
@@ -236,19 +253,25 @@ export function contactChanges(
   return changes;
 }
 
+const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
+
 /** `current` with `incoming` merged in (fill and add, never clear), for comparing later rows. */
-function merged(current: DedupeContact, incoming: DedupeContact): DedupeContact {
+function merged(current: DedupeContact, incoming: DedupeContact, region: CountryCode): DedupeContact {
   const out: DedupeContact = { ...current };
   for (const field of SCALARS) {
     const v = incoming[field];
     if (v !== undefined && v !== '') Object.assign(out, { [field]: v });
   }
+  const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string) => {
+    const seen = new Set(a.map(key));
+    return [...a, ...b.filter((x) => !seen.has(key(x)))];
+  };
   return {
     ...out,
-    emails: [...current.emails, ...incoming.emails],
-    phones: [...current.phones, ...incoming.phones],
-    links: [...current.links, ...incoming.links],
-    tags: [...(current.tags ?? []), ...(incoming.tags ?? [])],
+    emails: union(current.emails, incoming.emails, (e) => emailKey(e.value) ?? e.value),
+    phones: union(current.phones, incoming.phones, (p) => phoneKey(p.value, region) ?? p.value),
+    links: union(current.links, incoming.links, (l) => urlKey(l.url)),
+    tags: union(current.tags ?? [], incoming.tags ?? [], (t) => t.trim().toLowerCase()),
   };
 }
 
@@ -275,7 +298,7 @@ export function* classifyImport<C extends DedupeContact>(
     }
     const { target, matchedBy, current } = match;
     const changes = contactChanges(current, contact, index.defaultRegion);
-    const next = changes.length ? merged(current, contact) : current;
+    const next = changes.length ? merged(current, contact, index.defaultRegion) : current;
     index.add(target, next);
     yield changes.length
       ? { line, kind: 'merge', contact, target, matchedBy, changes }
