@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
+import { bytesSource } from './decode.js';
 import { readLinkedInCsv } from './linkedin-csv.js';
 
 describe('readLinkedInCsv', () => {
@@ -55,5 +56,24 @@ describe('readLinkedInCsv', () => {
 
   it('rejects a file without the LinkedIn header', async () => {
     await expect(collect(readLinkedInCsv(fixtureStream('not-contacts.csv')))).rejects.toThrow(/No LinkedIn/);
+  });
+});
+
+describe('readLinkedInCsv with hostile rows', () => {
+  it('refuses a 10,000-column row and an over-long cell, and keeps the rows around them', async () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ada,Lovelace,,,,,12 Mar 2024',
+      Array(10_000).fill('x').join(','),
+      `Big,Cell,,,${'c'.repeat(70_000)},,`,
+      'Grace,Hopper,,,,,1 Feb 2023',
+    ].join('\r\n');
+    const rows = await collect(readLinkedInCsv(bytesSource(new TextEncoder().encode(text))));
+    expect(rows).toEqual([
+      expect.objectContaining({ line: 2 }),
+      { line: 3, error: 'row 3: more than 500 columns' },
+      { line: 4, error: 'row 4: column 5 is longer than 65536 characters' },
+      expect.objectContaining({ line: 5, contact: expect.objectContaining({ firstName: 'Grace' }) }),
+    ]);
   });
 });
