@@ -217,6 +217,15 @@ export interface ContactSearchTable {
   body: string;
 }
 
+export interface FeedTokensTable {
+  account_id: string;
+  id: string;
+  token_hash: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -238,6 +247,7 @@ export interface Database {
   tasks: TasksTable;
   queue_decisions: QueueDecisionsTable;
   contact_search: ContactSearchTable;
+  feed_tokens: FeedTokensTable;
 }
 
 /** A database handle or an open transaction; repositories accept either. */
