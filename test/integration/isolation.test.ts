@@ -1,0 +1,199 @@
+import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import type { Store } from '../../src/store/store';
+import { type Caller, fixedClock, signUp } from '../helpers/app';
+import { dialects, freshStore } from '../helpers/stores';
+
+type Kind =
+  | 'contact'
+  | 'interaction'
+  | 'note'
+  | 'fact'
+  | 'date'
+  | 'lifeEvent'
+  | 'task'
+  | 'circle'
+  | 'segment'
+  | 'token';
+
+/** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
+const ID_KIND: Record<string, Kind> = {
+  contacts: 'contact',
+  today: 'contact',
+  interactions: 'interaction',
+  notes: 'note',
+  facts: 'fact',
+  dates: 'date',
+  'life-events': 'lifeEvent',
+  tasks: 'task',
+  circles: 'circle',
+  segments: 'segment',
+  tokens: 'token',
+};
+
+/** A valid body for every write route with an id, so the answer is about the id, not a 400. */
+const BODIES: Record<string, object> = {
+  'PATCH /api/v1/contacts/:id': { firstName: 'Mallory' },
+  'POST /api/v1/contacts/:id/interactions': { channel: 'email', direction: 'outbound', summary: 'hi' },
+  'PATCH /api/v1/interactions/:id': { summary: 'changed' },
+  'POST /api/v1/contacts/:id/notes': { body: 'planted' },
+  'PATCH /api/v1/notes/:id': { body: 'changed', pinned: false },
+  'POST /api/v1/contacts/:id/facts': { kind: 'hobby', value: 'planted' },
+  'PATCH /api/v1/facts/:id': { value: 'changed' },
+  'POST /api/v1/contacts/:id/dates': { kind: 'birthday', month: 1, day: 1 },
+  'PATCH /api/v1/dates/:id': { day: 2 },
+  'POST /api/v1/contacts/:id/life-events': { kind: 'award', title: 'planted', occurredOn: '2026-01-01' },
+  'PATCH /api/v1/tasks/:id': { done: true },
+  'PATCH /api/v1/circles/:id': { name: 'changed', cadence: { kind: 'monthly' } },
+  'POST /api/v1/today/:id/done': {},
+  'POST /api/v1/today/:id/snooze': { until: '2026-04-01' },
+  'POST /api/v1/today/:id/skip': {},
+};
+
+const SECRET = 'Zanzibarquux';
+
+interface Route {
+  method: string;
+  url: string;
+}
+
+describe.each(dialects)('account isolation on %s', (dialect) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let routes: Route[];
+  let a: Caller;
+  let b: Caller;
+
+  beforeEach(async () => {
+    store = await freshStore(dialect);
+    routes = [];
+    app = await buildApp(
+      { store, clock: fixedClock(), newId: uuidv7 },
+      {
+        signupOpen: true,
+        onRoute: (r) => {
+          for (const method of ([] as HTTPMethods[]).concat(r.method)) routes.push({ method, url: r.url });
+        },
+      },
+    );
+    a = await signUp(app, 'a@example.com', 'A');
+    b = await signUp(app, 'b@example.com', 'B');
+  });
+  afterEach(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  async function createEverything(): Promise<Record<Kind, string>> {
+    const made = async (method: 'POST', url: string, body: object) => {
+      const res = await a.call(method, url, body);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const circle = await made('POST', '/api/v1/circles', { name: `${SECRET} circle`, kind: 'peer' });
+    const contact = await made('POST', '/api/v1/contacts', {
+      firstName: SECRET,
+      lastName: 'Alpha',
+      circleId: circle,
+      tags: [`${SECRET}-tag`],
+      emails: [{ value: 'zanzibar@a.example' }],
+    });
+    const c = `/api/v1/contacts/${contact}`;
+    return {
+      circle,
+      contact,
+      interaction: await made('POST', `${c}/interactions`, {
+        channel: 'call',
+        direction: 'outbound',
+        summary: `${SECRET} call`,
+        awaitingReply: true,
+      }),
+      note: await made('POST', `${c}/notes`, { body: `${SECRET} note` }),
+      fact: await made('POST', `${c}/facts`, { kind: 'hobby', value: `${SECRET} fact` }),
+      date: await made('POST', `${c}/dates`, { kind: 'birthday', month: 3, day: 12 }),
+      lifeEvent: await made('POST', `${c}/life-events`, {
+        kind: 'promotion',
+        title: `${SECRET} promoted`,
+        occurredOn: '2026-03-01',
+      }),
+      task: await made('POST', '/api/v1/tasks', { title: `${SECRET} task`, contactId: contact }),
+      segment: await made('POST', '/api/v1/segments', { name: `${SECRET} segment`, filter: { q: SECRET } }),
+      token: await made('POST', '/api/v1/tokens', { name: `${SECRET} token` }),
+    };
+  }
+
+  it("answers 404 on every route with another account's id, and leaks nothing", async () => {
+    const ids = await createEverything();
+    const leaks = (body: string) =>
+      [SECRET.toLowerCase(), ...Object.values(ids)].filter((s) => body.toLowerCase().includes(s));
+    const api = routes.filter(
+      (r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.method !== 'OPTIONS',
+    );
+    const withId = api.filter((r) => r.url.includes(':'));
+    expect(withId.length).toBeGreaterThanOrEqual(30);
+    const unknown: string[] = [];
+    for (const route of withId) {
+      const key = `${route.method} ${route.url}`;
+      const prefix = route.url.split('/')[3] ?? '';
+      const kind = ID_KIND[prefix];
+      const params = route.url.match(/:\w+/g) ?? [];
+      const needsBody = ['POST', 'PATCH', 'PUT'].includes(route.method);
+      if (!kind || params.join() !== ':id' || (needsBody && !(key in BODIES))) {
+        unknown.push(key);
+        continue;
+      }
+      const res = await b.call(
+        route.method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+        route.url.replace(':id', ids[kind]),
+        needsBody ? BODIES[key] : undefined,
+      );
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
+      expect(leaks(res.body), key).toEqual([]);
+    }
+    expect(unknown, 'routes this test does not know how to fill: add them to ID_KIND / BODIES').toEqual([]);
+
+    // B's lists (every GET without an id) never show A's rows.
+    const lists = api.filter((r) => r.method === 'GET' && !r.url.includes(':'));
+    expect(lists.map((r) => r.url)).toEqual(expect.arrayContaining(['/api/v1/contacts', '/api/v1/tasks']));
+    for (const route of lists) {
+      const res = await b.call('GET', route.url);
+      expect(res.statusCode, `${route.url}: ${res.body}`).toBe(200);
+      expect(leaks(res.body), route.url).toEqual([]);
+    }
+    for (const url of [
+      `/api/v1/tasks?contactId=${ids.contact}`,
+      `/api/v1/contacts?q=${SECRET}`,
+      `/api/v1/contacts?circleId=${ids.circle}`,
+    ]) {
+      const res = await b.call('GET', url);
+      expect(res.json().items, url).toEqual([]);
+    }
+    // B cannot attach its own rows to A's contact or circle either.
+    expect((await b.call('POST', '/api/v1/tasks', { title: 't', contactId: ids.contact })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await b.call('POST', '/api/v1/contacts', { firstName: 'x', circleId: ids.circle })).statusCode,
+    ).toBe(400);
+
+    // And nothing of A's changed.
+    const c = `/api/v1/contacts/${ids.contact}`;
+    const contact = (await a.call('GET', c)).json();
+    expect(contact).toMatchObject({ firstName: SECRET, circleId: ids.circle });
+    expect((await a.call('GET', `${c}/timeline`)).json().items).toHaveLength(3);
+    expect((await a.call('GET', `${c}/notes`)).json().items).toMatchObject([{ body: `${SECRET} note` }]);
+    expect((await a.call('GET', `${c}/facts`)).json().items).toMatchObject([{ value: `${SECRET} fact` }]);
+    expect((await a.call('GET', `${c}/dates`)).json().items).toMatchObject([{ day: 12 }]);
+    const tasks = (await a.call('GET', '/api/v1/tasks')).json().items;
+    expect(tasks.find((x: { id: string }) => x.id === ids.task)).toMatchObject({ done: false });
+    expect(tasks.every((x: { done: boolean }) => !x.done)).toBe(true);
+    expect((await a.call('GET', '/api/v1/segments')).json().items).toHaveLength(1);
+    const circles = (await a.call('GET', '/api/v1/circles')).json().items;
+    expect(circles.find((x: { id: string }) => x.id === ids.circle)).toMatchObject({
+      name: `${SECRET} circle`,
+    });
+    expect((await a.call('GET', '/api/v1/tokens')).json().items).toHaveLength(2);
+  });
+});
