@@ -19,7 +19,9 @@ import { errorHandler } from './error-handler';
 import { authRoutes } from './routes/auth.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
+import { demoRoutes } from './routes/demo.routes';
 import { factsRoutes } from './routes/facts.routes';
+import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
@@ -114,9 +116,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(lifeEventsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
+      await api.register(demoRoutes(deps));
+      await api.register(feedRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(feedPublicRoutes(deps));
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

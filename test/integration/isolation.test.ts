@@ -16,7 +16,8 @@ type Kind =
   | 'task'
   | 'circle'
   | 'segment'
-  | 'token';
+  | 'token'
+  | 'feedToken';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -31,6 +32,7 @@ const ID_KIND: Record<string, Kind> = {
   circles: 'circle',
   segments: 'segment',
   tokens: 'token',
+  'feed-tokens': 'feedToken',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -50,6 +52,7 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/today/:id/done': {},
   'POST /api/v1/today/:id/snooze': { until: '2026-04-01' },
   'POST /api/v1/today/:id/skip': {},
+  'POST /api/v1/feed-tokens/:id/rotate': {},
 };
 
 const SECRET = 'Zanzibarquux';
@@ -121,6 +124,7 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       task: await made('POST', '/api/v1/tasks', { title: `${SECRET} task`, contactId: contact }),
       segment: await made('POST', '/api/v1/segments', { name: `${SECRET} segment`, filter: { q: SECRET } }),
       token: await made('POST', '/api/v1/tokens', { name: `${SECRET} token` }),
+      feedToken: await made('POST', '/api/v1/feed-tokens', {}),
     };
   }
 
