@@ -33,7 +33,11 @@ describe('readGoogleCsv', () => {
     expect(rows[1]).toMatchObject({
       contact: { birthday: { month: 12, day: 9 }, tags: [], links: [{ kind: 'website' }], country: 'USA' },
     });
-    expect(rows[2]).toEqual({ line: 5, error: "row 5: 'Birthday' is not a date: not a date" });
+    expect(rows[2]).toEqual({
+      line: 5,
+      error: "row 5: 'Birthday' is not a date: not a date",
+      name: 'Nobirth Person',
+    });
     expect(rows[3]).toEqual({ line: 6, error: 'row 6: the first name is empty' });
   });
 

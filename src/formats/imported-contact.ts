@@ -33,7 +33,10 @@ export interface PartialDate {
 }
 
 /** A reader's output: a contact, or an error that names the row and field. `line` is 1-based. */
-export type ImportRow = { line: number; contact: ImportedContact } | { line: number; error: string };
+export type ImportRow =
+  | { line: number; contact: ImportedContact }
+  /** `name`: the row's name as written, when the row could be read far enough to have one (error reports). */
+  | { line: number; error: string; name?: string };
 
 /** What writers accept: names are required, everything else may be left out. */
 export type ContactLike = Pick<ImportedContact, 'firstName' | 'lastName'> &

@@ -29,8 +29,12 @@ describe('readLinkedInCsv', () => {
 
   it('turns a bad date and an empty first name into row errors that name the field', async () => {
     const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-connections.csv')));
-    expect(rows[3]).toEqual({ line: 8, error: "row 8: 'Connected On' is not a date: 31/02/2024" });
-    expect(rows[4]).toEqual({ line: 9, error: 'row 9: the first name is empty' });
+    expect(rows[3]).toEqual({
+      line: 8,
+      error: "row 8: 'Connected On' is not a date: 31/02/2024",
+      name: 'Bad Date',
+    });
+    expect(rows[4]).toEqual({ line: 9, error: 'row 9: the first name is empty', name: 'NoFirst' });
   });
 
   it('passes markup through as plain text and keeps multi-line and accented cells', async () => {

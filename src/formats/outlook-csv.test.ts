@@ -28,7 +28,11 @@ describe('readOutlookCsv', () => {
     });
     expect(rows[1]).toMatchObject({ contact: { firstName: 'Jürgen', lastName: 'Grüber' } });
     expect(rows[1]).not.toHaveProperty('contact.birthday');
-    expect(rows[2]).toEqual({ line: 4, error: "row 4: 'Birthday' is not a date: 13/45/1980" });
+    expect(rows[2]).toEqual({
+      line: 4,
+      error: "row 4: 'Birthday' is not a date: 13/45/1980",
+      name: 'Bad Birthday',
+    });
   });
 
   it('reads a semicolon-delimited export', async () => {

@@ -18,15 +18,24 @@ export async function* mapRows(
     try {
       const contact = toContact(item);
       if (!contact.firstName) {
-        yield { line: item.line, error: `row ${item.line}: the first name is empty` };
+        const name = rawName(item);
+        yield { line: item.line, error: `row ${item.line}: the first name is empty`, ...(name && { name }) };
         continue;
       }
       yield { line: item.line, contact };
     } catch (e) {
       if (!(e instanceof RowError)) throw e;
-      yield { line: item.line, error: `row ${item.line}: ${e.message}` };
+      const name = rawName(item);
+      yield { line: item.line, error: `row ${item.line}: ${e.message}`, ...(name && { name }) };
     }
   }
+}
+
+/** The row's name as written (for error reports); every supported CSV layout has one of these columns. */
+function rawName(row: CsvTableRow): string {
+  const first = row.get('First Name') || row.get('Given Name');
+  const last = row.get('Last Name') || row.get('Family Name');
+  return `${first} ${last}`.trim() || row.get('Name');
 }
 
 /** A contact with trimmed names taken from two columns. */
