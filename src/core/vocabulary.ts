@@ -98,3 +98,27 @@ export interface WorkingHours {
   days: number[];
 }
 export const DEFAULT_WORKING_HOURS: WorkingHours = { start: '09:00', end: '17:30', days: [1, 2, 3, 4, 5] };
+
+/** F11 give/ask ledger: what was given, asked or received; LEDGER_DIRECTION says which. */
+export const LEDGER_KINDS = [
+  'introduction_made',
+  'resource_shared',
+  'job_opening_shared',
+  'recommendation_written',
+  'public_congratulation',
+  'help_given',
+  'favour_asked',
+  'favour_received',
+] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export type LedgerDirection = 'give' | 'ask' | 'received';
+export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
+  introduction_made: 'give',
+  resource_shared: 'give',
+  job_opening_shared: 'give',
+  recommendation_written: 'give',
+  public_congratulation: 'give',
+  help_given: 'give',
+  favour_asked: 'ask',
+  favour_received: 'received',
+};
