@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { demoRoutes } from './routes/demo.routes';
+import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(timelineRoutes(deps));
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));
+      await api.register(exportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

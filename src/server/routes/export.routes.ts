@@ -1,0 +1,28 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { VCardExportQuery } from '../../contract/export';
+import type { Deps } from '../../services/deps';
+import { exportContactsCsv, exportVCards } from '../../services/export.service';
+import { principal } from '../auth-hook';
+
+/** F23: contact exports, streamed so a large network is never held as one string. */
+export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['export'];
+    app.get(
+      '/export/contacts.vcf',
+      { schema: { tags, querystring: VCardExportQuery } },
+      async (request, reply) =>
+        reply
+          .type('text/vcard; charset=utf-8')
+          .header('content-disposition', 'attachment; filename="tend-contacts.vcf"')
+          .send(Readable.from(exportVCards(deps, principal(request).accountId, request.query.version))),
+    );
+    app.get('/export/contacts.csv', { schema: { tags } }, async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tend-contacts.csv"')
+        .send(Readable.from(exportContactsCsv(deps, principal(request).accountId))),
+    );
+  };
+}

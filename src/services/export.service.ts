@@ -1,0 +1,137 @@
+import { csvRow } from '../formats/csv-writer';
+import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
+import { writeVCards } from '../formats/vcard-writer';
+import { listCircles } from '../store/circles.repo';
+import { type ContactChildren, type ContactRow, listContacts, loadChildren } from '../store/contacts.repo';
+import { exportDates } from '../store/export.repo';
+import type { Deps } from './deps';
+
+/** Contacts read per query: memory stays flat however large the network is. */
+const PAGE = 500;
+
+interface ExportContact {
+  row: ContactRow;
+  children: ContactChildren;
+  birthday?: PartialDate;
+  anniversary?: PartialDate;
+}
+
+/** Every contact of the account in name order, a page at a time (keyset, so no row is read twice). */
+async function* exportContacts(deps: Deps, accountId: string): AsyncGenerator<ExportContact> {
+  const db = deps.store.db;
+  let after: { sortName: string; id: string } | undefined;
+  for (;;) {
+    const rows = await listContacts(db, accountId, { after, limit: PAGE });
+    const page = rows.slice(0, PAGE);
+    const ids = page.map((r) => r.id);
+    const [children, dates] = await Promise.all([
+      loadChildren(db, accountId, ids),
+      exportDates(db, accountId, ids),
+    ]);
+    const birthday = new Map<string, PartialDate>();
+    const anniversary = new Map<string, PartialDate>();
+    for (const d of dates) {
+      const target = d.kind === 'birthday' ? birthday : anniversary;
+      if (!target.has(d.contact_id))
+        target.set(d.contact_id, { month: d.month, day: d.day, ...(d.year !== null && { year: d.year }) });
+    }
+    for (const row of page) {
+      const b = birthday.get(row.id);
+      const a = anniversary.get(row.id);
+      yield {
+        row,
+        children: children.get(row.id) ?? { emails: [], phones: [], links: [], tags: [] },
+        ...(b && { birthday: b }),
+        ...(a && { anniversary: a }),
+      };
+    }
+    const last = page.at(-1);
+    if (rows.length <= PAGE || !last) return;
+    after = { sortName: last.sort_name, id: last.id };
+  }
+}
+
+function contactLike(c: ExportContact): ContactLike & { id: string } {
+  const r = c.row;
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    emails: c.children.emails.map((e) => ({ value: e.value, ...(e.label && { label: e.label }) })),
+    phones: c.children.phones.map((p) => ({ value: p.value, ...(p.label && { label: p.label }) })),
+    links: c.children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    tags: c.children.tags,
+    ...(r.company && { company: r.company }),
+    ...(r.title && { title: r.title }),
+    ...(r.industry && { industry: r.industry }),
+    ...(r.city && { city: r.city }),
+    ...(r.country && { country: r.country }),
+    ...(r.time_zone && { timeZone: r.time_zone }),
+    // "Connected on" is where importers put the day they met; it comes back the same way.
+    ...(r.met_on && { connectedOn: r.met_on }),
+    ...(c.birthday && { birthday: c.birthday }),
+    ...(c.anniversary && { anniversary: c.anniversary }),
+  };
+}
+
+async function* likes(deps: Deps, accountId: string): AsyncGenerator<ContactLike & { id: string }> {
+  for await (const c of exportContacts(deps, accountId)) yield contactLike(c);
+}
+
+/** F23: every contact as vCard (4.0 by default), streamed; our own importer reads it back. */
+export function exportVCards(deps: Deps, accountId: string, version: '4.0' | '3.0'): AsyncGenerator<string> {
+  return writeVCards(likes(deps, accountId), { version });
+}
+
+/** One row per contact, for Notion and Airtable; multi-valued cells are comma-separated. */
+export const EXPORT_CSV_COLUMNS = [
+  'Name',
+  'First Name',
+  'Last Name',
+  'Emails',
+  'Phones',
+  'Company',
+  'Title',
+  'Circle',
+  'Tags',
+  'City',
+  'Country',
+  'Last Contact',
+  'Next Due',
+  'Birthday',
+  'LinkedIn',
+] as const;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+// No-year birthdays as MM-DD: ISO's --MM-DD would start with "-" and look like a formula.
+const dateCell = (d: PartialDate | undefined) =>
+  d
+    ? `${d.year === undefined ? '' : `${String(d.year).padStart(4, '0')}-`}${pad2(d.month)}-${pad2(d.day)}`
+    : '';
+
+/** F23: the contacts CSV, streamed; every cell passes through csvRow's formula neutralising. */
+export async function* exportContactsCsv(deps: Deps, accountId: string): AsyncGenerator<string> {
+  const circles = new Map((await listCircles(deps.store.db, accountId)).map((c) => [c.id, c.name]));
+  // A BOM so Excel reads accents right; Notion and Airtable ignore it.
+  yield `\uFEFF${csvRow(EXPORT_CSV_COLUMNS)}`;
+  for await (const c of exportContacts(deps, accountId)) {
+    const r = c.row;
+    yield csvRow([
+      `${r.first_name} ${r.last_name}`.trim(),
+      r.first_name,
+      r.last_name,
+      c.children.emails.map((e) => e.value).join(', '),
+      c.children.phones.map((p) => p.value).join(', '),
+      r.company ?? '',
+      r.title ?? '',
+      (r.circle_id && circles.get(r.circle_id)) || '',
+      c.children.tags.join(', '),
+      r.city ?? '',
+      r.country ?? '',
+      r.last_interaction_at ?? '',
+      r.next_due_at ?? '',
+      dateCell(c.birthday),
+      c.children.links.find((l) => l.kind === 'linkedin')?.url ?? '',
+    ]);
+  }
+}

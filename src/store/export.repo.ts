@@ -1,0 +1,23 @@
+import type { Db } from './database';
+
+export interface ExportDateRow {
+  contact_id: string;
+  kind: string;
+  month: number;
+  day: number;
+  year: number | null;
+}
+
+/** Birthdays and personal anniversaries of some contacts, oldest row first (the first one per kind wins). */
+export async function exportDates(db: Db, accountId: string, contactIds: string[]): Promise<ExportDateRow[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('important_dates')
+    .select(['contact_id', 'kind', 'month', 'day', 'year'])
+    .where('account_id', '=', accountId)
+    .where('contact_id', 'in', contactIds)
+    .where('kind', 'in', ['birthday', 'personal_anniversary'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
