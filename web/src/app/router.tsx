@@ -1,0 +1,22 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AuthGate } from '../features/auth/auth-gate';
+import { ContactPage } from '../features/contacts/contact-page';
+import { ContactsPage } from '../features/contacts/contacts-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { TodayPage } from '../features/today/today-page';
+import { NotFoundPage } from './not-found-page';
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AuthGate />,
+    children: [
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayPage /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:id', element: <ContactPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,105 @@
+import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import type { Contact } from '../../../../src/contract/contacts';
+import { relativeTime } from '../../lib/format';
+
+function role(c: Contact): string {
+  return [c.title, c.company].filter(Boolean).join(' @ ');
+}
+
+function place(c: Contact): string {
+  return [c.city, c.country].filter(Boolean).join(', ');
+}
+
+function Tags({ tags }: { tags: string[] }) {
+  if (!tags.length) return null;
+  return (
+    <Group gap={4}>
+      {tags.slice(0, 4).map((t) => (
+        <Badge key={t} variant="light" size="sm" tt="none" maw={160}>
+          {t}
+        </Badge>
+      ))}
+      {tags.length > 4 && (
+        <Text size="xs" c="dimmed">
+          +{tags.length - 4}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** Desktop: one row per contact. */
+export function ContactTable({ contacts, now }: { contacts: Contact[]; now: Date }) {
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table highlightOnHover verticalSpacing="sm" aria-label="Contacts">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Place</Table.Th>
+            <Table.Th>Tags</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>Last contact</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {contacts.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td className="tend-wrap">
+                <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
+                  {c.displayName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td className="tend-wrap">{role(c)}</Table.Td>
+              <Table.Td className="tend-wrap">{place(c)}</Table.Td>
+              <Table.Td>
+                <Tags tags={c.tags} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" c={c.lastInteractionAt ? undefined : 'dimmed'}>
+                  {relativeTime(c.lastInteractionAt, now)}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Phones: one card per contact, the whole card a link. */
+export function ContactCards({ contacts, now }: { contacts: Contact[]; now: Date }) {
+  return (
+    <Stack gap="sm" role="list" aria-label="Contacts">
+      {contacts.map((c) => (
+        <Card key={c.id} withBorder padding="sm" component={Link} to={`/contacts/${c.id}`} role="listitem">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+            <Text fw={600} className="tend-wrap">
+              {c.displayName}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {relativeTime(c.lastInteractionAt, now)}
+            </Text>
+          </Group>
+          {role(c) && (
+            <Text size="sm" c="dimmed" className="tend-wrap">
+              {role(c)}
+            </Text>
+          )}
+          {place(c) && (
+            <Text size="sm" c="dimmed" className="tend-wrap">
+              {place(c)}
+            </Text>
+          )}
+          {c.tags.length > 0 && (
+            <Group mt={6}>
+              <Tags tags={c.tags} />
+            </Group>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,176 @@
+import { Badge, Button, Center, Collapse, Group, Loader, Stack, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { ContactFilter } from '../../../../src/contract/contacts';
+import { dayStartIso } from '../../lib/format';
+import { ErrorPanel } from '../../ui/error-panel';
+import { IconFilter, IconPlus, IconSearch } from '../../ui/icons';
+import { useCircles } from '../circles/queries';
+import { ContactFilters, emptyFilterDraft, type FilterDraft } from './contact-filters';
+import { ContactFormModal } from './contact-form-modal';
+import { ContactCards, ContactTable } from './contact-list';
+import { ContactsEmpty } from './contacts-empty';
+import { useContactPages } from './queries';
+
+type Draft = FilterDraft & { q: string };
+const TEXT_KEYS = [
+  'q',
+  'tag',
+  'company',
+  'city',
+  'country',
+  'lastContactAfter',
+  'lastContactBefore',
+] as const;
+
+/** The URL holds the search and filters, so back/forward and shared links keep them. */
+function draftFromParams(params: URLSearchParams): Draft {
+  const draft: Draft = { ...emptyFilterDraft, q: '' };
+  for (const key of TEXT_KEYS) draft[key] = params.get(key) ?? '';
+  draft.circleId = params.get('circleId');
+  return draft;
+}
+
+function paramsFromDraft(draft: Draft): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of TEXT_KEYS) if (draft[key].trim()) out[key] = draft[key].trim();
+  if (draft.circleId) out.circleId = draft.circleId;
+  return out;
+}
+
+function filterFromParams(params: URLSearchParams): ContactFilter {
+  const get = (key: string) => params.get(key)?.trim() || undefined;
+  const day = (key: string) => {
+    const value = get(key);
+    return value ? dayStartIso(value) : undefined;
+  };
+  const before = get('lastContactBefore');
+  return {
+    q: get('q'),
+    circleId: get('circleId'),
+    tag: get('tag'),
+    company: get('company'),
+    city: get('city'),
+    country: get('country'),
+    lastContactAfter: day('lastContactAfter'),
+    // "before 10 March" includes all of 10 March: the bound is the next day's midnight.
+    lastContactBefore: before ? dayStartIso(nextDay(before)) : undefined,
+  };
+}
+
+function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00`);
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function ContactsPage() {
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState<Draft>(() => draftFromParams(params));
+  const [debounced] = useDebouncedValue(draft, 300);
+  const [filtersOpen, filters] = useDisclosure(false);
+  const [adding, add] = useDisclosure(false);
+  const desktop = useMediaQuery('(min-width: 48em)');
+  const circles = useCircles();
+
+  useEffect(() => {
+    setParams(paramsFromDraft(debounced), { replace: true });
+  }, [debounced, setParams]);
+
+  const filter = useMemo(() => filterFromParams(params), [params]);
+  const pages = useContactPages(filter);
+  const contacts = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const activeFilters = Object.keys(paramsFromDraft(draft)).filter((k) => k !== 'q').length;
+  const filtering = Object.values(filter).some(Boolean);
+  const now = new Date();
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>Contacts</Title>
+        <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
+          Add contact
+        </Button>
+      </Group>
+      <Group gap="sm" wrap="nowrap" align="flex-end">
+        <TextInput
+          style={{ flex: 1 }}
+          aria-label="Search contacts"
+          placeholder="Search contacts"
+          leftSection={<IconSearch size={16} />}
+          value={draft.q}
+          onChange={(e) => {
+            const q = e.currentTarget.value;
+            setDraft((d) => ({ ...d, q }));
+          }}
+          type="search"
+        />
+        <Button
+          variant={filtersOpen ? 'light' : 'default'}
+          leftSection={<IconFilter size={16} />}
+          onClick={filters.toggle}
+          aria-expanded={filtersOpen}
+          rightSection={
+            activeFilters ? (
+              <Badge size="xs" circle>
+                {activeFilters}
+              </Badge>
+            ) : undefined
+          }
+        >
+          Filters
+        </Button>
+      </Group>
+      <Collapse expanded={filtersOpen}>
+        <Stack gap="xs">
+          <ContactFilters
+            draft={draft}
+            circles={circles.data ?? []}
+            onChange={(next) => setDraft((d) => ({ ...d, ...next }))}
+          />
+          {activeFilters > 0 && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              w="fit-content"
+              onClick={() => setDraft((d) => ({ ...emptyFilterDraft, q: d.q }))}
+            >
+              Clear filters
+            </Button>
+          )}
+        </Stack>
+      </Collapse>
+
+      {pages.isPending ? (
+        <Center py="xl">
+          <Loader aria-label="Loading contacts" />
+        </Center>
+      ) : pages.isError ? (
+        <ErrorPanel error={pages.error} onRetry={() => pages.refetch()} />
+      ) : contacts.length === 0 ? (
+        <ContactsEmpty filtering={filtering} onAdd={add.open} />
+      ) : (
+        <>
+          {desktop ? (
+            <ContactTable contacts={contacts} now={now} />
+          ) : (
+            <ContactCards contacts={contacts} now={now} />
+          )}
+          {pages.hasNextPage && (
+            <Center>
+              <Button
+                variant="default"
+                loading={pages.isFetchingNextPage}
+                onClick={() => pages.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            </Center>
+          )}
+        </>
+      )}
+      <ContactFormModal opened={adding} onClose={add.close} />
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Contact,
+  ContactCreate,
+  ContactFilter,
+  ContactPage,
+  ContactPatch,
+} from '../../../../src/contract/contacts';
+import { del, get, patch, post } from '../../api/client';
+
+export const contactsKey = ['contacts'] as const;
+const PAGE_SIZE = 50;
+
+/** The contact list as cursor pages; `fetchNextPage` follows `nextCursor`. */
+export function useContactPages(filter: ContactFilter) {
+  return useInfiniteQuery({
+    queryKey: [...contactsKey, 'list', filter],
+    queryFn: ({ pageParam }) =>
+      get<ContactPage>('/contacts', { ...filter, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: [...contactsKey, 'one', id],
+    queryFn: () => get<Contact>(`/contacts/${encodeURIComponent(id)}`),
+  });
+}
+
+export function useCreateContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactCreate) => post<Contact>('/contacts', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+  });
+}
+
+export function useUpdateContact(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactPatch) => patch<Contact>(`/contacts/${encodeURIComponent(id)}`, body),
+    onSuccess: (contact) => {
+      client.setQueryData([...contactsKey, 'one', id], contact);
+      return client.invalidateQueries({ queryKey: [...contactsKey, 'list'] });
+    },
+  });
+}
+
+export function useDeleteContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => del(`/contacts/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+  });
+}
+
+/** Fills an empty account with a made-up network to explore. */
+export function useLoadDemo() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<unknown>('/demo'),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}

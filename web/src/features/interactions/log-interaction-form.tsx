@@ -1,0 +1,139 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  SegmentedControl,
+  Select,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import type { Channel, Direction } from '../../../../src/core/vocabulary';
+import { CHANNELS } from '../../../../src/core/vocabulary';
+import { toLocalInput } from '../../lib/format';
+import { fieldError, formError } from '../../ui/field-errors';
+import { CHANNEL_LABELS } from './channel-icon';
+import { useLogInteraction } from './queries';
+
+const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
+const FIELDS = ['channel', 'direction', 'occurredAt', 'summary', 'topics', 'awaitingReply'] as const;
+
+/** A quick record of a conversation; `channel` starts at the contact's preferred one. */
+export function LogInteractionForm({
+  contactId,
+  defaultChannel,
+  onDone,
+}: {
+  contactId: string;
+  defaultChannel: Channel | null;
+  onDone: () => void;
+}) {
+  const log = useLogInteraction(contactId);
+  const [channel, setChannel] = useState<Channel>(defaultChannel ?? 'email');
+  const [direction, setDirection] = useState<Direction>('outbound');
+  const [when, setWhen] = useState(() => toLocalInput(new Date()));
+  const [summary, setSummary] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
+  const [awaitingReply, setAwaitingReply] = useState(false);
+  const occurred = new Date(when);
+  const badDate = Number.isNaN(occurred.getTime());
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (badDate) return;
+    log.mutate(
+      {
+        channel,
+        direction,
+        occurredAt: occurred.toISOString(),
+        summary,
+        topics,
+        // The server keeps "awaiting" only for outbound messages: they cannot owe a reply to themselves.
+        awaitingReply: awaitingReply && direction === 'outbound',
+      },
+      { onSuccess: onDone },
+    );
+  };
+  const err = (field: string) => fieldError(log.error, field);
+  const general = formError(log.error, FIELDS);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {general && (
+          <Alert color="red" role="alert" className="tend-wrap">
+            {general}
+          </Alert>
+        )}
+        <Group grow align="flex-start" wrap="wrap">
+          <Select
+            label="Channel"
+            data={CHANNEL_OPTIONS}
+            value={channel}
+            allowDeselect={false}
+            onChange={(value) => value && setChannel(value as Channel)}
+            error={err('channel')}
+            miw={160}
+          />
+          <TextInput
+            label="When"
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.currentTarget.value)}
+            error={badDate ? 'pick a date and time' : err('occurredAt')}
+            miw={200}
+          />
+        </Group>
+        <Input.Wrapper label="Direction" error={err('direction')}>
+          <SegmentedControl
+            fullWidth
+            aria-label="Direction"
+            value={direction}
+            onChange={(value) => setDirection(value === 'inbound' ? 'inbound' : 'outbound')}
+            data={[
+              { value: 'outbound', label: 'I reached out' },
+              { value: 'inbound', label: 'They reached out' },
+            ]}
+          />
+        </Input.Wrapper>
+        <Textarea
+          label="Summary"
+          placeholder="What did you talk about?"
+          autosize
+          minRows={3}
+          maxRows={10}
+          value={summary}
+          onChange={(e) => setSummary(e.currentTarget.value)}
+          error={err('summary')}
+          data-autofocus
+        />
+        <TagsInput
+          label="Topics"
+          placeholder="Type and press Enter"
+          value={topics}
+          onChange={setTopics}
+          error={err('topics')}
+        />
+        <Checkbox
+          label="Awaiting their reply"
+          description={direction === 'inbound' ? 'Only when you reached out' : undefined}
+          disabled={direction === 'inbound'}
+          checked={awaitingReply && direction === 'outbound'}
+          onChange={(e) => setAwaitingReply(e.currentTarget.checked)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={log.isPending} disabled={badDate}>
+            Log interaction
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import type { Me } from '../../../../src/contract/auth';
+import { fieldError, formError } from '../../ui/field-errors';
+import { TimeZoneSelect } from '../../ui/time-zone-select';
+import { useAuthState, useUpdateSettings } from '../auth/queries';
+import { TokensPanel } from './tokens-panel';
+
+export function SettingsPage() {
+  const me = useAuthState().data?.me;
+  return (
+    <Stack gap="lg" maw={720}>
+      <Title order={2}>Settings</Title>
+      {me && <PreferencesPanel key={me.userId} me={me} />}
+      <TokensPanel />
+    </Stack>
+  );
+}
+
+function PreferencesPanel({ me }: { me: Me }) {
+  const update = useUpdateSettings();
+  const [timeZone, setTimeZone] = useState<string | null>(me.timeZone);
+  const [dailySize, setDailySize] = useState<number | string>(me.dailySize);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update.mutate(
+      { timeZone: timeZone ?? me.timeZone, dailySize: Number(dailySize) },
+      { onSuccess: () => notifications.show({ color: 'teal', message: 'Settings saved' }) },
+    );
+  };
+  const general = formError(update.error, ['timeZone', 'dailySize']);
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+      <form onSubmit={submit}>
+        <Stack>
+          <div>
+            <Title order={3}>Preferences</Title>
+            <Text size="sm" c="dimmed">
+              Your zone decides when “today” starts; the queue size how many people Tend suggests each day.
+            </Text>
+          </div>
+          {general && (
+            <Text c="red" size="sm" role="alert">
+              {general}
+            </Text>
+          )}
+          <TimeZoneSelect
+            label="Your time zone"
+            value={timeZone}
+            onChange={setTimeZone}
+            allowDeselect={false}
+            error={fieldError(update.error, 'timeZone')}
+          />
+          <NumberInput
+            label="Daily queue size"
+            description="People suggested on the Today page each day (1–100)"
+            min={1}
+            max={100}
+            clampBehavior="strict"
+            allowDecimal={false}
+            value={dailySize}
+            onChange={setDailySize}
+            error={fieldError(update.error, 'dailySize')}
+            maw={240}
+          />
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              Save preferences
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
