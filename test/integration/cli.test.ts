@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Contact, ContactPage } from '../../src/contract/contacts';
+import type { Store } from '../../src/store/store';
+import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { freshStore } from '../helpers/stores';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `tend` binary in a child process, as a user would. */
+function tend(args: string[], env: Record<string, string>): Promise<Run> {
+  const clean = { ...process.env };
+  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_DATA_DIR']) delete clean[k];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/tend.js', ...args],
+      { env: { ...clean, COLUMNS: '120', TZ: 'UTC', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+// Each run starts Node, tsx and the app (~0.5-1 s, far more on a loaded machine): generous timeouts.
+const SLOW = 180_000;
+
+// SQLite local mode only: the CLI opens $TEND_DATA_DIR/tend.db exactly as the server would.
+describe('tend on the local database', { timeout: SLOW }, () => {
+  let dir: string;
+  const run = (...args: string[]) => tend(args, { TEND_DATA_DIR: dir });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tend-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('adds, lists, shows, logs, searches, edits and removes a contact', async () => {
+    const added = await run(
+      'contacts',
+      'add',
+      '--first',
+      'Grace',
+      '--last',
+      'Hopper',
+      '--email',
+      'grace@navy.mil',
+      '--email',
+      'grace@home.example',
+      '--company',
+      'Navy',
+      '--circle',
+      'mentors',
+      '--tag',
+      'cobol',
+      '--tz',
+      'America/New_York',
+      '--met-on',
+      '1980-01-02',
+      '--json',
+    );
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const grace = JSON.parse(added.stdout) as Contact;
+    expect(grace).toMatchObject({
+      displayName: 'Grace Hopper',
+      emails: [{ value: 'grace@navy.mil' }, { value: 'grace@home.example' }],
+      tags: ['cobol'],
+      metOn: '1980-01-02',
+    });
+    expect(grace.circleId).toBeTruthy(); // "mentors" resolved by name to the default Mentors circle
+
+    const ada = await run(
+      'contacts',
+      'add',
+      '--first',
+      'Ada',
+      '--last',
+      'Lovelace',
+      '--company',
+      'Analytical',
+    );
+    expect(ada).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Added Ada Lovelace \(/) });
+
+    const table = await run('contacts', 'list');
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^NAME\s+COMPANY\s+TITLE\s+CIRCLE\s+LAST CONTACT\s+NEXT DUE$/);
+    expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(lines[2]).toMatch(/Grace Hopper\s+Navy\s+Mentors\s+-\s+\d{4}-\d{2}-\d{2}$/);
+
+    const logged = await run(
+      'log',
+      'grace hopper',
+      '--channel',
+      'email',
+      '--direction',
+      'out',
+      '--summary',
+      'Sent the COBOL paper',
+      '--topic',
+      'cobol',
+      '--at',
+      '2026-03-01T10:00',
+      '--awaiting-reply',
+    );
+    expect(logged.stderr).toBe('');
+    expect(logged.stdout).toContain('Logged email to Grace Hopper on 2026-03-01');
+
+    const shown = await run('contacts', 'show', grace.id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/E-mail:\s+grace@navy\.mil, grace@home\.example/);
+    expect(shown.stdout).toMatch(/Circle:\s+Mentors/);
+    expect(shown.stdout).toMatch(/Last contact:\s+2026-03-01/);
+    expect(shown.stdout).toContain('2026-03-01  → email  Sent the COBOL paper [cobol] (awaiting reply)');
+
+    const found = await run('search', 'navy', '--json');
+    expect((JSON.parse(found.stdout) as ContactPage).items.map((c) => c.id)).toEqual([grace.id]);
+
+    const edited = await run('contacts', 'edit', grace.id, '--title', 'Commodore', '--company', '', '--json');
+    expect(edited.code).toBe(0);
+    expect(JSON.parse(edited.stdout)).toMatchObject({ title: 'Commodore', company: null, tags: ['cobol'] });
+
+    const removed = await run('contacts', 'rm', grace.id);
+    expect(removed).toMatchObject({ code: 0, stdout: `Deleted Grace Hopper (${grace.id})\n` });
+    const gone = await run('contacts', 'show', grace.id);
+    expect(gone).toMatchObject({ code: 1, stdout: '', stderr: 'tend: contact not found\n' });
+  });
+
+  it('explains errors in one line: API errors exit 1, usage errors exit 2, and a failed add writes nothing', async () => {
+    const invalid = await run('contacts', 'add', '--first', 'Bad', '--email', 'not-an-email');
+    expect(invalid).toMatchObject({ code: 1, stdout: '' });
+    expect(invalid.stderr).toBe('tend: emails.0.value: must be a valid e-mail address\n');
+
+    const unknownOption = await run('contacts', 'list', '--colour');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain("unknown option '--colour'");
+
+    await run('contacts', 'add', '--first', 'Sam', '--last', 'Doe');
+    await run('contacts', 'add', '--first', 'Sam', '--last', 'Roe');
+    const ambiguous = await run('log', 'Sam', '--channel', 'call', '--direction', 'in');
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(
+      /^tend: 'Sam' matches 2 contacts; use an id: Sam Doe \(.+\), Sam Roe \(.+\)\n$/,
+    );
+
+    const all = JSON.parse(
+      (await run('contacts', 'list', '--all', '--limit', '1', '--json')).stdout,
+    ) as ContactPage;
+    expect(all.items.map((c) => c.displayName)).toEqual(['Ada Lovelace', 'Sam Doe', 'Sam Roe']);
+    expect(all.nextCursor).toBeNull();
+    // Nothing else in the output: no stack traces for expected errors.
+    for (const r of [invalid, unknownOption, ambiguous]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW }, () => {
+  let store: Store;
+  let t: TestApp;
+  let ada: Caller;
+  let url: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    store = await freshStore('postgres');
+    t = await testApp(store);
+    ada = await signUp(t.app);
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    dir = mkdtempSync(join(tmpdir(), 'tend-cli-remote-'));
+  });
+  afterAll(async () => {
+    await t.app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds and lists through the REST API with a token, never touching a local database', async () => {
+    const env = { TEND_DATA_DIR: dir };
+    const added = await tend(
+      [
+        '--server',
+        url,
+        '--token',
+        ada.token,
+        'contacts',
+        'add',
+        '--first',
+        'Lin',
+        '--circle',
+        'Peers',
+        '--json',
+      ],
+      env,
+    );
+    expect(added.stderr).toBe('');
+    const lin = JSON.parse(added.stdout) as Contact;
+    // The server stored it for Ada's account.
+    expect((await ada.call('GET', `/api/v1/contacts/${lin.id}`)).json()).toMatchObject({ firstName: 'Lin' });
+
+    const listed = await tend(['contacts', 'list'], { ...env, TEND_SERVER: url, TEND_TOKEN: ada.token });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^Lin\s+Peers\s+-\s+\d{4}-\d{2}-\d{2}$/m);
+    expect(existsSync(join(dir, 'tend.db'))).toBe(false);
+  });
+
+  it('reports a bad token and an unreachable server in one line with exit code 1', async () => {
+    const badToken = await tend(['--server', url, '--token', 'tend_nope', 'contacts', 'list'], {});
+    expect(badToken).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
+
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const offline = await tend(['--server', closed, '--token', ada.token, 'contacts', 'list'], {});
+    expect(offline).toMatchObject({ code: 1, stderr: `tend: cannot reach ${closed} (ECONNREFUSED)\n` });
+  });
+});
