@@ -16,6 +16,8 @@ import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
+// Registers the features' Today reasons (introductions, resources, …) once, for every app built.
+import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
@@ -27,6 +29,7 @@ import { importantDatesRoutes } from './routes/important-dates.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
+import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
 import { tasksRoutes } from './routes/tasks.routes';
@@ -117,6 +120,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(lifeEventsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
+      await api.register(resourcesRoutes(deps));
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));

@@ -226,6 +226,33 @@ export interface FeedTokensTable {
   revoked_at: string | null;
 }
 
+export interface ResourcesTable {
+  account_id: string;
+  id: string;
+  /** 'article' | 'tool' | 'event' | 'job_opening' */
+  kind: string;
+  title: string;
+  url: string | null;
+  note: string;
+  created_at: string;
+}
+
+export interface ResourceTagsTable {
+  account_id: string;
+  resource_id: string;
+  tag: string;
+  position: number;
+}
+
+/** Which contact received which resource, through which logged interaction. */
+export interface ResourceSharesTable {
+  account_id: string;
+  resource_id: string;
+  contact_id: string;
+  interaction_id: string;
+  shared_at: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
@@ -248,6 +275,9 @@ export interface Database {
   queue_decisions: QueueDecisionsTable;
   contact_search: ContactSearchTable;
   feed_tokens: FeedTokensTable;
+  resources: ResourcesTable;
+  resource_tags: ResourceTagsTable;
+  resource_shares: ResourceSharesTable;
 }
 
 /** A database handle or an open transaction; repositories accept either. */

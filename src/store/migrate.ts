@@ -2,11 +2,13 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database';
 import * as initial from './migrations/1795456088564-initial';
 import * as feedTokens from './migrations/1795456677104-feed-tokens';
+import * as resources from './migrations/1795456784955-resources';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
   '1795456088564-initial': initial,
   '1795456677104-feed-tokens': feedTokens,
+  '1795456784955-resources': resources,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

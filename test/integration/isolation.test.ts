@@ -17,7 +17,8 @@ type Kind =
   | 'circle'
   | 'segment'
   | 'token'
-  | 'feedToken';
+  | 'feedToken'
+  | 'resource';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -33,6 +34,7 @@ const ID_KIND: Record<string, Kind> = {
   segments: 'segment',
   tokens: 'token',
   'feed-tokens': 'feedToken',
+  resources: 'resource',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -53,6 +55,9 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/today/:id/snooze': { until: '2026-04-01' },
   'POST /api/v1/today/:id/skip': {},
   'POST /api/v1/feed-tokens/:id/rotate': {},
+  'PATCH /api/v1/resources/:id': { title: 'changed' },
+  'POST /api/v1/resources/:id/share': { contactId: 'x', channel: 'email' },
+  'POST /api/v1/contacts/:id/drafts': { occasion: 'birthday' },
 };
 
 const SECRET = 'Zanzibarquux';
@@ -125,6 +130,11 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       segment: await made('POST', '/api/v1/segments', { name: `${SECRET} segment`, filter: { q: SECRET } }),
       token: await made('POST', '/api/v1/tokens', { name: `${SECRET} token` }),
       feedToken: await made('POST', '/api/v1/feed-tokens', {}),
+      resource: await made('POST', '/api/v1/resources', {
+        kind: 'article',
+        title: `${SECRET} resource`,
+        tags: [SECRET],
+      }),
     };
   }
 

@@ -1,0 +1,9 @@
+import { resourceTodayReasons } from './resources.today';
+import { registerTodayExtension } from './today.service';
+
+/*
+ * Every feature's Today reasons, registered once. server/app.ts imports this module for its effect;
+ * today.service cannot, because the features import registerTodayExtension from it (an import cycle
+ * would reach the registry before it exists). Add one line per feature.
+ */
+registerTodayExtension(resourceTodayReasons);

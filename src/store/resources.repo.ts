@@ -1,0 +1,172 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import { INTEREST_FACT_KINDS } from '../core/resource-match';
+import type { Db, ResourceSharesTable, ResourcesTable } from './database';
+
+export type ResourceRow = Selectable<ResourcesTable>;
+export interface ResourceFilter {
+  kind?: string;
+  tag?: string;
+  since?: string;
+  limit: number;
+}
+
+export async function insertResource(db: Db, row: Insertable<ResourcesTable>): Promise<void> {
+  await db.insertInto('resources').values(row).execute();
+}
+
+export async function findResource(db: Db, accountId: string, id: string): Promise<ResourceRow | undefined> {
+  return db
+    .selectFrom('resources')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Newest first; `tag` matches case-insensitively. */
+export async function listResources(db: Db, accountId: string, f: ResourceFilter): Promise<ResourceRow[]> {
+  let q = db.selectFrom('resources').selectAll().where('account_id', '=', accountId);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.since) q = q.where('created_at', '>=', f.since);
+  if (f.tag) {
+    const tag = f.tag.toLowerCase();
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('resource_tags as t')
+          .select('t.tag')
+          .whereRef('t.account_id', '=', 'resources.account_id')
+          .whereRef('t.resource_id', '=', 'resources.id')
+          .where(sql<string>`lower(t.tag)`, '=', tag),
+      ),
+    );
+  }
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function updateResource(
+  db: Db,
+  accountId: string,
+  id: string,
+  values: Partial<ResourceRow>,
+): Promise<void> {
+  await db
+    .updateTable('resources')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteResource(db: Db, accountId: string, id: string): Promise<number> {
+  const r = await db
+    .deleteFrom('resources')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Replaces a resource's tags, keeping the order given. */
+export async function replaceResourceTags(
+  db: Db,
+  accountId: string,
+  resourceId: string,
+  tags: readonly string[],
+): Promise<void> {
+  await db
+    .deleteFrom('resource_tags')
+    .where('account_id', '=', accountId)
+    .where('resource_id', '=', resourceId)
+    .execute();
+  if (tags.length === 0) return;
+  await db
+    .insertInto('resource_tags')
+    .values(tags.map((tag, position) => ({ account_id: accountId, resource_id: resourceId, tag, position })))
+    .execute();
+}
+
+/** Tags of many resources in one query, in their order. */
+export async function resourceTags(db: Db, accountId: string, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('resource_tags')
+    .select(['resource_id', 'tag'])
+    .where('account_id', '=', accountId)
+    .where('resource_id', 'in', ids)
+    .orderBy('resource_id')
+    .orderBy('position')
+    .execute();
+  for (const r of rows) out.get(r.resource_id)?.push(r.tag);
+  return out;
+}
+
+/** Interest-like facts (facts_kind_idx), of the whole account or of some contacts. */
+export async function interestFacts(
+  db: Db,
+  accountId: string,
+  contactIds?: string[],
+): Promise<{ contact_id: string; kind: string; value: string }[]> {
+  if (contactIds?.length === 0) return [];
+  let q = db
+    .selectFrom('facts')
+    .select(['contact_id', 'kind', 'value'])
+    .where('account_id', '=', accountId)
+    .where('kind', 'in', [...INTEREST_FACT_KINDS]);
+  if (contactIds) q = q.where('contact_id', 'in', contactIds);
+  return q.orderBy('contact_id').orderBy('id').limit(100_000).execute();
+}
+
+/** Interaction topics since a time (interactions_recent_idx), of the whole account or of some contacts. */
+export async function recentTopics(
+  db: Db,
+  accountId: string,
+  since: string,
+  contactIds?: string[],
+): Promise<{ contact_id: string; topics: string }[]> {
+  if (contactIds?.length === 0) return [];
+  let q = db
+    .selectFrom('interactions')
+    .select(['contact_id', 'topics'])
+    .where('account_id', '=', accountId)
+    .where('occurred_at', '>=', since)
+    .where('topics', '<>', '[]');
+  if (contactIds) q = q.where('contact_id', 'in', contactIds);
+  return q.orderBy('occurred_at', 'desc').limit(100_000).execute();
+}
+
+/** Names and industries of some contacts, or of every contact with an industry when `ids` is omitted. */
+export async function contactBasics(
+  db: Db,
+  accountId: string,
+  ids?: string[],
+): Promise<{ id: string; first_name: string; last_name: string; industry: string | null }[]> {
+  if (ids?.length === 0) return [];
+  let q = db
+    .selectFrom('contacts')
+    .select(['id', 'first_name', 'last_name', 'industry'])
+    .where('account_id', '=', accountId);
+  q = ids ? q.where('id', 'in', ids) : q.where('industry', 'is not', null).where('industry', '<>', '');
+  return q.limit(100_000).execute();
+}
+
+/** Which of these resources each contact already received. */
+export async function sharedPairs(
+  db: Db,
+  accountId: string,
+  by: { resourceIds?: string[]; contactIds?: string[] },
+): Promise<{ resource_id: string; contact_id: string }[]> {
+  if (by.resourceIds?.length === 0 || by.contactIds?.length === 0) return [];
+  let q = db
+    .selectFrom('resource_shares')
+    .select(['resource_id', 'contact_id'])
+    .where('account_id', '=', accountId);
+  if (by.resourceIds) q = q.where('resource_id', 'in', by.resourceIds);
+  if (by.contactIds) q = q.where('contact_id', 'in', by.contactIds);
+  return q.execute();
+}
+
+export async function insertShare(db: Db, row: Insertable<ResourceSharesTable>): Promise<void> {
+  await db.insertInto('resource_shares').values(row).execute();
+}
