@@ -27,4 +27,15 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exit(await main(process.argv));
+// `tend contacts list | head`: a reader that stops early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const code = await main(process.argv);
+// Exit only once piped output is flushed: process.exit() would cut a long `--json` at the pipe's buffer size.
+const flush = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => stream.write('', () => resolve()));
+await Promise.all([flush(process.stdout), flush(process.stderr)]);
+process.exit(code);

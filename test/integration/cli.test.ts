@@ -172,6 +172,31 @@ describe('tend on the local database', { timeout: SLOW }, () => {
   });
 });
 
+describe('tend demo', { timeout: SLOW }, () => {
+  let dir: string;
+  const run = (...args: string[]) => tend(args, { TEND_DATA_DIR: dir });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tend-cli-demo-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds an empty account once, then refuses, and --all --json carries every contact through a pipe', async () => {
+    const seeded = await run('demo');
+    expect(seeded.stderr).toBe('');
+    expect(seeded.stdout).toMatch(/^Added 300 demo contacts with \d+ interactions/);
+
+    const again = await run('demo');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^tend: .*already has contacts.*\n$/);
+
+    // ~360 KB of JSON: more than a pipe buffer, so an early exit would cut it.
+    const all = await run('contacts', 'list', '--all', '--json');
+    const page = JSON.parse(all.stdout) as ContactPage;
+    expect(page.items).toHaveLength(300);
+    expect(new Set(page.items.map((c) => c.id)).size).toBe(300);
+  });
+});
+
 describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW }, () => {
   let store: Store;
   let t: TestApp;
