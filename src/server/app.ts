@@ -27,6 +27,8 @@ import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
+import { introductionsRoutes } from './routes/introductions.routes';
+import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { resourcesRoutes } from './routes/resources.routes';
@@ -120,6 +122,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(lifeEventsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
+      await api.register(ledgerRoutes(deps));
+      await api.register(introductionsRoutes(deps));
       await api.register(resourcesRoutes(deps));
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));

@@ -1,3 +1,4 @@
+import { introductionsToday } from './introductions.service';
 import { resourceTodayReasons } from './resources.today';
 import { registerTodayExtension } from './today.service';
 
@@ -7,3 +8,4 @@ import { registerTodayExtension } from './today.service';
  * would reach the registry before it exists). Add one line per feature.
  */
 registerTodayExtension(resourceTodayReasons);
+registerTodayExtension(introductionsToday);

@@ -253,7 +253,38 @@ export interface ResourceSharesTable {
   shared_at: string;
 }
 
+export interface LedgerEntriesTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  /** LedgerKind */
+  kind: string;
+  occurred_on: string;
+  note: string | null;
+  /** Soft reference to introductions.id (no foreign key: the other contact keeps the give). */
+  introduction_id: string | null;
+  created_at: string;
+}
+
+export interface IntroductionsTable {
+  account_id: string;
+  id: string;
+  a_contact_id: string;
+  b_contact_id: string;
+  reason: string;
+  /** IntroductionStage */
+  stage: string;
+  stage_at: string;
+  /** IntroductionOutcome */
+  outcome: string | null;
+  /** JSON IntroductionStep[] */
+  history: string;
+  created_at: string;
+}
+
 export interface Database {
+  ledger_entries: LedgerEntriesTable;
+  introductions: IntroductionsTable;
   accounts: AccountsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -3,12 +3,14 @@ import type { Db } from './database';
 import * as initial from './migrations/1795456088564-initial';
 import * as feedTokens from './migrations/1795456677104-feed-tokens';
 import * as resources from './migrations/1795456784955-resources';
+import * as ledgerIntroductions from './migrations/1795456808104-ledger-introductions';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
   '1795456088564-initial': initial,
   '1795456677104-feed-tokens': feedTokens,
   '1795456784955-resources': resources,
+  '1795456808104-ledger-introductions': ledgerIntroductions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

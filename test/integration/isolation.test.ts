@@ -18,7 +18,9 @@ type Kind =
   | 'segment'
   | 'token'
   | 'feedToken'
-  | 'resource';
+  | 'resource'
+  | 'ledgerEntry'
+  | 'introduction';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -35,6 +37,8 @@ const ID_KIND: Record<string, Kind> = {
   tokens: 'token',
   'feed-tokens': 'feedToken',
   resources: 'resource',
+  ledger: 'ledgerEntry',
+  introductions: 'introduction',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -58,6 +62,8 @@ const BODIES: Record<string, object> = {
   'PATCH /api/v1/resources/:id': { title: 'changed' },
   'POST /api/v1/resources/:id/share': { contactId: 'x', channel: 'email' },
   'POST /api/v1/contacts/:id/drafts': { occasion: 'birthday' },
+  'POST /api/v1/contacts/:id/ledger': { kind: 'favour_asked' },
+  'POST /api/v1/introductions/:id/advance': { action: 'asked_a' },
 };
 
 const SECRET = 'Zanzibarquux';
@@ -134,6 +140,14 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         kind: 'article',
         title: `${SECRET} resource`,
         tags: [SECRET],
+      }),
+      ledgerEntry: (
+        await a.call('POST', `${c}/ledger`, { kind: 'help_given', note: `${SECRET} help` })
+      ).json<{ entry: { id: string } }>().entry.id,
+      introduction: await made('POST', '/api/v1/introductions', {
+        aContactId: contact,
+        bContactId: await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` }),
+        reason: `${SECRET} reason`,
       }),
     };
   }

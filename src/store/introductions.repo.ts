@@ -1,0 +1,110 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db, IntroductionsTable } from './database';
+
+export type IntroductionRow = Selectable<IntroductionsTable>;
+/** An introduction with both people's names and addresses for drafts. */
+export type IntroductionWithPeople = IntroductionRow & {
+  a_first_name: string;
+  a_last_name: string;
+  b_first_name: string;
+  b_last_name: string;
+};
+
+const ENDED = ['outcome', 'declined'];
+
+function withPeople(db: Db, accountId: string) {
+  return db
+    .selectFrom('introductions as i')
+    .innerJoin('contacts as a', (j) =>
+      j.onRef('a.account_id', '=', 'i.account_id').onRef('a.id', '=', 'i.a_contact_id'),
+    )
+    .innerJoin('contacts as b', (j) =>
+      j.onRef('b.account_id', '=', 'i.account_id').onRef('b.id', '=', 'i.b_contact_id'),
+    )
+    .selectAll('i')
+    .select([
+      'a.first_name as a_first_name',
+      'a.last_name as a_last_name',
+      'b.first_name as b_first_name',
+      'b.last_name as b_last_name',
+    ])
+    .where('i.account_id', '=', accountId);
+}
+
+export async function insertIntroduction(db: Db, row: Insertable<IntroductionsTable>): Promise<void> {
+  await db.insertInto('introductions').values(row).execute();
+}
+
+export async function findIntroduction(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<IntroductionWithPeople | undefined> {
+  return withPeople(db, accountId).where('i.id', '=', id).executeTakeFirst();
+}
+
+/** Newest first; `open` true = still running, false = ended, undefined = all. */
+export async function listIntroductions(
+  db: Db,
+  accountId: string,
+  open?: boolean,
+): Promise<IntroductionWithPeople[]> {
+  let q = withPeople(db, accountId);
+  if (open === true) q = q.where('i.stage', 'not in', ENDED);
+  if (open === false) q = q.where('i.stage', 'in', ENDED);
+  return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(1000).execute();
+}
+
+/** A running introduction between the same two people, in either order. */
+export async function findOpenBetween(
+  db: Db,
+  accountId: string,
+  x: string,
+  y: string,
+): Promise<IntroductionRow | undefined> {
+  return db
+    .selectFrom('introductions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('stage', 'not in', ENDED)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('a_contact_id', '=', x), eb('b_contact_id', '=', y)]),
+        eb.and([eb('a_contact_id', '=', y), eb('b_contact_id', '=', x)]),
+      ]),
+    )
+    .executeTakeFirst();
+}
+
+/** Steps in `stages` that have waited since before `before` (Today's candidates; core decides). */
+export async function waitingIntroductions(
+  db: Db,
+  accountId: string,
+  stages: string[],
+  before: string,
+): Promise<IntroductionWithPeople[]> {
+  return withPeople(db, accountId)
+    .where('i.stage', 'in', stages)
+    .where('i.stage_at', '<', before)
+    .orderBy('i.stage_at')
+    .limit(500)
+    .execute();
+}
+
+/** Moves a step on only if nobody else did meanwhile (the stage is still `fromStage`). */
+export async function updateIntroduction(
+  db: Db,
+  accountId: string,
+  id: string,
+  fromStage: string,
+  values: Updateable<IntroductionsTable>,
+): Promise<number> {
+  const r = await db
+    .updateTable('introductions')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('stage', '=', fromStage)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
