@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { demoRoutes } from './routes/demo.routes';
+import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(ledgerRoutes(deps));
       await api.register(introductionsRoutes(deps));
       await api.register(resourcesRoutes(deps));
+      await api.register(draftsRoutes(deps));
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));

@@ -4,6 +4,7 @@ import * as initial from './migrations/1795456088564-initial';
 import * as feedTokens from './migrations/1795456677104-feed-tokens';
 import * as resources from './migrations/1795456784955-resources';
 import * as ledgerIntroductions from './migrations/1795456808104-ledger-introductions';
+import * as imports from './migrations/1795457258927-imports';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '1795456677104-feed-tokens': feedTokens,
   '1795456784955-resources': resources,
   '1795456808104-ledger-introductions': ledgerIntroductions,
+  '1795457258927-imports': imports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
