@@ -27,6 +27,7 @@ import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
+import { importsRoutes } from './routes/imports.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
 import { introductionsRoutes } from './routes/introductions.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));
+      await api.register(importsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -282,6 +282,37 @@ export interface IntroductionsTable {
   created_at: string;
 }
 
+export interface ImportRunsTable {
+  account_id: string;
+  id: string;
+  format: string;
+  file_name: string;
+  /** 'reading' | 'preview' | 'committed' | 'discarded' */
+  status: string;
+  region: string;
+  /** JSON: preview counts, and after commit what was done. */
+  counts: string;
+  created_at: string;
+  committed_at: string | null;
+}
+
+export interface ImportRowsTable {
+  account_id: string;
+  run_id: string;
+  line: number;
+  /** 'new' | 'duplicate' | 'merge' | 'error' */
+  status: string;
+  /** JSON ImportedContact (without photo); null for errors. */
+  contact: string | null;
+  match_contact_id: string | null;
+  match_line: number | null;
+  matched_by: string | null;
+  /** JSON FieldChange[] for merges. */
+  changes: string | null;
+  error: string | null;
+  raw_name: string | null;
+}
+
 export interface Database {
   ledger_entries: LedgerEntriesTable;
   introductions: IntroductionsTable;
@@ -305,6 +336,8 @@ export interface Database {
   tasks: TasksTable;
   queue_decisions: QueueDecisionsTable;
   contact_search: ContactSearchTable;
+  import_runs: ImportRunsTable;
+  import_rows: ImportRowsTable;
   feed_tokens: FeedTokensTable;
   resources: ResourcesTable;
   resource_tags: ResourceTagsTable;

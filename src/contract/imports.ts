@@ -1,0 +1,167 @@
+import { isSupportedCountry } from 'libphonenumber-js';
+import { z } from 'zod';
+import { LINK_KINDS } from '../core/vocabulary';
+import { Id, Limit } from './common';
+
+export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook'] as const;
+export const IMPORT_ROW_STATUSES = ['new', 'duplicate', 'merge', 'error'] as const;
+export const IMPORT_RUN_STATUSES = ['reading', 'preview', 'committed', 'discarded'] as const;
+export const MATCH_KEYS = ['email', 'linkedin', 'phone', 'name_company'] as const;
+/** Content types the preview route accepts as the raw file body. */
+export const IMPORT_CONTENT_TYPES = [
+  'application/octet-stream',
+  'text/csv',
+  'text/vcard',
+  'text/x-vcard',
+] as const;
+/** The largest file the preview route reads (the rest of the API takes 1 MB). */
+export const IMPORT_BODY_LIMIT = 60 * 1024 * 1024;
+
+export const ImportPreviewQuery = z.object({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(255)
+    .default('upload')
+    .describe('The original file name, shown in the import history; the format is read from the content'),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like GB or US')
+    .refine((v) => isSupportedCountry(v), 'is not a country code libphonenumber knows')
+    .optional()
+    .describe(
+      "Country for phone numbers written without +country code; default from the account's time zone",
+    ),
+});
+export type ImportPreviewQuery = z.infer<typeof ImportPreviewQuery>;
+
+const DateParts = z.object({ month: z.number(), day: z.number(), year: z.number().optional() });
+
+export const ImportedContact = z
+  .object({
+    firstName: z.string(),
+    lastName: z.string(),
+    emails: z.array(z.object({ value: z.string(), label: z.string().optional() })),
+    phones: z.array(z.object({ value: z.string(), label: z.string().optional() })),
+    links: z.array(z.object({ kind: z.enum(LINK_KINDS), url: z.string() })),
+    company: z.string().optional(),
+    title: z.string().optional(),
+    industry: z.string().optional(),
+    city: z.string().optional(),
+    country: z.string().optional(),
+    timeZone: z.string().optional(),
+    notes: z.string().optional(),
+    tags: z.array(z.string()),
+    connectedOn: z.string().optional().describe('YYYY-MM-DD; becomes met_on with how_met "LinkedIn"'),
+    birthday: DateParts.optional(),
+    anniversary: DateParts.optional(),
+  })
+  .describe('A contact as read from the file (photos are not imported)');
+
+export const ImportFieldChange = z
+  .union([
+    z.object({
+      field: z.string(),
+      from: z.string().optional(),
+      to: z.string(),
+      applies: z
+        .boolean()
+        .describe('false when the contact keeps its own value: only company and title are overwritten'),
+    }),
+    z.object({ field: z.enum(['emails', 'phones', 'links', 'tags']), added: z.array(z.string()) }),
+  ])
+  .describe('What a merge would change: a field filled or overwritten, or items added to a list');
+
+export const ImportRow = z.object({
+  line: z.number().int().describe('Line of the file where the record starts (1-based)'),
+  status: z.enum(IMPORT_ROW_STATUSES),
+  name: z.string().describe('The name as read, for display (also on error rows when known)'),
+  contact: ImportedContact.nullable(),
+  match: z
+    .object({
+      contactId: Id.nullable().describe('The existing contact this row matches'),
+      line: z.number().int().nullable().describe('Or the earlier row of this file it matches'),
+      by: z.enum(MATCH_KEYS),
+    })
+    .nullable(),
+  changes: z.array(ImportFieldChange).describe('For merges: what the commit would change'),
+  error: z.string().nullable(),
+});
+export type ImportRow = z.infer<typeof ImportRow>;
+
+export const ImportCounts = z.object({
+  new: z.number().int(),
+  duplicate: z.number().int(),
+  merge: z.number().int(),
+  error: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportResult = z
+  .object({
+    created: z.number().int(),
+    merged: z.number().int().describe('Existing contacts updated'),
+    skipped: z.number().int(),
+    lifeEvents: z.number().int().describe('"New role" events from LinkedIn company/title changes'),
+  })
+  .describe('What the commit did');
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportRun = z.object({
+  id: Id,
+  format: z.enum(IMPORT_FORMATS),
+  formatLabel: z.string().describe('e.g. "LinkedIn Connections CSV"'),
+  fileName: z.string(),
+  status: z.enum(IMPORT_RUN_STATUSES),
+  counts: ImportCounts,
+  result: ImportResult.nullable().describe('Set once committed'),
+  sample: z.array(ImportRow).describe('The first 50 rows; page through all with GET /imports/{id}/rows'),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+});
+export type ImportRun = z.infer<typeof ImportRun>;
+
+export const ImportRowsQuery = z.object({
+  status: z.enum(IMPORT_ROW_STATUSES).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, 'not a cursor from this API')
+    .optional(),
+  limit: Limit,
+});
+export type ImportRowsQuery = z.infer<typeof ImportRowsQuery>;
+export const ImportRowPage = z.object({ items: z.array(ImportRow), nextCursor: z.string().nullable() });
+export type ImportRowPage = z.infer<typeof ImportRowPage>;
+
+export const ROW_ACTIONS = ['create', 'merge', 'skip'] as const;
+export type RowAction = (typeof ROW_ACTIONS)[number];
+
+export const ImportCommit = z
+  .object({
+    defaults: z
+      .object({
+        merge: z
+          .enum(['merge', 'create', 'skip'])
+          .default('merge')
+          .describe('Rows that match and would change something'),
+        duplicate: z.enum(['skip', 'create']).default('skip').describe('Rows that match and change nothing'),
+      })
+      .strict()
+      .default({ merge: 'merge', duplicate: 'skip' }),
+    rows: z
+      .record(z.string().regex(/^\d{1,9}$/, 'keys are line numbers'), z.enum(ROW_ACTIONS))
+      .optional()
+      .describe('Per-row choices by line, overriding the defaults; new rows can only be created or skipped'),
+    tracked: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Whether created contacts get a cadence (false keeps a big network out of Today until sorted)',
+      ),
+  })
+  .strict();
+export type ImportCommit = z.infer<typeof ImportCommit>;
+/** The commit body may be left out: an empty POST commits with the defaults. */
+export const ImportCommitBody = ImportCommit.nullish();

@@ -1,0 +1,204 @@
+import type { Insertable } from 'kysely';
+import type { CountryCode } from 'libphonenumber-js';
+import type {
+  ImportCounts,
+  ImportPreviewQuery,
+  ImportResult,
+  ImportRowPage,
+  ImportRowsQuery,
+  ImportRun,
+} from '../contract/imports';
+import { buildDedupeIndex, classifyImport } from '../core/duplicate-keys';
+import { Conflict, NotFound } from '../core/errors';
+import { csvRow } from '../formats/csv-writer';
+import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
+import { ImportFileError } from '../formats/imported-contact';
+import { readImport } from '../formats/read-import';
+import { findAccount } from '../store/accounts.repo';
+import type { Db, ImportRowsTable } from '../store/database';
+import {
+  deleteImportRows,
+  deleteImportRun,
+  findImportRun,
+  type ImportRunRow,
+  insertImportRows,
+  insertImportRun,
+  listImportRows,
+  loadDedupeContacts,
+  staleReadingRuns,
+  updateImportRun,
+} from '../store/imports.repo';
+import { type Deps, nowIso } from './deps';
+import { regionOfZone } from './import-region';
+import { clipContact, rowRecord, toImportRowDto } from './import-rows';
+
+/** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
+export type StoredCounts = ImportCounts & { result?: ImportResult };
+
+const SAMPLE_ROWS = 50;
+/** Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory. */
+const WRITE_BATCH = 500;
+/** A 'reading' run this old was left by a process that died mid-upload. */
+const STALE_READING_MS = 60 * 60 * 1000;
+
+/**
+ * Reads an uploaded file as it streams in, classifies every row against the account's contacts
+ * (new / duplicate / merge / error) and stores the preview. A whole-file problem (empty, binary,
+ * unknown format, no readable row) throws ImportFileError and leaves nothing stored.
+ */
+export async function previewImport(
+  deps: Deps,
+  accountId: string,
+  body: AsyncIterable<Uint8Array>,
+  query: ImportPreviewQuery,
+): Promise<ImportRun> {
+  const db = deps.store.db;
+  const account = await findAccount(db, accountId);
+  if (!account) throw new NotFound('account not found');
+  const region = (query.region as CountryCode | undefined) ?? regionOfZone(account.time_zone);
+  const { format, rows } = await readImport(body);
+  const index = buildDedupeIndex(await loadDedupeContacts(db, accountId), region);
+  await dropStaleRuns(deps, accountId);
+
+  const id = deps.newId();
+  const createdAt = nowIso(deps);
+  await insertImportRun(db, {
+    account_id: accountId,
+    id,
+    format,
+    file_name: query.fileName,
+    status: 'reading',
+    region,
+    counts: '{}',
+    created_at: createdAt,
+    committed_at: null,
+  });
+  try {
+    const counts: ImportCounts = { new: 0, duplicate: 0, merge: 0, error: 0, total: 0 };
+    let batch: Insertable<ImportRowsTable>[] = [];
+    let firstError: string | undefined;
+    for await (const row of rows) {
+      const input = 'error' in row ? row : { line: row.line, contact: clipContact(row.contact) };
+      for (const c of classifyImport([input], index)) {
+        counts[c.kind]++;
+        counts.total++;
+        if (c.kind === 'error') firstError ??= c.error;
+        batch.push(rowRecord(accountId, id, c, 'error' in row ? row.name : undefined));
+      }
+      if (batch.length >= WRITE_BATCH) {
+        await insertImportRows(db, batch);
+        batch = [];
+      }
+    }
+    await insertImportRows(db, batch);
+    if (counts.total === counts.error) throw new ImportFileError(noRowsMessage(format, counts, firstError));
+    await updateImportRun(db, accountId, id, { status: 'preview', counts: JSON.stringify(counts) });
+  } catch (e) {
+    await deleteImportRun(db, accountId, id);
+    throw e;
+  }
+  return getImport(deps, accountId, id);
+}
+
+function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: string | undefined): string {
+  const what = IMPORT_FORMAT_LABELS[format];
+  if (counts.total === 0) return `The file has the header of a ${what} but no contacts in it.`;
+  return (
+    `No contact could be read from this ${what}: all ${counts.total} rows have errors ` +
+    `(the first: ${firstError}). If the columns run together, the file may use another delimiter ` +
+    'than its header; export it again as a comma-separated CSV.'
+  );
+}
+
+async function dropStaleRuns(deps: Deps, accountId: string): Promise<void> {
+  const before = new Date(deps.clock().getTime() - STALE_READING_MS).toISOString();
+  for (const id of await staleReadingRuns(deps.store.db, accountId, before))
+    await deleteImportRun(deps.store.db, accountId, id);
+}
+
+/** A run or NotFound (also for another account's id, or a run still being read). */
+export async function requireRun(db: Db, accountId: string, id: string): Promise<ImportRunRow> {
+  const run = await findImportRun(db, accountId, id);
+  if (!run || run.status === 'reading') throw new NotFound('import not found');
+  return run;
+}
+
+/** The run's summary with its first 50 rows. */
+export async function getImport(deps: Deps, accountId: string, id: string, db: Db = deps.store.db) {
+  const run = await requireRun(db, accountId, id);
+  const sample = await listImportRows(db, accountId, id, { limit: SAMPLE_ROWS - 1 });
+  return toRunDto(run, sample.map(toImportRowDto));
+}
+
+function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
+  const { result, ...counts } = JSON.parse(run.counts) as StoredCounts;
+  return {
+    id: run.id,
+    format: run.format as ImportFormat,
+    formatLabel: IMPORT_FORMAT_LABELS[run.format as ImportFormat],
+    fileName: run.file_name,
+    status: run.status as ImportRun['status'],
+    counts,
+    result: result ?? null,
+    sample,
+    createdAt: run.created_at,
+    committedAt: run.committed_at,
+  };
+}
+
+/** The previewed rows in file order, filtered by status, cursor-paged. */
+export async function listImportRowPage(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  query: ImportRowsQuery,
+): Promise<ImportRowPage> {
+  const db = deps.store.db;
+  await requireRun(db, accountId, id);
+  const rows = await listImportRows(db, accountId, id, {
+    status: query.status,
+    afterLine: query.cursor === undefined ? undefined : Number(query.cursor),
+    limit: query.limit,
+  });
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toImportRowDto),
+    nextCursor: rows.length > query.limit && last ? String(last.line) : null,
+  };
+}
+
+/**
+ * The per-row error report as CSV (Line, Error, Name), streamed page by page. Cells go through
+ * csvRow, so a name like "=HYPERLINK(…)" opens as text in a spreadsheet, not as a formula.
+ */
+export async function importErrorsCsv(
+  deps: Deps,
+  accountId: string,
+  id: string,
+): Promise<AsyncGenerator<string>> {
+  const db = deps.store.db;
+  await requireRun(db, accountId, id);
+  async function* lines(): AsyncGenerator<string> {
+    yield csvRow(['Line', 'Error', 'Name']);
+    let afterLine: number | undefined;
+    for (;;) {
+      const rows = await listImportRows(db, accountId, id, { status: 'error', afterLine, limit: 1000 });
+      for (const r of rows.slice(0, 1000)) yield csvRow([String(r.line), r.error ?? '', r.raw_name ?? '']);
+      if (rows.length <= 1000) return;
+      afterLine = rows[999]?.line;
+    }
+  }
+  return lines();
+}
+
+/** Discards a preview: its rows go, the run stays as history. A committed run cannot be discarded. */
+export async function discardImport(deps: Deps, accountId: string, id: string): Promise<void> {
+  await deps.store.db.transaction().execute(async (trx) => {
+    const run = await requireRun(trx, accountId, id);
+    if (run.status === 'committed')
+      throw new Conflict('this import was committed; it can no longer be discarded');
+    await deleteImportRows(trx, accountId, id);
+    await updateImportRun(trx, accountId, id, { status: 'discarded' });
+  });
+}

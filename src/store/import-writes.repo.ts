@@ -1,0 +1,131 @@
+import type { Insertable } from 'kysely';
+import { chunks } from './chunks';
+import { type ContactChildren, type ContactRow, loadChildren } from './contacts.repo';
+import type {
+  ContactEmailsTable,
+  ContactLinksTable,
+  ContactPhonesTable,
+  ContactsTable,
+  Db,
+  ImportantDatesTable,
+  LifeEventsTable,
+  NotesTable,
+} from './database';
+
+/** Everything one slice of an import commit inserts; tags are by name and resolved here. */
+export interface ImportWrites {
+  contacts: Insertable<ContactsTable>[];
+  emails: Insertable<ContactEmailsTable>[];
+  phones: Insertable<ContactPhonesTable>[];
+  links: Insertable<ContactLinksTable>[];
+  notes: Insertable<NotesTable>[];
+  dates: Insertable<ImportantDatesTable>[];
+  lifeEvents: Insertable<LifeEventsTable>[];
+  tags: { contactId: string; name: string }[];
+}
+
+export function emptyWrites(): ImportWrites {
+  return { contacts: [], emails: [], phones: [], links: [], notes: [], dates: [], lifeEvents: [], tags: [] };
+}
+
+/** Tag ids by lower-cased name, loaded once per commit and extended as new tags are created. */
+export type TagIds = Map<string, string>;
+
+export async function loadTagIds(db: Db, accountId: string): Promise<TagIds> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'name'])
+    .where('account_id', '=', accountId)
+    .execute();
+  const out: TagIds = new Map();
+  for (const t of rows) if (!out.has(t.name.toLowerCase())) out.set(t.name.toLowerCase(), t.id);
+  return out;
+}
+
+/** Multi-row inserts, parents first, at most 500 rows a statement. */
+export async function insertImportWrites(
+  db: Db,
+  accountId: string,
+  w: ImportWrites,
+  tagIds: TagIds,
+  newId: () => string,
+): Promise<void> {
+  for (const part of chunks(w.contacts)) await db.insertInto('contacts').values(part).execute();
+  for (const part of chunks(w.emails)) await db.insertInto('contact_emails').values(part).execute();
+  for (const part of chunks(w.phones)) await db.insertInto('contact_phones').values(part).execute();
+  for (const part of chunks(w.links)) await db.insertInto('contact_links').values(part).execute();
+  for (const part of chunks(w.notes)) await db.insertInto('notes').values(part).execute();
+  for (const part of chunks(w.dates)) await db.insertInto('important_dates').values(part).execute();
+  for (const part of chunks(w.lifeEvents)) await db.insertInto('life_events').values(part).execute();
+  if (w.tags.length === 0) return;
+  const fresh = new Map<string, string>();
+  for (const { name } of w.tags) {
+    const key = name.toLowerCase();
+    if (!tagIds.has(key) && !fresh.has(key)) fresh.set(key, name);
+  }
+  const created = [...fresh.values()].map((name) => ({ account_id: accountId, id: newId(), name }));
+  for (const part of chunks(created)) await db.insertInto('tags').values(part).execute();
+  for (const t of created) tagIds.set(t.name.toLowerCase(), t.id);
+  const links = new Map<string, { account_id: string; contact_id: string; tag_id: string }>();
+  for (const { contactId, name } of w.tags) {
+    const tagId = tagIds.get(name.toLowerCase());
+    if (tagId)
+      links.set(`${contactId}|${tagId}`, { account_id: accountId, contact_id: contactId, tag_id: tagId });
+  }
+  for (const part of chunks([...links.values()]))
+    await db
+      .insertInto('contact_tags')
+      .values(part)
+      .onConflict((oc) => oc.columns(['account_id', 'contact_id', 'tag_id']).doNothing())
+      .execute();
+}
+
+/** A contact an import merges into, with what merging compares against. */
+export interface MergeTarget {
+  row: ContactRow;
+  children: ContactChildren;
+  notes: string[];
+  dateKinds: Set<string>;
+}
+
+/** The merge targets that still exist, by id (a missing id was deleted since the preview). */
+export async function loadMergeTargets(
+  db: Db,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, MergeTarget>> {
+  const out = new Map<string, MergeTarget>();
+  for (const part of chunks(ids)) {
+    const [rows, children, notes, dates] = await Promise.all([
+      db
+        .selectFrom('contacts')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('id', 'in', part)
+        .execute(),
+      loadChildren(db, accountId, part),
+      db
+        .selectFrom('notes')
+        .select(['contact_id', 'body'])
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', part)
+        .execute(),
+      db
+        .selectFrom('important_dates')
+        .select(['contact_id', 'kind'])
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', part)
+        .execute(),
+    ]);
+    for (const row of rows)
+      out.set(row.id, {
+        row,
+        children: children.get(row.id) ?? { emails: [], phones: [], links: [], tags: [] },
+        notes: [],
+        dateKinds: new Set(),
+      });
+    for (const n of notes) out.get(n.contact_id)?.notes.push(n.body);
+    for (const d of dates) out.get(d.contact_id)?.dateKinds.add(d.kind);
+  }
+  return out;
+}

@@ -1,0 +1,231 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { DedupeContact } from '../core/duplicate-keys';
+import { chunks } from './chunks';
+import type { Db, ImportRowsTable, ImportRunsTable } from './database';
+
+export type ImportRunRow = Selectable<ImportRunsTable>;
+export type ImportRowRow = Selectable<ImportRowsTable>;
+
+export async function insertImportRun(db: Db, row: Insertable<ImportRunsTable>): Promise<void> {
+  await db.insertInto('import_runs').values(row).execute();
+}
+
+export async function findImportRun(
+  db: Db,
+  accountId: string,
+  id: string,
+): Promise<ImportRunRow | undefined> {
+  return db
+    .selectFrom('import_runs')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Updates a run, only while it has status `from` when given; returns how many rows changed (0 or 1). */
+export async function updateImportRun(
+  db: Db,
+  accountId: string,
+  id: string,
+  values: Partial<Insertable<ImportRunsTable>>,
+  from?: string,
+): Promise<number> {
+  let q = db.updateTable('import_runs').set(values).where('account_id', '=', accountId).where('id', '=', id);
+  if (from) q = q.where('status', '=', from);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Deletes a run with its rows. */
+export async function deleteImportRun(db: Db, accountId: string, id: string): Promise<void> {
+  await deleteImportRows(db, accountId, id);
+  await db.deleteFrom('import_runs').where('account_id', '=', accountId).where('id', '=', id).execute();
+}
+
+/** Drops a run's rows (a discarded or committed preview needs only its summary). */
+export async function deleteImportRows(db: Db, accountId: string, runId: string): Promise<void> {
+  await db
+    .deleteFrom('import_rows')
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .execute();
+}
+
+/** Runs left 'reading' by a process that died mid-upload, older than `before`. */
+export async function staleReadingRuns(db: Db, accountId: string, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('import_runs')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'reading')
+    .where('created_at', '<', before)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Multi-row inserts, 500 rows a statement. */
+export async function insertImportRows(db: Db, rows: Insertable<ImportRowsTable>[]): Promise<void> {
+  for (const part of chunks(rows)) await db.insertInto('import_rows').values(part).execute();
+}
+
+/** Rows in line order after `afterLine`, optionally of one status or without errors; limit + 1 rows. */
+export async function listImportRows(
+  db: Db,
+  accountId: string,
+  runId: string,
+  f: { status?: string | undefined; withoutErrors?: boolean; afterLine?: number | undefined; limit: number },
+): Promise<ImportRowRow[]> {
+  let q = db
+    .selectFrom('import_rows')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.withoutErrors) q = q.where('status', '!=', 'error');
+  if (f.afterLine !== undefined) q = q.where('line', '>', f.afterLine);
+  return q
+    .orderBy('line')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+const DATE_KIND_FIELD = { birthday: 'birthday', personal_anniversary: 'anniversary' } as const;
+
+/**
+ * Every contact of the account in the shape dedupe compares: seven whole-account scans grouped in
+ * memory rather than 30,000 lookups. met_on stands for LinkedIn's "Connected On", the oldest note
+ * for an imported note and the birthday / personal anniversary dates for the imported ones.
+ */
+export async function loadDedupeContacts(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; contact: DedupeContact }[]> {
+  const [contacts, emails, phones, links, tags, dates, notes] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city', 'country'])
+      .select(['time_zone', 'met_on'])
+      .where('account_id', '=', accountId)
+      .execute(),
+    db
+      .selectFrom('contact_emails')
+      .select(['contact_id', 'value'])
+      .where('account_id', '=', accountId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'value', 'e164'])
+      .where('account_id', '=', accountId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_links')
+      .select(['contact_id', 'kind', 'url'])
+      .where('account_id', '=', accountId)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('contact_tags')
+      .innerJoin('tags', (j) =>
+        j
+          .onRef('tags.account_id', '=', 'contact_tags.account_id')
+          .onRef('tags.id', '=', 'contact_tags.tag_id'),
+      )
+      .select(['contact_tags.contact_id', 'tags.name'])
+      .where('contact_tags.account_id', '=', accountId)
+      .execute(),
+    db
+      .selectFrom('important_dates')
+      .select(['contact_id', 'kind', 'month', 'day', 'year'])
+      .where('account_id', '=', accountId)
+      .where('kind', 'in', Object.keys(DATE_KIND_FIELD))
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('notes')
+      .select(['contact_id', 'body'])
+      .where('account_id', '=', accountId)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  const byId = new Map<string, DedupeContact & { tags: string[] }>();
+  const out: { id: string; contact: DedupeContact }[] = [];
+  for (const c of contacts) {
+    const contact: DedupeContact & { tags: string[] } = {
+      firstName: c.first_name,
+      lastName: c.last_name,
+      emails: [],
+      phones: [],
+      links: [],
+      tags: [],
+      ...optional({
+        company: c.company,
+        title: c.title,
+        industry: c.industry,
+        city: c.city,
+        country: c.country,
+        timeZone: c.time_zone,
+        connectedOn: c.met_on,
+      }),
+    };
+    byId.set(c.id, contact);
+    out.push({ id: c.id, contact });
+  }
+  const push = <K extends 'emails' | 'phones' | 'links'>(
+    id: string,
+    key: K,
+    item: DedupeContact[K][number],
+  ) => {
+    const list = byId.get(id)?.[key];
+    if (list) (list as DedupeContact[K][number][]).push(item);
+  };
+  for (const e of emails) push(e.contact_id, 'emails', { value: e.value });
+  // The stored E.164 form parses without a region, so matching does not depend on today's region.
+  for (const p of phones) push(p.contact_id, 'phones', { value: p.e164 ?? p.value });
+  for (const l of links) push(l.contact_id, 'links', { kind: l.kind, url: l.url });
+  for (const t of tags) byId.get(t.contact_id)?.tags.push(t.name);
+  for (const d of dates) {
+    const c = byId.get(d.contact_id);
+    const field = DATE_KIND_FIELD[d.kind as keyof typeof DATE_KIND_FIELD];
+    if (c && field && !c[field])
+      c[field] = { month: d.month, day: d.day, ...(d.year !== null && { year: d.year }) };
+  }
+  for (const n of notes) {
+    const c = byId.get(n.contact_id);
+    if (c && c.notes === undefined) c.notes = n.body;
+  }
+  return out;
+}
+
+/** Leaves out null columns, so that `{ company: null }` never reads as a value. */
+function optional<T extends Record<string, string | null>>(o: T): { [K in keyof T]?: string } {
+  const out: { [K in keyof T]?: string } = {};
+  for (const key of Object.keys(o) as (keyof T)[]) {
+    const v = o[key];
+    if (v !== null && v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** Status of each of these lines of a run (absent lines are not in the file). */
+export async function importRowStatuses(
+  db: Db,
+  accountId: string,
+  runId: string,
+  lines: number[],
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const part of chunks(lines)) {
+    const rows = await db
+      .selectFrom('import_rows')
+      .select(['line', 'status'])
+      .where('account_id', '=', accountId)
+      .where('run_id', '=', runId)
+      .where('line', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.line, r.status);
+  }
+  return out;
+}
