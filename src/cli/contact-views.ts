@@ -66,8 +66,13 @@ export function timelineLines(entries: TimelineEntry[], zone?: string): string[]
 
 /** `→ email  Talked about the book [books, career] (awaiting reply)` */
 export function interactionText(i: Interaction): string {
-  const topics = i.topics.length ? ` [${i.topics.join(', ')}]` : '';
-  const waiting = i.awaitingReply ? ' (awaiting reply)' : '';
-  const summary = i.summary ? `  ${i.summary.split('\n')[0]}` : '';
-  return `${ARROW[i.direction]} ${i.channel}${summary}${topics}${waiting}`;
+  const details = interactionDetails(i);
+  return `${ARROW[i.direction]} ${i.channel}${details ? `  ${details}` : ''}`;
+}
+
+/** The summary's first line, the topics and whether a reply is awaited. */
+export function interactionDetails(i: Interaction): string {
+  const topics = i.topics.length ? `[${i.topics.join(', ')}]` : '';
+  const waiting = i.awaitingReply ? '(awaiting reply)' : '';
+  return [i.summary.split('\n')[0], topics, waiting].filter(Boolean).join(' ');
 }

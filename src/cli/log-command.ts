@@ -5,7 +5,7 @@ import type { Contact } from '../contract/contacts';
 import type { Interaction, InteractionCreate } from '../contract/interactions';
 import { CHANNELS, type Channel } from '../core/vocabulary';
 import { resolveContactId } from './contact-ref';
-import { interactionText } from './contact-views';
+import { interactionDetails } from './contact-views';
 import { formatDate } from './format';
 import type { Api } from './program';
 import { call } from './transport';
@@ -64,7 +64,10 @@ export function logCommand(program: Command, api: Api): void {
       if (o.json) return console.log(JSON.stringify(i, null, 2));
       const c = await call<Contact>(t, 'GET', `/api/v1/contacts/${id}`);
       const who = `${i.direction === 'outbound' ? 'to' : 'from'} ${c.displayName}`;
-      console.log(`Logged ${i.channel} ${who} on ${formatDate(i.occurredAt)}: ${interactionText(i)}`);
+      const details = interactionDetails(i);
+      console.log(
+        `Logged ${i.channel} ${who} on ${formatDate(i.occurredAt)}${details ? `: ${details}` : ''}`,
+      );
       console.log(`Next due: ${c.tracked ? formatDate(c.nextDueAt) : 'not tracked'}`);
     });
 }

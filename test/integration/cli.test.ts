@@ -123,7 +123,9 @@ describe('tend on the local database', { timeout: SLOW }, () => {
       '--awaiting-reply',
     );
     expect(logged.stderr).toBe('');
-    expect(logged.stdout).toContain('Logged email to Grace Hopper on 2026-03-01');
+    expect(logged.stdout).toContain(
+      'Logged email to Grace Hopper on 2026-03-01: Sent the COBOL paper [cobol] (awaiting reply)',
+    );
 
     const shown = await run('contacts', 'show', grace.id);
     expect(shown.code).toBe(0);
