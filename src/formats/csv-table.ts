@@ -58,13 +58,23 @@ export async function* csvTable(
     if (!index.has(key)) index.set(key, i);
   });
   const columns = header.names;
+  const delimiter = detectDelimiter(header.raw);
   const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => it };
-  for await (const record of csvRecords(rest, detectDelimiter(header.raw), limits, header.line + 1)) {
+  for await (const record of csvRecords(rest, delimiter, limits, header.line + 1)) {
     if ('error' in record) {
       yield record;
       continue;
     }
     const fields = record.fields;
+    // One cell holding another delimiter, under a header of several columns: the rows were written
+    // with a different separator than the header, and the whole line would become a first name.
+    if (fields.length === 1 && columns.length > 2 && otherDelimiter(fields[0] ?? '', delimiter)) {
+      yield {
+        line: record.line,
+        error: `row ${record.line}: 1 column where the header has ${columns.length}; the row seems to use another delimiter than "${delimiter === '\t' ? 'tab' : delimiter}"`,
+      };
+      continue;
+    }
     yield {
       line: record.line,
       columns,
@@ -74,4 +84,8 @@ export async function* csvTable(
       },
     };
   }
+}
+
+function otherDelimiter(cell: string, delimiter: string): boolean {
+  return [',', ';', '\t'].some((d) => d !== delimiter && cell.includes(d));
 }

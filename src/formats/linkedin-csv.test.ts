@@ -80,4 +80,21 @@ describe('readLinkedInCsv with hostile rows', () => {
       expect.objectContaining({ line: 5, contact: expect.objectContaining({ firstName: 'Grace' }) }),
     ]);
   });
+
+  it('turns rows written with another delimiter than the header into row errors, not names', async () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      'Ada;Lovelace;;;;;12 Mar 2024',
+      'Grace',
+    ].join('\n');
+    const rows = await collect(readLinkedInCsv(bytesSource(new TextEncoder().encode(text))));
+    expect(rows).toEqual([
+      {
+        line: 2,
+        error: 'row 2: 1 column where the header has 7; the row seems to use another delimiter than ","',
+      },
+      // A lone first name is still a row.
+      expect.objectContaining({ line: 3, contact: expect.objectContaining({ firstName: 'Grace' }) }),
+    ]);
+  });
 });
