@@ -69,12 +69,16 @@ export const IconPeople = (p: IconProps) =>
     'M16 8a3 3 0 1 0 0-6a3 3 0 0 0 0 6z',
     'M2 20v-2a5 5 0 0 1 10 0v2M12 20v-2a5 5 0 0 1 10 0v2',
   ]);
-export const IconCard = (p: IconProps) => svg(p, ['M3 5h18v14H3z', 'M3 5l9 6l9-6']);
+export const IconCard = (p: IconProps) =>
+  svg(p, ['M3 5h18v14H3z', 'M12 5v14', 'M15 9h3v3h-3z', 'M5 10h4M5 14h4']);
 export const IconLink = (p: IconProps) =>
   svg(p, [
     'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1',
     'M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
   ]);
+export const IconNote = (p: IconProps) => svg(p, ['M6 3h9l4 4v14H6z', 'M14 3v5h5', 'M9 13h7M9 17h5']);
+export const IconStar = (p: IconProps) =>
+  svg(p, ['M12 3l2.7 5.6l6.1.9l-4.4 4.3l1 6.1L12 17l-5.4 2.9l1-6.1L3.2 9.5l6.1-.9z']);
 export const IconCalendar = (p: IconProps) => svg(p, ['M4 6h16v14H4z', 'M4 10h16', 'M8 3v4M16 3v4']);
 export const IconClock = (p: IconProps) => svg(p, ['M12 3a9 9 0 1 0 0 18a9 9 0 0 0 0-18z', 'M12 7v5l3 2']);
 export const IconPin = (p: IconProps) =>

@@ -1,5 +1,5 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import type { CircleOption } from '../circles/queries';
+import type { Circle } from '../../../../src/contract/circles';
 
 /** The filter inputs as the user types them (dates as YYYY-MM-DD). */
 export interface FilterDraft {
@@ -29,7 +29,7 @@ export function ContactFilters({
 }: {
   draft: FilterDraft;
   onChange: (next: FilterDraft) => void;
-  circles: CircleOption[];
+  circles: Circle[];
 }) {
   const text = (key: Exclude<keyof FilterDraft, 'circleId'>) => ({
     value: draft[key],

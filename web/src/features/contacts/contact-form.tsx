@@ -13,12 +13,13 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
 import type { Contact, ContactCreate } from '../../../../src/contract/contacts';
-import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
+import { CHANNELS } from '../../../../src/core/vocabulary';
 import { ApiError } from '../../api/client';
 import { humanize } from '../../lib/format';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useCircles } from '../circles/queries';
+import { toChannel } from '../interactions/channel-icon';
 import {
   type ContactFormValues,
   contactToForm,
@@ -196,7 +197,7 @@ export function ContactForm({ contact, pending, error, submitLabel, onSubmit, on
             clearable
             data={CHANNEL_OPTIONS}
             value={v.preferredChannel}
-            onChange={(value) => set('preferredChannel', (value as Channel | null) ?? null)}
+            onChange={(value) => set('preferredChannel', toChannel(value))}
             error={errors.get('preferredChannel')}
           />
           <Select

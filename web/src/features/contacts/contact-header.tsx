@@ -1,9 +1,18 @@
 import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { Contact } from '../../../../src/contract/contacts';
+import type { LinkKind } from '../../../../src/core/vocabulary';
 import { humanize, localTimeIn, relativeTime } from '../../lib/format';
 import { safeHref } from '../../lib/safe-url';
 import { useNow } from '../../lib/use-now';
 import { IconClock, IconLink, IconMail, IconPhone, IconPin } from '../../ui/icons';
+
+const LINK_LABELS = {
+  linkedin: 'LinkedIn',
+  website: 'Website',
+  twitter: 'X / Twitter',
+  github: 'GitHub',
+  other: 'Link',
+} satisfies Record<LinkKind, string>;
 
 function Line({ icon, children }: { icon: React.ReactNode; children: React.ReactNode }) {
   return (
@@ -97,7 +106,7 @@ export function ContactHeader({
               ) : (
                 l.url
               )}
-              <Text span size="xs" c="dimmed">{` ${humanize(l.kind)}`}</Text>
+              <Text span size="xs" c="dimmed">{` ${LINK_LABELS[l.kind]}`}</Text>
             </Line>
           );
         })}

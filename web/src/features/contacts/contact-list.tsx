@@ -11,10 +11,22 @@ function place(c: Contact): string {
   return [c.city, c.country].filter(Boolean).join(', ');
 }
 
-function Tags({ tags }: { tags: string[] }) {
-  if (!tags.length) return null;
+interface ListProps {
+  contacts: Contact[];
+  now: Date;
+  /** circle id → name, for the circle badge */
+  circleNames: Map<string, string>;
+}
+
+function Tags({ tags, circle }: { tags: string[]; circle?: string | undefined }) {
+  if (!tags.length && !circle) return null;
   return (
     <Group gap={4}>
+      {circle && (
+        <Badge variant="outline" size="sm" tt="none" maw={160}>
+          {circle}
+        </Badge>
+      )}
       {tags.slice(0, 4).map((t) => (
         <Badge key={t} variant="light" size="sm" tt="none" maw={160}>
           {t}
@@ -30,7 +42,7 @@ function Tags({ tags }: { tags: string[] }) {
 }
 
 /** Desktop: one row per contact. */
-export function ContactTable({ contacts, now }: { contacts: Contact[]; now: Date }) {
+export function ContactTable({ contacts, now, circleNames }: ListProps) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Contacts">
@@ -39,7 +51,7 @@ export function ContactTable({ contacts, now }: { contacts: Contact[]; now: Date
             <Table.Th>Name</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Place</Table.Th>
-            <Table.Th>Tags</Table.Th>
+            <Table.Th>Circle and tags</Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>Last contact</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -54,7 +66,7 @@ export function ContactTable({ contacts, now }: { contacts: Contact[]; now: Date
               <Table.Td className="tend-wrap">{role(c)}</Table.Td>
               <Table.Td className="tend-wrap">{place(c)}</Table.Td>
               <Table.Td>
-                <Tags tags={c.tags} />
+                <Tags tags={c.tags} circle={c.circleId ? circleNames.get(c.circleId) : undefined} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={c.lastInteractionAt ? undefined : 'dimmed'}>
@@ -70,7 +82,7 @@ export function ContactTable({ contacts, now }: { contacts: Contact[]; now: Date
 }
 
 /** Phones: one card per contact, the whole card a link. */
-export function ContactCards({ contacts, now }: { contacts: Contact[]; now: Date }) {
+export function ContactCards({ contacts, now, circleNames }: ListProps) {
   return (
     <Stack gap="sm" role="list" aria-label="Contacts">
       {contacts.map((c) => (
@@ -93,9 +105,9 @@ export function ContactCards({ contacts, now }: { contacts: Contact[]; now: Date
               {place(c)}
             </Text>
           )}
-          {c.tags.length > 0 && (
-            <Group mt={6}>
-              <Tags tags={c.tags} />
+          {(c.tags.length > 0 || c.circleId) && (
+            <Group mt={6} gap={0}>
+              <Tags tags={c.tags} circle={c.circleId ? circleNames.get(c.circleId) : undefined} />
             </Group>
           )}
         </Card>

@@ -6,9 +6,9 @@ import { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconEdit, IconPlus, IconTrash } from '../../ui/icons';
 import { useCircles } from '../circles/queries';
-import { InteractionTimeline } from '../interactions/interaction-timeline';
+import { ContactTimeline } from '../interactions/contact-timeline';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
-import { useContactInteractions, useDeleteInteraction } from '../interactions/queries';
+import { useContactTimeline, useDeleteInteraction } from '../interactions/queries';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
 import { useContact, useDeleteContact } from './queries';
@@ -17,7 +17,7 @@ export function ContactPage() {
   const { id = '' } = useParams();
   const contact = useContact(id);
   const circles = useCircles();
-  const interactions = useContactInteractions(id);
+  const timeline = useContactTimeline(id);
   const removeInteraction = useDeleteInteraction(id);
   const remove = useDeleteContact();
   const navigate = useNavigate();
@@ -94,14 +94,14 @@ export function ContactPage() {
             Log interaction
           </Button>
         </Group>
-        {interactions.isPending ? (
+        {timeline.isPending ? (
           <Loader size="sm" aria-label="Loading timeline" />
-        ) : interactions.isError ? (
-          <ErrorPanel error={interactions.error} onRetry={() => interactions.refetch()} />
+        ) : timeline.isError ? (
+          <ErrorPanel error={timeline.error} onRetry={() => timeline.refetch()} />
         ) : (
-          <InteractionTimeline
-            items={interactions.data}
-            onDelete={(interactionId) =>
+          <ContactTimeline
+            items={timeline.data}
+            onDeleteInteraction={(interactionId) =>
               removeInteraction.mutate(interactionId, {
                 onError: (e) =>
                   notifications.show({ color: 'red', title: 'Could not delete', message: e.message }),

@@ -34,7 +34,11 @@ export function ContactsEmpty({ filtering, onAdd }: { filtering: boolean; onAdd:
             loading={demo.isPending}
             onClick={() =>
               demo.mutate(undefined, {
-                onSuccess: () => notifications.show({ color: 'teal', message: 'Demo network loaded' }),
+                onSuccess: (summary) =>
+                  notifications.show({
+                    color: 'teal',
+                    message: `Loaded ${summary.contacts} made-up people with ${summary.interactions} interactions`,
+                  }),
                 onError: (error) =>
                   notifications.show({
                     color: 'red',

@@ -84,6 +84,7 @@ export function ContactsPage() {
   const activeFilters = Object.keys(paramsFromDraft(draft)).filter((k) => k !== 'q').length;
   const filtering = Object.values(filter).some(Boolean);
   const now = new Date();
+  const circleNames = new Map((circles.data ?? []).map((c) => [c.id, c.name]));
 
   return (
     <Stack gap="md">
@@ -153,9 +154,9 @@ export function ContactsPage() {
       ) : (
         <>
           {desktop ? (
-            <ContactTable contacts={contacts} now={now} />
+            <ContactTable contacts={contacts} now={now} circleNames={circleNames} />
           ) : (
-            <ContactCards contacts={contacts} now={now} />
+            <ContactCards contacts={contacts} now={now} circleNames={circleNames} />
           )}
           {pages.hasNextPage && (
             <Center>

@@ -6,6 +6,7 @@ import type {
   ContactPage,
   ContactPatch,
 } from '../../../../src/contract/contacts';
+import type { DemoSummary } from '../../../../src/contract/demo';
 import { del, get, patch, post } from '../../api/client';
 
 export const contactsKey = ['contacts'] as const;
@@ -61,7 +62,7 @@ export function useDeleteContact() {
 export function useLoadDemo() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => post<unknown>('/demo'),
+    mutationFn: () => post<DemoSummary>('/demo'),
     onSuccess: () => client.invalidateQueries(),
   });
 }

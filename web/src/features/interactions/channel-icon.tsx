@@ -1,4 +1,4 @@
-import type { Channel } from '../../../../src/core/vocabulary';
+import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
 import {
   IconCalendar,
   IconCard,
@@ -37,4 +37,9 @@ export const CHANNEL_LABELS = {
 export function ChannelIcon({ channel, size = 16 }: { channel: Channel; size?: number }) {
   const Icon = ICONS[channel];
   return <Icon size={size} />;
+}
+
+/** A select's string back as a Channel, or null when it is not one. */
+export function toChannel(value: string | null): Channel | null {
+  return CHANNELS.find((c) => c === value) ?? null;
 }

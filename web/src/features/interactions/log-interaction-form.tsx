@@ -16,7 +16,7 @@ import type { Channel, Direction } from '../../../../src/core/vocabulary';
 import { CHANNELS } from '../../../../src/core/vocabulary';
 import { toLocalInput } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
-import { CHANNEL_LABELS } from './channel-icon';
+import { CHANNEL_LABELS, toChannel } from './channel-icon';
 import { useLogInteraction } from './queries';
 
 const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
@@ -75,7 +75,10 @@ export function LogInteractionForm({
             data={CHANNEL_OPTIONS}
             value={channel}
             allowDeselect={false}
-            onChange={(value) => value && setChannel(value as Channel)}
+            onChange={(value) => {
+              const next = toChannel(value);
+              if (next) setChannel(next);
+            }}
             error={err('channel')}
             miw={160}
           />

@@ -1,14 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Interaction, InteractionCreate } from '../../../../src/contract/interactions';
+import type { TimelineEntry } from '../../../../src/contract/timeline';
 import { del, get, post } from '../../api/client';
 import { contactsKey } from '../contacts/queries';
 
-const interactionsKey = (contactId: string) => ['interactions', contactId] as const;
+const timelineKey = (contactId: string) => ['timeline', contactId] as const;
 
-export function useContactInteractions(contactId: string) {
+/** Interactions, notes and life events of one contact, newest first. */
+export function useContactTimeline(contactId: string) {
   return useQuery({
-    queryKey: interactionsKey(contactId),
-    queryFn: () => get<{ items: Interaction[] }>(`/contacts/${encodeURIComponent(contactId)}/interactions`),
+    queryKey: timelineKey(contactId),
+    queryFn: () => get<{ items: TimelineEntry[] }>(`/contacts/${encodeURIComponent(contactId)}/timeline`),
     select: (data) => data.items,
   });
 }
@@ -20,8 +22,7 @@ export function useLogInteraction(contactId: string) {
     mutationFn: (body: InteractionCreate) =>
       post<Interaction>(`/contacts/${encodeURIComponent(contactId)}/interactions`, body),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: interactionsKey(contactId) });
-      await client.invalidateQueries({ queryKey: ['timeline', contactId] });
+      await client.invalidateQueries({ queryKey: timelineKey(contactId) });
       await client.invalidateQueries({ queryKey: contactsKey });
     },
   });
@@ -32,8 +33,7 @@ export function useDeleteInteraction(contactId: string) {
   return useMutation({
     mutationFn: (id: string) => del(`/interactions/${encodeURIComponent(id)}`),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: interactionsKey(contactId) });
-      await client.invalidateQueries({ queryKey: ['timeline', contactId] });
+      await client.invalidateQueries({ queryKey: timelineKey(contactId) });
       await client.invalidateQueries({ queryKey: contactsKey });
     },
   });
