@@ -19,6 +19,7 @@ import { errorHandler } from './error-handler';
 // Registers the features' Today reasons (introductions, resources, …) once, for every app built.
 import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
+import { backupRoutes } from './routes/backup.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { demoRoutes } from './routes/demo.routes';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(demoRoutes(deps));
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));
+      await api.register(backupRoutes(deps));
       await api.register(importsRoutes(deps));
     },
     { prefix: '/api/v1' },

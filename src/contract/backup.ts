@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
+import { RESOURCE_KINDS } from '../core/resource-match';
+import {
+  CADENCE_KINDS,
+  CADENCE_UNITS,
+  CHANNELS,
+  CIRCLE_KINDS,
+  DATE_KINDS,
+  DIRECTIONS,
+  FACT_KINDS,
+  LEDGER_KINDS,
+  LIFE_EVENT_KINDS,
+  LINK_KINDS,
+  TASK_KINDS,
+} from '../core/vocabulary';
+import { Id, IsoDate, IsoDateTime, TimeZone } from './common';
+
+/**
+ * The JSON backup mirrors the tables column for column (snake_case, without account_id), so a
+ * restore is lossless and a new column is one line here. Contacts nest their e-mails, phones,
+ * links and tag names, as people read them. Bump BACKUP_SCHEMA_VERSION when a column changes meaning.
+ */
+export const BACKUP_SCHEMA_VERSION = 1;
+
+const flag = z.union([z.literal(0), z.literal(1)]);
+const int = z.number().int();
+const str = (max = 100_000) => z.string().max(max);
+const json = z.string().refine(
+  (v) => {
+    try {
+      JSON.parse(v);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be JSON text' },
+);
+const time = IsoDateTime;
+const cadence = {
+  cadence_kind: z.enum(CADENCE_KINDS).nullable(),
+  cadence_every: int.min(1).nullable(),
+  cadence_unit: z.enum(CADENCE_UNITS).nullable(),
+};
+
+export const BackupSettings = z
+  .object({
+    time_zone: TimeZone,
+    daily_size: int.min(1).max(100),
+    weekly_budget: int.min(1).max(500),
+  })
+  .strict();
+
+export const BackupCircle = z
+  .object({
+    id: Id,
+    name: str(200),
+    kind: z.enum(CIRCLE_KINDS),
+    ...cadence,
+    cadence_kind: z.enum(CADENCE_KINDS),
+    created_at: time,
+  })
+  .strict();
+
+export const BackupTag = z.object({ id: Id, name: str(200) }).strict();
+
+export const BackupContact = z
+  .object({
+    id: Id,
+    first_name: str(200),
+    last_name: str(200),
+    sort_name: str(500),
+    company: str(300).nullable(),
+    title: str(300).nullable(),
+    industry: str(300).nullable(),
+    city: str(300).nullable(),
+    country: str(300).nullable(),
+    time_zone: TimeZone.nullable(),
+    working_hours: json.nullable(),
+    preferred_channel: z.enum(CHANNELS).nullable(),
+    how_met: str(2000).nullable(),
+    met_on: IsoDate.nullable(),
+    circle_id: Id.nullable(),
+    tracked: flag,
+    ...cadence,
+    last_interaction_at: time.nullable(),
+    last_meaningful_at: time.nullable(),
+    last_inbound_at: time.nullable(),
+    last_reply_channel: z.enum(CHANNELS).nullable(),
+    next_due_at: time.nullable(),
+    created_at: time,
+    updated_at: time,
+    emails: z.array(z.object({ id: Id, value: z.email(), label: str(100).nullable() }).strict()),
+    phones: z.array(
+      z.object({ id: Id, value: str(100), e164: str(32).nullable(), label: str(100).nullable() }).strict(),
+    ),
+    links: z.array(z.object({ id: Id, kind: z.enum(LINK_KINDS), url: str(2000) }).strict()),
+    tags: z.array(str(200)).describe('tag names; each must be in the tags section'),
+  })
+  .strict();
+export type BackupContact = z.infer<typeof BackupContact>;
+
+const ofContact = { id: Id, contact_id: Id };
+
+/** Row schemas of the flat sections, keyed by table name (which is also the section name). */
+export const BACKUP_ROWS = {
+  saved_segments: z.object({ id: Id, name: str(200), filter: json, created_at: time }).strict(),
+  interactions: z
+    .object({
+      ...ofContact,
+      channel: z.enum(CHANNELS),
+      direction: z.enum(DIRECTIONS),
+      occurred_at: time,
+      summary: str(),
+      topics: json,
+      awaiting_reply: flag,
+      retry_step: int.min(0).max(2),
+      created_at: time,
+    })
+    .strict(),
+  notes: z.object({ ...ofContact, body: str(), pinned: flag, created_at: time, updated_at: time }).strict(),
+  facts: z
+    .object({
+      ...ofContact,
+      kind: z.enum(FACT_KINDS),
+      label: str(300),
+      value: str(),
+      pinned: flag,
+      created_at: time,
+    })
+    .strict(),
+  important_dates: z
+    .object({
+      ...ofContact,
+      kind: z.enum(DATE_KINDS),
+      label: str(300).nullable(),
+      month: int.min(1).max(12),
+      day: int.min(1).max(31),
+      year: int.nullable(),
+      lead_days: int.min(0).max(366),
+      created_at: time,
+    })
+    .strict(),
+  life_events: z
+    .object({
+      ...ofContact,
+      kind: z.enum(LIFE_EVENT_KINDS),
+      title: str(1000),
+      occurred_on: IsoDate,
+      source: str(50),
+      created_at: time,
+    })
+    .strict(),
+  tasks: z
+    .object({
+      id: Id,
+      contact_id: Id.nullable(),
+      kind: z.enum(TASK_KINDS),
+      title: str(1000),
+      due_at: time,
+      done_at: time.nullable(),
+      created_at: time,
+    })
+    .strict(),
+  queue_decisions: z
+    .object({
+      contact_id: Id,
+      kind: z.enum(['done', 'snooze', 'skip']),
+      until_at: time,
+      created_at: time,
+    })
+    .strict(),
+  resources: z
+    .object({
+      id: Id,
+      kind: z.enum(RESOURCE_KINDS),
+      title: str(1000),
+      url: str(2000).nullable(),
+      note: str(),
+      created_at: time,
+    })
+    .strict(),
+  resource_tags: z.object({ resource_id: Id, tag: str(200), position: int.min(0) }).strict(),
+  resource_shares: z
+    .object({ resource_id: Id, contact_id: Id, interaction_id: Id, shared_at: time })
+    .strict(),
+  introductions: z
+    .object({
+      id: Id,
+      a_contact_id: Id,
+      b_contact_id: Id,
+      reason: str(),
+      stage: z.enum(INTRODUCTION_STAGES),
+      stage_at: time,
+      outcome: z.enum(INTRODUCTION_OUTCOMES).nullable(),
+      history: json,
+      created_at: time,
+    })
+    .strict(),
+  ledger_entries: z
+    .object({
+      ...ofContact,
+      kind: z.enum(LEDGER_KINDS),
+      occurred_on: IsoDate,
+      note: str().nullable(),
+      introduction_id: Id.nullable().describe('soft reference: the give outlives the introduction'),
+      created_at: time,
+    })
+    .strict(),
+} as const;
+export type FlatSection = keyof typeof BACKUP_ROWS;
+
+const section = <K extends FlatSection>(name: K) => z.array(BACKUP_ROWS[name]).default([]);
+
+export const Backup = z
+  .object({
+    schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
+    exportedAt: time,
+    settings: BackupSettings,
+    circles: z.array(BackupCircle),
+    tags: z.array(BackupTag),
+    contacts: z.array(BackupContact),
+    saved_segments: section('saved_segments'),
+    interactions: section('interactions'),
+    notes: section('notes'),
+    facts: section('facts'),
+    important_dates: section('important_dates'),
+    life_events: section('life_events'),
+    tasks: section('tasks'),
+    queue_decisions: section('queue_decisions'),
+    resources: section('resources'),
+    resource_tags: section('resource_tags'),
+    resource_shares: section('resource_shares'),
+    introductions: section('introductions'),
+    ledger_entries: section('ledger_entries'),
+  })
+  .strict();
+export type Backup = z.infer<typeof Backup>;
+
+export const RestoreSummary = z.object({
+  restored: z.record(z.string(), z.number().int()).describe('rows written per section'),
+});
+export type RestoreSummary = z.infer<typeof RestoreSummary>;

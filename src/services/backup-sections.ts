@@ -1,0 +1,65 @@
+import type { FlatSection } from '../contract/backup';
+
+/**
+ * Flat sections in restore order (a row only points at sections above it), with their key
+ * columns: the order rows are written in, and what must be unique. `refs` names the columns that
+ * hold another section's id, so a broken reference is a 400 naming the row, not a foreign-key error.
+ */
+export const FLAT_SECTIONS = [
+  { section: 'saved_segments', keys: ['id'], refs: {} },
+  { section: 'interactions', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'notes', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'facts', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'important_dates', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'life_events', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'tasks', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'queue_decisions', keys: ['contact_id'], refs: { contact_id: 'contacts' } },
+  { section: 'resources', keys: ['id'], refs: {} },
+  { section: 'resource_tags', keys: ['resource_id', 'tag'], refs: { resource_id: 'resources' } },
+  {
+    section: 'resource_shares',
+    keys: ['interaction_id'],
+    refs: { resource_id: 'resources', contact_id: 'contacts', interaction_id: 'interactions' },
+  },
+  {
+    section: 'introductions',
+    keys: ['id'],
+    refs: { a_contact_id: 'contacts', b_contact_id: 'contacts' },
+  },
+  { section: 'ledger_entries', keys: ['id'], refs: { contact_id: 'contacts' } },
+] as const satisfies readonly {
+  section: FlatSection;
+  keys: readonly string[];
+  refs: Readonly<Record<string, 'contacts' | 'circles' | FlatSection>>;
+}[];
+
+/** Contact children nested in each contact: table, key in the contact, columns besides contact_id/position. */
+export const CONTACT_CHILDREN = [
+  { table: 'contact_emails', key: 'emails', columns: ['id', 'value', 'label'] },
+  { table: 'contact_phones', key: 'phones', columns: ['id', 'value', 'e164', 'label'] },
+  { table: 'contact_links', key: 'links', columns: ['id', 'kind', 'url'] },
+] as const;
+
+/** Which section every backed-up table travels in. */
+export const BACKED_UP_TABLES: Readonly<Record<string, string>> = {
+  accounts: 'settings',
+  circles: 'circles',
+  tags: 'tags',
+  contacts: 'contacts',
+  contact_emails: 'contacts',
+  contact_phones: 'contacts',
+  contact_links: 'contacts',
+  contact_tags: 'contacts',
+  ...Object.fromEntries(FLAT_SECTIONS.map((s) => [s.section, s.section])),
+};
+
+/** Account-owned tables a backup leaves out on purpose, and why. */
+export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
+  users: 'sign-in belongs to the server: a backup restores into an account you are signed in to',
+  sessions: 'sign-in state',
+  api_tokens: 'secrets: a restore must not revive old credentials',
+  feed_tokens: 'secrets: a restore must not revive an old calendar URL',
+  contact_search: 'derived from contacts, notes and facts; rebuilt on restore',
+  import_runs: 'transient import previews',
+  import_rows: 'transient import previews',
+};
