@@ -23,7 +23,17 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 export async function freshStore(dialect: DialectName): Promise<Store> {
   if (dialect === 'sqlite') return openSqlite(':memory:');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`));
+  // Two CREATE DATABASE … TEMPLATE at once fail with "source database is being accessed by other
+  // users" (parallel test files); retry with a short pause rather than serialising every suite.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`));
+      break;
+    } catch (error) {
+      if (attempt >= 50 || !String(error).includes('being accessed by other users')) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 150));
+    }
+  }
   const store = await openPostgres(inject('pgAdminUrl').replace(/\/postgres$/, `/${name}`), 4);
   return {
     ...store,
