@@ -62,4 +62,5 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   contact_search: 'derived from contacts, notes and facts; rebuilt on restore',
   import_runs: 'transient import previews',
   import_rows: 'transient import previews',
+  outbox: 'a transient send queue: restoring it would send old mail again',
 };
