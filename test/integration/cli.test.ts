@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Token } from '../../src/contract/auth';
 import type { Contact, ContactPage } from '../../src/contract/contacts';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
@@ -145,6 +146,8 @@ describe('tend on the local database', { timeout: SLOW }, () => {
     expect(removed).toMatchObject({ code: 0, stdout: `Deleted Grace Hopper (${grace.id})\n` });
     const gone = await run('contacts', 'show', grace.id);
     expect(gone).toMatchObject({ code: 1, stdout: '', stderr: 'tend: contact not found\n' });
+    // Every run closed the database: SQLite folds and removes its write-ahead log on a clean close.
+    expect(existsSync(join(dir, 'tend.db-wal'))).toBe(false);
   });
 
   it('explains errors in one line: API errors exit 1, usage errors exit 2, and a failed add writes nothing', async () => {
@@ -248,10 +251,25 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
     expect(existsSync(join(dir, 'tend.db'))).toBe(false);
   });
 
-  it('reports a bad token and an unreachable server in one line with exit code 1', async () => {
-    const badToken = await tend(['--server', url, '--token', 'tend_nope', 'contacts', 'list'], {});
-    expect(badToken).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
+  it('creates, lists and revokes a token; the revoked token stops working', async () => {
+    const remote = (...args: string[]) => tend(['--server', url, '--token', ada.token, ...args], {});
+    const created = await remote('token', 'create', 'laptop');
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim();
+    expect(secret).toMatch(/^tend_\S+$/);
+    expect(created.stderr).toContain('not shown again');
 
+    const list = JSON.parse((await remote('token', 'list', '--json')).stdout) as { items: Token[] };
+    const laptop = list.items.find((t) => t.name === 'laptop')!;
+    expect(laptop.prefix).toBe(secret.slice(0, 12));
+    expect(JSON.stringify(list)).not.toContain(secret);
+
+    expect((await remote('token', 'revoke', laptop.id)).stdout).toBe(`Revoked token ${laptop.id}\n`);
+    const revoked = await tend(['--server', url, '--token', secret, 'contacts', 'list'], {});
+    expect(revoked).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
+  });
+
+  it('reports an unreachable server in one line with exit code 1', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const offline = await tend(['--server', closed, '--token', ada.token, 'contacts', 'list'], {});
     expect(offline).toMatchObject({ code: 1, stderr: `tend: cannot reach ${closed} (ECONNREFUSED)\n` });
