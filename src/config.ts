@@ -9,7 +9,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (leave it unset for SQLite)')
     .optional(),
-  SMTP_URL: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).optional(),
   TEND_PUBLIC_URL: z.string().url().optional(),
 });
 
@@ -19,6 +23,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** The From of the digest and updates; default "Tend <tend@host of TEND_PUBLIC_URL>". */
+  smtpFrom: string;
   publicUrl: string;
 }
 
@@ -30,12 +36,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  const publicUrl = e.TEND_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.TEND_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     smtpUrl: e.SMTP_URL,
-    publicUrl: e.TEND_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtpFrom: e.SMTP_FROM ?? `Tend <tend@${new URL(publicUrl).hostname}>`,
+    publicUrl,
   };
 }

@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { loadConfig } from './config';
+import { smtpMailer } from './jobs/mailer';
+import { startJobs } from './jobs/scheduler';
 import { buildApp } from './server/app';
 import { openStore } from './store/open-store';
 
-/** Composition root: config → store → services → app → listen. */
+/** Composition root: config → store → services → app → listen → jobs. */
 async function main() {
   const config = loadConfig();
   const store = await openStore(config);
@@ -14,7 +16,11 @@ async function main() {
     webDir: resolve('dist/web'),
     logger: true,
   });
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
+  let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
   const stop = async () => {
+    await jobs?.stop();
+    mailer?.close();
     await app.close();
     await store.close();
     process.exit(0);
@@ -23,6 +29,13 @@ async function main() {
   process.on('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
   const where = store.kind === 'sqlite' ? `${config.dataDir}/tend.db` : 'PostgreSQL';
+  jobs = await startJobs(deps, {
+    publicUrl: config.publicUrl,
+    mailer,
+    databaseUrl: config.databaseUrl,
+    onError: (error) => app.log.error(error),
+  });
+  if (!mailer) app.log.info('SMTP_URL is not set: digests and updates wait in the outbox (docs/email.md)');
   app.log.info(`Tend is ready at http://localhost:${config.port} (data: ${where})`);
 }
 

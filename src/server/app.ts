@@ -23,6 +23,7 @@ import { backupRoutes } from './routes/backup.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { demoRoutes } from './routes/demo.routes';
+import { digestRoutes } from './routes/digest.routes';
 import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
@@ -34,6 +35,7 @@ import { introductionsRoutes } from './routes/introductions.routes';
 import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
+import { outboxRoutes } from './routes/outbox.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -41,6 +43,7 @@ import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { todayRoutes } from './routes/today.routes';
 import { tokensRoutes } from './routes/tokens.routes';
+import { updatesRoutes } from './routes/updates.routes';
 
 export interface AppOptions {
   /** Anyone may sign up (otherwise only the first user of the server). */
@@ -134,6 +137,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(exportRoutes(deps));
       await api.register(backupRoutes(deps));
       await api.register(importsRoutes(deps));
+      await api.register(updatesRoutes(deps));
+      await api.register(digestRoutes(deps));
+      await api.register(outboxRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -12,6 +12,13 @@ export interface AccountsTable {
   daily_size: Generated<number>;
   weekly_budget: Generated<number>;
   created_at: string;
+  /** F24: 0/1, and where to (null: the first user's e-mail). */
+  digest_enabled: Generated<number>;
+  digest_email: string | null;
+  /** The local YYYY-MM-DD the digest tick last handled. */
+  digest_done_on: string | null;
+  /** F16: how often the "time for an update" banner comes back (3–6). */
+  update_every_months: Generated<number>;
 }
 
 export interface UsersTable {
@@ -313,6 +320,53 @@ export interface ImportRowsTable {
   raw_name: string | null;
 }
 
+export interface OutboxTable {
+  account_id: string;
+  id: string;
+  idempotency_key: string;
+  /** 'digest' | 'update' */
+  kind: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** 'pending' | 'sending' | 'sent' | 'failed' */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  sending_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+}
+
+export interface UpdatesTable {
+  account_id: string;
+  id: string;
+  subject: string;
+  body: string;
+  segment_id: string | null;
+  /** JSON ContactFilter when there is no segment. */
+  filter: string | null;
+  created_at: string;
+  sent_at: string | null;
+  /** 'smtp' | 'drafts' */
+  send_mode: string | null;
+}
+
+export interface UpdateRecipientsTable {
+  account_id: string;
+  update_id: string;
+  contact_id: string;
+  /** 'email' | 'draft' */
+  channel: string;
+  email: string;
+  subject: string;
+  body: string;
+  outbox_id: string | null;
+  interaction_id: string | null;
+}
+
 export interface Database {
   ledger_entries: LedgerEntriesTable;
   introductions: IntroductionsTable;
@@ -342,6 +396,9 @@ export interface Database {
   resources: ResourcesTable;
   resource_tags: ResourceTagsTable;
   resource_shares: ResourceSharesTable;
+  outbox: OutboxTable;
+  updates: UpdatesTable;
+  update_recipients: UpdateRecipientsTable;
 }
 
 /** A database handle or an open transaction; repositories accept either. */

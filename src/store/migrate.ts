@@ -4,6 +4,7 @@ import * as initial from './migrations/1795456088564-initial';
 import * as feedTokens from './migrations/1795456677104-feed-tokens';
 import * as resources from './migrations/1795456784955-resources';
 import * as ledgerIntroductions from './migrations/1795456808104-ledger-introductions';
+import * as email from './migrations/1795457230091-email';
 import * as imports from './migrations/1795457258927-imports';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '1795456677104-feed-tokens': feedTokens,
   '1795456784955-resources': resources,
   '1795456808104-ledger-introductions': ledgerIntroductions,
+  '1795457230091-email': email,
   '1795457258927-imports': imports,
 };
 

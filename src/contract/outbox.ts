@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+export const OutboxMessage = z.object({
+  id: Id,
+  kind: z.enum(['digest', 'update']),
+  idempotencyKey: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: z.string().nullable().describe('when the next try is due (null once sent or failed)'),
+  sentAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export const OutboxList = z.object({ items: z.array(OutboxMessage) });

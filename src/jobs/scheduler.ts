@@ -1,0 +1,66 @@
+import { Cron } from 'croner';
+import type { Deps } from '../services/deps';
+import { type DigestTickReport, digestTick } from '../services/digest.service';
+import { type DeliveryReport, deliverDue } from '../services/outbox.service';
+import type { Mailer } from './mailer';
+import { startPgBossJobs } from './pg-boss-jobs';
+
+export interface JobsOptions {
+  /** Links in the digest point here (TEND_PUBLIC_URL). */
+  publicUrl: string;
+  /** null without SMTP_URL: digests are still queued, and wait in the outbox until SMTP is set up. */
+  mailer: Mailer | null;
+  /** PostgreSQL only: pg-boss connects with its own small pool. */
+  databaseUrl?: string | undefined;
+  /** How often a pg-boss worker looks for a due tick (seconds). */
+  pollSeconds?: number;
+  onError?: (error: unknown) => void;
+}
+
+export interface TickReport {
+  digest: DigestTickReport;
+  delivery: DeliveryReport | null;
+}
+
+export interface Jobs {
+  /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
+  runNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One minute's work: queue the digests that are due, then deliver what the outbox holds. `now` is deps.clock. */
+export async function tick(
+  deps: Deps,
+  options: Pick<JobsOptions, 'publicUrl' | 'mailer'>,
+): Promise<TickReport> {
+  const digest = await digestTick(deps, options.publicUrl);
+  const delivery = options.mailer ? await deliverDue(deps, options.mailer) : null;
+  return { digest, delivery };
+}
+
+/**
+ * Starts the every-minute tick. SQLite is one process, so croner runs it in-process (`protect`
+ * skips a tick while the last one still runs). On PostgreSQL pg-boss schedules it, so several app
+ * instances share one tick a minute; either way the outbox's idempotency keys and conditional
+ * claims are what guarantee one digest per day and one send per message.
+ */
+export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs> {
+  const onError = options.onError ?? ((error: unknown) => console.error('tend jobs:', error));
+  const run = async () => {
+    const report = await tick(deps, options);
+    for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
+  };
+  if (deps.store.kind === 'postgres') {
+    if (!options.databaseUrl) throw new Error('startJobs on PostgreSQL needs databaseUrl for pg-boss');
+    return startPgBossJobs(options.databaseUrl, run, { pollSeconds: options.pollSeconds ?? 10, onError });
+  }
+  const cron = new Cron('* * * * *', { protect: true, catch: onError }, run);
+  return {
+    runNow: async () => {
+      await run();
+    },
+    stop: async () => {
+      cron.stop();
+    },
+  };
+}

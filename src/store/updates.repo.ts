@@ -1,0 +1,100 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db, UpdateRecipientsTable, UpdatesTable } from './database';
+
+export type UpdateRow = Selectable<UpdatesTable>;
+export type UpdateRecipientRow = Selectable<UpdateRecipientsTable>;
+
+export async function insertUpdate(db: Db, row: Insertable<UpdatesTable>): Promise<void> {
+  await db.insertInto('updates').values(row).execute();
+}
+
+export async function findUpdate(db: Db, accountId: string, id: string): Promise<UpdateRow | undefined> {
+  return db
+    .selectFrom('updates')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Newest first. */
+export async function listUpdates(db: Db, accountId: string): Promise<UpdateRow[]> {
+  return db
+    .selectFrom('updates')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Marks the update sent unless it already was; false when another call got there first. */
+export async function markUpdateSent(
+  db: Db,
+  accountId: string,
+  id: string,
+  mode: string,
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('updates')
+    .set({ sent_at: at, send_mode: mode })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertRecipients(db: Db, rows: Insertable<UpdateRecipientsTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('update_recipients')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function listRecipients(
+  db: Db,
+  accountId: string,
+  updateId: string,
+): Promise<(UpdateRecipientRow & { first_name: string; last_name: string })[]> {
+  return db
+    .selectFrom('update_recipients')
+    .innerJoin('contacts', (j) =>
+      j
+        .onRef('contacts.account_id', '=', 'update_recipients.account_id')
+        .onRef('contacts.id', '=', 'update_recipients.contact_id'),
+    )
+    .selectAll('update_recipients')
+    .select(['contacts.first_name', 'contacts.last_name'])
+    .where('update_recipients.account_id', '=', accountId)
+    .where('update_recipients.update_id', '=', updateId)
+    .orderBy('contacts.sort_name')
+    .orderBy('contacts.id')
+    .execute();
+}
+
+/** When the account last sent an update, or null. */
+export async function lastUpdateSentAt(db: Db, accountId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('updates')
+    .select((eb) => eb.fn.max('sent_at').as('last'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return r?.last ?? null;
+}
+
+/** The account owner's display name, for {{myName}}. */
+export async function ownerName(db: Db, accountId: string): Promise<string> {
+  const r = await db
+    .selectFrom('users')
+    .select('name')
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.name ?? '';
+}
