@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   type ContactProfile,
+  factPatterns,
   foldText,
   matchContacts,
   matchResources,
@@ -103,6 +104,23 @@ describe('matchResources', () => {
       ['r2', 9, ['rust', 'climbing']],
       ['r1', 1, ['fintech']],
     ]);
+  });
+});
+
+describe('factPatterns', () => {
+  it('gives substrings that find every spelling the matcher would accept', () => {
+    const patterns = factPatterns([{ title: 'Companies writing compilers', tags: ['École'] }]);
+    expect(patterns).toEqual(['compan', 'compiler', 'ecole', 'writing', 'école']);
+    for (const fact of ['company', 'companies', 'a compiler', 'compilers', 'école', 'ecoles', 'writing']) {
+      const words = matchContacts({ id: 'r', title: 'Companies writing compilers', tags: ['École'] }, [
+        profile('a', { facts: [{ kind: 'interest', value: fact }] }),
+      ]);
+      expect(words, fact).toHaveLength(1);
+      expect(
+        patterns.some((p) => fact.includes(p)),
+        fact,
+      ).toBe(true);
+    }
   });
 });
 

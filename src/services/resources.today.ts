@@ -1,12 +1,14 @@
 import {
+  factPatterns,
+  type InterestFactKind,
   type MatchableResource,
-  matchResources,
+  prepareResources,
   profileWeights,
-  resourceTerms,
+  rankResources,
   sawThisDetail,
 } from '../core/resource-match';
 import type { ExtensionReason } from '../core/today-reasons';
-import { interestFacts, listResources, resourceTags, sharedPairs } from '../store/resources.repo';
+import { interestFactsLike, listResources, resourceTags, sharedPairs } from '../store/resources.repo';
 import type { Deps } from './deps';
 import { loadProfiles } from './resources.service';
 
@@ -16,6 +18,7 @@ export const RESOURCE_NEWS_DAYS = 30;
 // Bounds so Today stays cheap whatever the library holds: the newest resources, the best contacts.
 const MAX_RESOURCES = 50;
 const MAX_REASONS = 50;
+const MAX_CANDIDATES = 200;
 
 /**
  * F13 Today reasons: "saw this and thought of you" for resources added in the last 30 days, to
@@ -40,34 +43,32 @@ export async function resourceTodayReasons(
     accountId,
     fresh.map((r) => r.id),
   );
-  const library: MatchableResource[] = fresh.map((r) => ({
-    id: r.id,
-    title: r.title,
-    tags: tags.get(r.id) ?? [],
-  }));
-  // Candidates: contacts with an interest-like fact sharing a word with some fresh resource.
-  const terms = library.map((r) => resourceTerms(r));
-  const byContact = new Map<string, { kind: 'interest'; value: string }[]>();
-  for (const f of await interestFacts(db, accountId)) {
-    const list = byContact.get(f.contact_id) ?? [];
-    list.push({ kind: 'interest', value: f.value });
-    byContact.set(f.contact_id, list);
+  const prepared = prepareResources<MatchableResource>(
+    fresh.map((r) => ({ id: r.id, title: r.title, tags: tags.get(r.id) ?? [] })),
+  );
+  // Candidates: contacts whose interest-like facts share a word with a fresh resource, the best
+  // few by that score alone, so topics and shares are then read for a bounded set of contacts.
+  const factsOf = new Map<string, { kind: InterestFactKind; value: string }[]>();
+  for (const f of await interestFactsLike(db, accountId, factPatterns(prepared.map((p) => p.resource)))) {
+    const list = factsOf.get(f.contact_id) ?? [];
+    list.push({ kind: f.kind as InterestFactKind, value: f.value });
+    factsOf.set(f.contact_id, list);
   }
-  const candidates = [...byContact].flatMap(([contactId, facts]) => {
-    const weights = profileWeights({ contactId, facts, topics: [], industry: null });
-    return terms.some((t) => [...t.keys()].some((k) => weights.has(k))) ? [contactId] : [];
+  const scored = [...factsOf].flatMap(([contactId, facts]) => {
+    const top = rankResources(profileWeights({ contactId, facts, topics: [], industry: null }), prepared)[0];
+    return top ? [{ contactId, score: top.score }] : [];
   });
+  scored.sort((a, b) => b.score - a.score || (a.contactId < b.contactId ? -1 : 1));
+  const candidates = scored.slice(0, MAX_CANDIDATES).map((c) => c.contactId);
   if (candidates.length === 0) return [];
   const [{ profiles }, shared] = await Promise.all([
     loadProfiles(db, accountId, nowMs, candidates),
-    sharedPairs(db, accountId, { resourceIds: library.map((r) => r.id), contactIds: candidates }),
+    sharedPairs(db, accountId, { resourceIds: prepared.map((p) => p.resource.id), contactIds: candidates }),
   ]);
   const got = new Set(shared.map((s) => `${s.contact_id}/${s.resource_id}`));
   const best = profiles.flatMap((p) => {
-    const top = matchResources(
-      p,
-      library.filter((r) => !got.has(`${p.contactId}/${r.id}`)),
-    )[0];
+    const unseen = prepared.filter((r) => !got.has(`${p.contactId}/${r.resource.id}`));
+    const top = rankResources(profileWeights(p), unseen)[0];
     return top ? [{ contactId: p.contactId, ...top }] : [];
   });
   best.sort((a, b) => b.score - a.score || (a.contactId < b.contactId ? -1 : 1));

@@ -118,6 +118,23 @@ export async function interestFacts(
   return q.orderBy('contact_id').orderBy('id').limit(100_000).execute();
 }
 
+/** Interest-like facts containing one of `patterns` (lower-case letters and digits only), in any order. */
+export async function interestFactsLike(
+  db: Db,
+  accountId: string,
+  patterns: readonly string[],
+): Promise<{ contact_id: string; kind: string; value: string }[]> {
+  if (patterns.length === 0) return [];
+  return db
+    .selectFrom('facts')
+    .select(['contact_id', 'kind', 'value'])
+    .where('account_id', '=', accountId)
+    .where('kind', 'in', [...INTEREST_FACT_KINDS])
+    .where((eb) => eb.or(patterns.map((p) => eb(sql<string>`lower(value)`, 'like', `%${p}%`))))
+    .limit(100_000)
+    .execute();
+}
+
 /** Interaction topics since a time (interactions_recent_idx), of the whole account or of some contacts. */
 export async function recentTopics(
   db: Db,
