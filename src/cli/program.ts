@@ -30,6 +30,8 @@ export function buildProgram(opened: (t: Transport) => void): Command {
       const g = program.opts<Globals>();
       let t: Transport;
       if (g.server) {
+        if (!/^https?:\/\/[^/]/.test(g.server))
+          return program.error(`error: --server must be an http(s) URL, got '${g.server}'`, { exitCode: 2 });
         if (!g.token) return program.error('error: --server needs --token (or TEND_TOKEN)', { exitCode: 2 });
         t = remoteTransport(g.server, g.token);
       } else {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, call, problemLine, query, type Transport } from './transport';
+
+describe('transport helpers', () => {
+  it('turns a problem+json answer into its detail, else its title, else the status', () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'Invalid request',
+      status: 400,
+      detail: 'emails.0.value: bad',
+    };
+    expect(problemLine({ status: 400, json: problem })).toBe('emails.0.value: bad');
+    expect(problemLine({ status: 404, json: { title: 'Not found' } })).toBe('Not found');
+    expect(problemLine({ status: 502, json: null })).toBe('the server answered 502');
+  });
+
+  it('builds a query string from the given values only', () => {
+    expect(query({ q: 'grace hopper', tag: undefined, city: '', limit: 5 })).toBe('?q=grace+hopper&limit=5');
+    expect(query({ q: undefined })).toBe('');
+  });
+
+  it('raises a CliError for 4xx and 5xx and returns the JSON otherwise', async () => {
+    const replies = [
+      { status: 200, json: { ok: 1 } },
+      { status: 409, json: { detail: 'has contacts' } },
+    ];
+    const t: Transport = { request: async () => replies.shift()!, close: async () => {} };
+    await expect(call(t, 'GET', '/x')).resolves.toEqual({ ok: 1 });
+    await expect(call(t, 'POST', '/x')).rejects.toEqual(new CliError('has contacts'));
+  });
+});
