@@ -231,6 +231,19 @@ describe('foundation web app', () => {
     ).toBeLessThanOrEqual(0);
     await shot(page, 'contact-dark-phone.png');
 
+    // Delete asks first, then returns to the list without them.
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete contact?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.waitForURL(/\/contacts$/);
+    await cards.first().waitFor();
+    expect(await cards.first().textContent()).not.toContain(name);
+    const gone = await context.request.get(`/api/v1/contacts?q=${encodeURIComponent(name)}`);
+    const left: { items: { displayName: string }[] } = await gone.json();
+    expect(left.items.map((c) => c.displayName)).not.toContain(name);
+
     expect(unexpected(h.errors)).toEqual([]);
   });
 });

@@ -1,4 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type InfiniteData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   Contact,
   ContactCreate,
@@ -50,11 +56,22 @@ export function useUpdateContact(id: string) {
   });
 }
 
+/**
+ * Drops the contact from every cached list page at once, so the list never shows it again while
+ * it refetches; the open contact page is left alone (refetching it would flash a 404).
+ */
 export function useDeleteContact() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => del(`/contacts/${encodeURIComponent(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+    onSuccess: (_result, id) => {
+      client.setQueriesData<InfiniteData<ContactPage>>({ queryKey: [...contactsKey, 'list'] }, (data) =>
+        data
+          ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((c) => c.id !== id) })) }
+          : data,
+      );
+      return client.invalidateQueries({ queryKey: [...contactsKey, 'list'] });
+    },
   });
 }
 
