@@ -68,11 +68,15 @@ export function parseMail(raw: string, envelopeTo: string[] = []): ReceivedMail 
         .split(`--${boundary}`)
         .slice(1, -1)
         .map((p) => p.replace(/^\r\n/, ''))
-    : [raw.slice(0, split) + '\r\n\r\n' + body];
+    : [raw];
   for (const part of parts) {
     const at = part.indexOf('\r\n\r\n');
     const h = parseHeaders(part.slice(0, at));
-    const content = decodeBody(part.slice(at + 4).replace(/\r\n$/, ''), h.get('content-transfer-encoding'));
+    // Lines travel as CRLF on the wire; a mail client shows them as line breaks.
+    const content = decodeBody(
+      part.slice(at + 4).replace(/\r\n$/, ''),
+      h.get('content-transfer-encoding'),
+    ).replace(/\r\n/g, '\n');
     if ((h.get('content-type') ?? '').startsWith('text/html')) mail.html = content;
     else mail.text = content;
   }

@@ -3,7 +3,7 @@ import { smtpMailer } from '../../src/jobs/mailer';
 import { tick } from '../../src/jobs/scheduler';
 import { updateAccount } from '../../src/store/accounts.repo';
 import type { Store } from '../../src/store/store';
-import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { signUp, type TestApp, testApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
 import { dialects, freshStore } from '../helpers/stores';
 

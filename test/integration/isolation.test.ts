@@ -20,7 +20,11 @@ type Kind =
   | 'feedToken'
   | 'resource'
   | 'ledgerEntry'
-  | 'introduction';
+  | 'introduction'
+  | 'update'
+  | 'outbox'
+  | 'catchUp'
+  | 'trip';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -39,6 +43,10 @@ const ID_KIND: Record<string, Kind> = {
   resources: 'resource',
   ledger: 'ledgerEntry',
   introductions: 'introduction',
+  updates: 'update',
+  outbox: 'outbox',
+  'catch-ups': 'catchUp',
+  trips: 'trip',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -64,6 +72,12 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/contacts/:id/drafts': { occasion: 'birthday' },
   'POST /api/v1/contacts/:id/ledger': { kind: 'favour_asked' },
   'POST /api/v1/introductions/:id/advance': { action: 'asked_a' },
+  'POST /api/v1/updates/:id/send': { mode: 'smtp' },
+  'POST /api/v1/outbox/:id/retry': {},
+  'POST /api/v1/contacts/:id/catch-ups': { format: 'walk', startAt: '2026-03-11T13:00:00Z' },
+  'POST /api/v1/catch-ups/:id/done': { summary: 'planted' },
+  'POST /api/v1/catch-ups/:id/cancel': {},
+  'PATCH /api/v1/trips/:id': { name: 'changed' },
 };
 
 const SECRET = 'Zanzibarquux';
@@ -115,6 +129,19 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       emails: [{ value: 'zanzibar@a.example' }],
     });
     const c = `/api/v1/contacts/${contact}`;
+    const segment = await made('POST', '/api/v1/segments', {
+      name: `${SECRET} segment`,
+      filter: { q: SECRET },
+    });
+    // A sent update puts a message in A's outbox; it goes to its own contact, so A's main timeline stays as is.
+    await made('POST', '/api/v1/contacts', { firstName: `${SECRET}C`, emails: [{ value: 'c@a.example' }] });
+    const sentUpdate = await made('POST', '/api/v1/updates', {
+      subject: `${SECRET} news`,
+      body: 'Hi {{firstName}}',
+      filter: { q: `${SECRET}C` },
+    });
+    const sent = await a.call('POST', `/api/v1/updates/${sentUpdate}/send`, { mode: 'smtp' });
+    expect(sent.statusCode, sent.body).toBe(200);
     return {
       circle,
       contact,
@@ -133,7 +160,7 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         occurredOn: '2026-03-01',
       }),
       task: await made('POST', '/api/v1/tasks', { title: `${SECRET} task`, contactId: contact }),
-      segment: await made('POST', '/api/v1/segments', { name: `${SECRET} segment`, filter: { q: SECRET } }),
+      segment,
       token: await made('POST', '/api/v1/tokens', { name: `${SECRET} token` }),
       feedToken: await made('POST', '/api/v1/feed-tokens', {}),
       resource: await made('POST', '/api/v1/resources', {
@@ -149,6 +176,23 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         bContactId: await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` }),
         reason: `${SECRET} reason`,
       }),
+      catchUp: await made('POST', `${c}/catch-ups`, {
+        format: 'walk',
+        startAt: '2026-03-11T13:00:00Z',
+        note: `${SECRET} catch-up`,
+      }),
+      trip: await made('POST', '/api/v1/trips', {
+        name: `${SECRET} trip`,
+        city: 'Lisbon',
+        startsOn: '2026-03-12',
+        endsOn: '2026-03-14',
+      }),
+      update: await made('POST', '/api/v1/updates', {
+        subject: `${SECRET} update`,
+        body: 'Hi {{firstName}}',
+        segmentId: segment,
+      }),
+      outbox: sent.json<{ recipients: { outboxId: string }[] }>().recipients[0]!.outboxId,
     };
   }
 
@@ -223,5 +267,16 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       name: `${SECRET} circle`,
     });
     expect((await a.call('GET', '/api/v1/tokens')).json().items).toHaveLength(2);
+    expect((await a.call('GET', `/api/v1/catch-ups/${ids.catchUp}`)).json()).toMatchObject({
+      status: 'planned',
+      interactionId: null,
+    });
+    expect((await a.call('GET', `/api/v1/trips/${ids.trip}`)).json()).toMatchObject({
+      name: `${SECRET} trip`,
+    });
+    expect((await a.call('GET', `/api/v1/updates/${ids.update}`)).json()).toMatchObject({ sentAt: null });
+    expect((await a.call('GET', '/api/v1/outbox')).json().items).toMatchObject([
+      { status: 'pending', attempts: 0 },
+    ]);
   });
 });
