@@ -210,6 +210,13 @@ describe('foundation web app', () => {
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
     await shot(page, 'settings-dark-phone.png');
 
+    // Preferences save through PATCH /me/settings.
+    await page.getByLabel('Daily queue size').fill('12');
+    await page.getByRole('button', { name: 'Save preferences' }).click();
+    await page.getByText('Settings saved').waitFor();
+    const me: { dailySize: number } = await (await context.request.get('/api/v1/me')).json();
+    expect(me.dailySize).toBe(12);
+
     // A new API token is shown once, then listed by name only, and can be revoked.
     await page.getByLabel('Token name').fill('laptop CLI');
     await page.getByRole('button', { name: 'Create token' }).click();
