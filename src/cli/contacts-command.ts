@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Contact, ContactPage } from '../contract/contacts';
-import type { Interaction } from '../contract/interactions';
 import type { TimelineEntry } from '../contract/timeline';
 import { circleNames, resolveCircleId } from './circles';
 import { type ContactOptions, contactFlags, createBody, patchBody } from './contact-options';
@@ -53,12 +52,12 @@ export async function printContacts(t: Transport, o: ListOptions): Promise<void>
   if (page.nextCursor) console.error(`(first ${page.items.length} shown; --all for every contact)`);
 }
 
+/** The ten newest timeline entries (interactions, notes, life events). */
 async function recentTimeline(t: Transport, id: string): Promise<TimelineEntry[]> {
-  const reply = await t.request('GET', `/api/v1/contacts/${id}/timeline`);
-  if (reply.status === 200) return (reply.json as { items: TimelineEntry[] }).items.slice(0, 10);
-  // A server without the timeline route: the interactions are the timeline.
-  const list = await call<{ items: Interaction[] }>(t, 'GET', `/api/v1/contacts/${id}/interactions`);
-  return list.items.slice(0, 10).map((i) => ({ ...i, type: 'interaction' as const, at: i.occurredAt }));
+  return (await call<{ items: TimelineEntry[] }>(t, 'GET', `/api/v1/contacts/${id}/timeline`)).items.slice(
+    0,
+    10,
+  );
 }
 
 /** `tend contacts …`: add, list, show, edit, rm. */

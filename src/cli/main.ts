@@ -27,10 +27,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// `tend contacts list | head`: a reader that stops early is not an error.
+// `tend contacts list | head`: a reader that stops early is not an error; keep going so the store closes.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
 });
 
 const code = await main(process.argv);
