@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, requiredText, TimeZone } from './common';
+import { Id, requiredText, TimeZone, WorkingHours } from './common';
 
 export const SignUp = z
   .object({
@@ -22,6 +22,9 @@ export const Me = z.object({
   timeZone: z.string(),
   dailySize: z.number().int(),
   weeklyBudget: z.number().int(),
+  workingHours: z
+    .object({ start: z.string(), end: z.string(), days: z.array(z.number().int()) })
+    .describe('yours, for catch-up slots (F15)'),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -33,6 +36,7 @@ export const SettingsPatch = z
     timeZone: TimeZone.optional(),
     dailySize: z.number().int().min(1).max(100).optional(),
     weeklyBudget: z.number().int().min(1).max(500).optional(),
+    workingHours: WorkingHours.nullable().optional().describe('null: back to 09:00–17:30, Mon–Fri'),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;

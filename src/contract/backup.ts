@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
 import { RESOURCE_KINDS } from '../core/resource-match';
+import { CATCH_UP_FORMATS } from '../core/slots';
+import { TRIP_KINDS } from '../core/trips';
 import {
   CADENCE_KINDS,
   CADENCE_UNITS,
@@ -49,6 +51,7 @@ export const BackupSettings = z
     time_zone: TimeZone,
     daily_size: int.min(1).max(100),
     weekly_budget: int.min(1).max(500),
+    working_hours: json.nullable().default(null).describe('F15: JSON WorkingHours; null = the default'),
   })
   .strict();
 
@@ -208,6 +211,30 @@ export const BACKUP_ROWS = {
       created_at: time,
     })
     .strict(),
+  catch_ups: z
+    .object({
+      ...ofContact,
+      format: z.enum(CATCH_UP_FORMATS),
+      start_at: time,
+      end_at: time,
+      status: z.enum(['planned', 'done', 'cancelled']),
+      note: str(),
+      interaction_id: Id.nullable().describe('soft reference: the catch-up outlives its log entry'),
+      created_at: time,
+    })
+    .strict(),
+  trips: z
+    .object({
+      id: Id,
+      name: str(200),
+      city: str(200),
+      country: str(200).nullable(),
+      starts_on: IsoDate,
+      ends_on: IsoDate,
+      kind: z.enum(TRIP_KINDS),
+      created_at: time,
+    })
+    .strict(),
 } as const;
 export type FlatSection = keyof typeof BACKUP_ROWS;
 
@@ -234,6 +261,8 @@ export const Backup = z
     resource_shares: section('resource_shares'),
     introductions: section('introductions'),
     ledger_entries: section('ledger_entries'),
+    catch_ups: section('catch_ups'),
+    trips: section('trips'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

@@ -20,6 +20,8 @@ import { errorHandler } from './error-handler';
 import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
+import { briefRoutes } from './routes/brief.routes';
+import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { demoRoutes } from './routes/demo.routes';
@@ -43,6 +45,7 @@ import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
 import { todayRoutes } from './routes/today.routes';
 import { tokensRoutes } from './routes/tokens.routes';
+import { tripsRoutes } from './routes/trips.routes';
 import { updatesRoutes } from './routes/updates.routes';
 
 export interface AppOptions {
@@ -119,6 +122,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(contactsRoutes(deps));
       await api.register(interactionsRoutes(deps));
       await api.register(todayRoutes(deps));
+      await api.register(briefRoutes(deps));
       await api.register(circlesRoutes(deps));
       await api.register(tagsRoutes(deps));
       await api.register(segmentsRoutes(deps));
@@ -140,6 +144,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(updatesRoutes(deps));
       await api.register(digestRoutes(deps));
       await api.register(outboxRoutes(deps));
+      await api.register(catchUpsRoutes(deps));
+      await api.register(tripsRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

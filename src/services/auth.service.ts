@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token } from '../contract/auth';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
 import { Conflict, Forbidden, NotFound, Unauthorized } from '../core/errors';
-import type { CircleKind } from '../core/vocabulary';
+import { type CircleKind, DEFAULT_WORKING_HOURS, type WorkingHours } from '../core/vocabulary';
 import {
   countUsers,
   deleteSession,
@@ -167,6 +167,9 @@ export async function getMe(
     timeZone: account.time_zone,
     dailySize: account.daily_size,
     weeklyBudget: account.weekly_budget,
+    workingHours: account.working_hours
+      ? (JSON.parse(account.working_hours) as WorkingHours)
+      : DEFAULT_WORKING_HOURS,
   };
 }
 
@@ -175,6 +178,9 @@ export async function patchSettings(deps: Deps, p: Principal, patch: SettingsPat
     ...(patch.timeZone && { time_zone: patch.timeZone }),
     ...(patch.dailySize && { daily_size: patch.dailySize }),
     ...(patch.weeklyBudget && { weekly_budget: patch.weeklyBudget }),
+    ...(patch.workingHours !== undefined && {
+      working_hours: patch.workingHours && JSON.stringify(patch.workingHours),
+    }),
   });
   return getMe(deps, p);
 }

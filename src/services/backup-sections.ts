@@ -27,6 +27,8 @@ export const FLAT_SECTIONS = [
     refs: { a_contact_id: 'contacts', b_contact_id: 'contacts' },
   },
   { section: 'ledger_entries', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'catch_ups', keys: ['id'], refs: { contact_id: 'contacts' } },
+  { section: 'trips', keys: ['id'], refs: {} },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];

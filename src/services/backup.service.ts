@@ -66,6 +66,7 @@ export async function exportBackup(deps: Deps, accountId: string): Promise<Recor
         time_zone: account.time_zone,
         daily_size: account.daily_size,
         weekly_budget: account.weekly_budget,
+        working_hours: account.working_hours,
       },
       circles,
       tags,

@@ -17,6 +17,7 @@ import {
   revokeFeedToken as revokeRow,
 } from '../store/feed.repo';
 import { sha256 } from './auth.service';
+import { catchUpFeedEvents } from './catch-ups.service';
 import { displayName } from './contact-dto';
 import { type Deps, nowIso } from './deps';
 import { requireContact } from './require-contact';
@@ -129,6 +130,8 @@ export async function feedCalendar(deps: Deps, secret: string): Promise<string> 
       date: localDate,
     });
   }
+  // F15: planned catch-ups (catch-ups.service owns what goes in).
+  events.push(...(await catchUpFeedEvents(deps, accountId)));
   return writeCalendar({ name: 'Tend', dtstamp: now.toISOString(), events });
 }
 

@@ -1,6 +1,7 @@
 import { introductionsToday } from './introductions.service';
 import { resourceTodayReasons } from './resources.today';
 import { registerTodayExtension } from './today.service';
+import { tripTodayReasons } from './trips.service';
 
 /*
  * Every feature's Today reasons, registered once. server/app.ts imports this module for its effect;
@@ -9,3 +10,4 @@ import { registerTodayExtension } from './today.service';
  */
 registerTodayExtension(resourceTodayReasons);
 registerTodayExtension(introductionsToday);
+registerTodayExtension(tripTodayReasons);

@@ -19,6 +19,8 @@ export interface AccountsTable {
   digest_done_on: string | null;
   /** F16: how often the "time for an update" banner comes back (3–6). */
   update_every_months: Generated<number>;
+  /** F15: JSON WorkingHours; null = DEFAULT_WORKING_HOURS. */
+  working_hours: string | null;
 }
 
 export interface UsersTable {
@@ -367,7 +369,38 @@ export interface UpdateRecipientsTable {
   interaction_id: string | null;
 }
 
+export interface CatchUpsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  /** CatchUpFormat */
+  format: string;
+  start_at: string;
+  end_at: string;
+  /** 'planned' | 'done' | 'cancelled' */
+  status: string;
+  note: string;
+  interaction_id: string | null;
+  created_at: string;
+}
+
+export interface TripsTable {
+  account_id: string;
+  id: string;
+  name: string;
+  city: string;
+  country: string | null;
+  /** Local dates, YYYY-MM-DD, both inclusive. */
+  starts_on: string;
+  ends_on: string;
+  /** 'trip' | 'conference' */
+  kind: string;
+  created_at: string;
+}
+
 export interface Database {
+  catch_ups: CatchUpsTable;
+  trips: TripsTable;
   ledger_entries: LedgerEntriesTable;
   introductions: IntroductionsTable;
   accounts: AccountsTable;

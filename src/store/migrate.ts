@@ -6,6 +6,7 @@ import * as resources from './migrations/1795456784955-resources';
 import * as ledgerIntroductions from './migrations/1795456808104-ledger-introductions';
 import * as email from './migrations/1795457230091-email';
 import * as imports from './migrations/1795457258927-imports';
+import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '1795456808104-ledger-introductions': ledgerIntroductions,
   '1795457230091-email': email,
   '1795457258927-imports': imports,
+  '1795457453197-catch-ups-trips': catchUpsTrips,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -124,6 +124,22 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       note: 'a, b; c',
     });
     expect(give.statusCode, give.body).toBe(201);
+    const catchUp = await ada.call('POST', `/api/v1/contacts/${zoe}/catch-ups`, {
+      format: 'lunch',
+      startAt: '2026-03-12T12:00:00Z',
+      note: 'Ask about "the move"; bring the book',
+    });
+    expect(catchUp.statusCode, catchUp.body).toBe(201);
+    const trip = await ada.call('POST', '/api/v1/trips', {
+      city: 'São Paulo',
+      country: 'Brazil',
+      startsOn: '2026-05-12',
+      endsOn: '2026-05-15',
+      kind: 'conference',
+    });
+    expect(trip.statusCode, trip.body).toBe(201);
+    const hours = { start: '08:30', end: '16:00', days: [1, 2, 3, 4] };
+    expect((await ada.call('PATCH', '/api/v1/me/settings', { workingHours: hours })).statusCode).toBe(200);
     return zoe;
   }
 

@@ -22,7 +22,9 @@ type Kind =
   | 'ledgerEntry'
   | 'introduction'
   | 'update'
-  | 'outbox';
+  | 'outbox'
+  | 'catchUp'
+  | 'trip';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -43,6 +45,8 @@ const ID_KIND: Record<string, Kind> = {
   introductions: 'introduction',
   updates: 'update',
   outbox: 'outbox',
+  'catch-ups': 'catchUp',
+  trips: 'trip',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -70,6 +74,10 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/introductions/:id/advance': { action: 'asked_a' },
   'POST /api/v1/updates/:id/send': { mode: 'smtp' },
   'POST /api/v1/outbox/:id/retry': {},
+  'POST /api/v1/contacts/:id/catch-ups': { format: 'walk', startAt: '2026-03-11T13:00:00Z' },
+  'POST /api/v1/catch-ups/:id/done': { summary: 'planted' },
+  'POST /api/v1/catch-ups/:id/cancel': {},
+  'PATCH /api/v1/trips/:id': { name: 'changed' },
 };
 
 const SECRET = 'Zanzibarquux';
@@ -168,6 +176,17 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         bContactId: await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` }),
         reason: `${SECRET} reason`,
       }),
+      catchUp: await made('POST', `${c}/catch-ups`, {
+        format: 'walk',
+        startAt: '2026-03-11T13:00:00Z',
+        note: `${SECRET} catch-up`,
+      }),
+      trip: await made('POST', '/api/v1/trips', {
+        name: `${SECRET} trip`,
+        city: 'Lisbon',
+        startsOn: '2026-03-12',
+        endsOn: '2026-03-14',
+      }),
       update: await made('POST', '/api/v1/updates', {
         subject: `${SECRET} update`,
         body: 'Hi {{firstName}}',
@@ -248,6 +267,13 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       name: `${SECRET} circle`,
     });
     expect((await a.call('GET', '/api/v1/tokens')).json().items).toHaveLength(2);
+    expect((await a.call('GET', `/api/v1/catch-ups/${ids.catchUp}`)).json()).toMatchObject({
+      status: 'planned',
+      interactionId: null,
+    });
+    expect((await a.call('GET', `/api/v1/trips/${ids.trip}`)).json()).toMatchObject({
+      name: `${SECRET} trip`,
+    });
     expect((await a.call('GET', `/api/v1/updates/${ids.update}`)).json()).toMatchObject({ sentAt: null });
     expect((await a.call('GET', '/api/v1/outbox')).json().items).toMatchObject([
       { status: 'pending', attempts: 0 },

@@ -1,0 +1,115 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Db, TripsTable } from './database';
+
+export type TripRow = Selectable<TripsTable>;
+
+export async function insertTrip(db: Db, row: Insertable<TripsTable>): Promise<void> {
+  await db.insertInto('trips').values(row).execute();
+}
+
+export async function findTrip(db: Db, accountId: string, id: string): Promise<TripRow | undefined> {
+  return db
+    .selectFrom('trips')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Soonest first; with `endingFrom` (YYYY-MM-DD) only trips that have not ended before it. */
+export async function listTrips(
+  db: Db,
+  accountId: string,
+  f: { endingFrom?: string; startingBy?: string; limit: number },
+): Promise<TripRow[]> {
+  let q = db.selectFrom('trips').selectAll().where('account_id', '=', accountId);
+  if (f.endingFrom) q = q.where('ends_on', '>=', f.endingFrom);
+  if (f.startingBy) q = q.where('starts_on', '<=', f.startingBy);
+  return q.orderBy('starts_on', 'asc').orderBy('id', 'asc').limit(f.limit).execute();
+}
+
+export async function updateTrip(
+  db: Db,
+  accountId: string,
+  id: string,
+  values: Partial<Omit<TripRow, 'account_id' | 'id'>>,
+): Promise<void> {
+  if (Object.keys(values).length === 0) return;
+  await db
+    .updateTable('trips')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteTrip(db: Db, accountId: string, id: string): Promise<number> {
+  const res = await db
+    .deleteFrom('trips')
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/**
+ * The distinct (city, country) pairs the account's contacts live in, read from contacts_city_idx
+ * alone: a network has far fewer cities than people, and folding accents happens in core.
+ */
+export async function contactCities(
+  db: Db,
+  accountId: string,
+): Promise<{ city: string; country: string | null }[]> {
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['city', 'country'])
+    .distinct()
+    .where('account_id', '=', accountId)
+    .where('city', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.city ? [{ city: r.city, country: r.country }] : []));
+}
+
+export interface CityContactRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  company: string | null;
+  city: string | null;
+  country: string | null;
+  circle_id: string | null;
+  circle_kind: string | null;
+  tracked: number;
+  last_meaningful_at: string | null;
+}
+
+/** Contacts whose city is one of `cities` exactly as stored (the folded match picked them). */
+export async function contactsInCities(
+  db: Db,
+  accountId: string,
+  cities: string[],
+  opts: { trackedOnly?: boolean; limit: number },
+): Promise<CityContactRow[]> {
+  if (cities.length === 0) return [];
+  let q = db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', (j) =>
+      j.onRef('ci.account_id', '=', 'c.account_id').onRef('ci.id', '=', 'c.circle_id'),
+    )
+    .select([
+      'c.id',
+      'c.first_name',
+      'c.last_name',
+      'c.company',
+      'c.city',
+      'c.country',
+      'c.circle_id',
+      'ci.kind as circle_kind',
+      'c.tracked',
+      'c.last_meaningful_at',
+    ])
+    .where('c.account_id', '=', accountId)
+    .where('c.city', 'in', cities);
+  if (opts.trackedOnly) q = q.where('c.tracked', '=', 1);
+  return q.orderBy('c.id').limit(opts.limit).execute();
+}
