@@ -21,7 +21,6 @@ import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
-import { briefRoutes } from './routes/brief.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
@@ -123,7 +122,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(contactsRoutes(deps));
       await api.register(interactionsRoutes(deps));
       await api.register(todayRoutes(deps));
-      await api.register(briefRoutes(deps));
       await api.register(briefRoutes(deps));
       await api.register(circlesRoutes(deps));
       await api.register(tagsRoutes(deps));
