@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CatchUp, CatchUpCreate, SlotList } from '../../../../src/contract/catch-ups';
+import type { CatchUpFormat } from '../../../../src/core/slots';
+import { get, post } from '../../api/client';
+
+const catchUpsKey = ['catch-ups'] as const;
+
+/** Free times in the coming two weeks inside both people's working hours. */
+export function useSlots(contactId: string, format: CatchUpFormat) {
+  return useQuery({
+    queryKey: [...catchUpsKey, 'slots', contactId, format],
+    queryFn: () => get<SlotList>(`/contacts/${encodeURIComponent(contactId)}/slots`, { format }),
+  });
+}
+
+/** This contact's planned catch-ups still ahead, soonest first. */
+export function useUpcomingCatchUps(contactId: string) {
+  return useQuery({
+    queryKey: [...catchUpsKey, 'upcoming', contactId],
+    queryFn: () => get<{ items: CatchUp[] }>('/catch-ups', { contactId, upcoming: 'true' }),
+    select: (data) => data.items,
+  });
+}
+
+export function usePlanCatchUp(contactId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CatchUpCreate) =>
+      post<CatchUp>(`/contacts/${encodeURIComponent(contactId)}/catch-ups`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: catchUpsKey }),
+  });
+}

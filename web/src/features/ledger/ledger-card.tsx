@@ -1,0 +1,102 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { LEDGER_DIRECTION } from '../../../../src/core/vocabulary';
+import { formatDate } from '../../lib/format';
+import { ErrorPanel } from '../../ui/error-panel';
+import { LedgerForm } from './ledger-form';
+import { balanceColor, LEDGER_LABELS, signed } from './ledger-labels';
+import { useContactLedger } from './queries';
+
+const DIRECTION_COLORS = { give: 'teal', ask: 'red', received: 'orange' } as const;
+
+/** A contact's give/ask balance, its entries and the forms to log either. */
+export function LedgerCard({ contactId }: { contactId: string }) {
+  const ledger = useContactLedger(contactId);
+  const [mode, setMode] = useState<'give' | 'ask' | null>(null);
+  const [warning, setWarning] = useState<string | null>(null);
+
+  if (ledger.isPending) return <Loader size="sm" aria-label="Loading ledger" />;
+  if (ledger.isError) return <ErrorPanel error={ledger.error} onRetry={() => ledger.refetch()} />;
+  const l = ledger.data;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" gap="xs">
+        <Group gap="xs">
+          <Badge
+            size="lg"
+            color={balanceColor(l.balance)}
+            variant="light"
+            aria-label={`Balance ${signed(l.balance)}`}
+          >
+            Balance {signed(l.balance)}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            {l.gives} given · {l.asks} asked · {l.received} received
+          </Text>
+        </Group>
+        {mode === null && (
+          <Group gap="xs">
+            <Button size="xs" variant="light" onClick={() => setMode('give')}>
+              Log a give
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setMode('ask')}>
+              Log an ask
+            </Button>
+          </Group>
+        )}
+      </Group>
+      {warning && (
+        <Alert
+          color="yellow"
+          role="alert"
+          withCloseButton
+          onClose={() => setWarning(null)}
+          className="tend-wrap"
+        >
+          {warning}
+        </Alert>
+      )}
+      {mode && (
+        <LedgerForm
+          key={mode}
+          contactId={contactId}
+          mode={mode}
+          onDone={() => setMode(null)}
+          onWarning={setWarning}
+        />
+      )}
+      {l.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Nothing given or asked yet.
+        </Text>
+      ) : (
+        <Stack
+          gap={6}
+          component="ul"
+          aria-label="Ledger entries"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {l.items.map((e) => (
+            <Group key={e.id} component="li" gap="xs" wrap="nowrap" align="flex-start">
+              <Badge
+                size="sm"
+                variant="dot"
+                color={DIRECTION_COLORS[LEDGER_DIRECTION[e.kind]]}
+                style={{ flexShrink: 0 }}
+              >
+                {LEDGER_LABELS[e.kind]}
+              </Badge>
+              <Text size="sm" className="tend-wrap" style={{ minWidth: 0, flex: 1 }}>
+                {e.note}
+              </Text>
+              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                {formatDate(e.occurredOn)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

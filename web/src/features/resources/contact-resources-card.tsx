@@ -1,0 +1,58 @@
+import { Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { ErrorPanel } from '../../ui/error-panel';
+import { useContactResources } from './queries';
+import { RESOURCE_KIND_LABELS } from './resource-labels';
+import { ResourceTitle } from './resource-title';
+import { ShareControl } from './share-control';
+
+/** Library resources that fit this contact, why they fit, and a way to share each. */
+export function ContactResourcesCard({ contactId, contactName }: { contactId: string; contactName: string }) {
+  const fits = useContactResources(contactId);
+  if (fits.isPending) return <Loader size="sm" aria-label="Loading resources" />;
+  if (fits.isError) return <ErrorPanel error={fits.error} onRetry={() => fits.refetch()} />;
+  if (fits.data.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing in your library fits yet. Resources match on their title and tags against this contact's
+        interests, hobbies and recent topics.
+      </Text>
+    );
+  }
+  return (
+    <Stack
+      gap="xs"
+      component="ul"
+      aria-label="Resources that fit"
+      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    >
+      {fits.data.map(({ resource, matched, shared }) => (
+        <Paper key={resource.id} component="li" withBorder p="xs">
+          <Group justify="space-between" gap="xs" align="flex-start">
+            <Stack gap={4} style={{ minWidth: 0, flex: '1 1 200px' }}>
+              <Group gap={6}>
+                <Badge size="xs" variant="light">
+                  {RESOURCE_KIND_LABELS[resource.kind]}
+                </Badge>
+                {shared && (
+                  <Badge size="xs" color="gray" variant="outline">
+                    Shared
+                  </Badge>
+                )}
+              </Group>
+              <ResourceTitle resource={resource} />
+              <Text size="xs" c="dimmed" className="tend-wrap">
+                Matches: {matched.join(', ')}
+              </Text>
+            </Stack>
+            <ShareControl
+              resourceId={resource.id}
+              contactId={contactId}
+              contactName={contactName}
+              shared={shared}
+            />
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

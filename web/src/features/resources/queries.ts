@@ -1,0 +1,65 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ContactResource,
+  Resource,
+  ResourceCreate,
+  ResourceMatch,
+  ResourceShare,
+  ResourceShared,
+} from '../../../../src/contract/resources';
+import { get, post } from '../../api/client';
+import { contactsKey } from '../contacts/queries';
+import { ledgerKey } from '../ledger/queries';
+
+export const resourcesKey = ['resources'] as const;
+
+/** The resource library, newest first. */
+export function useResources() {
+  return useQuery({
+    queryKey: [...resourcesKey, 'list'],
+    queryFn: () => get<{ items: Resource[] }>('/resources'),
+    select: (data) => data.items,
+  });
+}
+
+export function useAddResource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResourceCreate) => post<Resource>('/resources', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: resourcesKey }),
+  });
+}
+
+/** Who a resource fits, best first. */
+export function useResourceMatches(resourceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...resourcesKey, 'matches', resourceId],
+    queryFn: () => get<{ items: ResourceMatch[] }>(`/resources/${encodeURIComponent(resourceId)}/matches`),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/** The library's resources that fit one contact, with the words that matched. */
+export function useContactResources(contactId: string) {
+  return useQuery({
+    queryKey: [...resourcesKey, 'contact', contactId],
+    queryFn: () => get<{ items: ContactResource[] }>(`/contacts/${encodeURIComponent(contactId)}/resources`),
+    select: (data) => data.items,
+  });
+}
+
+/** Sharing logs an interaction and a give, so the timeline, ledger and contact refresh too. */
+export function useShareResource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ resourceId, ...body }: ResourceShare & { resourceId: string }) =>
+      post<ResourceShared>(`/resources/${encodeURIComponent(resourceId)}/share`, body),
+    onSuccess: async (_data, { contactId }) => {
+      await client.invalidateQueries({ queryKey: resourcesKey });
+      await client.invalidateQueries({ queryKey: ledgerKey });
+      await client.invalidateQueries({ queryKey: ['timeline', contactId] });
+      await client.invalidateQueries({ queryKey: contactsKey });
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { Button, Group, Select } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
+import { CHANNEL_LABELS, toChannel } from '../interactions/channel-icon';
+import { useShareResource } from './queries';
+
+const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
+
+/** Channel select and "Share": logs the interaction and the give in one call. */
+export function ShareControl({
+  resourceId,
+  contactId,
+  contactName,
+  shared,
+}: {
+  resourceId: string;
+  contactId: string;
+  contactName: string;
+  shared: boolean;
+}) {
+  const share = useShareResource();
+  const [channel, setChannel] = useState<Channel>('email');
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Select
+        aria-label={`Channel to share with ${contactName}`}
+        size="xs"
+        w={130}
+        data={CHANNEL_OPTIONS}
+        value={channel}
+        allowDeselect={false}
+        onChange={(value) => {
+          const next = toChannel(value);
+          if (next) setChannel(next);
+        }}
+      />
+      <Button
+        size="xs"
+        variant={shared ? 'default' : 'light'}
+        loading={share.isPending}
+        onClick={() =>
+          share.mutate(
+            { resourceId, contactId, channel },
+            {
+              onSuccess: () => notifications.show({ color: 'teal', message: `Shared with ${contactName}` }),
+              onError: (e) =>
+                notifications.show({ color: 'red', title: 'Could not share', message: e.message }),
+            },
+          )
+        }
+      >
+        {shared ? 'Share again' : 'Share'}
+      </Button>
+    </Group>
+  );
+}
