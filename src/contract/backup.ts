@@ -52,6 +52,9 @@ export const BackupSettings = z
     daily_size: int.min(1).max(100),
     weekly_budget: int.min(1).max(500),
     working_hours: json.nullable().default(null).describe('F15: JSON WorkingHours; null = the default'),
+    digest_enabled: flag.default(0),
+    digest_email: str(320).nullable().default(null),
+    update_every_months: int.min(3).max(6).default(4),
   })
   .strict();
 
@@ -223,6 +226,30 @@ export const BACKUP_ROWS = {
       created_at: time,
     })
     .strict(),
+  updates: z
+    .object({
+      id: Id,
+      subject: str(500),
+      body: str(),
+      segment_id: Id.nullable().describe('soft reference: the update outlives its segment'),
+      filter: json.nullable(),
+      created_at: time,
+      sent_at: time.nullable(),
+      send_mode: z.enum(['smtp', 'drafts']).nullable(),
+    })
+    .strict(),
+  update_recipients: z
+    .object({
+      update_id: Id,
+      contact_id: Id,
+      channel: z.enum(['email', 'draft']),
+      email: str(320),
+      subject: str(500),
+      body: str(),
+      outbox_id: Id.nullable().describe('soft reference: the outbox is not backed up'),
+      interaction_id: Id.nullable(),
+    })
+    .strict(),
   trips: z
     .object({
       id: Id,
@@ -263,6 +290,8 @@ export const Backup = z
     ledger_entries: section('ledger_entries'),
     catch_ups: section('catch_ups'),
     trips: section('trips'),
+    updates: section('updates'),
+    update_recipients: section('update_recipients'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

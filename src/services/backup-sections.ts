@@ -29,6 +29,12 @@ export const FLAT_SECTIONS = [
   { section: 'ledger_entries', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'catch_ups', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'trips', keys: ['id'], refs: {} },
+  { section: 'updates', keys: ['id'], refs: {} },
+  {
+    section: 'update_recipients',
+    keys: ['update_id', 'contact_id'],
+    refs: { update_id: 'updates', contact_id: 'contacts' },
+  },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];

@@ -140,6 +140,19 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     expect(trip.statusCode, trip.body).toBe(201);
     const hours = { start: '08:30', end: '16:00', days: [1, 2, 3, 4] };
     expect((await ada.call('PATCH', '/api/v1/me/settings', { workingHours: hours })).statusCode).toBe(200);
+    const update = await ada.call('POST', '/api/v1/updates', {
+      subject: 'News, {{firstName}}',
+      body: 'Hi {{firstName}}; we moved to "Lisbon".',
+      filter: { tag: 'backup-test' },
+    });
+    expect(update.statusCode, update.body).toBe(201);
+    const sent = await ada.call('POST', `/api/v1/updates/${update.json().id}/send`, { mode: 'drafts' });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const digest = await ada.call('PATCH', '/api/v1/digest/settings', {
+      digestEnabled: true,
+      digestEmail: 'me@example.com',
+    });
+    expect(digest.statusCode, digest.body).toBe(200);
     return zoe;
   }
 
