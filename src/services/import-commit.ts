@@ -69,7 +69,6 @@ export async function commitImport(
     const tagIds = await loadTagIds(trx, accountId);
     const result: ImportResult = { created: 0, merged: 0, skipped: 0, lifeEvents: 0 };
     const createdByLine = new Map<number, string>();
-    const created: string[] = [];
     const merges: PendingMerge[] = [];
 
     for (let after: number | undefined; ; ) {
@@ -90,7 +89,6 @@ export async function commitImport(
         else if (action === 'create' || targetId === undefined) {
           const newId = addNewContact(w, ctx, contact);
           createdByLine.set(r.line, newId);
-          created.push(newId);
           result.created++;
         } else merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
       }
@@ -103,7 +101,8 @@ export async function commitImport(
     result.merged = merges.length;
     result.lifeEvents = merged.lifeEvents;
     // Derived columns of merged contacts stay right: a merge touches no interaction, cadence or circle.
-    for (const part of chunks([...created, ...merged.ids])) await reindexContacts(trx, accountId, part);
+    // New contacts got their search rows with their inserts; merged ones are rebuilt from the database.
+    for (const part of chunks(merged.ids)) await reindexContacts(trx, accountId, part);
     const counts: StoredCounts = { ...(JSON.parse(run.counts) as StoredCounts), result };
     await updateImportRun(trx, accountId, id, { counts: JSON.stringify(counts) });
     return getImport(deps, accountId, id, trx);

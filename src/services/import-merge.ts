@@ -24,7 +24,6 @@ export function mergeInto(
 ): { update: Partial<Insertable<ContactsTable>> | undefined; newRole: boolean } {
   const { row, children } = target;
   const id = row.id;
-  const base = { account_id: ctx.accountId, contact_id: id };
   const next = {
     company: row.company,
     title: row.title,
@@ -56,7 +55,8 @@ export function mergeInto(
       if (emails.has(key)) continue;
       emails.add(key);
       w.emails.push({
-        ...base,
+        account_id: ctx.accountId,
+        contact_id: id,
         id: ctx.newId(),
         value: e.value,
         label: e.label ?? null,
@@ -68,7 +68,8 @@ export function mergeInto(
       if (phones.has(e164 ?? p.value)) continue;
       phones.add(e164 ?? p.value);
       w.phones.push({
-        ...base,
+        account_id: ctx.accountId,
+        contact_id: id,
         id: ctx.newId(),
         value: p.value,
         e164: e164 ?? null,
@@ -79,7 +80,14 @@ export function mergeInto(
     for (const l of c.links) {
       if (links.has(urlKey(l.url))) continue;
       links.add(urlKey(l.url));
-      w.links.push({ ...base, id: ctx.newId(), kind: l.kind, url: l.url, position: links.size });
+      w.links.push({
+        account_id: ctx.accountId,
+        contact_id: id,
+        id: ctx.newId(),
+        kind: l.kind,
+        url: l.url,
+        position: links.size,
+      });
     }
     for (const name of c.tags) {
       if (tags.has(name.toLowerCase())) continue;
@@ -112,7 +120,8 @@ export function mergeInto(
         ? `New role: ${next.title} at ${next.company}`
         : `New role: ${next.title ?? next.company}`;
     w.lifeEvents.push({
-      ...base,
+      account_id: ctx.accountId,
+      contact_id: id,
       id: ctx.newId(),
       kind: 'new_role',
       title: title.slice(0, 200),

@@ -4,6 +4,7 @@ import { effectiveCadence, nextDueAt } from '../core/cadence';
 import { phoneKey } from '../core/duplicate-keys';
 import type { DateKind } from '../core/vocabulary';
 import type { PartialDate } from '../formats/imported-contact';
+import { searchBody, searchFields } from '../store/contacts.repo';
 import type { ImportWrites } from '../store/import-writes.repo';
 import type { PreviewContact } from './import-rows';
 
@@ -48,8 +49,7 @@ export function dateRow(ctx: CommitContext, contactId: string, kind: DateKind, d
  */
 export function addNewContact(w: ImportWrites, ctx: CommitContext, c: PreviewContact): string {
   const id = ctx.newId();
-  const base = { account_id: ctx.accountId, contact_id: id };
-  w.contacts.push({
+  const row = {
     account_id: ctx.accountId,
     id,
     first_name: c.firstName,
@@ -77,16 +77,44 @@ export function addNewContact(w: ImportWrites, ctx: CommitContext, c: PreviewCon
     next_due_at: nextDueAt(null, effectiveCadence(null, null, ctx.tracked), ctx.now),
     created_at: ctx.now,
     updated_at: ctx.now,
-  });
+  };
+  w.contacts.push(row);
+  // The same text reindexContacts builds, from memory: reading back what was just written costs a third of a commit.
+  const words = searchFields(row);
+  for (const e of c.emails) words.push(e.value);
+  if (c.notes) words.push(c.notes);
+  w.search.push({ account_id: ctx.accountId, contact_id: id, body: searchBody(words) });
   c.emails.forEach((e, position) => {
-    w.emails.push({ ...base, id: ctx.newId(), value: e.value, label: e.label ?? null, position });
+    w.emails.push({
+      account_id: ctx.accountId,
+      id: ctx.newId(),
+      contact_id: id,
+      value: e.value,
+      label: e.label ?? null,
+      position,
+    });
   });
   c.phones.forEach((p, position) => {
     const e164 = phoneKey(p.value, ctx.region) ?? null;
-    w.phones.push({ ...base, id: ctx.newId(), value: p.value, e164, label: p.label ?? null, position });
+    w.phones.push({
+      account_id: ctx.accountId,
+      id: ctx.newId(),
+      contact_id: id,
+      value: p.value,
+      e164,
+      label: p.label ?? null,
+      position,
+    });
   });
   c.links.forEach((l, position) => {
-    w.links.push({ ...base, id: ctx.newId(), kind: l.kind, url: l.url, position });
+    w.links.push({
+      account_id: ctx.accountId,
+      id: ctx.newId(),
+      contact_id: id,
+      kind: l.kind,
+      url: l.url,
+      position,
+    });
   });
   for (const name of c.tags) w.tags.push({ contactId: id, name });
   if (c.notes) w.notes.push(noteRow(ctx, id, c.notes));
@@ -94,8 +122,8 @@ export function addNewContact(w: ImportWrites, ctx: CommitContext, c: PreviewCon
     ['birthday', c.birthday],
     ['personal_anniversary', c.anniversary],
   ] as const) {
-    const row = d && dateRow(ctx, id, kind, d);
-    if (row) w.dates.push(row);
+    const date = d && dateRow(ctx, id, kind, d);
+    if (date) w.dates.push(date);
   }
   return id;
 }

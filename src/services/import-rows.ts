@@ -8,36 +8,73 @@ import type { ImportRowRow } from '../store/imports.repo';
 /** Stored form of a previewed contact: what the reader gave, without the photo, cut to the API's limits. */
 export type PreviewContact = Omit<ImportedContact, 'photo'>;
 
-const cut = (v: string | undefined, max: number) => (v === undefined ? undefined : v.slice(0, max));
+const LIMITS = {
+  company: 200,
+  title: 200,
+  industry: 100,
+  city: 100,
+  country: 100,
+  timeZone: 64,
+  notes: 20_000,
+} as const;
+
+/** The list cut to `max` items, each cut to `chars`; the same array when nothing needs cutting (the usual case). */
+function cutList<T>(
+  list: T[],
+  max: number,
+  text: (item: T) => string,
+  cut: (item: T, chars: number) => T,
+  chars: number,
+): T[] {
+  if (list.length <= max && list.every((item) => text(item).length <= chars)) return list;
+  return list.slice(0, max).map((item) => (text(item).length > chars ? cut(item, chars) : item));
+}
 
 /**
  * Cuts a read contact to what the contacts API itself accepts (name 100, company 200, 20 e-mails…),
  * so that the preview shows what will be stored and an imported contact can be edited later.
+ * Built field by field (no spread-and-delete), because a 30,000-row preview serialises every one.
  */
 export function clipContact(c: ImportedContact): PreviewContact {
-  const { photo: _photo, ...rest } = c;
   const out: PreviewContact = {
-    ...rest,
     firstName: c.firstName.slice(0, 100),
     lastName: c.lastName.slice(0, 100),
-    emails: c.emails.slice(0, 20).map((e) => ({ ...e, value: e.value.slice(0, 320) })),
-    phones: c.phones.slice(0, 20).map((p) => ({ ...p, value: p.value.slice(0, 40) })),
-    links: c.links.slice(0, 20).map((l) => ({ ...l, url: l.url.slice(0, 500) })),
-    tags: c.tags.slice(0, 50).map((t) => t.slice(0, 50)),
+    emails: cutList(
+      c.emails,
+      20,
+      (e) => e.value,
+      (e, n) => ({ ...e, value: e.value.slice(0, n) }),
+      320,
+    ),
+    phones: cutList(
+      c.phones,
+      20,
+      (p) => p.value,
+      (p, n) => ({ ...p, value: p.value.slice(0, n) }),
+      40,
+    ),
+    links: cutList(
+      c.links,
+      20,
+      (l) => l.url,
+      (l, n) => ({ ...l, url: l.url.slice(0, n) }),
+      500,
+    ),
+    tags: cutList(
+      c.tags,
+      50,
+      (t) => t,
+      (t, n) => t.slice(0, n),
+      50,
+    ),
   };
-  for (const [key, max] of [
-    ['company', 200],
-    ['title', 200],
-    ['industry', 100],
-    ['city', 100],
-    ['country', 100],
-    ['timeZone', 64],
-    ['notes', 20_000],
-  ] as const) {
-    const v = cut(out[key], max);
-    if (v === undefined) delete out[key];
-    else out[key] = v;
+  for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+    const v = c[key];
+    if (v !== undefined) out[key] = v.slice(0, LIMITS[key]);
   }
+  if (c.connectedOn !== undefined) out.connectedOn = c.connectedOn;
+  if (c.birthday !== undefined) out.birthday = c.birthday;
+  if (c.anniversary !== undefined) out.anniversary = c.anniversary;
   return out;
 }
 
@@ -48,10 +85,13 @@ export function rowRecord(
   c: ImportClassification<PreviewContact>,
   rawName?: string,
 ): Insertable<ImportRowsTable> {
-  const base = { account_id: accountId, run_id: runId, line: c.line, status: c.kind };
+  // Literals, not spreads: tsx/esbuild lowers spreads to a helper that made this 5× slower per row.
   if (c.kind === 'error') {
     return {
-      ...base,
+      account_id: accountId,
+      run_id: runId,
+      line: c.line,
+      status: c.kind,
       contact: null,
       match_contact_id: null,
       match_line: null,
@@ -63,7 +103,10 @@ export function rowRecord(
   }
   const target = c.kind === 'new' ? undefined : c.target;
   return {
-    ...base,
+    account_id: accountId,
+    run_id: runId,
+    line: c.line,
+    status: c.kind,
     contact: JSON.stringify(c.contact),
     match_contact_id: target?.kind === 'existing' ? target.id : null,
     match_line: target?.kind === 'row' ? target.line : null,

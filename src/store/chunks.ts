@@ -1,3 +1,6 @@
+import { CompiledQuery, type Insertable } from 'kysely';
+import type { Database, Db } from './database';
+
 /**
  * Rows per multi-row statement. SQLite allows 32,766 bound variables and PostgreSQL 65,535; the
  * widest table (contacts, 27 columns) stays under both at 500 rows.
@@ -9,4 +12,52 @@ export function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][]
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * SQL of a multi-row insert by table, column list and row count: the same statement repeats. Kept
+ * per dialect adapter (one per database, shared by its transactions): SQLite writes `?`, PostgreSQL `$1`.
+ */
+const compiledByAdapter = new WeakMap<object, Map<string, string>>();
+
+/**
+ * Multi-row inserts of many rows, 500 a statement. The SQL of a statement is compiled by Kysely
+ * once per (table, columns, row count) and reused with fresh parameters: building the query tree
+ * for 13,500 values per statement was a third of the cost of a 30,000-contact import.
+ * Rows must share one shape (the same keys in the same order); others take Kysely's ordinary path.
+ */
+export async function insertMany<T extends keyof Database & string>(
+  db: Db,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  const adapter = db.getExecutor().adapter;
+  let compiled = compiledByAdapter.get(adapter);
+  if (!compiled) {
+    compiled = new Map();
+    compiledByAdapter.set(adapter, compiled);
+  }
+  for (const part of chunks(rows)) {
+    const columns = Object.keys(part[0] ?? {});
+    // Kysely leaves out undefined values; the cached SQL would then have the wrong column count.
+    const sameShape = part.every(
+      (r) => Object.keys(r).length === columns.length && !Object.values(r).includes(undefined),
+    );
+    if (!sameShape) {
+      await db.insertInto(table).values(part).execute();
+      continue;
+    }
+    const key = `${table}|${columns.join(',')}|${part.length}`;
+    let text = compiled.get(key);
+    if (text === undefined) {
+      text = db.insertInto(table).values(part).compile().sql;
+      compiled.set(key, text);
+    }
+    const params: unknown[] = [];
+    for (const row of part) {
+      const values = row as Record<string, unknown>;
+      for (const column of columns) params.push(values[column] ?? null);
+    }
+    await db.executeQuery(CompiledQuery.raw(text, params));
+  }
 }

@@ -285,12 +285,7 @@ export async function reindexContacts(db: Db, accountId: string, ids: string[]):
       .where('contact_id', 'in', ids)
       .execute(),
   ]);
-  const parts = new Map<string, string[]>(
-    contacts.map((c) => [
-      c.id,
-      [c.first_name, c.last_name, c.company ?? '', c.title ?? '', c.industry ?? '', c.city ?? ''],
-    ]),
-  );
+  const parts = new Map<string, string[]>(contacts.map((c) => [c.id, searchFields(c)]));
   for (const e of emails) parts.get(e.contact_id)?.push(e.value);
   for (const n of notes) parts.get(n.contact_id)?.push(n.body);
   for (const f of facts) parts.get(f.contact_id)?.push(`${f.label} ${f.value}`);
@@ -302,7 +297,18 @@ export async function reindexContacts(db: Db, accountId: string, ids: string[]):
   const rows = [...parts].map(([contact_id, p]) => ({
     account_id: accountId,
     contact_id,
-    body: p.filter(Boolean).join(' \u2022 ').toLowerCase(),
+    body: searchBody(p),
   }));
   if (rows.length) await db.insertInto('contact_search').values(rows).execute();
+}
+
+type SearchedColumns = 'first_name' | 'last_name' | 'company' | 'title' | 'industry' | 'city';
+/** The contact's own columns that search reads, in the order the search text lists them. */
+export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
+  return [c.first_name, c.last_name, c.company ?? '', c.title ?? '', c.industry ?? '', c.city ?? ''];
+}
+
+/** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
+export function searchBody(parts: string[]): string {
+  return parts.filter(Boolean).join(' \u2022 ').toLowerCase();
 }

@@ -1,10 +1,11 @@
 import type { Insertable } from 'kysely';
-import { chunks } from './chunks';
+import { chunks, insertMany } from './chunks';
 import { type ContactChildren, type ContactRow, loadChildren } from './contacts.repo';
 import type {
   ContactEmailsTable,
   ContactLinksTable,
   ContactPhonesTable,
+  ContactSearchTable,
   ContactsTable,
   Db,
   ImportantDatesTable,
@@ -21,11 +22,23 @@ export interface ImportWrites {
   notes: Insertable<NotesTable>[];
   dates: Insertable<ImportantDatesTable>[];
   lifeEvents: Insertable<LifeEventsTable>[];
+  /** Search rows of new contacts only (they have none yet, so nothing to delete first). */
+  search: Insertable<ContactSearchTable>[];
   tags: { contactId: string; name: string }[];
 }
 
 export function emptyWrites(): ImportWrites {
-  return { contacts: [], emails: [], phones: [], links: [], notes: [], dates: [], lifeEvents: [], tags: [] };
+  return {
+    contacts: [],
+    emails: [],
+    phones: [],
+    links: [],
+    notes: [],
+    dates: [],
+    lifeEvents: [],
+    search: [],
+    tags: [],
+  };
 }
 
 /** Tag ids by lower-cased name, loaded once per commit and extended as new tags are created. */
@@ -50,13 +63,14 @@ export async function insertImportWrites(
   tagIds: TagIds,
   newId: () => string,
 ): Promise<void> {
-  for (const part of chunks(w.contacts)) await db.insertInto('contacts').values(part).execute();
-  for (const part of chunks(w.emails)) await db.insertInto('contact_emails').values(part).execute();
-  for (const part of chunks(w.phones)) await db.insertInto('contact_phones').values(part).execute();
-  for (const part of chunks(w.links)) await db.insertInto('contact_links').values(part).execute();
-  for (const part of chunks(w.notes)) await db.insertInto('notes').values(part).execute();
-  for (const part of chunks(w.dates)) await db.insertInto('important_dates').values(part).execute();
-  for (const part of chunks(w.lifeEvents)) await db.insertInto('life_events').values(part).execute();
+  await insertMany(db, 'contacts', w.contacts);
+  await insertMany(db, 'contact_emails', w.emails);
+  await insertMany(db, 'contact_phones', w.phones);
+  await insertMany(db, 'contact_links', w.links);
+  await insertMany(db, 'notes', w.notes);
+  await insertMany(db, 'important_dates', w.dates);
+  await insertMany(db, 'life_events', w.lifeEvents);
+  await insertMany(db, 'contact_search', w.search);
   if (w.tags.length === 0) return;
   const fresh = new Map<string, string>();
   for (const { name } of w.tags) {

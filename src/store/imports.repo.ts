@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DedupeContact } from '../core/duplicate-keys';
-import { chunks } from './chunks';
+import { chunks, insertMany } from './chunks';
 import type { Db, ImportRowsTable, ImportRunsTable } from './database';
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
@@ -66,7 +66,7 @@ export async function staleReadingRuns(db: Db, accountId: string, before: string
 
 /** Multi-row inserts, 500 rows a statement. */
 export async function insertImportRows(db: Db, rows: Insertable<ImportRowsTable>[]): Promise<void> {
-  for (const part of chunks(rows)) await db.insertInto('import_rows').values(part).execute();
+  await insertMany(db, 'import_rows', rows);
 }
 
 /** Rows in line order after `afterLine`, optionally of one status or without errors; limit + 1 rows. */

@@ -1,0 +1,269 @@
+import { spawnSync } from 'node:child_process';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { en, Faker } from '@faker-js/faker';
+import { v7 as uuidv7 } from 'uuid';
+import { commitImport } from '../src/services/import-commit';
+import { previewImport } from '../src/services/imports.service';
+import { insertAccount } from '../src/store/accounts.repo';
+import { openSqlite } from '../src/store/sqlite';
+
+/**
+ * `npm run bench:import`: seeded LinkedIn (30,000 rows), vCard (10,000 cards) and a 200,000-row
+ * file (preview only, for bounded memory), each imported into a fresh SQLite file in its own
+ * process so that its peak RSS is its own. Writes the `## Import` section of bench/RESULTS.md.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const DIR = join(tmpdir(), 'tend-bench-import');
+const TARGET_MS = 3000;
+const TARGET_RSS_MB = 300;
+
+interface Scenario {
+  name: string;
+  file: string;
+  build: (path: string) => Promise<void>;
+  commit: boolean;
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'LinkedIn CSV, 30,000 rows',
+    file: 'linkedin-30k.csv',
+    build: (p) => linkedIn(p, 30_000, 1),
+    commit: true,
+  },
+  {
+    name: 'vCard 3.0, 10,000 cards',
+    file: 'cards-10k.vcf',
+    build: (p) => vcards(p, 10_000, 2),
+    commit: true,
+  },
+  {
+    name: 'LinkedIn CSV, 200,000 rows (preview only)',
+    file: 'linkedin-200k.csv',
+    build: (p) => linkedIn(p, 200_000, 3, true),
+    commit: false,
+  },
+];
+
+interface Measured {
+  rows: number;
+  counts: Record<string, number>;
+  previewMs: number;
+  commitMs: number | null;
+  /** CPU time of this process (user + system): on a shared machine, closer to what an idle one would take. */
+  previewCpuMs: number;
+  commitCpuMs: number | null;
+  created: number | null;
+  peakRssMb: number;
+  sampledPeakRssMb: number;
+}
+
+/** One scenario in this process: fresh database, preview from a file stream, then commit. */
+async function runOne(s: Scenario): Promise<Measured> {
+  const dbPath = join(DIR, `${s.file}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+  const store = await openSqlite(dbPath);
+  const accountId = uuidv7();
+  await insertAccount(store.db, {
+    id: accountId,
+    name: 'Bench',
+    time_zone: 'America/New_York',
+    created_at: new Date().toISOString(),
+  });
+  const deps = { store, clock: () => new Date(), newId: uuidv7 };
+  let sampled = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    sampled = Math.max(sampled, process.memoryUsage().rss);
+  }, 20);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const run = await previewImport(
+    deps,
+    accountId,
+    createReadStream(join(DIR, s.file), { highWaterMark: 64 * 1024 }),
+    {
+      fileName: s.file,
+    },
+  );
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  let commitMs: number | null = null;
+  let commitCpuMs: number | null = null;
+  let created: number | null = null;
+  if (s.commit) {
+    const done = await commitImport(deps, accountId, run.id, {
+      defaults: { merge: 'merge', duplicate: 'skip' },
+      tracked: true,
+    });
+    commitMs = performance.now() - t1;
+    commitCpuMs = cpuMs(process.cpuUsage(c1));
+    created = done.result?.created ?? 0;
+  }
+  clearInterval(sampler);
+  await store.close();
+  const { total, ...counts } = run.counts;
+  return {
+    rows: total,
+    counts,
+    previewMs: t1 - t0,
+    commitMs,
+    previewCpuMs: cpuMs(process.cpuUsage(c0)) - (commitCpuMs ?? 0),
+    commitCpuMs,
+    created,
+    // ru_maxrss is the kernel's own peak for this process (KiB on Linux); the sampler only sees 20 ms ticks.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    sampledPeakRssMb: sampled / 1024 / 1024,
+  };
+}
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+function mb(n: number): string {
+  return `${Math.round(n)} MB`;
+}
+
+function sec(ms: number | null): string {
+  return ms === null ? '—' : `${(ms / 1000).toFixed(2)} s`;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.indexOf('--scenario');
+  if (only !== -1) {
+    const s = scenarios[Number(process.argv[only + 1])]!;
+    process.stdout.write(`RESULT ${JSON.stringify(await runOne(s))}\n`);
+    return;
+  }
+  mkdirSync(DIR, { recursive: true });
+  const lines: string[] = [];
+  for (const [i, s] of scenarios.entries()) {
+    const path = join(DIR, s.file);
+    if (!existsSync(path)) await s.build(path);
+    const size = statSync(path).size / 1024 / 1024;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--scenario', String(i)],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const out = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (!out) throw new Error(`scenario ${s.name} failed:\n${child.stderr}`);
+    const m = JSON.parse(out.slice(7)) as Measured;
+    const total = m.previewMs + (m.commitMs ?? 0);
+    const ok = (s.commit ? total <= TARGET_MS : true) && m.peakRssMb <= TARGET_RSS_MB;
+    const counts = Object.entries(m.counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
+      .join(', ');
+    const line = `| ${s.name} | ${size.toFixed(1)} MB | ${counts} | ${sec(m.previewMs)} | ${sec(m.commitMs)} | ${sec(total)} | ${mb(m.peakRssMb)} (sampled ${mb(m.sampledPeakRssMb)}) | ${ok ? 'yes' : '**no**'} |`;
+    console.log(line);
+    lines.push(line);
+  }
+  writeSection(lines);
+}
+
+/** Replaces only the `## Import` section of bench/RESULTS.md (other sections belong to other benchmarks). */
+function writeSection(rows: string[]): void {
+  const path = join(here, 'RESULTS.md');
+  const section = [
+    '## Import',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ` +
+      `${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}, SQLite file (WAL). Command: \`npm run bench:import\`.`,
+    'Each file is generated with a fixed seed, then previewed from a file stream and committed into a fresh',
+    'database by the services the REST routes call, each scenario in its own process (peak RSS = the',
+    "kernel's ru_maxrss for that process, which includes Node itself, ~50 MB). Targets: preview + commit ≤ 3 s",
+    'for 30k LinkedIn rows and for 10k vCards; peak RSS ≤ 300 MB.',
+    '',
+    '| File | Size | Preview counts | Preview | Commit | Total | Peak RSS | Within target |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\n';
+  const start = old.indexOf('## Import\n');
+  let next: string;
+  if (start === -1) next = `${old.replace(/\n*$/, '\n\n')}${section}`;
+  else {
+    const end = old.indexOf('\n## ', start + 1);
+    next = old.slice(0, start) + section + (end === -1 ? '' : old.slice(end + 1));
+  }
+  writeFileSync(path, next);
+}
+
+/** LinkedIn's Connections.csv: preamble, header, one connection a row; ~1 in 8 shares an e-mail. */
+async function linkedIn(path: string, rows: number, seed: number, long = false): Promise<void> {
+  const f = new Faker({ locale: [en] });
+  f.seed(seed);
+  const out = createWriteStream(path);
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+  out.write(
+    'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\n',
+  );
+  out.write('First Name,Last Name,URL,Email Address,Company,Position,Connected On\n');
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  for (let i = 0; i < rows; i++) {
+    const first = f.person.firstName();
+    const last = f.person.lastName();
+    const slug = `${first}-${last}-${i.toString(36)}`.toLowerCase().replace(/[^a-z0-9-]/g, '');
+    const email =
+      f.number.int(7) === 0 ? f.internet.email({ firstName: first, lastName: `${last}${i}` }) : '';
+    const company = f.company.name();
+    // The 200k file has LinkedIn's longer real-world positions, to reach ~50 MB.
+    const title = long
+      ? `${f.person.jobTitle()} | ${f.company.catchPhrase()} | ${f.company.buzzPhrase()}`
+      : f.person.jobTitle();
+    const date = `${String(f.number.int({ min: 1, max: 28 })).padStart(2, '0')} ${f.helpers.arrayElement(months)} ${f.number.int({ min: 2008, max: 2025 })}`;
+    const url = `https://www.linkedin.com/in/${slug}${long ? `-${f.string.alphanumeric(8).toLowerCase()}` : ''}`;
+    const line = `${[first, last, url, email, company, title, date].map(q).join(',')}\n`;
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(r));
+}
+
+/** vCard 3.0 as a phone exports it: name, org, title, two e-mails, phones, birthday, note, groups. */
+async function vcards(path: string, count: number, seed: number): Promise<void> {
+  const f = new Faker({ locale: [en] });
+  f.seed(seed);
+  const out = createWriteStream(path);
+  for (let i = 0; i < count; i++) {
+    const first = f.person.firstName();
+    const last = f.person.lastName();
+    const lines = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      `N:${last};${first};;;`,
+      `FN:${first} ${last}`,
+      `ORG:${f.company.name().replaceAll(',', '\\,')}`,
+      `TITLE:${f.person.jobTitle()}`,
+      `EMAIL;TYPE=INTERNET;TYPE=WORK:${f.internet.email({ firstName: first, lastName: `${last}.${i}` })}`,
+      `TEL;TYPE=CELL:+1 ${f.number.int({ min: 201, max: 989 })} 555 ${String(f.number.int(9999)).padStart(4, '0')}`,
+      `TEL;TYPE=HOME:(${f.number.int({ min: 201, max: 989 })}) 555-${String(f.number.int(9999)).padStart(4, '0')}`,
+    ];
+    if (f.datatype.boolean())
+      lines.push(`EMAIL;TYPE=INTERNET;TYPE=HOME:${first.toLowerCase()}.${i}@home.example`);
+    if (f.datatype.boolean()) lines.push(`BDAY:${f.date.birthdate().toISOString().slice(0, 10)}`);
+    if (f.number.int(3) === 0) lines.push(`NOTE:${f.lorem.sentence().replaceAll(',', '\\,')}`);
+    lines.push(
+      `CATEGORIES:${f.helpers.arrayElement(['friends', 'work', 'family', 'climbing'])}`,
+      'END:VCARD',
+    );
+    if (!out.write(`${lines.join('\r\n')}\r\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(r));
+}
+
+await main();
