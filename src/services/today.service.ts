@@ -58,7 +58,13 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
   const circleKind = new Map(rows.circles.map((c) => [c.id, c.kind as CircleKind]));
   const group = <T extends { contact_id: string | null }>(list: T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of list) if (r.contact_id) m.set(r.contact_id, [...(m.get(r.contact_id) ?? []), r]);
+    for (const r of list) {
+      if (!r.contact_id) continue;
+      // Push, not spread: copying the list on every row made grouping quadratic in a contact's rows.
+      const rows = m.get(r.contact_id);
+      if (rows) rows.push(r);
+      else m.set(r.contact_id, [r]);
+    }
     return m;
   };
   const dates = group(rows.dates);

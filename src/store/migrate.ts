@@ -7,6 +7,7 @@ import * as ledgerIntroductions from './migrations/1795456808104-ledger-introduc
 import * as email from './migrations/1795457230091-email';
 import * as imports from './migrations/1795457258927-imports';
 import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
+import * as todayIndexes from './migrations/1795458265491-today-indexes';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '1795457230091-email': email,
   '1795457258927-imports': imports,
   '1795457453197-catch-ups-trips': catchUpsTrips,
+  '1795458265491-today-indexes': todayIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

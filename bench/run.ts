@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { getToday } from '../src/services/today.service';
+import { loadTodayRows, todayCandidates } from '../src/store/today.repo';
+import { baseline, candidateStatements, rowStatements, todayWindow } from './baseline';
+import { BENCH_NOW } from './bench-time';
+import { type BenchTarget, postgresTarget, sqliteTarget } from './dialects';
+import { benchSize, sqlitePath } from './generate';
+import { type Timing, timeAlternating } from './measure';
+
+/**
+ * `npm run bench`: builds (or reuses) the seeded 100k-contact / 2M-interaction account, then times
+ * getToday at a fixed `now` against the raw indexed SQL that reads the same rows, on SQLite and PostgreSQL.
+ * BENCH_DIALECTS=sqlite skips PostgreSQL; BENCH_ITERATIONS and BENCH_SCALE shrink a run while developing.
+ */
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+const WARMUP = 20;
+const BUDGET_MS = 150_000;
+const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+
+interface DialectResult {
+  dialect: string;
+  generated: BenchTarget['generated'];
+  counts: Record<string, number>;
+  items: number;
+  timings: Record<string, Timing>;
+  plans: Record<string, string[]>;
+}
+
+/** The repo's queries through Kysely, without ranking: tells query-builder cost from ranking cost. */
+async function repoOnly(t: BenchTarget, accountId: string) {
+  const w = todayWindow(BENCH_NOW);
+  const candidates = await todayCandidates(t.store.db, accountId, w);
+  return loadTodayRows(t.store.db, accountId, candidates.all, {
+    ...w,
+    retryIds: candidates.retry,
+  });
+}
+
+async function benchOne(t: BenchTarget): Promise<DialectResult> {
+  const accountId = t.generated.accountId;
+  const deps = { store: t.store, clock: () => new Date(BENCH_NOW), newId: randomUUID };
+  const today = () => getToday(deps, accountId, { now: BENCH_NOW });
+  const raw = () => baseline(t.raw, accountId, BENCH_NOW);
+
+  // The baseline must read exactly what the service reads, or the ratio means nothing.
+  const counts = await raw();
+  const rows = await repoOnly(t, accountId);
+  const repoCounts = {
+    contacts: rows.contacts.length,
+    dates: rows.dates.length,
+    events: rows.events.length,
+    tasks: rows.tasks.length,
+    decisions: rows.decisions.length,
+    recent: rows.recent.length,
+  };
+  for (const [k, v] of Object.entries(repoCounts)) {
+    const mine = k === 'recent' ? (counts.recent ?? 0) + (counts.older ?? 0) : counts[k];
+    if (mine !== v) throw new Error(`${t.dialect}: baseline read ${mine} ${k} rows, the repo ${v}`);
+  }
+  const first = await today();
+
+  console.log(`${t.dialect}: timing ${ITERATIONS} iterations after ${WARMUP} warm-up…`);
+  const timings = await timeAlternating(
+    { getToday: today, baseline: raw },
+    { warmup: WARMUP, iterations: ITERATIONS, budgetMs: BUDGET_MS },
+  );
+
+  const w = todayWindow(BENCH_NOW);
+  const cands = candidateStatements(accountId, w);
+  const ids = rows.contacts.map((c) => c.id);
+  const retryIds = [
+    ...new Set((await t.raw(cands.retries.sql, cands.retries.params)).map((r) => String(r.id))),
+  ];
+  const loads = rowStatements(accountId, w, ids, retryIds);
+  const plans: Record<string, string[]> = {};
+  for (const [name, q] of [
+    ...Object.entries(cands).map(([n, q]) => [`candidates.${n}`, q] as const),
+    ...Object.entries(loads).map(([n, q]) => [`rows.${n}`, q] as const),
+  ]) {
+    if (q)
+      plans[name] = (await t.explain(q.sql, q.params)).map((l) =>
+        l.length > 150 ? `${l.slice(0, 147)}...` : l,
+      );
+  }
+  return { dialect: t.dialect, generated: t.generated, counts, items: first.items.length, timings, plans };
+}
+
+const ms = (x: number) => x.toFixed(2).padStart(7);
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+function report(results: DialectResult[]): string {
+  const size = benchSize();
+  const lines = [
+    `Today queue benchmark: ${size.contacts} contacts, ${size.interactions} interactions, now = ${BENCH_NOW}`,
+    '',
+    '| dialect  | what     |   n |     p50 |     p95 |     p99 |    mean |',
+    '|----------|----------|----:|--------:|--------:|--------:|--------:|',
+  ];
+  for (const r of results)
+    for (const [what, t] of Object.entries(r.timings))
+      lines.push(
+        `| ${r.dialect.padEnd(8)} | ${what.padEnd(8)} | ${String(t.n).padStart(3)} | ${ms(t.p50)} | ${ms(t.p95)} | ${ms(t.p99)} | ${ms(t.mean)} |`,
+      );
+  lines.push(
+    '',
+    '| dialect  | ratio p50 | ratio p95 | getToday p95 ≤ 20 ms | ratio p95 ≤ 2 |',
+    '|---|--:|--:|:-:|:-:|',
+  );
+  for (const r of results) {
+    const g = r.timings.getToday!;
+    const b = r.timings.baseline!;
+    lines.push(
+      `| ${r.dialect} | ${(g.p50 / b.p50).toFixed(2)}× | ${(g.p95 / b.p95).toFixed(2)}× | ${g.p95 <= 20 ? 'yes' : 'no'} | ${g.p95 / b.p95 <= 2 ? 'yes' : 'no'} |`,
+    );
+  }
+  lines.push(
+    '',
+    '| dialect | generation | rows written | database size | candidates | rows read per call | items |',
+    '|---|--:|--:|--:|--:|--:|--:|',
+  );
+  for (const r of results) {
+    const g = r.generated;
+    const read = Object.entries(r.counts)
+      .filter(([k]) => k !== 'candidates')
+      .reduce((a, [, v]) => a + v, 0);
+    lines.push(
+      `| ${r.dialect} | ${g.seconds === null ? 'cached' : `${g.seconds.toFixed(1)} s`} | ${g.rows ?? '–'} | ${mib(g.bytes)} | ${r.counts.candidates} | ${read} | ${r.items} |`,
+    );
+  }
+  for (const r of results) {
+    lines.push('', `Query plans (${r.dialect}):`);
+    for (const [name, plan] of Object.entries(r.plans))
+      lines.push(`  ${name}`, ...plan.map((l) => `    ${l}`));
+  }
+  return lines.join('\n');
+}
+
+const results: DialectResult[] = [];
+for (const d of dialects) {
+  const started = performance.now();
+  const target = d === 'postgres' ? await postgresTarget() : await sqliteTarget();
+  try {
+    results.push(await benchOne(target));
+  } finally {
+    await target.close();
+  }
+  console.log(`${d}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+const text = report(results);
+console.log(`\n${text}`);
+writeFileSync(join(dirname(sqlitePath(benchSize())), 'last-run.txt'), `${text}\n`);
