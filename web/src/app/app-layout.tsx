@@ -2,13 +2,15 @@ import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../../src/contract/auth';
-import { IconSettings, IconToday, IconUsers } from '../ui/icons';
+import { IconArrowDownLeft, IconMail, IconSettings, IconToday, IconUsers } from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
 import { UserMenu } from './user-menu';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/updates', label: 'Updates', icon: IconMail },
+  { to: '/import', label: 'Import', icon: IconArrowDownLeft },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 

@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AuthGate } from '../features/auth/auth-gate';
 import { ContactPage } from '../features/contacts/contact-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { UpdatesPage } from '../features/email/updates-page';
+import { ImportPage } from '../features/imports/import-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { TodayPage } from '../features/today/today-page';
 import { NotFoundPage } from './not-found-page';
@@ -15,6 +17,8 @@ export const router = createBrowserRouter([
       { path: 'today', element: <TodayPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
+      { path: 'import', element: <ImportPage /> },
+      { path: 'updates', element: <UpdatesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,6 +5,9 @@ import type { Me } from '../../../../src/contract/auth';
 import { fieldError, formError } from '../../ui/field-errors';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
+import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
+import { EmailPanel } from '../email/email-panel';
+import { ExportPanel } from '../export/export-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -13,6 +16,9 @@ export function SettingsPage() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>Settings</Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <EmailPanel />
+      <FeedTokensPanel />
+      <ExportPanel />
       <TokensPanel />
     </Stack>
   );

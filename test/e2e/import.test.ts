@@ -1,0 +1,194 @@
+import { copyFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiPost,
+  type BrowserHarness,
+  RESULTS_DIR,
+  signUpInContext,
+  startBrowserHarness,
+} from '../helpers/browser';
+
+/** LinkedIn's Connections.csv as it downloads: BOM, the "Notes:" preamble, CRLF line ends. */
+const CONNECTIONS = [
+  '\uFEFFNotes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Ada,Lovelace,https://www.linkedin.com/in/ada-lovelace,ada@example.com,Analytical Engines,Chief Mathematician,12 Mar 2024',
+  'Grace,Hopper,https://www.linkedin.com/in/gracehopper,grace@navy.example,Remington Rand,Director of Automatic Programming,01 Feb 2023',
+  'Alan,Turing,https://www.linkedin.com/in/alan-turing,alan@example.com,Bletchley Park,Cryptanalyst,23 Jun 2019',
+  'Katherine,Johnson,https://www.linkedin.com/in/kjohnson,,NASA,"Mathematician, Flight Research",05 May 2020',
+  ',NoFirst,https://www.linkedin.com/in/nofirst,,Hidden,Nobody,01 Jan 2021',
+  '',
+].join('\r\n');
+const GRACE_LINE = 6;
+
+/** Console noise the flows cause on purpose: refused files and restores answer 400 and 409. */
+function unexpected(errors: string[]): string[] {
+  return errors.filter((e) => !/status of (400|409)/.test(e));
+}
+
+async function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+async function upload(page: Page, name: string, text: string) {
+  await page
+    .getByLabel('File to import')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+}
+
+describe('import web app', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('uploads a LinkedIn export, previews it, merges the matching contact on request and commits', async () => {
+    const context = await h.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/London',
+    });
+    await signUpInContext(context);
+    await apiPost(context, '/contacts', {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      emails: [{ value: 'grace@navy.example' }],
+      company: 'US Navy',
+      title: 'Rear Admiral',
+    });
+    const page = await context.newPage();
+    await page.goto('/today');
+    await page.getByRole('link', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
+
+    await upload(page, 'Connections.csv', CONNECTIONS);
+    const progress = page.getByRole('progressbar', { name: 'Upload progress' });
+    await page.waitForFunction(
+      () => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === '100',
+    );
+    expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+    const size = Buffer.byteLength(CONNECTIONS);
+    expect(size).toBeLessThan(1000);
+    await page.getByText(`100 % · ${size} B of ${size} B`).waitFor();
+
+    // The preview: the format read from the content, one badge per status, the rows.
+    await page.getByRole('heading', { name: 'Preview' }).waitFor();
+    await page.getByText('LinkedIn Connections CSV').waitFor();
+    const counts = page.getByLabel('Row counts');
+    expect(await counts.textContent()).toBe('3 new1 merge0 duplicate1 error');
+    const table = page.getByRole('table', { name: 'Import rows' });
+    await table.getByText('Katherine').waitFor();
+    const changes = page.getByLabel(`Changes for line ${GRACE_LINE}`);
+    await changes.getByText('company: US Navy → Remington Rand').waitFor();
+    await changes.getByText('title: Rear Admiral → Director of Automatic Programming').waitFor();
+    await changes.getByText('+ link https://www.linkedin.com/in/gracehopper').waitFor();
+    await table.getByText('the first name is empty').waitFor();
+
+    // The error report downloads the unreadable row.
+    const report = page.getByRole('link', { name: 'Download the error report' });
+    const reportCsv = await (await context.request.get((await report.getAttribute('href')) ?? '')).text();
+    expect(reportCsv).toContain('the first name is empty');
+    expect(reportCsv).toContain('NoFirst');
+
+    // The status filter pages the server's rows of one status only.
+    const show = page.getByRole('radiogroup', { name: 'Show rows' });
+    await show.getByText('error 1', { exact: true }).click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('table[aria-label="Import rows"] tbody tr').length === 1,
+    );
+    await show.getByText('All 5', { exact: true }).click();
+    await table.getByText('Katherine').waitFor();
+
+    // Bulk default "skip" for merges, then merge this one row anyway.
+    await page
+      .getByRole('radiogroup', { name: 'Rows that would change a contact' })
+      .getByText('Skip')
+      .click();
+    const graceAction = page.getByLabel(`Action for line ${GRACE_LINE}`);
+    expect(await graceAction.inputValue()).toBe('skip');
+    await graceAction.selectOption('merge');
+    const shotPath = join(RESULTS_DIR, 'import.png');
+    await page.screenshot({ path: shotPath, fullPage: true, animations: 'disabled' });
+    if (process.env.TEND_UPDATE_SCREENSHOTS === '1') {
+      copyFileSync(shotPath, 'docs/screenshots/import.png');
+      expect(statSync('docs/screenshots/import.png').size).toBeLessThan(300 * 1024);
+    }
+
+    await page.getByRole('button', { name: 'Commit import' }).click();
+    await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+    const result = page.getByLabel('Import result');
+    await result.getByText('3 contacts created').waitFor();
+    await result.getByText('1 existing contacts updated').waitFor();
+    await result.getByText('0 rows skipped').waitFor();
+    await page.getByText('1 new roles').waitFor();
+
+    await page.getByRole('link', { name: 'Open contacts' }).click();
+    const list = page.getByRole('table', { name: 'Contacts' });
+    for (const name of ['Ada Lovelace', 'Alan Turing', 'Katherine Johnson', 'Grace Hopper'])
+      await list.getByText(name).waitFor();
+    expect(await list.getByText('Grace Hopper').count()).toBe(1);
+    await list.getByText('Grace Hopper').click();
+    await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
+    await page.getByText('Director of Automatic Programming @ Remington Rand').waitFor();
+
+    expect(unexpected(h.errors)).toEqual([]);
+  });
+
+  it('on a dark phone: a refused file says why, the preview fits, and discard leaves nothing', async () => {
+    const context = await h.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      colorScheme: 'dark',
+    });
+    await signUpInContext(context, {
+      name: 'Mary Somerville',
+      email: 'mary@example.com',
+      password: 'correct horse battery',
+      timeZone: 'Europe/Paris',
+    });
+    const page = await context.newPage();
+    await page.goto('/import');
+    await page.getByRole('heading', { name: 'Import contacts' }).waitFor();
+
+    await upload(page, 'notes.csv', 'just,some,columns\n1,2,3\n');
+    const refusal = page.getByRole('alert').filter({ hasText: 'Could not import notes.csv' });
+    await refusal.waitFor();
+    expect((await refusal.textContent())?.length).toBeGreaterThan('Could not import notes.csv'.length + 10);
+
+    await upload(page, 'Connections.csv', CONNECTIONS);
+    await page.getByRole('heading', { name: 'Preview' }).waitFor();
+    expect(await page.getByLabel('Row counts').textContent()).toBe('4 new0 merge0 duplicate1 error');
+    const cards = page.getByRole('list', { name: 'Import rows' });
+    await cards.getByText('Katherine').waitFor();
+    expect(await cards.getByRole('listitem').count()).toBe(5);
+    await page.getByLabel('Show rows').selectOption('error');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Import rows"] [role="listitem"]').length === 1,
+    );
+    await cards.getByText('the first name is empty').waitFor();
+    await page.getByLabel('Show rows').selectOption('all');
+    await cards.getByText('Katherine').waitFor();
+    expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({
+      path: join(RESULTS_DIR, 'import-dark-phone.png'),
+      fullPage: true,
+      animations: 'disabled',
+    });
+
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await page.getByRole('button', { name: 'Choose a file' }).waitFor();
+    const contacts: { items: unknown[] } = await (await context.request.get('/api/v1/contacts')).json();
+    expect(contacts.items).toEqual([]);
+
+    expect(unexpected(h.errors)).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { CreatedFeedToken, FeedToken } from '../../../../src/contract/feed';
+import { formatDate } from '../../lib/format';
+import { useFeedTokens, useIssueFeedToken, useRevokeFeedToken } from './queries';
+
+/** F21: private iCalendar feed addresses; the secret is part of the URL, shown once. */
+export function FeedTokensPanel() {
+  const tokens = useFeedTokens();
+  const issue = useIssueFeedToken();
+  const revoke = useRevokeFeedToken();
+  const [created, setCreated] = useState<CreatedFeedToken | null>(null);
+  const [revoking, setRevoking] = useState<FeedToken | null>(null);
+  const feedUrl = created ? `${window.location.origin}${created.path}` : '';
+  const failed = (title: string) => (e: Error) =>
+    notifications.show({ color: 'red', title, message: e.message });
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+      <Stack>
+        <div>
+          <Title order={3}>Calendar</Title>
+          <Text size="sm" c="dimmed">
+            A private feed of reminders, planned catch-ups and birthdays for your calendar app. Anyone with
+            the address can read it: rotate or revoke it if it leaks.
+          </Text>
+        </div>
+        {created && (
+          <Alert color="teal" title="Feed address" withCloseButton onClose={() => setCreated(null)}>
+            <Stack gap="xs">
+              <Text size="sm">Copy it now: it will not be shown again.</Text>
+              <Code block className="tend-wrap" aria-label="Feed URL">
+                {feedUrl}
+              </Code>
+              <CopyButton value={feedUrl}>
+                {({ copied, copy }) => (
+                  <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
+                    {copied ? 'Copied' : 'Copy feed URL'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Text size="xs" c="dimmed">
+                Subscribe from Google Calendar: Other calendars → From URL. Apple Calendar: File → New
+                Calendar Subscription. The server must be reachable at this address from there.
+              </Text>
+            </Stack>
+          </Alert>
+        )}
+        <Group>
+          <Button
+            loading={issue.isPending && issue.variables === undefined}
+            onClick={() =>
+              issue.mutate(undefined, { onSuccess: setCreated, onError: failed('Could not create') })
+            }
+          >
+            Create feed address
+          </Button>
+        </Group>
+        {tokens.isError ? (
+          <Text c="red" size="sm">
+            {tokens.error.message}
+          </Text>
+        ) : tokens.data && tokens.data.length > 0 ? (
+          <Table.ScrollContainer minWidth={420}>
+            <Table aria-label="Calendar feeds">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Starts with</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tokens.data.map((t) => (
+                  <Table.Tr key={t.id}>
+                    <Table.Td>
+                      <Code>{t.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>{formatDate(t.createdAt)}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4} justify="flex-end" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          loading={issue.isPending && issue.variables === t.id}
+                          aria-label={`Rotate feed ${t.prefix}`}
+                          onClick={() =>
+                            issue.mutate(t.id, { onSuccess: setCreated, onError: failed('Could not rotate') })
+                          }
+                        >
+                          Rotate
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Revoke feed ${t.prefix}`}
+                          onClick={() => setRevoking(t)}
+                        >
+                          Revoke
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          tokens.data && (
+            <Text size="sm" c="dimmed">
+              No feed addresses yet.
+            </Text>
+          )
+        )}
+      </Stack>
+      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke feed?" centered>
+        <Stack>
+          <Text size="sm">Calendars subscribed to this address stop updating at once.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRevoking(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={revoke.isPending}
+              onClick={() =>
+                revoking &&
+                revoke.mutate(revoking.id, {
+                  onSuccess: () => {
+                    if (created?.id === revoking.id) setCreated(null);
+                    setRevoking(null);
+                  },
+                  onError: failed('Could not revoke'),
+                })
+              }
+            >
+              Revoke
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

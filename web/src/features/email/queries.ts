@@ -1,0 +1,90 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DigestSettings, DigestSettingsPatch } from '../../../../src/contract/digest';
+import type { OutboxMessage } from '../../../../src/contract/outbox';
+import type { Segment } from '../../../../src/contract/segments';
+import type {
+  Update,
+  UpdateCreate,
+  UpdatePreview,
+  UpdateSent,
+  UpdatesDue,
+} from '../../../../src/contract/updates';
+import { get, patch, post } from '../../api/client';
+
+const digestKey = ['digest', 'settings'] as const;
+const outboxKey = ['outbox'] as const;
+const updatesKey = ['updates'] as const;
+
+export function useDigestSettings() {
+  return useQuery({ queryKey: digestKey, queryFn: () => get<DigestSettings>('/digest/settings') });
+}
+
+export function useUpdateDigestSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DigestSettingsPatch) => patch<DigestSettings>('/digest/settings', body),
+    onSuccess: (settings) => client.setQueryData(digestKey, settings),
+  });
+}
+
+/** The mail queue; refreshed every half minute while open, since the sender works in the background. */
+export function useOutbox() {
+  return useQuery({
+    queryKey: outboxKey,
+    queryFn: async () => (await get<{ items: OutboxMessage[] }>('/outbox')).items,
+    refetchInterval: 30_000,
+  });
+}
+
+export function useRetryMessage() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => post<OutboxMessage>(`/outbox/${encodeURIComponent(id)}/retry`),
+    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
+  });
+}
+
+export function useUpdatesDue() {
+  return useQuery({ queryKey: [...updatesKey, 'due'], queryFn: () => get<UpdatesDue>('/updates/due') });
+}
+
+export function useUpdates() {
+  return useQuery({
+    queryKey: [...updatesKey, 'list'],
+    queryFn: async () => (await get<{ items: Update[] }>('/updates')).items,
+  });
+}
+
+export function useSegments() {
+  return useQuery({
+    queryKey: ['segments'],
+    queryFn: async () => (await get<{ items: Segment[] }>('/segments')).items,
+  });
+}
+
+export function useCreateUpdate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateCreate) => post<Update>('/updates', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...updatesKey, 'list'] }),
+  });
+}
+
+/** Each recipient's own copy, with the variables filled in. */
+export function useUpdatePreview(id: string | null) {
+  return useQuery({
+    queryKey: [...updatesKey, 'preview', id],
+    queryFn: () => get<UpdatePreview>(`/updates/${encodeURIComponent(id ?? '')}/preview`),
+    enabled: id !== null,
+  });
+}
+
+export function useSendUpdate(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (mode: 'smtp' | 'drafts') =>
+      post<UpdateSent>(`/updates/${encodeURIComponent(id)}/send`, { mode }),
+    // A send logs an interaction per recipient and may queue mail: most answers change.
+    onSuccess: () => client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' }),
+  });
+}

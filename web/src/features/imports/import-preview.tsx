@@ -1,0 +1,186 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import type { ImportRun, RowAction } from '../../../../src/contract/imports';
+import { ErrorPanel } from '../../ui/error-panel';
+import { formError } from '../../ui/field-errors';
+import { ImportRowCards, ImportRowsTable } from './import-rows-table';
+import { type RowStatus, useCommitImport, useDiscardImport, useImportRows } from './queries';
+import { type Choices, commitBody, type Defaults, STATUS_COLORS } from './row-actions';
+
+const STATUS_ORDER: RowStatus[] = ['new', 'merge', 'duplicate', 'error'];
+
+/** The preview of an uploaded file: counts, bulk defaults, the rows with per-row choices, commit. */
+export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarded: () => void }) {
+  const [filter, setFilter] = useState<RowStatus | 'all'>('all');
+  const [defaults, setDefaults] = useState<Defaults>({ merge: 'merge', duplicate: 'skip' });
+  const [tracked, setTracked] = useState(true);
+  const [choices, setChoices] = useState<Choices>(() => new Map());
+  const rows = useImportRows(run.id, filter === 'all' ? null : filter);
+  const commit = useCommitImport(run.id);
+  const discard = useDiscardImport(run.id);
+  const { counts } = run;
+  const items = rows.data?.pages.flatMap((p) => p.items) ?? [];
+  const desktop = useMediaQuery('(min-width: 48em)');
+  const RowList = desktop ? ImportRowsTable : ImportRowCards;
+  const filterOptions = [
+    { value: 'all', label: `All ${counts.total}` },
+    ...STATUS_ORDER.map((s) => ({ value: s, label: `${s} ${counts[s]}` })),
+  ];
+
+  const choose = (line: number, status: RowStatus, action: RowAction) =>
+    setChoices((previous) => new Map(previous).set(line, { status, action }));
+
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} id="preview">
+      <Stack>
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <div style={{ minWidth: 0 }}>
+            <Title order={3}>Preview</Title>
+            <Text size="sm" c="dimmed" className="tend-wrap">
+              {run.fileName} · read as <strong>{run.formatLabel}</strong> · {counts.total} rows
+            </Text>
+          </div>
+          <Group gap={6} aria-label="Row counts">
+            {STATUS_ORDER.map((status) => (
+              <Badge key={status} color={STATUS_COLORS[status]} variant="light" size="lg">
+                {counts[status]} {status}
+              </Badge>
+            ))}
+          </Group>
+        </Group>
+
+        {counts.error > 0 && (
+          <Alert
+            color="red"
+            variant="light"
+            title={counts.error === 1 ? '1 row could not be read' : `${counts.error} rows could not be read`}
+          >
+            <Text size="sm">
+              They are left out.{' '}
+              <Anchor href={`/api/v1/imports/${encodeURIComponent(run.id)}/errors.csv`} download>
+                Download the error report
+              </Anchor>{' '}
+              (line, error, name) to fix them in the file.
+            </Text>
+          </Alert>
+        )}
+
+        <Group gap="lg" align="flex-end">
+          <div>
+            <Text size="sm" fw={500} mb={4} id="merge-default">
+              Rows that would change a contact
+            </Text>
+            <SegmentedControl
+              aria-labelledby="merge-default"
+              value={defaults.merge}
+              onChange={(value) => setDefaults((d) => ({ ...d, merge: value as Defaults['merge'] }))}
+              data={[
+                { value: 'merge', label: 'Merge' },
+                { value: 'create', label: 'Create' },
+                { value: 'skip', label: 'Skip' },
+              ]}
+            />
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4} id="duplicate-default">
+              Exact duplicates
+            </Text>
+            <SegmentedControl
+              aria-labelledby="duplicate-default"
+              value={defaults.duplicate}
+              onChange={(value) => setDefaults((d) => ({ ...d, duplicate: value as Defaults['duplicate'] }))}
+              data={[
+                { value: 'skip', label: 'Skip' },
+                { value: 'create', label: 'Create' },
+              ]}
+            />
+          </div>
+          <Switch
+            checked={tracked}
+            onChange={(e) => setTracked(e.currentTarget.checked)}
+            label="Give new contacts a cadence"
+            description="Off keeps a big network out of Today until you sort it"
+          />
+        </Group>
+
+        {desktop ? (
+          <SegmentedControl
+            aria-label="Show rows"
+            value={filter}
+            onChange={(value) => setFilter(value as RowStatus | 'all')}
+            data={filterOptions}
+            style={{ alignSelf: 'flex-start' }}
+          />
+        ) : (
+          <NativeSelect
+            label="Show rows"
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value as RowStatus | 'all')}
+            data={filterOptions}
+          />
+        )}
+
+        {rows.isPending ? (
+          <Center py="lg">
+            <Loader aria-label="Loading rows" />
+          </Center>
+        ) : rows.isError ? (
+          <ErrorPanel error={rows.error} onRetry={() => rows.refetch()} />
+        ) : items.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No rows with this status.
+          </Text>
+        ) : (
+          <RowList rows={items} defaults={defaults} choices={choices} onChoose={choose} />
+        )}
+        {rows.hasNextPage && (
+          <Center>
+            <Button variant="default" loading={rows.isFetchingNextPage} onClick={() => rows.fetchNextPage()}>
+              Load more rows
+            </Button>
+          </Center>
+        )}
+
+        {(commit.error || discard.error) && (
+          <Alert color="red" title="The import did not go through" role="alert">
+            <span className="tend-wrap">{formError(commit.error ?? discard.error, [])}</span>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            color="red"
+            loading={discard.isPending}
+            disabled={commit.isPending}
+            onClick={() => discard.mutate(undefined, { onSuccess: onDiscarded })}
+          >
+            Discard
+          </Button>
+          <Button
+            loading={commit.isPending}
+            disabled={discard.isPending || counts.total === counts.error}
+            onClick={() => commit.mutate({ ...commitBody(defaults, choices), tracked })}
+          >
+            Commit import
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
