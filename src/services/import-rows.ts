@@ -83,7 +83,8 @@ export function rowRecord(
   accountId: string,
   runId: string,
   c: ImportClassification<PreviewContact>,
-  rawName?: string,
+  /** rawName: an error row's name as the reader saw it; json: the contact already serialised. */
+  opts: { rawName?: string | undefined; json?: string | undefined } = {},
 ): Insertable<ImportRowsTable> {
   // Literals, not spreads: tsx/esbuild lowers spreads to a helper that made this 5× slower per row.
   if (c.kind === 'error') {
@@ -98,7 +99,7 @@ export function rowRecord(
       matched_by: null,
       changes: null,
       error: c.error,
-      raw_name: rawName ?? null,
+      raw_name: opts.rawName ?? null,
     };
   }
   const target = c.kind === 'new' ? undefined : c.target;
@@ -107,7 +108,7 @@ export function rowRecord(
     run_id: runId,
     line: c.line,
     status: c.kind,
-    contact: JSON.stringify(c.contact),
+    contact: opts.json ?? JSON.stringify(c.contact),
     match_contact_id: target?.kind === 'existing' ? target.id : null,
     match_line: target?.kind === 'row' ? target.line : null,
     matched_by: c.kind === 'new' ? null : c.matchedBy,

@@ -30,7 +30,7 @@ import {
 } from '../store/imports.repo';
 import { type Deps, nowIso } from './deps';
 import { regionOfZone } from './import-region';
-import { clipContact, rowRecord, toImportRowDto } from './import-rows';
+import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
 export type StoredCounts = ImportCounts & { result?: ImportResult };
@@ -78,12 +78,16 @@ export async function previewImport(
     let batch: Insertable<ImportRowsTable>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
-      const input = 'error' in row ? row : { line: row.line, contact: clipContact(row.contact) };
+      // The index keeps every new row for matching later ones. A copy parsed back from the stored JSON
+      // holds compact strings instead of slices of the decoded file, ~60 MB less on 200,000 rows.
+      const json = 'error' in row ? undefined : JSON.stringify(clipContact(row.contact));
+      const input =
+        json === undefined ? row : { line: row.line, contact: JSON.parse(json) as PreviewContact };
       for (const c of classifyImport([input], index)) {
         counts[c.kind]++;
         counts.total++;
         if (c.kind === 'error') firstError ??= c.error;
-        batch.push(rowRecord(accountId, id, c, 'error' in row ? row.name : undefined));
+        batch.push(rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json }));
       }
       if (batch.length >= WRITE_BATCH) {
         await insertImportRows(db, batch);
