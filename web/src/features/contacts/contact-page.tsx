@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconEdit, IconPlus, IconTrash } from '../../ui/icons';
 import { useCircles } from '../circles/queries';
+import { HealthCard } from '../health/health-card';
 import { ContactTimeline } from '../interactions/contact-timeline';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { useContactTimeline, useDeleteInteraction } from '../interactions/queries';
@@ -82,6 +83,7 @@ export function ContactPage() {
           </Text>
         </Paper>
       )}
+      <HealthCard contactId={c.id} />
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <Group justify="space-between" mb="md">
           <Title order={3}>Timeline</Title>

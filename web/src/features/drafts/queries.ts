@@ -1,0 +1,24 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Draft, DraftCreate, DraftLintBody, LintIssue } from '../../../../src/contract/drafts';
+import { post } from '../../api/client';
+
+/** Composing is a pure read on the server (nothing is stored or sent), so it is cached like one. */
+export function useDraft(contactId: string, input: DraftCreate) {
+  return useQuery({
+    queryKey: ['drafts', contactId, input],
+    queryFn: () => post<Draft>(`/contacts/${encodeURIComponent(contactId)}/drafts`, input),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The linter on the text as edited; `enabled` is false until the user changes the draft. */
+export function useLint(body: DraftLintBody, enabled: boolean) {
+  return useQuery({
+    queryKey: ['drafts', 'lint', body],
+    queryFn: () => post<{ issues: LintIssue[] }>('/drafts/lint', body),
+    select: (data) => data.issues,
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Health } from '../../../../src/contract/health';
+import { get } from '../../api/client';
+
+/** The contact's health score, its four parts and whether the relationship is one-sided. */
+export function useHealth(contactId: string) {
+  return useQuery({
+    queryKey: ['health', contactId],
+    queryFn: () => get<Health>(`/contacts/${encodeURIComponent(contactId)}/health`),
+  });
+}
