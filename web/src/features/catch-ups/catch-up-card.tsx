@@ -57,6 +57,11 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
               Your working hours do not overlap in the next two weeks.
             </Text>
           ) : (
+            <Text size="xs" c="dimmed" className="tend-wrap">
+              Yours: {slots.data.myZone} · theirs: {slots.data.theirZone}
+            </Text>
+          )}
+          {slots.data.items.length > 0 && (
             <Stack
               gap={6}
               component="ul"
@@ -64,11 +69,11 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
               style={{ listStyle: 'none', padding: 0, margin: 0 }}
             >
               {slots.data.items.map((s) => (
-                <Group key={s.startAt} component="li" justify="space-between" gap="xs">
+                <Group key={s.startAt} component="li" justify="space-between" gap="xs" wrap="nowrap">
                   <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text size="sm">{s.mine} your time</Text>
+                    <Text size="sm">{s.mine} yours</Text>
                     <Text size="xs" c="dimmed" className="tend-wrap">
-                      {s.theirs} their time ({slots.data.theirZone})
+                      {s.theirs} theirs
                     </Text>
                   </Stack>
                   <Button

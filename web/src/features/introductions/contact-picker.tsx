@@ -52,7 +52,6 @@ export function ContactPicker({
       onChange={(id, option) => onChange(id && option ? { id, name: option.label } : null)}
       nothingFoundMessage={found.isFetching ? 'Searching…' : 'No contacts match'}
       error={error}
-      miw={200}
     />
   );
 }

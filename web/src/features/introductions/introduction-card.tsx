@@ -5,7 +5,7 @@ import type { Introduction } from '../../../../src/contract/introductions';
 import { humanize } from '../../lib/format';
 import { IntroductionDraft } from './introduction-draft';
 import { useAdvanceIntroduction, useIntroduction } from './queries';
-import { actionLabel, activeStep, STEP_LABELS } from './stages';
+import { actionLabel, activeStep, STEP_LABELS, stepSummary } from './stages';
 
 /** One introduction: where it stands, the next message to send and the steps that may follow. */
 export function IntroductionCard({ intro }: { intro: Introduction }) {
@@ -29,18 +29,27 @@ export function IntroductionCard({ intro }: { intro: Introduction }) {
           </Stack>
           {current.outcome && <Badge variant="light">{humanize(current.outcome)}</Badge>}
         </Group>
+        {/* On a phone the seven labels do not fit in a row: show the dots and name the current step below. */}
         <Stepper
           active={activeStep(current)}
           size="xs"
-          orientation={phone ? 'vertical' : 'horizontal'}
           allowNextStepsSelect={false}
+          iconSize={phone ? 26 : undefined}
+          styles={
+            phone ? { steps: { flexWrap: 'nowrap' }, separator: { marginInline: 4, minWidth: 6 } } : undefined
+          }
           aria-label={`Stage of ${title}`}
           color={current.stage === 'declined' ? 'red' : 'teal'}
         >
           {STEP_LABELS.map((label) => (
-            <Stepper.Step key={label} label={label} />
+            <Stepper.Step key={label} label={phone ? undefined : label} aria-label={label} />
           ))}
         </Stepper>
+        {phone && (
+          <Text size="sm" c="dimmed">
+            {stepSummary(current)}
+          </Text>
+        )}
         {detail.isPending ? (
           <Loader size="xs" aria-label="Loading draft" />
         ) : (

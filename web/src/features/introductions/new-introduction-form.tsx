@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
 import { ContactPicker, type PickedContact } from './contact-picker';
@@ -33,7 +33,7 @@ export function NewIntroductionForm({ onDone }: { onDone: () => void }) {
             {general}
           </Alert>
         )}
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <ContactPicker
             label="Introduce (A, asked first)"
             value={a}
@@ -48,7 +48,7 @@ export function NewIntroductionForm({ onDone }: { onDone: () => void }) {
             exclude={a?.id}
             error={missing && !b ? 'pick a contact' : err('bContactId')}
           />
-        </Group>
+        </SimpleGrid>
         <Textarea
           label="Why they should meet"
           required

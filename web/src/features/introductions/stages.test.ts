@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, activeStep, STEP_LABELS } from './stages';
+import { actionLabel, activeStep, STEP_LABELS, stepSummary } from './stages';
 
 const at = '2026-03-10T09:00:00.000Z';
 const step = (action: Parameters<typeof actionLabel>[0]) => ({ action, at, note: null });
@@ -31,5 +31,15 @@ describe('actionLabel', () => {
     expect(actionLabel('asked_a', 'Ada', 'Grace')).toBe('I asked Ada');
     expect(actionLabel('b_agreed', 'Ada', 'Grace')).toBe('Grace agreed');
     expect(actionLabel('succeeded', 'Ada', 'Grace')).toBe('It worked out');
+  });
+});
+
+describe('stepSummary', () => {
+  it('says where the stepper stands', () => {
+    expect(stepSummary({ stage: 'asked_a', history: [] })).toBe('Step 3 of 7: A agreed');
+    expect(stepSummary({ stage: 'outcome', history: [] })).toBe('Done');
+    expect(stepSummary({ stage: 'declined', history: [step('asked_a'), step('declined')] })).toBe(
+      'Declined at: Asked A',
+    );
   });
 });

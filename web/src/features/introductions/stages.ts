@@ -35,6 +35,14 @@ export function activeStep(intro: Pick<Introduction, 'stage' | 'history'>): numb
   return STEP_OF_STAGE[intro.stage] + 1;
 }
 
+/** "Step 3 of 7: A agreed", "Declined at: Asked A", "Done": the stepper in words. */
+export function stepSummary(intro: Pick<Introduction, 'stage' | 'history'>): string {
+  const step = activeStep(intro);
+  if (intro.stage === 'declined') return `Declined at: ${STEP_LABELS[step]}`;
+  if (step >= STEP_LABELS.length) return 'Done';
+  return `Step ${step + 1} of ${STEP_LABELS.length}: ${STEP_LABELS[step]}`;
+}
+
 /** A button label for an action, in the user's words, naming the person it concerns. */
 export function actionLabel(action: IntroductionAction, aName: string, bName: string): string {
   switch (action) {

@@ -78,22 +78,21 @@ export function LedgerCard({ contactId }: { contactId: string }) {
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
         >
           {l.items.map((e) => (
-            <Group key={e.id} component="li" gap="xs" wrap="nowrap" align="flex-start">
-              <Badge
-                size="sm"
-                variant="dot"
-                color={DIRECTION_COLORS[LEDGER_DIRECTION[e.kind]]}
-                style={{ flexShrink: 0 }}
-              >
-                {LEDGER_LABELS[e.kind]}
-              </Badge>
-              <Text size="sm" className="tend-wrap" style={{ minWidth: 0, flex: 1 }}>
-                {e.note}
-              </Text>
-              <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                {formatDate(e.occurredOn)}
-              </Text>
-            </Group>
+            <Stack key={e.id} component="li" gap={2}>
+              <Group gap="xs" justify="space-between" wrap="nowrap">
+                <Badge size="sm" variant="dot" color={DIRECTION_COLORS[LEDGER_DIRECTION[e.kind]]}>
+                  {LEDGER_LABELS[e.kind]}
+                </Badge>
+                <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                  {formatDate(e.occurredOn)}
+                </Text>
+              </Group>
+              {e.note && (
+                <Text size="sm" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
+                  {e.note}
+                </Text>
+              )}
+            </Stack>
           ))}
         </Stack>
       )}

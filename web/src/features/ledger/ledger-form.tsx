@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { LedgerKind } from '../../../../src/core/vocabulary';
 import { fieldError, formError } from '../../ui/field-errors';
@@ -57,7 +57,7 @@ export function LedgerForm({
             {general}
           </Alert>
         )}
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label="Kind"
             data={options}
@@ -65,7 +65,6 @@ export function LedgerForm({
             allowDeselect={false}
             onChange={(value) => isLedgerKind(value) && setKind(value)}
             error={err('kind')}
-            miw={180}
             comboboxProps={{ withinPortal: true }}
           />
           <TextInput
@@ -74,9 +73,8 @@ export function LedgerForm({
             value={occurredOn}
             onChange={(e) => setOccurredOn(e.currentTarget.value)}
             error={err('occurredOn')}
-            miw={150}
           />
-        </Group>
+        </SimpleGrid>
         <Textarea
           label="Note"
           placeholder={mode === 'give' ? 'What did you give?' : 'What did you ask for?'}

@@ -1,4 +1,14 @@
-import { Alert, Button, Group, Select, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { ResourceKind } from '../../../../src/core/resource-match';
 import { fieldError, formError } from '../../ui/field-errors';
@@ -42,7 +52,7 @@ export function ResourceForm({ onDone }: { onDone?: () => void }) {
             {general}
           </Alert>
         )}
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label="Kind"
             data={RESOURCE_KIND_OPTIONS}
@@ -50,7 +60,6 @@ export function ResourceForm({ onDone }: { onDone?: () => void }) {
             allowDeselect={false}
             onChange={(value) => isResourceKind(value) && setKind(value)}
             error={err('kind')}
-            miw={140}
           />
           <TextInput
             label="Title"
@@ -58,9 +67,8 @@ export function ResourceForm({ onDone }: { onDone?: () => void }) {
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={err('title')}
-            miw={220}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label="URL"
           type="url"

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { TripKind } from '../../../../src/core/trips';
 import { fieldError, formError } from '../../ui/field-errors';
@@ -66,24 +66,22 @@ export function TripForm() {
           onChange={(e) => setName(e.currentTarget.value)}
           error={err('name')}
         />
-        <Group grow align="flex-start" wrap="wrap">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             label="City"
             required
             value={city}
             onChange={(e) => setCity(e.currentTarget.value)}
             error={err('city')}
-            miw={160}
           />
           <TextInput
             label="Country"
             value={country}
             onChange={(e) => setCountry(e.currentTarget.value)}
             error={err('country')}
-            miw={160}
           />
-        </Group>
-        <Group grow align="flex-start" wrap="wrap">
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             label="From"
             type="date"
@@ -91,7 +89,6 @@ export function TripForm() {
             value={startsOn}
             onChange={(e) => setStartsOn(e.currentTarget.value)}
             error={err('startsOn')}
-            miw={150}
           />
           <TextInput
             label="To"
@@ -100,9 +97,8 @@ export function TripForm() {
             min={startsOn || undefined}
             onChange={(e) => setEndsOn(e.currentTarget.value)}
             error={err('endsOn')}
-            miw={150}
           />
-        </Group>
+        </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={add.isPending}>
             Add trip
