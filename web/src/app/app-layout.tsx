@@ -2,7 +2,16 @@ import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../../src/contract/auth';
-import { IconArrowDownLeft, IconMail, IconSettings, IconToday, IconUsers } from '../ui/icons';
+import {
+  IconArrowDownLeft,
+  IconLink,
+  IconMail,
+  IconPeople,
+  IconPin,
+  IconSettings,
+  IconToday,
+  IconUsers,
+} from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
 import { UserMenu } from './user-menu';
 
@@ -11,6 +20,9 @@ const NAV = [
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },
+  { to: '/introductions', label: 'Introductions', icon: IconPeople },
+  { to: '/resources', label: 'Resources', icon: IconLink },
+  { to: '/trips', label: 'Trips', icon: IconPin },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ] as const;
 

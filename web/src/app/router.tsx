@@ -4,8 +4,11 @@ import { ContactPage } from '../features/contacts/contact-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
 import { UpdatesPage } from '../features/email/updates-page';
 import { ImportPage } from '../features/imports/import-page';
+import { IntroductionsPage } from '../features/introductions/introductions-page';
+import { ResourcesPage } from '../features/resources/resources-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { TodayPage } from '../features/today/today-page';
+import { TripsPage } from '../features/trips/trips-page';
 import { NotFoundPage } from './not-found-page';
 
 export const router = createBrowserRouter([
@@ -19,6 +22,9 @@ export const router = createBrowserRouter([
       { path: 'contacts/:id', element: <ContactPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'updates', element: <UpdatesPage /> },
+      { path: 'introductions', element: <IntroductionsPage /> },
+      { path: 'resources', element: <ResourcesPage /> },
+      { path: 'trips', element: <TripsPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -10,6 +10,7 @@ import { HealthCard } from '../health/health-card';
 import { ContactTimeline } from '../interactions/contact-timeline';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { useContactTimeline, useDeleteInteraction } from '../interactions/queries';
+import { GiveTabs } from '../ledger/give-tabs';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
 import { useContact, useDeleteContact } from './queries';
@@ -83,6 +84,7 @@ export function ContactPage() {
           </Text>
         </Paper>
       )}
+      <GiveTabs contactId={c.id} contactName={c.displayName} />
       <HealthCard contactId={c.id} />
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <Group justify="space-between" mb="md">
