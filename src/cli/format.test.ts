@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitWidths, formatDate, renderDetails, renderTable, truncate } from './format';
+import { fitWidths, formatDate, renderDetails, renderTable, truncate, wrap } from './format';
 
 describe('truncate', () => {
   it('keeps text that fits and marks a cut with an ellipsis', () => {
@@ -70,5 +70,23 @@ describe('renderDetails', () => {
         ['Time zone', 'UTC'],
       ]),
     ).toBe('Name:      Grace\nTime zone: UTC');
+  });
+});
+
+describe('wrapped columns', () => {
+  it('wrap a long cell onto more lines instead of cutting it, and give way before other columns', () => {
+    const columns = [{ header: 'NAME' }, { header: 'WHY', wrap: true }];
+    const out = renderTable(columns, [['Grace Hopper', 'one two three four five six seven']], 30);
+    expect(out.split('\n')).toEqual([
+      'NAME          WHY',
+      'Grace Hopper  one two three',
+      '              four five six',
+      '              seven',
+    ]);
+    expect(wrap('a\nbb cc', 3)).toEqual(['a', 'bb', 'cc']);
+  });
+
+  it('turn a line break inside an ordinary cell into a space', () => {
+    expect(renderTable([{ header: 'T' }], [['Lead\nBarista']], 40)).toBe('T\nLead Barista');
   });
 });

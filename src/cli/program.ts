@@ -1,9 +1,12 @@
 import { Command, Option } from 'commander';
 import { contactsCommand, positiveInt, printContacts } from './contacts-command';
 import { demoCommand } from './demo-command';
+import { exportCommand } from './export-command';
+import { importCommand } from './import-command';
 import { localTransport } from './local-transport';
 import { logCommand } from './log-command';
 import { remoteTransport } from './remote-transport';
+import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
 import type { Transport } from './transport';
 
@@ -43,6 +46,7 @@ export function buildProgram(opened: (t: Transport) => void): Command {
     return transport;
   };
 
+  todayCommand(program, api);
   contactsCommand(program, api);
   logCommand(program, api);
   program
@@ -55,6 +59,8 @@ export function buildProgram(opened: (t: Transport) => void): Command {
     .action(async (text: string, o: { limit?: number; all?: boolean; json?: boolean }) =>
       printContacts(await api(), { ...o, q: text }),
     );
+  importCommand(program, api);
+  exportCommand(program, api);
   tokenCommand(program, api);
   demoCommand(program, api);
   return program;

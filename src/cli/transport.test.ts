@@ -24,7 +24,12 @@ describe('transport helpers', () => {
       { status: 200, json: { ok: 1 } },
       { status: 409, json: { detail: 'has contacts' } },
     ];
-    const t: Transport = { request: async () => replies.shift()!, close: async () => {} };
+    const t: Transport = {
+      request: async () => replies.shift()!,
+      upload: async () => replies.shift()!,
+      download: async () => ({ ok: false, reply: replies.shift()! }),
+      close: async () => {},
+    };
     await expect(call(t, 'GET', '/x')).resolves.toEqual({ ok: 1 });
     await expect(call(t, 'POST', '/x')).rejects.toEqual(new CliError('has contacts'));
   });

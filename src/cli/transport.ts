@@ -1,8 +1,21 @@
 /** How the CLI reaches the API: in-process (`app.inject`) or over HTTP; commands see only this. */
 export interface Transport {
   request(method: Method, path: string, body?: unknown): Promise<Reply>;
+  /** POSTs raw bytes (a file) instead of JSON, streamed: never held whole in memory. */
+  upload(path: string, body: Upload): Promise<Reply>;
+  /** GETs a body that is not JSON (a CSV, a vCard, a backup) as a stream; errors come back as a Reply. */
+  download(path: string): Promise<Download>;
   close(): Promise<void>;
 }
+
+export interface Upload {
+  bytes: AsyncIterable<Uint8Array>;
+  contentType: string;
+  /** Sent as Content-Length when known. */
+  size?: number;
+}
+
+export type Download = { ok: true; body: AsyncIterable<Uint8Array> } | { ok: false; reply: Reply };
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -28,6 +41,22 @@ export async function call<T>(t: Transport, method: Method, path: string, body?:
   const reply = await t.request(method, path, body);
   if (reply.status >= 400) throw new CliError(problemLine(reply));
   return reply.json as T;
+}
+
+/** Parses a reply body as JSON; null when it is empty or not JSON (a proxy's HTML page: the status says enough). */
+export function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Downloads `path`, turning a 4xx/5xx into a CliError like `call`. */
+export async function fetchBody(t: Transport, path: string): Promise<AsyncIterable<Uint8Array>> {
+  const d = await t.download(path);
+  if (!d.ok) throw new CliError(problemLine(d.reply));
+  return d.body;
 }
 
 /** `?a=1&b=x` from the defined entries only. */

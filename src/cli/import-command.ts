@@ -1,0 +1,119 @@
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Command, Option } from 'commander';
+import type { z } from 'zod';
+import type { ImportCommit, ImportRow, ImportRowPage, ImportRun } from '../contract/imports';
+import type { Api } from './program';
+import { withProgress } from './progress';
+import { CliError, call, fetchBody, problemLine, query, type Transport } from './transport';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  merge: 'merge' | 'create' | 'skip';
+  duplicates: 'skip' | 'create';
+  errorsCsv?: string;
+}
+
+const ERRORS_SHOWN = 5;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** `LinkedIn Connections CSV, 7 rows: 4 new, 1 duplicate, 1 to merge, 1 error` */
+export function previewLine(run: ImportRun): string {
+  const c = run.counts;
+  return (
+    `${run.formatLabel}, ${plural(c.total, 'row')}: ${c.new} new, ${plural(c.duplicate, 'duplicate')}, ` +
+    `${c.merge} to merge, ${plural(c.error, 'error')}`
+  );
+}
+
+/** `Imported: 4 created, 1 merged, 2 skipped, 0 new-role events` */
+export function resultLine(run: ImportRun): string {
+  const r = run.result;
+  if (!r) return `Import ${run.id} is ${run.status}`;
+  return `Imported: ${r.created} created, ${r.merged} merged, ${r.skipped} skipped, ${plural(r.lifeEvents, 'new-role event')}`;
+}
+
+/** `row 8: the first name is empty (NoFirst)`: the server's message already names the row. */
+export function errorLine(row: ImportRow): string {
+  const text = row.error ?? 'unreadable';
+  const where = /^(row|line) \d+/i.test(text) ? text : `line ${row.line}: ${text}`;
+  return row.name ? `${where} (${row.name})` : where;
+}
+
+/** Streams the file to the preview route with progress on stderr; the server's 400 becomes a CliError. */
+async function upload(t: Transport, file: string): Promise<ImportRun> {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) throw new CliError(`${file} is not a file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const bytes = withProgress(createReadStream(file), size, `Uploading ${basename(file)}`, process.stderr);
+  const reply = await t.upload(`/api/v1/imports${query({ fileName: basename(file) })}`, {
+    bytes,
+    contentType: 'application/octet-stream',
+    size,
+  });
+  if (reply.status >= 400) throw new CliError(problemLine(reply));
+  return reply.json as ImportRun;
+}
+
+async function saveTo(path: string, body: AsyncIterable<Uint8Array>): Promise<void> {
+  await pipeline(Readable.from(body), createWriteStream(path));
+}
+
+/** `tend import FILE`: upload → preview → commit (or discard with --dry-run). */
+export function importCommand(program: Command, api: Api): void {
+  program
+    .command('import')
+    .description('import contacts from a LinkedIn, Google or Outlook CSV or a vCard file')
+    .argument('<file>', 'the exported file (format is read from its content)')
+    .option('--dry-run', 'show what would happen, then discard the preview: nothing is written')
+    .addOption(
+      new Option('--merge <action>', 'rows that match a contact and would change it')
+        .choices(['merge', 'create', 'skip'])
+        .default('merge'),
+    )
+    .addOption(
+      new Option('--duplicates <action>', 'rows that match a contact and change nothing')
+        .choices(['skip', 'create'])
+        .default('skip'),
+    )
+    .option('--errors-csv <path>', 'save the rows that could not be read (Line, Error, Name) as CSV')
+    .option('--json', 'print the JSON of the import (the preview with --dry-run)')
+    .action(async (file: string, o: ImportOptions) => {
+      const t = await api();
+      const preview = await upload(t, file);
+      if (!o.json) {
+        console.log(previewLine(preview));
+        if (preview.counts.error > 0) {
+          const errors = await call<ImportRowPage>(
+            t,
+            'GET',
+            `/api/v1/imports/${preview.id}/rows${query({ status: 'error', limit: ERRORS_SHOWN })}`,
+          );
+          for (const row of errors.items) console.log(`  ${errorLine(row)}`);
+          if (preview.counts.error > errors.items.length)
+            console.log(`  … and ${preview.counts.error - errors.items.length} more (--errors-csv FILE)`);
+        }
+      }
+      if (o.errorsCsv) {
+        await saveTo(o.errorsCsv, await fetchBody(t, `/api/v1/imports/${preview.id}/errors.csv`));
+        if (!o.json) console.log(`Errors saved to ${o.errorsCsv}`);
+      }
+      if (o.dryRun) {
+        await call<null>(t, 'DELETE', `/api/v1/imports/${preview.id}`);
+        if (o.json) return console.log(JSON.stringify(preview, null, 2));
+        return console.log('Dry run: nothing was imported.');
+      }
+      const body: z.input<typeof ImportCommit> = { defaults: { merge: o.merge, duplicate: o.duplicates } };
+      const done = await call<ImportRun>(t, 'POST', `/api/v1/imports/${preview.id}/commit`, body);
+      console.log(o.json ? JSON.stringify(done, null, 2) : resultLine(done));
+    });
+}
