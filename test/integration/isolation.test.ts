@@ -24,7 +24,8 @@ type Kind =
   | 'update'
   | 'outbox'
   | 'catchUp'
-  | 'trip';
+  | 'trip'
+  | 'import';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -47,6 +48,7 @@ const ID_KIND: Record<string, Kind> = {
   outbox: 'outbox',
   'catch-ups': 'catchUp',
   trips: 'trip',
+  imports: 'import',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -78,6 +80,7 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/catch-ups/:id/done': { summary: 'planted' },
   'POST /api/v1/catch-ups/:id/cancel': {},
   'PATCH /api/v1/trips/:id': { name: 'changed' },
+  'POST /api/v1/imports/:id/commit': {},
 };
 
 const SECRET = 'Zanzibarquux';
@@ -181,6 +184,14 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         startAt: '2026-03-11T13:00:00Z',
         note: `${SECRET} catch-up`,
       }),
+      import: (
+        await app.inject({
+          method: 'POST',
+          url: '/api/v1/imports?fileName=secret.csv',
+          headers: { authorization: `Bearer ${a.token}`, 'content-type': 'text/csv' },
+          payload: `First Name,Last Name,URL,Connected On\n${SECRET},Imported,,12 Mar 2024\n`,
+        })
+      ).json<{ id: string }>().id,
       trip: await made('POST', '/api/v1/trips', {
         name: `${SECRET} trip`,
         city: 'Lisbon',
