@@ -134,7 +134,7 @@ describe('give before you ask (web)', () => {
     await form.getByRole('button', { name: 'Propose introduction' }).click();
 
     const card = page.getByRole('listitem', { name: 'Grace Hopper → Alan Turing' });
-    await card.getByText(REASON).waitFor();
+    await card.getByText(REASON, { exact: true }).waitFor();
     const mailto = card.getByRole('link', { name: 'Open in e-mail' });
     expect(await mailto.getAttribute('href')).toMatch(/^mailto:grace@example\.com\?/);
     await card.getByRole('button', { name: 'I asked Grace Hopper' }).click();
