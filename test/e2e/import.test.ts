@@ -289,6 +289,22 @@ describe('import web app', () => {
     await page.getByRole('table', { name: 'Updates' }).getByText('News from the observatory').waitFor();
     await page.waitForFunction(() => !document.body.textContent?.includes('An update is due'));
 
+    // By SMTP the copies queue in the outbox, where each can be retried.
+    await page.getByLabel('Subject').fill('More news');
+    await page.getByLabel('Message').fill('Dear {{firstName}}, a second comet.');
+    await page.getByRole('radiogroup', { name: 'Send to' }).getByText('A tag').click();
+    await page.getByLabel('Tag', { exact: true }).fill('astronomers');
+    await page.getByRole('button', { name: 'Preview copies' }).click();
+    await page.getByRole('button', { name: 'Send by e-mail' }).click();
+    await page.getByText('2 copies queued').waitFor();
+    await page.getByRole('link', { name: 'Settings → Outbox' }).click();
+    const outbox = page.getByRole('table', { name: 'Outbox' });
+    await outbox.getByText('update to maria@example.com').waitFor();
+    expect(await outbox.getByText('pending').count()).toBe(2);
+    const retried = page.waitForResponse((r) => /\/outbox\/[^/]+\/retry$/.test(r.url()));
+    await outbox.getByRole('button', { name: 'Retry More news to maria@example.com' }).click();
+    expect((await retried).status()).toBe(200);
+
     expect(unexpected(h.errors)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Center, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../ui/error-panel';
@@ -26,6 +26,8 @@ export function ImportPage() {
   const remember = useRememberRun();
   const [upload, setUpload] = useState<Upload | null>(null);
   const abort = useRef<AbortController | null>(null);
+  // Leaving the page stops an upload nobody will see the preview of.
+  useEffect(() => () => abort.current?.abort(), []);
 
   const start = (file: File) => {
     abort.current?.abort();
