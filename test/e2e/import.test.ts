@@ -190,6 +190,16 @@ describe('import web app', () => {
     const contacts: { items: unknown[] } = await (await context.request.get('/api/v1/contacts')).json();
     expect(contacts.items).toEqual([]);
 
+    // The other new screens fit the phone too.
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Create feed address' }).click();
+    await page.getByLabel('Feed URL').waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'settings-dark-phone-feeds.png'), fullPage: true });
+    await page.goto('/updates');
+    await page.getByRole('button', { name: 'Preview copies' }).waitFor();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+
     expect(unexpected(h.errors)).toEqual([]);
   });
 

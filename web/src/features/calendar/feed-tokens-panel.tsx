@@ -42,7 +42,7 @@ export function FeedTokensPanel() {
           <Alert color="teal" title="Feed address" withCloseButton onClose={() => setCreated(null)}>
             <Stack gap="xs">
               <Text size="sm">Copy it now: it will not be shown again.</Text>
-              <Code block className="tend-wrap" aria-label="Feed URL">
+              <Code block className="tend-wrap" aria-label="Feed URL" style={{ whiteSpace: 'pre-wrap' }}>
                 {feedUrl}
               </Code>
               <CopyButton value={feedUrl}>
@@ -74,7 +74,7 @@ export function FeedTokensPanel() {
             {tokens.error.message}
           </Text>
         ) : tokens.data && tokens.data.length > 0 ? (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={300}>
             <Table aria-label="Calendar feeds">
               <Table.Thead>
                 <Table.Tr>
