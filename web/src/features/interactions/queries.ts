@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Interaction, InteractionCreate } from '../../../../src/contract/interactions';
 import type { TimelineEntry } from '../../../../src/contract/timeline';
 import { del, get, post } from '../../api/client';
-import { contactsKey } from '../contacts/queries';
+import { refreshAfterInteraction } from '../../api/refresh-contact';
 
 const timelineKey = (contactId: string) => ['timeline', contactId] as const;
 
@@ -15,16 +15,13 @@ export function useContactTimeline(contactId: string) {
   });
 }
 
-/** Logging changes the contact's last-contact date too, so the contact queries refresh. */
+/** Logging changes the contact's last contact, health and Today too: everything about them refreshes. */
 export function useLogInteraction(contactId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: InteractionCreate) =>
       post<Interaction>(`/contacts/${encodeURIComponent(contactId)}/interactions`, body),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: timelineKey(contactId) });
-      await client.invalidateQueries({ queryKey: contactsKey });
-    },
+    onSuccess: () => refreshAfterInteraction(client, contactId),
   });
 }
 
@@ -32,9 +29,6 @@ export function useDeleteInteraction(contactId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => del(`/interactions/${encodeURIComponent(id)}`),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: timelineKey(contactId) });
-      await client.invalidateQueries({ queryKey: contactsKey });
-    },
+    onSuccess: () => refreshAfterInteraction(client, contactId),
   });
 }

@@ -8,7 +8,7 @@ import type {
   ResourceShared,
 } from '../../../../src/contract/resources';
 import { get, post } from '../../api/client';
-import { contactsKey } from '../contacts/queries';
+import { refreshAfterInteraction } from '../../api/refresh-contact';
 import { ledgerKey } from '../ledger/queries';
 
 export const resourcesKey = ['resources'] as const;
@@ -58,8 +58,7 @@ export function useShareResource() {
     onSuccess: async (_data, { contactId }) => {
       await client.invalidateQueries({ queryKey: resourcesKey });
       await client.invalidateQueries({ queryKey: ledgerKey });
-      await client.invalidateQueries({ queryKey: ['timeline', contactId] });
-      await client.invalidateQueries({ queryKey: contactsKey });
+      await refreshAfterInteraction(client, contactId);
     },
   });
 }

@@ -4,7 +4,7 @@ import type { Capacity } from '../../../../src/contract/health';
 import type { InteractionCreate } from '../../../../src/contract/interactions';
 import type { ActionResult, Today } from '../../../../src/contract/today';
 import { get, post } from '../../api/client';
-import { contactsKey } from '../contacts/queries';
+import { refreshAfterInteraction } from '../../api/refresh-contact';
 
 export const todayKey = ['today'] as const;
 
@@ -64,12 +64,7 @@ export function useTodayAction() {
     },
     onSettled: async (_result, _error, action) => {
       await client.invalidateQueries({ queryKey: todayKey });
-      if (action.kind === 'done') {
-        await client.invalidateQueries({ queryKey: ['timeline', action.contactId] });
-        await client.invalidateQueries({ queryKey: ['brief', action.contactId] });
-        await client.invalidateQueries({ queryKey: ['health', action.contactId] });
-        await client.invalidateQueries({ queryKey: contactsKey });
-      }
+      if (action.kind === 'done') await refreshAfterInteraction(client, action.contactId);
     },
   });
 }

@@ -1,0 +1,14 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+/**
+ * A new interaction changes what every view of the contact derives from it (timeline, brief,
+ * health, last contact, Today), so all of them refresh together instead of each mutation
+ * remembering its own list.
+ */
+export async function refreshAfterInteraction(client: QueryClient, contactId: string): Promise<void> {
+  await Promise.all(
+    [['timeline', contactId], ['brief', contactId], ['health', contactId], ['contacts'], ['today']].map(
+      (queryKey) => client.invalidateQueries({ queryKey }),
+    ),
+  );
+}
