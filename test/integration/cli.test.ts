@@ -269,6 +269,21 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
     expect(revoked).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
   });
 
+  it('streams an import to the server (dry run, then for real) and downloads the CSV export', async () => {
+    const remote = (...args: string[]) => tend(['--server', url, '--token', ada.token, ...args], {});
+    const file = 'test/fixtures/imports/linkedin-connections.csv';
+    const dry = await remote('import', file, '--dry-run');
+    expect(dry.stdout).toContain('5 new, 0 duplicates, 0 to merge, 2 errors');
+    expect((await ada.call('GET', '/api/v1/contacts?q=Lovelace')).json().items).toEqual([]);
+    const real = await remote('import', file);
+    expect(real.stdout).toContain('Imported: 5 created');
+    expect((await ada.call('GET', '/api/v1/contacts?q=Lovelace')).json().items).toHaveLength(1);
+    const csv = await remote('export', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout).toMatch(/^\uFEFF?Name,/);
+    expect(csv.stdout).toContain('Ada Lovelace,Ada,Lovelace,ada@example.com');
+  });
+
   it('reports an unreachable server in one line with exit code 1', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const offline = await tend(['--server', closed, '--token', ada.token, 'contacts', 'list'], {});

@@ -1,0 +1,199 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContactPage } from '../../src/contract/contacts';
+import type { ImportRun } from '../../src/contract/imports';
+import type { Today } from '../../src/contract/today';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `tend` binary in a child process on `dataDir`, as a user would. */
+function tend(dataDir: string, ...args: string[]): Promise<Run> {
+  const env = { ...process.env };
+  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN']) delete env[k];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/tend.js', ...args],
+      { env: { ...env, COLUMNS: '160', TZ: 'UTC', TEND_DATA_DIR: dataDir }, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const SLOW = 300_000;
+const FIXTURES = 'test/fixtures/imports';
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'tend-cli-data-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('tend today on a demo network', { timeout: SLOW }, () => {
+  let dir: string;
+  const run = (...args: string[]) => tend(dir, ...args);
+  const ids = (t: Today) => [...t.items, ...t.more].map((i) => i.contactId);
+  beforeAll(async () => {
+    dir = join(root, 'today');
+    expect((await run('demo')).code).toBe(0);
+  });
+
+  it('shows the queue with its reasons in words, as JSON too, and --now changes it', async () => {
+    const table = await run('today');
+    expect(table.stderr).toBe('');
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toMatch(/^#\s+NAME\s+COMPANY\s+CHANNEL\s+SEND WINDOW\s+WHY$/);
+    expect(lines[1]).toMatch(/^1\s+\S/);
+    expect(table.stdout).toMatch(/Overdue by \d+ days? for your [a-z -]+catch-up/);
+    expect(table.stdout).toMatch(/\n\nand \d+ more\n$/);
+
+    const today = JSON.parse((await run('today', '--json')).stdout) as Today;
+    expect(today.items.length).toBeGreaterThan(0);
+    expect(table.stdout).toContain(today.items[0]!.name);
+    expect(today.items[0]!.reasons[0]!.text).toBeTruthy();
+
+    const inAYear = DateTime.now().plus({ years: 1 }).toISODate()!;
+    const later = JSON.parse((await run('today', '--now', inAYear, '--size', '3', '--json')).stdout) as Today;
+    expect(later.now.slice(0, 10)).toBe(inAYear);
+    expect(later.items).toHaveLength(3);
+    // A year on, everyone tracked is due: the queue is longer than today's.
+    expect(later.items.length + later.moreCount).toBeGreaterThan(today.items.length + today.moreCount);
+  });
+
+  it('done (with a logged interaction), snooze and skip take people out of the queue', async () => {
+    const before = JSON.parse((await run('today', '--json')).stdout) as Today;
+    const [a, b, c] = before.items;
+    const done = await run('done', a!.contactId, '--channel', 'call', '--summary', 'Caught up on the move');
+    expect(done.stderr).toBe('');
+    expect(done.stdout).toMatch(new RegExp(`^Done with ${a!.name}.*\\(logged the interaction`));
+    const until = DateTime.now().plus({ days: 30 }).toISODate()!;
+    const snoozed = await run('snooze', b!.contactId, '--until', until);
+    expect(snoozed.stdout).toBe(`Snoozed ${b!.name} until ${until}\n`);
+    expect((await run('skip', c!.contactId)).stdout).toMatch(new RegExp(`^Skipped ${c!.name}`));
+
+    const after = JSON.parse((await run('today', '--json')).stdout) as Today;
+    for (const item of [a, b, c]) expect(ids(after)).not.toContain(item!.contactId);
+    const shown = await run('contacts', 'show', a!.contactId);
+    expect(shown.stdout).toContain('→ call  Caught up on the move');
+
+    const usage = await run('done', a!.contactId, '--summary', 'no channel');
+    expect(usage).toMatchObject({ code: 2, stdout: '' });
+    expect(usage.stderr).toContain('--log and --summary need --channel');
+  });
+});
+
+describe('tend import', { timeout: SLOW }, () => {
+  let dir: string;
+  const run = (...args: string[]) => tend(dir, ...args);
+  const count = async () =>
+    (JSON.parse((await run('contacts', 'list', '--json')).stdout) as ContactPage).items;
+  beforeAll(() => {
+    dir = join(root, 'import');
+  });
+
+  it('previews with --dry-run and writes nothing, then imports for real', async () => {
+    const errors = join(root, 'errors.csv');
+    const dry = await run(
+      'import',
+      `${FIXTURES}/linkedin-connections.csv`,
+      '--dry-run',
+      '--errors-csv',
+      errors,
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      'LinkedIn Connections CSV, 7 rows: 5 new, 0 duplicates, 0 to merge, 2 errors',
+    );
+    expect(dry.stdout).toContain("row 8: 'Connected On' is not a date: 31/02/2024 (Bad Date)");
+    expect(dry.stdout).toContain('Dry run: nothing was imported.');
+    // Not a terminal: progress is plain percentage lines on stderr.
+    expect(dry.stderr).toBe('Uploading linkedin-connections.csv: 100%\n');
+    expect(readFileSync(errors, 'utf8')).toMatch(/^\uFEFF?Line,Error,Name\r?\n8,/);
+    expect(await count()).toEqual([]);
+
+    const real = await run('import', `${FIXTURES}/linkedin-connections.csv`, '--json');
+    const run1 = JSON.parse(real.stdout) as ImportRun;
+    expect(run1).toMatchObject({ status: 'committed', result: { created: 5, merged: 0 } });
+    const names = (await count()).map((c) => c.displayName);
+    expect(names).toEqual(
+      expect.arrayContaining(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Zoë Çelik']),
+    );
+    expect(names).toHaveLength(5);
+
+    // The same file again: every row is a duplicate, skipped by default.
+    const again = await run('import', `${FIXTURES}/linkedin-connections.csv`);
+    expect(again.stdout).toContain('Imported: 0 created, 0 merged, 5 skipped');
+    expect(await count()).toHaveLength(5);
+  });
+
+  it('refuses a file that is not contacts with the server message and exit 1', async () => {
+    const bad = await run('import', `${FIXTURES}/not-contacts.csv`);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(
+      /\ntend: Unrecognised file \(it starts with "Date,Amount,Payee"\)\. Expected one of/,
+    );
+    const missing = await run('import', join(root, 'nope.csv'));
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: `tend: cannot read ${join(root, 'nope.csv')} (ENOENT)\n`,
+    });
+  });
+});
+
+describe('tend export, restore and backup', { timeout: SLOW }, () => {
+  it('round-trips a JSON export through restore into a fresh data dir, and backs SQLite up to a file that opens', async () => {
+    const from = join(root, 'from');
+    const to = join(root, 'to');
+    expect((await tend(from, 'import', `${FIXTURES}/linkedin-connections.csv`)).code).toBe(0);
+    const file = join(root, 'backup.json');
+    expect((await tend(from, 'export', 'json', '-o', file)).stdout).toMatch(
+      /^Wrote .*backup\.json \(\d+ bytes\)\n$/,
+    );
+
+    const restored = await tend(to, 'restore', file);
+    expect(restored.stdout).toMatch(/^Restored .*5 contacts/);
+    const list = async (d: string) =>
+      JSON.parse((await tend(d, 'contacts', 'list', '--json')).stdout) as ContactPage;
+    expect((await list(to)).items).toEqual((await list(from)).items);
+    const twice = await tend(to, 'restore', file);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toMatch(/tend: restore needs an empty account/);
+
+    const vcf = await tend(from, 'export', 'vcard', '--version', '3.0');
+    expect(vcf.stdout.match(/^BEGIN:VCARD\r?$/gm)).toHaveLength(5);
+    expect(vcf.stdout).toMatch(/^VERSION:3\.0\r?$/m);
+
+    const copy = join(root, 'copy.db');
+    const backedUp = await tend(from, 'backup', copy);
+    expect(backedUp).toMatchObject({ code: 0, stderr: '' });
+    const db = new Database(copy, { readonly: true });
+    try {
+      expect(db.prepare('select count(*) as n from contacts').get()).toEqual({ n: 5 });
+    } finally {
+      db.close();
+    }
+    expect((await tend(from, 'backup', copy)).stderr).toMatch(/already exists/);
+    const remote = await tend(
+      from,
+      '--server',
+      'http://127.0.0.1:9',
+      '--token',
+      't',
+      'backup',
+      join(root, 'r.db'),
+    );
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toMatch(/cannot run against --server/);
+    expect(existsSync(join(root, 'r.db'))).toBe(false);
+  });
+});
