@@ -21,7 +21,9 @@ interface Globals {
 /** The whole command tree; `opened` receives the transport so main can close it whatever happens. */
 export function buildProgram(opened: (t: Transport) => void): Command {
   const program = new Command('tend')
-    .description('Tend from the terminal: contacts, interactions and tokens over the REST API')
+    .description(
+      "Tend from the terminal: today's queue, contacts, interactions, import, export and tokens over the REST API",
+    )
     .addOption(new Option('--server <url>', 'a Tend server (default: the local database)').env('TEND_SERVER'))
     .addOption(new Option('--token <token>', 'API token for --server').env('TEND_TOKEN'))
     .showHelpAfterError('(add --help for usage)')
