@@ -21,7 +21,9 @@ declare module 'fastify' {
 export function registerAuth(app: FastifyInstance, deps: Deps, localPrincipal?: Principal) {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    // The matched route, not the raw URL: the router decodes the path, so '/api/%761/auth/signout'
+    // reaches /api/v1 while its raw URL does not start with '/api/v1/' (and would skip the CSRF check).
+    if (!request.routeOptions.url?.startsWith('/api/v1/')) return;
     if (localPrincipal) {
       request.principal = localPrincipal;
       return;
