@@ -13,6 +13,9 @@ export const IMPORT_CONTENT_TYPES = [
   'text/csv',
   'text/vcard',
   'text/x-vcard',
+  // What curl, some browsers (a .csv on Windows with Excel installed) and old address books send.
+  'text/plain',
+  'application/vnd.ms-excel',
 ] as const;
 /** The largest file the preview route reads (the rest of the API takes 1 MB). */
 export const IMPORT_BODY_LIMIT = 60 * 1024 * 1024;

@@ -157,6 +157,13 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
     ]);
     expect((await ada.call('GET', `/api/v1/imports/${run.id}/rows?cursor=abc`)).statusCode).toBe(400);
     expect((await ada.call('GET', `/api/v1/imports/${run.id}/rows?status=maybe`)).statusCode).toBe(400);
+    // Any text type a client may send for a .csv is read; a JSON body is not a file.
+    const csv = 'First Name,Last Name,URL,Connected On\nAda,Lovelace,,12 Mar 2024\n';
+    for (const type of ['text/csv; charset=utf-8', 'text/plain', 'application/vnd.ms-excel'])
+      expect((await upload(t.app, ada, csv, { type })).statusCode, type).toBe(201);
+    expect((await upload(t.app, ada, csv, { type: 'application/x-www-form-urlencoded' })).statusCode).toBe(
+      415,
+    );
     const json = await ada.call('POST', '/api/v1/imports', { file: 'x' });
     expect(json.statusCode).toBe(400);
     expect(json.json().errors[0].field).toBe('body');

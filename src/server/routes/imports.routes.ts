@@ -47,6 +47,8 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['imports'];
     // In this plugin only: the file arrives as a stream, read while it is classified.
+    // text/plain has a buffering default parser; this scope replaces it (the rest of the API keeps it).
+    app.removeContentTypeParser('text/plain');
     app.addContentTypeParser([...IMPORT_CONTENT_TYPES], (_request, payload, done) => done(null, payload));
 
     app.post(
@@ -57,7 +59,7 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
           tags,
           summary: 'Upload a file and preview the import',
           description:
-            'The raw file is the body (Content-Type text/csv, text/vcard, text/x-vcard or ' +
+            'The raw file is the body (Content-Type text/csv, text/vcard, text/x-vcard, text/plain or ' +
             'application/octet-stream; at most 60 MB). The format (LinkedIn, Google or Outlook CSV, vCard ' +
             '2.1/3.0/4.0) is read from the content. Nothing is imported until POST /imports/{id}/commit. ' +
             'An empty, binary or unrecognised file, or one with no readable row, is a 400 and stores nothing.',
