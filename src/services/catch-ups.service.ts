@@ -22,7 +22,7 @@ import {
 } from '../store/catch-ups.repo';
 import { displayName } from './contact-dto';
 import { type Deps, nowIso } from './deps';
-import { logInteraction } from './interactions.service';
+import { logInteractionIn } from './interactions.service';
 import { requireContact } from './require-contact';
 
 const hoursOf = (json: string | null | undefined): WorkingHours =>
@@ -134,7 +134,7 @@ async function notPlanned(deps: Deps, accountId: string, id: string): Promise<ne
 /**
  * F15: the catch-up happened. Logs it as an interaction (video for a virtual coffee, in person
  * otherwise), which also creates the "send a short follow-up with the takeaway" task, and marks
- * it done. The row is claimed first so two clicks log one interaction; a failed log un-claims it.
+ * it done. The row is claimed first so two clicks log one interaction; all in one transaction.
  */
 export async function completeCatchUp(
   deps: Deps,
@@ -142,14 +142,12 @@ export async function completeCatchUp(
   id: string,
   body: CatchUpDone,
 ): Promise<CatchUpDoneResult> {
-  const db = deps.store.db;
   const row = await requireCatchUp(deps, accountId, id);
-  if ((await settleCatchUp(db, accountId, id, 'planned', { status: 'done' })) === 0)
-    return notPlanned(deps, accountId, id);
   const now = nowIso(deps);
-  let interaction: Awaited<ReturnType<typeof logInteraction>>;
-  try {
-    interaction = await logInteraction(deps, accountId, row.contact_id, {
+  // Claim, log and link in one transaction: a failure anywhere leaves the catch-up planned and unlogged.
+  const interaction = await deps.store.db.transaction().execute(async (trx) => {
+    if ((await settleCatchUp(trx, accountId, id, 'planned', { status: 'done' })) === 0) return null;
+    const logged = await logInteractionIn(deps, trx, accountId, row.contact_id, {
       channel: row.format === 'virtual_coffee' ? 'video' : 'in_person',
       direction: 'outbound',
       // Marked done early (or at once): it happened now, not in the future.
@@ -159,11 +157,10 @@ export async function completeCatchUp(
       topics: body.topics,
       awaitingReply: false,
     });
-  } catch (error) {
-    await settleCatchUp(db, accountId, id, 'done', { status: 'planned' });
-    throw error;
-  }
-  await settleCatchUp(db, accountId, id, 'done', { interaction_id: interaction.id });
+    await settleCatchUp(trx, accountId, id, 'done', { interaction_id: logged.id });
+    return logged;
+  });
+  if (!interaction) return notPlanned(deps, accountId, id);
   return {
     catchUp: toCatchUpDto({ ...row, status: 'done', interaction_id: interaction.id }),
     interaction,

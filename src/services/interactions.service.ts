@@ -3,6 +3,7 @@ import { NotFound } from '../core/errors';
 import { takeawayTask } from '../core/follow-ups';
 import type { Channel, Direction } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
+import type { Db } from '../store/database';
 import {
   deleteInteraction,
   findInteraction,
@@ -40,42 +41,57 @@ export async function logInteraction(
   /** Set when this outreach is retry 1 or 2 of an unanswered one (F17). */
   retryStep = 0,
 ): Promise<Interaction> {
-  return deps.store.db.transaction().execute(async (trx) => {
-    const contact = await findContact(trx, accountId, contactId);
-    if (!contact) throw new NotFound('contact not found');
-    const now = nowIso(deps);
-    const row = {
+  return deps.store.db
+    .transaction()
+    .execute((trx) => logInteractionIn(deps, trx, accountId, contactId, input, retryStep));
+}
+
+/**
+ * logInteraction inside the caller's transaction, for services that write more beside it (Today's
+ * done, a catch-up done, a ledger entry): one transaction, so a failure leaves none of it behind.
+ */
+export async function logInteractionIn(
+  deps: Deps,
+  trx: Db,
+  accountId: string,
+  contactId: string,
+  input: InteractionCreate,
+  retryStep = 0,
+): Promise<Interaction> {
+  const contact = await findContact(trx, accountId, contactId);
+  if (!contact) throw new NotFound('contact not found');
+  const now = nowIso(deps);
+  const row = {
+    account_id: accountId,
+    id: deps.newId(),
+    contact_id: contactId,
+    channel: input.channel,
+    direction: input.direction,
+    occurred_at: input.occurredAt ? iso(input.occurredAt) : now,
+    summary: input.summary,
+    topics: JSON.stringify(input.topics),
+    awaiting_reply: input.awaitingReply && input.direction === 'outbound' ? 1 : 0,
+    retry_step: retryStep,
+    created_at: now,
+  };
+  await insertInteraction(trx, row);
+  // awaiting_reply stays as logged: a later inbound answers it (contacts.last_inbound_at), and
+  // health needs to know which outreach waited for a reply and whether one came.
+  const task = takeawayTask({ channel: input.channel, occurredAt: row.occurred_at });
+  if (task && task.windowEnd > now) {
+    await insertTask(trx, {
       account_id: accountId,
       id: deps.newId(),
       contact_id: contactId,
-      channel: input.channel,
-      direction: input.direction,
-      occurred_at: input.occurredAt ? iso(input.occurredAt) : now,
-      summary: input.summary,
-      topics: JSON.stringify(input.topics),
-      awaiting_reply: input.awaitingReply && input.direction === 'outbound' ? 1 : 0,
-      retry_step: retryStep,
+      kind: task.kind,
+      title: task.title,
+      due_at: task.dueAt,
+      done_at: null,
       created_at: now,
-    };
-    await insertInteraction(trx, row);
-    // awaiting_reply stays as logged: a later inbound answers it (contacts.last_inbound_at), and
-    // health needs to know which outreach waited for a reply and whether one came.
-    const task = takeawayTask({ channel: input.channel, occurredAt: row.occurred_at });
-    if (task && task.windowEnd > now) {
-      await insertTask(trx, {
-        account_id: accountId,
-        id: deps.newId(),
-        contact_id: contactId,
-        kind: task.kind,
-        title: task.title,
-        due_at: task.dueAt,
-        done_at: null,
-        created_at: now,
-      });
-    }
-    await refreshSchedule(deps, trx, accountId, contactId, { created: false });
-    return toInteractionDto(row);
-  });
+    });
+  }
+  await refreshSchedule(deps, trx, accountId, contactId, { created: false });
+  return toInteractionDto(row);
 }
 
 export async function contactInteractions(

@@ -21,7 +21,7 @@ import {
   networkLedgerCounts,
 } from '../store/ledger.repo';
 import { type Deps, nowIso } from './deps';
-import { logInteraction } from './interactions.service';
+import { logInteractionIn } from './interactions.service';
 import { requireContact } from './require-contact';
 
 const LABEL: Record<LedgerKind, string> = {
@@ -76,7 +76,7 @@ export async function contactLedger(
 /**
  * Logs a give, an ask or a favour received. An ask made while the balance is zero or below comes
  * back with a warning (it is still logged: the user decides). With `logInteraction` an outbound
- * interaction is logged too; if that fails the entry is removed again, so nothing half-written stays.
+ * interaction is logged too, in the same transaction, so nothing half-written stays.
  */
 export async function addLedgerEntry(
   deps: Deps,
@@ -84,8 +84,7 @@ export async function addLedgerEntry(
   contactId: string,
   input: LedgerEntryCreate,
 ): Promise<LedgerEntryCreated> {
-  const db = deps.store.db;
-  const created = await db.transaction().execute(async (trx) => {
+  return deps.store.db.transaction().execute(async (trx) => {
     const contact = await requireContact(trx, accountId, contactId);
     const today = await accountToday(deps, trx, accountId);
     const occurredOn = input.occurredOn ?? today;
@@ -106,14 +105,10 @@ export async function addLedgerEntry(
     const warning = warnsOnLog(input.kind, before.balance)
       ? askWarning(before.balance, contact.first_name)
       : null;
-    return { row, balance, warning, today };
-  });
-  const { row, balance, warning, today } = created;
-  let interaction: LedgerEntryCreated['interaction'] = null;
-  if (input.logInteraction) {
-    const zone = (await findAccount(db, accountId))?.time_zone ?? 'utc';
-    try {
-      interaction = await logInteraction(deps, accountId, contactId, {
+    let interaction: LedgerEntryCreated['interaction'] = null;
+    if (input.logInteraction) {
+      const zone = (await findAccount(trx, accountId))?.time_zone ?? 'utc';
+      interaction = await logInteractionIn(deps, trx, accountId, contactId, {
         channel: input.logInteraction.channel,
         direction: 'outbound',
         summary: row.note ? `${LABEL[input.kind]}: ${row.note}` : LABEL[input.kind],
@@ -124,12 +119,9 @@ export async function addLedgerEntry(
           occurredAt: DateTime.fromISO(`${row.occurred_on}T12:00`, { zone }).toUTC().toISO() ?? undefined,
         }),
       });
-    } catch (error) {
-      await deleteLedgerEntry(db, accountId, row.id);
-      throw error;
     }
-  }
-  return { entry: toLedgerEntryDto(row), balance, warning, interaction };
+    return { entry: toLedgerEntryDto(row), balance, warning, interaction };
+  });
 }
 
 export async function removeLedgerEntry(deps: Deps, accountId: string, id: string): Promise<void> {

@@ -20,7 +20,7 @@ import type { Db } from '../store/database';
 import { loadTodayRows, type TodayRows, todayCandidates } from '../store/today.repo';
 import { cadenceOf } from './contact-dto';
 import type { Deps } from './deps';
-import { logInteraction } from './interactions.service';
+import { logInteractionIn } from './interactions.service';
 
 const DAY = 86_400_000;
 /** The longest lead time a date may have (contract caps leadDays at this). */
@@ -213,7 +213,7 @@ async function contactOrThrow(db: Db, accountId: string, contactId: string) {
   return c;
 }
 
-/** Done: closes the contact's due follow-ups and, if asked, logs the interaction (which resets the cadence). */
+/** Done: logs the interaction if asked (which resets the cadence) and closes the contact's due follow-ups, in one transaction. */
 export async function markDone(
   deps: Deps,
   accountId: string,
@@ -227,10 +227,12 @@ export async function markDone(
   const today = await getToday(deps, accountId, { size: 1000 });
   const item = [...today.items, ...today.more].find((i) => i.contactId === contactId);
   const retry = item?.reasons.find((r) => r.kind === 'retry');
-  const logged = body.log
-    ? await logInteraction(deps, accountId, contactId, body.log, retry?.step ?? 0)
-    : null;
+  // One transaction: a failure after the log must not leave it logged with the tasks still open
+  // (a retry by the user would then log the same touch twice).
   return db.transaction().execute(async (trx) => {
+    const logged = body.log
+      ? await logInteractionIn(deps, trx, accountId, contactId, body.log, retry?.step ?? 0)
+      : null;
     const closed = await trx
       .updateTable('tasks')
       .set({ done_at: now })
