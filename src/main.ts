@@ -14,6 +14,7 @@ async function main() {
   const app = await buildApp(deps, {
     signupOpen: process.env.TEND_SIGNUP === 'open',
     webDir: resolve('dist/web'),
+    secureCookies: config.publicUrl.startsWith('https:'),
     logger: true,
   });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;

@@ -53,6 +53,11 @@ export interface AppOptions {
   signupOpen?: boolean;
   /** Directory of the built web app; served with an SPA fallback when present. */
   webDir?: string;
+  /**
+   * The session cookie is always Secure: set when TEND_PUBLIC_URL is https, since a TLS proxy in front
+   * speaks plain http to us and 'auto' would then leave the flag off.
+   */
+  secureCookies?: boolean;
   /** The local CLI acts as this principal without a token or cookie. */
   localPrincipal?: Principal;
   logger?: boolean;
@@ -117,7 +122,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAuth(app, deps, options.localPrincipal);
   await app.register(
     async (api) => {
-      await api.register(authRoutes(deps, options.signupOpen ?? false));
+      await api.register(authRoutes(deps, options.signupOpen ?? false, options.secureCookies ?? false));
       await api.register(tokensRoutes(deps));
       await api.register(contactsRoutes(deps));
       await api.register(interactionsRoutes(deps));

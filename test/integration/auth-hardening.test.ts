@@ -1,6 +1,8 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/store/store';
-import { type TestApp, testApp } from '../helpers/app';
+import { fixedClock, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore } from '../helpers/stores';
 
 describe.each(dialects)('auth hardening on %s', (dialect) => {
@@ -44,5 +46,41 @@ describe.each(dialects)('auth hardening on %s', (dialect) => {
       cookies: { tend_session: cookie },
     });
     expect(list.json().items).toEqual([]);
+  });
+});
+
+describe.each(dialects)('session cookie on %s', (dialect) => {
+  const signUpCookie = async (secureCookies: boolean | undefined) => {
+    const store = await freshStore(dialect);
+    const app = await buildApp(
+      { store, clock: fixedClock(), newId: uuidv7 },
+      { signupOpen: true, ...(secureCookies !== undefined && { secureCookies }) },
+    );
+    try {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        payload: {
+          email: 'ada@example.com',
+          name: 'Ada',
+          password: 'correct horse battery',
+          timeZone: 'UTC',
+        },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.cookies.find((c) => c.name === 'tend_session')!;
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  };
+
+  it('is HttpOnly and SameSite=Lax, and Secure behind an https public URL even over plain http', async () => {
+    const behindTls = await signUpCookie(true);
+    expect(behindTls).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
+    // Plain http on localhost (the default) keeps working without the flag.
+    const local = await signUpCookie(undefined);
+    expect(local).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(local.secure).toBeFalsy();
   });
 });

@@ -16,7 +16,7 @@ import { principal, SESSION_COOKIE } from '../auth-hook';
 
 const rateLimit = { max: 20, timeWindow: '1 minute' };
 
-export function authRoutes(deps: Deps, signupOpen: boolean): FastifyPluginAsyncZod {
+export function authRoutes(deps: Deps, signupOpen: boolean, secureCookies = false): FastifyPluginAsyncZod {
   return async (app) => {
     const setCookie = async (reply: { setCookie: (n: string, v: string, o: object) => unknown }, me: Me) => {
       const { secret, expires } = await openSession(deps, me);
@@ -25,7 +25,7 @@ export function authRoutes(deps: Deps, signupOpen: boolean): FastifyPluginAsyncZ
         sameSite: 'lax',
         path: '/',
         expires,
-        secure: 'auto',
+        secure: secureCookies ? true : 'auto',
       });
     };
 
