@@ -261,6 +261,88 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       (await b.call('POST', '/api/v1/contacts', { firstName: 'x', circleId: ids.circle })).statusCode,
     ).toBe(400);
 
+    // Ids in request BODIES (and filters) are checked against the caller's account too.
+    const own = async (url: string, body: object) => {
+      const res = await b.call('POST', url, body);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+    const bContact = await own('/api/v1/contacts', {
+      firstName: 'Bob',
+      emails: [{ value: 'bob@b.example' }],
+    });
+    const bResource = await own('/api/v1/resources', { kind: 'article', title: 'B read', tags: ['x'] });
+    const bodyCases: [string, 'POST' | 'PATCH', string, object, number, string][] = [
+      ['patch circleId', 'PATCH', `/api/v1/contacts/${bContact}`, { circleId: ids.circle }, 400, 'circleId'],
+      [
+        'introduction aContactId',
+        'POST',
+        '/api/v1/introductions',
+        { aContactId: ids.contact, bContactId: bContact, reason: 'r' },
+        404,
+        'aContactId',
+      ],
+      [
+        'introduction bContactId',
+        'POST',
+        '/api/v1/introductions',
+        { aContactId: bContact, bContactId: ids.contact, reason: 'r' },
+        404,
+        'bContactId',
+      ],
+      [
+        'update segmentId',
+        'POST',
+        '/api/v1/updates',
+        { subject: 's', body: 'Hi {{firstName}}', segmentId: ids.segment },
+        400,
+        'segmentId',
+      ],
+      [
+        'share contactId',
+        'POST',
+        `/api/v1/resources/${bResource}/share`,
+        { contactId: ids.contact, channel: 'email' },
+        400,
+        'contactId',
+      ],
+      [
+        'draft resourceId',
+        'POST',
+        `/api/v1/contacts/${bContact}/drafts`,
+        { occasion: 'share_resource', resourceId: ids.resource },
+        400,
+        'resourceId',
+      ],
+      [
+        'lint contactId',
+        'POST',
+        '/api/v1/drafts/lint',
+        { body: 'Just checking in', channel: 'email', contactId: ids.contact },
+        400,
+        'contactId',
+      ],
+    ];
+    for (const [name, method, url, body, status, field] of bodyCases) {
+      const res = await b.call(method, url, body);
+      expect(res.statusCode, `${name}: ${res.body}`).toBe(status);
+      expect(res.json().errors, name).toMatchObject([{ field }]);
+      expect(leaks(res.body), name).toEqual([]);
+    }
+    // A's ids in B's filters match nothing.
+    for (const url of [`/api/v1/catch-ups?contactId=${ids.contact}`, `/api/v1/contacts?tag=${SECRET}-tag`]) {
+      const res = await b.call('GET', url);
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      expect(res.json().items, url).toEqual([]);
+    }
+    const seg = await own('/api/v1/segments', { name: 'theirs', filter: { circleId: ids.circle } });
+    const preview = await b.call('GET', `/api/v1/segments/${seg}/contacts`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().items).toEqual([]);
+    expect(leaks(preview.body)).toEqual([]);
+    expect((await b.call('GET', '/api/v1/introductions')).json().items).toEqual([]);
+    expect((await b.call('GET', '/api/v1/updates')).json().items).toEqual([]);
+
     // And nothing of A's changed.
     const c = `/api/v1/contacts/${ids.contact}`;
     const contact = (await a.call('GET', c)).json();
