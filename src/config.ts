@@ -15,6 +15,8 @@ const schema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).optional(),
   TEND_PUBLIC_URL: z.string().url().optional(),
+  TEND_SIGNUP: z.enum(['open', 'closed']).default('closed'),
+  TEND_TRUST_PROXY: z.enum(['0', '1']).default('0'),
 });
 
 export interface Config {
@@ -26,6 +28,10 @@ export interface Config {
   /** The From of the digest and updates; default "Tend <tend@host of TEND_PUBLIC_URL>". */
   smtpFrom: string;
   publicUrl: string;
+  /** Anyone may sign up; otherwise only the server's first user. */
+  signupOpen: boolean;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per client). */
+  trustProxy: boolean;
 }
 
 /** Every environment variable Tend reads, parsed once; a bad value fails start-up with its name. */
@@ -45,5 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM ?? `Tend <tend@${new URL(publicUrl).hostname}>`,
     publicUrl,
+    signupOpen: e.TEND_SIGNUP === 'open',
+    trustProxy: e.TEND_TRUST_PROXY === '1',
   };
 }

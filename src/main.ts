@@ -12,7 +12,8 @@ async function main() {
   const store = await openStore(config);
   const deps = { store, clock: () => new Date(), newId: uuidv7 };
   const app = await buildApp(deps, {
-    signupOpen: process.env.TEND_SIGNUP === 'open',
+    signupOpen: config.signupOpen,
+    trustProxy: config.trustProxy,
     webDir: resolve('dist/web'),
     secureCookies: config.publicUrl.startsWith('https:'),
     logger: true,

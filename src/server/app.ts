@@ -58,6 +58,8 @@ export interface AppOptions {
    * speaks plain http to us and 'auto' would then leave the flag off.
    */
   secureCookies?: boolean;
+  /** Behind a reverse proxy: the client address comes from X-Forwarded-For, so rate limits are per client. */
+  trustProxy?: boolean;
   /** The local CLI acts as this principal without a token or cookie. */
   localPrincipal?: Principal;
   logger?: boolean;
@@ -82,6 +84,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults for a zero-set-up SQLite install', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      signupOpen: false,
+      trustProxy: false,
+      publicUrl: 'http://localhost:3000',
+      smtpFrom: 'Tend <tend@localhost>',
+    });
+    expect(c.dataDir.endsWith('/data')).toBe(true);
+  });
+
+  it('names every bad variable in one error', () => {
+    expect(() => loadConfig({ PORT: 'x', DATABASE_URL: 'mysql://db', TEND_SIGNUP: 'yes' })).toThrow(
+      /PORT: .*\n.*DATABASE_URL: must start with postgres:\/\/.*\n.*TEND_SIGNUP/s,
+    );
+  });
+
+  it('reads the operator settings', () => {
+    const c = loadConfig({
+      TEND_SIGNUP: 'open',
+      TEND_TRUST_PROXY: '1',
+      TEND_PUBLIC_URL: 'https://tend.example.org',
+    });
+    expect(c).toMatchObject({ signupOpen: true, trustProxy: true, smtpFrom: 'Tend <tend@tend.example.org>' });
+  });
+});
