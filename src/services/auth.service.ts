@@ -81,12 +81,26 @@ async function createAccountWithUser(deps: Deps, db: Db, input: SignUp): Promise
 
 /** Sign-up is open for the first user of a server; later only when the operator opened it. */
 export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Promise<Me> {
-  return deps.store.db.transaction().execute(async (trx) => {
-    if (!signupOpen && (await countUsers(trx)) > 0) throw new Forbidden('sign-up is closed on this server');
-    if (await findUserByEmail(trx, input.email.toLowerCase()))
-      throw new Conflict('an account with this e-mail exists', 'email');
-    return createAccountWithUser(deps, trx, input);
-  });
+  try {
+    // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
+    // SQLite runs one write transaction at a time anyway).
+    return await deps.store.db
+      .transaction()
+      .setIsolationLevel('serializable')
+      .execute(async (trx) => {
+        if (!signupOpen && (await countUsers(trx)) > 0)
+          throw new Forbidden('sign-up is closed on this server');
+        if (await findUserByEmail(trx, input.email.toLowerCase()))
+          throw new Conflict('an account with this e-mail exists', 'email');
+        return createAccountWithUser(deps, trx, input);
+      });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // 40001: the concurrent transaction won; 23505: the same e-mail committed first.
+    if (code === '40001') throw new Conflict('another sign-up happened at the same moment; try again');
+    if (code === '23505') throw new Conflict('an account with this e-mail exists', 'email');
+    throw error;
+  }
 }
 
 export async function signIn(deps: Deps, input: SignIn): Promise<Me> {

@@ -84,3 +84,34 @@ describe.each(dialects)('session cookie on %s', (dialect) => {
     expect(local.secure).toBeFalsy();
   });
 });
+
+describe.each(dialects)('first sign-up on %s', (dialect) => {
+  it('lets exactly one of several simultaneous sign-ups through on a closed server', async () => {
+    const store = await freshStore(dialect);
+    const t = await testApp(store, { signupOpen: false });
+    try {
+      const results = await Promise.all(
+        ['a', 'b', 'c', 'd'].map((who) =>
+          t.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/signup',
+            payload: {
+              email: `${who}@example.com`,
+              name: who,
+              password: 'correct horse battery',
+              timeZone: 'UTC',
+            },
+          }),
+        ),
+      );
+      const codes = results.map((r) => r.statusCode).sort();
+      expect(codes.filter((c) => c === 201)).toHaveLength(1);
+      expect(codes.filter((c) => c !== 201).every((c) => c === 403 || c === 409)).toBe(true);
+      const users = await store.db.selectFrom('users').select('email').execute();
+      expect(users).toHaveLength(1);
+    } finally {
+      await t.app.close();
+      await store.close();
+    }
+  });
+});
