@@ -103,7 +103,17 @@ export async function postgresDataset(url: string, size: DatasetSize = benchSize
   try {
     const sink = await postgresSink(client);
     await client.query('BEGIN');
+    // As on SQLite: secondary indexes are rebuilt once after the load from their own definitions, and
+    // the per-row foreign-key triggers are off while loading (the same rows pass them on SQLite).
+    const { rows: indexes } = await client.query<{ name: string; def: string }>(
+      `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+       WHERE i.schemaname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    );
+    for (const i of indexes) await client.query(`DROP INDEX "${i.name}"`);
+    await client.query('SET LOCAL session_replication_role = replica');
     const { accountId } = await generate(sink, size);
+    await client.query('SET LOCAL session_replication_role = origin');
+    for (const i of indexes) await client.query(i.def);
     await client.query('COMMIT');
     // Autovacuum would analyze the freshly loaded tables soon anyway; do it now so plans are stable.
     await client.query('ANALYZE');

@@ -147,6 +147,7 @@ for (const d of dialects) {
     await target.close();
   }
   console.log(`${d}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(report(results.slice(-1)));
 }
 const text = report(results);
 console.log(`\n${text}`);
