@@ -30,6 +30,8 @@ export async function insertMany<T extends keyof Database & string>(
   db: Db,
   table: T,
   rows: readonly Insertable<Database[T]>[],
+  /** Columns of a unique key: a row that would repeat it is left out (ON CONFLICT DO NOTHING). */
+  ignoreConflictOn?: readonly (keyof Database[T] & string)[],
 ): Promise<void> {
   const adapter = db.getExecutor().adapter;
   let compiled = compiledByAdapter.get(adapter);
@@ -43,14 +45,18 @@ export async function insertMany<T extends keyof Database & string>(
     const sameShape = part.every(
       (r) => Object.keys(r).length === columns.length && !Object.values(r).includes(undefined),
     );
+    const statement = () => {
+      const q = db.insertInto(table).values(part);
+      return ignoreConflictOn ? q.onConflict((oc) => oc.columns(ignoreConflictOn).doNothing()) : q;
+    };
     if (!sameShape) {
-      await db.insertInto(table).values(part).execute();
+      await statement().execute();
       continue;
     }
-    const key = `${table}|${columns.join(',')}|${part.length}`;
+    const key = `${table}|${columns.join(',')}|${part.length}|${ignoreConflictOn?.join(',') ?? ''}`;
     let text = compiled.get(key);
     if (text === undefined) {
-      text = db.insertInto(table).values(part).compile().sql;
+      text = statement().compile().sql;
       compiled.set(key, text);
     }
     const params: unknown[] = [];

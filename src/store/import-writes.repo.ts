@@ -78,7 +78,7 @@ export async function insertImportWrites(
     if (!tagIds.has(key) && !fresh.has(key)) fresh.set(key, name);
   }
   const created = [...fresh.values()].map((name) => ({ account_id: accountId, id: newId(), name }));
-  for (const part of chunks(created)) await db.insertInto('tags').values(part).execute();
+  await insertMany(db, 'tags', created);
   for (const t of created) tagIds.set(t.name.toLowerCase(), t.id);
   const links = new Map<string, { account_id: string; contact_id: string; tag_id: string }>();
   for (const { contactId, name } of w.tags) {
@@ -86,12 +86,8 @@ export async function insertImportWrites(
     if (tagId)
       links.set(`${contactId}|${tagId}`, { account_id: accountId, contact_id: contactId, tag_id: tagId });
   }
-  for (const part of chunks([...links.values()]))
-    await db
-      .insertInto('contact_tags')
-      .values(part)
-      .onConflict((oc) => oc.columns(['account_id', 'contact_id', 'tag_id']).doNothing())
-      .execute();
+  // Through insertMany: Kysely's own values() parsing cost ~0.2 s on 10,000 tagged cards.
+  await insertMany(db, 'contact_tags', [...links.values()], ['account_id', 'contact_id', 'tag_id']);
 }
 
 /** A contact an import merges into, with what merging compares against. */
