@@ -24,6 +24,7 @@ import { briefRoutes } from './routes/brief.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
+import { dashboardRoutes } from './routes/dashboard.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { digestRoutes } from './routes/digest.routes';
 import { draftsRoutes } from './routes/drafts.routes';
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(outboxRoutes(deps));
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
+      await api.register(dashboardRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,67 @@
+import { cadenceInterval } from '../core/cadence';
+import { healthScore } from '../core/health';
+import { DAY_MS, toMillis } from '../core/instant';
+import type { Cadence, CadenceUnit } from '../core/vocabulary';
+import type { CadenceKey, GroupBounds } from '../store/dashboard.repo';
+
+/** Health buckets of the dashboard, lowest first. */
+export const HEALTH_BUCKETS = [
+  { label: '0–19', from: 0, to: 19 },
+  { label: '20–39', from: 20, to: 39 },
+  { label: '40–59', from: 40, to: 59 },
+  { label: '60–79', from: 60, to: 79 },
+  { label: '80–100', from: 80, to: 100 },
+] as const;
+
+/** The cadence a group's raw columns stand for (the same defaults as contact-dto's cadenceOf). */
+export function cadenceOfKey(key: CadenceKey): Cadence {
+  if (key.kind === 'custom') {
+    return { kind: 'custom', every: key.every || 1, unit: (key.unit || 'months') as CadenceUnit };
+  }
+  return { kind: key.kind as Exclude<Cadence['kind'], 'custom'> };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The recency points core/health.ts gives a contact last touched `elapsedMs` before `now`. */
+function recencyAt(cadence: Cadence, now: string, elapsedMs: number): number {
+  const anchor = iso(toMillis(now) - elapsedMs);
+  return healthScore({ cadence, lastMeaningfulAt: anchor, createdAt: anchor, interactions: [] }, now).parts
+    .recency;
+}
+
+// Recency falls to 0 by twice the overdue limit; the longest cadence allowed (1000 months) stays inside this.
+const SEARCH_LIMIT_MS = 200_000 * DAY_MS;
+
+/** The longest elapsed time (ms) at which recency still earns `points`: recency never rises with time. */
+function longestElapsed(cadence: Cadence, now: string, points: number): number {
+  let lo = 0;
+  let hi = SEARCH_LIMIT_MS;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (recencyAt(cadence, now, mid) >= points) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Anchor bounds for one cadence group at `now`: on time while now < anchor + due (nextDueAt), overdue
+ * once now ≥ anchor + overdue (overdueAt), and the anchor from which health's recency part, scaled to
+ * 0–100, reaches each bucket. Recency is 40 points, so bucket k (from 20k) needs 8k points.
+ */
+export function groupBounds(key: CadenceKey, now: string): GroupBounds {
+  const cadence = cadenceOfKey(key);
+  const interval = cadenceInterval(cadence);
+  const end = toMillis(now);
+  const healthFloors = HEALTH_BUCKETS.slice(1).map((b) => {
+    const points = (b.from * 40) / 100;
+    return iso(end - longestElapsed(cadence, now, points));
+  });
+  return {
+    ...key,
+    onTimeAfter: interval ? iso(end - interval.dueDays * DAY_MS) : null,
+    overdueFrom: interval ? iso(end - interval.overdueDays * DAY_MS) : null,
+    healthFloors,
+  };
+}

@@ -1,0 +1,72 @@
+import { DateTime } from 'luxon';
+import type { Dashboard, TouchWeek } from '../contract/dashboard';
+import { tally } from '../core/ledger';
+import type { LedgerKind } from '../core/vocabulary';
+import { ledgerKindCounts, touchesPerDay, trackedCadences, trackedStates } from '../store/dashboard.repo';
+import { groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+import { type Deps, nowIso } from './deps';
+
+const WEEKS = 26;
+
+/** The last 26 ISO weeks (UTC) ending with the current one, each with its touches counted by direction. */
+function weekly(now: string, days: { day: string; direction: string; n: number }[]): TouchWeek[] {
+  const first = DateTime.fromISO(now, { zone: 'utc' })
+    .startOf('week')
+    .minus({ weeks: WEEKS - 1 });
+  const weeks = Array.from({ length: WEEKS }, (_, i) => {
+    const monday = first.plus({ weeks: i });
+    return {
+      week: `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`,
+      start: monday.toISODate() ?? '',
+      outbound: 0,
+      inbound: 0,
+    } satisfies TouchWeek;
+  });
+  for (const d of days) {
+    const index = Math.floor(DateTime.fromISO(d.day, { zone: 'utc' }).diff(first, 'weeks').weeks);
+    const week = weeks[index];
+    if (!week) continue;
+    if (d.direction === 'outbound') week.outbound += d.n;
+    else if (d.direction === 'inbound') week.inbound += d.n;
+  }
+  return weeks;
+}
+
+/**
+ * F20 network dashboard in four grouped queries, whatever the network's size: health (its recency
+ * part, from the derived last-touch columns), touches per week, cadence adherence, and the ledger.
+ */
+export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
+  const db = deps.store.db;
+  const now = nowIso(deps);
+  const since = DateTime.fromISO(now, { zone: 'utc' })
+    .startOf('week')
+    .minus({ weeks: WEEKS - 1 })
+    .toISO();
+  const [cadences, days, kinds] = await Promise.all([
+    trackedCadences(db, accountId),
+    touchesPerDay(db, accountId, since ?? now, now),
+    ledgerKindCounts(db, accountId),
+  ]);
+  const states = await trackedStates(
+    db,
+    accountId,
+    cadences.map((c) => groupBounds(c, now)),
+  );
+
+  const sum = (state: string) => states.filter((s) => s.state === state).reduce((t, s) => t + s.n, 0);
+  const buckets = HEALTH_BUCKETS.map((b, k) => ({
+    ...b,
+    count: states.filter((s) => s.bucket === k).reduce((t, s) => t + s.n, 0),
+  }));
+  const onTime = sum('on_time');
+  const due = sum('due');
+  const overdue = sum('overdue');
+  const ledger = tally(kinds.map((k) => ({ kind: k.kind as LedgerKind, count: k.n })));
+  return {
+    health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), buckets },
+    touches: { weeks: weekly(now, days) },
+    cadence: { tracked: onTime + due + overdue, onTime, due, overdue },
+    ledger,
+  };
+}

@@ -1,0 +1,138 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from './database';
+
+const count = sql<number | string>`count(*)`;
+
+/**
+ * Tracked contacts with the columns their cadence comes from: the contact's own, else its circle's,
+ * else yearly (no circle counts as "other"), as in services/schedule.ts; the anchor is the last
+ * meaningful touch, or creation for someone never contacted (core/cadence.ts).
+ */
+function trackedContacts(db: Db, accountId: string) {
+  return db
+    .selectFrom('contacts as c')
+    .leftJoin('circles as ci', (j) =>
+      j.onRef('ci.account_id', '=', 'c.account_id').onRef('ci.id', '=', 'c.circle_id'),
+    )
+    .where('c.account_id', '=', accountId)
+    .where('c.tracked', '=', 1)
+    .select([
+      sql<string>`case when c.cadence_kind is not null then c.cadence_kind when ci.id is not null then ci.cadence_kind else 'yearly' end`.as(
+        'ek',
+      ),
+      sql<number>`coalesce(case when c.cadence_kind is not null then c.cadence_every else ci.cadence_every end, 0)`.as(
+        'ee',
+      ),
+      sql<string>`coalesce(case when c.cadence_kind is not null then c.cadence_unit else ci.cadence_unit end, '')`.as(
+        'eu',
+      ),
+      sql<string>`coalesce(c.last_meaningful_at, c.created_at)`.as('anchor'),
+    ]);
+}
+
+/** The raw cadence columns of one group of tracked contacts ('' / 0 where a column is empty). */
+export interface CadenceKey {
+  kind: string;
+  every: number;
+  unit: string;
+}
+
+/** The distinct cadences among tracked contacts: a handful, whatever the network's size. */
+export async function trackedCadences(db: Db, accountId: string): Promise<(CadenceKey & { n: number })[]> {
+  const rows = await db
+    .selectFrom(trackedContacts(db, accountId).as('t'))
+    .select(['t.ek', 't.ee', 't.eu', count.as('n')])
+    .groupBy(['t.ek', 't.ee', 't.eu'])
+    .execute();
+  return rows.map((r) => ({ kind: r.ek, every: Number(r.ee), unit: r.eu, n: Number(r.n) }));
+}
+
+/** Anchor bounds of one cadence group, as ISO instants computed by the service from core rules. */
+export interface GroupBounds extends CadenceKey {
+  /** Anchor after this: not yet due. Null for cadences that are never due. */
+  onTimeAfter: string | null;
+  /** Anchor at or before this: overdue. */
+  overdueFrom: string | null;
+  /** healthFloors[k]: anchor at or after it puts the contact in health bucket k + 1 or higher. */
+  healthFloors: string[];
+}
+
+function caseOver(groups: GroupBounds[], branch: (g: GroupBounds) => RawBuilder<unknown>, otherwise: string) {
+  if (groups.length === 0) return sql`${sql.lit(otherwise)}`;
+  const whens = groups.map(
+    (g) => sql`when t.ek = ${g.kind} and t.ee = ${g.every} and t.eu = ${g.unit} then ${branch(g)}`,
+  );
+  return sql`case ${sql.join(whens, sql` `)} else ${sql.lit(otherwise)} end`;
+}
+
+/**
+ * Tracked contacts counted by cadence state (on_time, due, overdue, none) and health bucket, in one
+ * grouped query: each group's bounds turn into a CASE, so no row leaves the database.
+ */
+export async function trackedStates(
+  db: Db,
+  accountId: string,
+  groups: GroupBounds[],
+): Promise<{ state: string; bucket: number; n: number }[]> {
+  const state = caseOver(
+    groups,
+    (g) =>
+      g.onTimeAfter === null || g.overdueFrom === null
+        ? sql`${sql.lit('none')}`
+        : sql`(case when t.anchor > ${g.onTimeAfter} then ${sql.lit('on_time')} when t.anchor <= ${g.overdueFrom} then ${sql.lit('overdue')} else ${sql.lit('due')} end)`,
+    'none',
+  );
+  const bucket = caseOver(
+    groups,
+    (g) => {
+      if (g.healthFloors.length === 0) return sql`${sql.lit('0')}`;
+      const whens = g.healthFloors
+        .map((floor, k) => sql`when t.anchor >= ${floor} then ${sql.lit(String(k + 1))}`)
+        .reverse();
+      return sql`(case ${sql.join(whens, sql` `)} else ${sql.lit('0')} end)`;
+    },
+    '0',
+  );
+  const classified = db
+    .selectFrom(trackedContacts(db, accountId).as('t'))
+    .select([sql<string>`${state}`.as('state'), sql<string>`${bucket}`.as('bucket')]);
+  const rows = await db
+    .selectFrom(classified.as('x'))
+    .select(['x.state', 'x.bucket', count.as('n')])
+    .groupBy(['x.state', 'x.bucket'])
+    .execute();
+  return rows.map((r) => ({ state: r.state, bucket: Number(r.bucket), n: Number(r.n) }));
+}
+
+/**
+ * Interactions per UTC day and direction from `since` up to `until`: at most two rows a day. substr
+ * of the stored ISO text is the same on both databases, unlike their date functions.
+ */
+export async function touchesPerDay(
+  db: Db,
+  accountId: string,
+  since: string,
+  until: string,
+): Promise<{ day: string; direction: string; n: number }[]> {
+  const day = sql<string>`substr(occurred_at, 1, 10)`;
+  const rows = await db
+    .selectFrom('interactions')
+    .select([day.as('day'), 'direction', count.as('n')])
+    .where('account_id', '=', accountId)
+    .where('occurred_at', '>=', since)
+    .where('occurred_at', '<=', until)
+    .groupBy([day, 'direction'])
+    .execute();
+  return rows.map((r) => ({ day: r.day, direction: r.direction, n: Number(r.n) }));
+}
+
+/** Ledger entries per kind over the whole account. */
+export async function ledgerKindCounts(db: Db, accountId: string): Promise<{ kind: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['kind', count.as('n')])
+    .where('account_id', '=', accountId)
+    .groupBy('kind')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
+}
