@@ -199,6 +199,29 @@ describe('classifyImport', () => {
     expect(out[3]).toMatchObject({ target: { kind: 'row', line: 2 }, matchedBy: 'email' });
   });
 
+  it('with forgetRows, keeps a new row by its keys only and matches it again once recalled', () => {
+    const index = buildDedupeIndex(existing, 'US', true);
+    const first = aContact({ firstName: 'New', lastName: 'Person', emails: [{ value: 'new@example.com' }] });
+    const later = aContact({
+      firstName: 'New',
+      lastName: 'Person',
+      emails: [{ value: 'NEW@example.com' }, { value: 'n2@example.com' }],
+    });
+    expect([...classifyImport([{ line: 2, contact: first }], index)][0]?.kind).toBe('new');
+    expect(index.forgotten(aContact({ firstName: 'Other', lastName: 'Person' }))).toBeUndefined();
+    expect(index.forgotten(later)).toBe(2);
+    expect(() => [...classifyImport([{ line: 3, contact: later }], index)]).toThrow(/recall/);
+    index.recall(2, first);
+    const [row] = [...classifyImport([{ line: 3, contact: later }], index)];
+    expect(row).toMatchObject({
+      kind: 'merge',
+      target: { kind: 'row', line: 2 },
+      changes: [{ field: 'emails', added: ['n2@example.com'] }],
+    });
+    // The merged state stays in the index: nothing more to recall for this row.
+    expect(index.forgotten(later)).toBeUndefined();
+  });
+
   it('does not match on a name alone', () => {
     const [row] = classify([{ line: 2, contact: aContact({ firstName: 'Linus', lastName: 'Torvalds' }) }]);
     expect(row?.kind).toBe('new');

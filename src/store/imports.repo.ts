@@ -69,6 +69,23 @@ export async function insertImportRows(db: Db, rows: Insertable<ImportRowsTable>
   await insertMany(db, 'import_rows', rows);
 }
 
+/** The stored contact JSON of one previewed row (null for an error row). */
+export async function importRowContact(
+  db: Db,
+  accountId: string,
+  runId: string,
+  line: number,
+): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('import_rows')
+    .select('contact')
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .where('line', '=', line)
+    .executeTakeFirst();
+  return row?.contact;
+}
+
 /** Rows in line order after `afterLine`, optionally of one status or without errors; limit + 1 rows. */
 export async function listImportRows(
   db: Db,
