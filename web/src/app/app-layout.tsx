@@ -2,6 +2,9 @@ import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import type { Me } from '../../../src/contract/auth';
+import { IconChart } from '../features/dashboard/icon-chart';
+import { CommandPalette } from '../features/palette/command-palette';
+import { PaletteButton } from '../features/palette/palette-button';
 import {
   IconArrowDownLeft,
   IconLink,
@@ -18,6 +21,7 @@ import { UserMenu } from './user-menu';
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/dashboard', label: 'Dashboard', icon: IconChart },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },
   { to: '/introductions', label: 'Introductions', icon: IconPeople },
@@ -54,6 +58,7 @@ export function AppLayout({ me }: { me: Me }) {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <PaletteButton />
             <ColorSchemeMenu />
             <UserMenu me={me} />
           </Group>
@@ -78,6 +83,7 @@ export function AppLayout({ me }: { me: Me }) {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <CommandPalette />
     </AppShell>
   );
 }

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AuthGate } from '../features/auth/auth-gate';
 import { ContactPage } from '../features/contacts/contact-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { UpdatesPage } from '../features/email/updates-page';
 import { ImportPage } from '../features/imports/import-page';
 import { IntroductionsPage } from '../features/introductions/introductions-page';
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
       { path: 'today', element: <TodayPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'updates', element: <UpdatesPage /> },
       { path: 'introductions', element: <IntroductionsPage /> },

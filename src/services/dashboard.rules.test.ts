@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { nextDueAt, overdueAt } from '../core/cadence';
+import { healthScore } from '../core/health';
+import { DAY_MS } from '../core/instant';
+import { cadenceOfKey, groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+
+const NOW = '2026-03-10T09:00:00.000Z';
+const keys = [
+  { kind: 'monthly', every: 0, unit: '' },
+  { kind: 'yearly', every: 0, unit: '' },
+  { kind: 'custom', every: 3, unit: 'weeks' },
+  { kind: 'ad_hoc', every: 0, unit: '' },
+];
+
+describe('dashboard bounds', () => {
+  it('classify any anchor exactly as core/cadence and the recency part of core/health do', () => {
+    for (const key of keys) {
+      const b = groupBounds(key, NOW);
+      const cadence = cadenceOfKey(key);
+      for (let days = 0; days < 1200; days += 0.37) {
+        const anchor = new Date(Date.parse(NOW) - days * DAY_MS).toISOString();
+        const due = nextDueAt(anchor, cadence, anchor);
+        const overdue = overdueAt(anchor, cadence, anchor);
+        const state =
+          b.onTimeAfter === null || b.overdueFrom === null
+            ? 'none'
+            : anchor > b.onTimeAfter
+              ? 'on_time'
+              : anchor <= b.overdueFrom
+                ? 'overdue'
+                : 'due';
+        const expected =
+          !due || !overdue ? 'none' : NOW < due ? 'on_time' : NOW >= overdue ? 'overdue' : 'due';
+        expect(state, `${key.kind} at ${days} days`).toBe(expected);
+
+        const pct =
+          (healthScore({ cadence, lastMeaningfulAt: anchor, createdAt: anchor, interactions: [] }, NOW).parts
+            .recency *
+            100) /
+          40;
+        const bucket = b.healthFloors.filter((floor) => anchor >= floor).length;
+        const want = HEALTH_BUCKETS.findIndex((h) => pct >= h.from && pct <= h.to + 0.99);
+        expect(bucket, `${key.kind} at ${days} days (${pct})`).toBe(want);
+      }
+    }
+  });
+});

@@ -1,0 +1,34 @@
+import type { Dashboard } from '../../../../src/contract/dashboard';
+
+/** "9 Mar" for a week's Monday (a UTC date: the server buckets weeks in UTC). */
+export function weekLabel(start: string, locale?: string): string {
+  return new Date(`${start}T00:00:00Z`).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+/** Rows for the weekly line chart. */
+export function touchRows(d: Dashboard, locale?: string) {
+  return d.touches.weeks.map((w) => ({
+    week: weekLabel(w.start, locale),
+    Outbound: w.outbound,
+    Inbound: w.inbound,
+  }));
+}
+
+/** Donut cells for cadence adherence; a grey ring when nobody is tracked, so the chart still says so. */
+export function cadenceCells(c: Dashboard['cadence']) {
+  if (c.tracked === 0) return [{ name: 'No tracked contacts', value: 1, color: 'gray.5' }];
+  return [
+    { name: 'On time', value: c.onTime, color: 'teal.6' },
+    { name: 'Due', value: c.due, color: 'yellow.6' },
+    { name: 'Overdue', value: c.overdue, color: 'red.6' },
+  ];
+}
+
+/** Whole-number share, 0 when there is nothing to share. */
+export function percent(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+}

@@ -1,0 +1,34 @@
+import { ActionIcon, Button, Kbd } from '@mantine/core';
+import { spotlight } from '@mantine/spotlight';
+import { IconSearch } from '../../ui/icons';
+
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** Opens the command palette: a labelled button with its shortcut on wide screens, an icon on phones. */
+export function PaletteButton() {
+  return (
+    <>
+      <Button
+        variant="default"
+        visibleFrom="sm"
+        leftSection={<IconSearch size={16} />}
+        rightSection={<Kbd size="xs">{MAC ? '⌘ K' : 'Ctrl K'}</Kbd>}
+        onClick={() => spotlight.open()}
+        aria-label="Search and commands"
+        fw={400}
+        c="dimmed"
+      >
+        Search
+      </Button>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        hiddenFrom="sm"
+        onClick={() => spotlight.open()}
+        aria-label="Search and commands"
+      >
+        <IconSearch />
+      </ActionIcon>
+    </>
+  );
+}
