@@ -30,9 +30,18 @@ export async function insertMany<T extends keyof Database & string>(
   db: Db,
   table: T,
   rows: readonly Insertable<Database[T]>[],
-  /** Columns of a unique key: a row that would repeat it is left out (ON CONFLICT DO NOTHING). */
-  ignoreConflictOn?: readonly (keyof Database[T] & string)[],
+  options: {
+    /** Columns of a unique key: a row that would repeat it is left out (ON CONFLICT DO NOTHING). */
+    ignoreConflictOn?: readonly (keyof Database[T] & string)[];
+    /**
+     * Leaves out of a statement the columns that are null in all of its rows, so that they take
+     * their default. Only for tables whose nullable columns default to NULL (all of Tend's): binding
+     * and compiling a dozen always-null columns of an imported contact cost ~0.1 s on 30,000 rows.
+     */
+    omitNullColumns?: boolean;
+  } = {},
 ): Promise<void> {
+  const { ignoreConflictOn, omitNullColumns = false } = options;
   const adapter = db.getExecutor().adapter;
   let compiled = compiledByAdapter.get(adapter);
   if (!compiled) {
@@ -40,29 +49,31 @@ export async function insertMany<T extends keyof Database & string>(
     compiledByAdapter.set(adapter, compiled);
   }
   for (const part of chunks(rows)) {
-    const columns = Object.keys(part[0] ?? {});
+    const cells = part as readonly Record<string, unknown>[];
+    const allColumns = Object.keys(part[0] ?? {});
     // Kysely leaves out undefined values; the cached SQL would then have the wrong column count.
     const sameShape = part.every(
-      (r) => Object.keys(r).length === columns.length && !Object.values(r).includes(undefined),
+      (r) => Object.keys(r).length === allColumns.length && !Object.values(r).includes(undefined),
     );
-    const statement = () => {
-      const q = db.insertInto(table).values(part);
+    const columns = omitNullColumns ? allColumns.filter((c) => cells.some((r) => r[c] !== null)) : allColumns;
+    const statement = (values: typeof part) => {
+      const q = db.insertInto(table).values(values);
       return ignoreConflictOn ? q.onConflict((oc) => oc.columns(ignoreConflictOn).doNothing()) : q;
     };
     if (!sameShape) {
-      await statement().execute();
+      await statement(part).execute();
       continue;
     }
     const key = `${table}|${columns.join(',')}|${part.length}|${ignoreConflictOn?.join(',') ?? ''}`;
     let text = compiled.get(key);
     if (text === undefined) {
-      text = statement().compile().sql;
+      const shaped = cells.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))) as typeof part;
+      text = statement(columns === allColumns ? part : shaped).compile().sql;
       compiled.set(key, text);
     }
     const params: unknown[] = [];
-    for (const row of part) {
-      const values = row as Record<string, unknown>;
-      for (const column of columns) params.push(values[column] ?? null);
+    for (const row of cells) {
+      for (const column of columns) params.push(row[column] ?? null);
     }
     await db.executeQuery(CompiledQuery.raw(text, params));
   }

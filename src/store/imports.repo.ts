@@ -64,9 +64,9 @@ export async function staleReadingRuns(db: Db, accountId: string, before: string
   return rows.map((r) => r.id);
 }
 
-/** Multi-row inserts, 500 rows a statement. */
+/** Multi-row inserts, 500 rows a statement; a new row's empty match and error columns are left out. */
 export async function insertImportRows(db: Db, rows: Insertable<ImportRowsTable>[]): Promise<void> {
-  await insertMany(db, 'import_rows', rows);
+  await insertMany(db, 'import_rows', rows, { omitNullColumns: true });
 }
 
 /** The stored contact JSON of one previewed row (null for an error row). */
