@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getToday } from '../src/services/today.service';
-import { loadTodayRows, todayCandidates } from '../src/store/today.repo';
-import { baseline, candidateStatements, rowStatements, todayWindow } from './baseline';
+import { candidateQueries, loadTodayRows, rowQueries, todayCandidates } from '../src/store/today.repo';
+import { baseline, compiled, todayWindow } from './baseline';
 import { BENCH_NOW } from './bench-time';
 import { type BenchTarget, postgresTarget, sqliteTarget } from './dialects';
 import { benchSize, sqlitePath } from './generate';
@@ -42,7 +42,7 @@ async function benchOne(t: BenchTarget): Promise<DialectResult> {
   const accountId = t.generated.accountId;
   const deps = { store: t.store, clock: () => new Date(BENCH_NOW), newId: randomUUID };
   const today = () => getToday(deps, accountId, { now: BENCH_NOW });
-  const raw = () => baseline(t.raw, accountId, BENCH_NOW);
+  const raw = () => baseline(t.raw, t.store.db, accountId, BENCH_NOW);
 
   // The baseline must read exactly what the service reads, or the ratio means nothing.
   const counts = await raw();
@@ -68,21 +68,22 @@ async function benchOne(t: BenchTarget): Promise<DialectResult> {
   );
 
   const w = todayWindow(BENCH_NOW);
-  const cands = candidateStatements(accountId, w);
-  const ids = rows.contacts.map((c) => c.id);
-  const retryIds = [
-    ...new Set((await t.raw(cands.retries.sql, cands.retries.params)).map((r) => String(r.id))),
-  ];
-  const loads = rowStatements(accountId, w, ids, retryIds);
+  const { datesOn, ...cands } = candidateQueries(t.store.db, accountId, w);
+  const candidates = await todayCandidates(t.store.db, accountId, w);
+  const loads = rowQueries(t.store.db, accountId, candidates.all, { ...w, retryIds: candidates.retry });
   const plans: Record<string, string[]> = {};
-  for (const [name, q] of [
-    ...Object.entries(cands).map(([n, q]) => [`candidates.${n}`, q] as const),
+  for (const [name, builder] of [
+    ...Object.entries({ ...cands, datesOn: datesOn(w.datePairs[1]!, w.perReason) }).map(
+      ([n, q]) => [`candidates.${n}`, q] as const,
+    ),
     ...Object.entries(loads).map(([n, q]) => [`rows.${n}`, q] as const),
   ]) {
-    if (q)
+    if (builder) {
+      const q = compiled(builder);
       plans[name] = (await t.explain(q.sql, q.params)).map((l) =>
         l.length > 150 ? `${l.slice(0, 147)}...` : l,
       );
+    }
   }
   return { dialect: t.dialect, generated: t.generated, counts, items: first.items.length, timings, plans };
 }

@@ -34,7 +34,7 @@ const one = (over: Partial<TodayContact>, options = {}) =>
 
 describe('todayQueue reasons', () => {
   it('leaves out a contact with nothing to do', () => {
-    expect(todayQueue({ contacts: [aContact()] }, NOW)).toEqual({ items: [], more: [] });
+    expect(todayQueue({ contacts: [aContact()] }, NOW)).toEqual({ items: [], more: [], moreCount: 0 });
   });
 
   it('flags a due and an overdue cadence with a plain headline', () => {
@@ -192,6 +192,19 @@ describe('todayQueue decisions and boundaries', () => {
     const q = todayQueue({ contacts, extensions }, NOW, { size: 3 });
     expect(q.items.map((i) => i.contactId)).toEqual(['z', 'a1', 'a2']);
     expect(q.more.map((i) => i.contactId)).toEqual(['b', 'y']);
+    expect(q.moreCount).toBe(2);
+  });
+
+  it('returns at most moreLimit of the rest, each with its send window, and counts them all', () => {
+    const contacts = Array.from({ length: 20 }, (_, n) =>
+      aContact({ id: `c${n}`, lastMeaningfulAt: ago(100 + n) }),
+    );
+    const q = todayQueue({ contacts }, NOW, { size: 3, moreLimit: 5 });
+    expect([q.items.length, q.more.length, q.moreCount]).toEqual([3, 5, 17]);
+    expect([...q.items, ...q.more].every((i) => i.sendWindow !== null)).toBe(true);
+    // The same order as without a limit: the limit only cuts the tail.
+    const all = todayQueue({ contacts }, NOW, { size: 3 });
+    expect(q.more.map((i) => i.contactId)).toEqual(all.more.slice(0, 5).map((i) => i.contactId));
   });
 
   it('defaults to eight items a day', () => {

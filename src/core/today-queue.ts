@@ -1,6 +1,6 @@
 import type { BackOffState } from './back-off.js';
 import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries.js';
-import { cadenceInterval, nextDueAt, overdueAt } from './cadence.js';
+import { cadenceInterval, nextDueAt } from './cadence.js';
 import { daysUntil } from './important-dates.js';
 import { calendarDays, DAY_MS, inZone, localDate, toMillis, type Ymd } from './instant.js';
 import {
@@ -66,6 +66,8 @@ export interface TodayOptions {
   capDays?: number;
   /** Tasks due within this many hours already show (a follow-up due at +36 h shows from +24 h). */
   taskHorizonHours?: number;
+  /** How many items after the daily size to return in `more` (with their send windows). */
+  moreLimit?: number;
 }
 
 export interface TodayItem {
@@ -82,7 +84,10 @@ export interface TodayItem {
 
 export interface TodayQueue {
   items: TodayItem[];
+  /** The next `moreLimit` items after the daily size. */
   more: TodayItem[];
+  /** How many items rank below the daily size (more may hold fewer). */
+  moreCount: number;
 }
 
 export const TODAY_DEFAULTS = {
@@ -92,18 +97,21 @@ export const TODAY_DEFAULTS = {
   lifeEventDays: 14,
   capDays: DEFAULT_CAP_DAYS,
   taskHorizonHours: 12,
+  moreLimit: Number.POSITIVE_INFINITY,
 } as const satisfies Required<TodayOptions>;
 
 const ms = toMillis;
 
 function cadenceReasons(c: TodayContact, now: number): TodayReason[] {
   // Untracked and ad-hoc contacts are kept on purpose without a rhythm (F2): never nag about them.
-  if (!c.tracked || !cadenceInterval(c.cadence)) return [];
-  const due = nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt)!;
-  const overdue = overdueAt(c.lastMeaningfulAt, c.cadence, c.createdAt)!;
-  if (now < ms(due)) return [];
-  const days = Math.floor((now - ms(due)) / DAY_MS);
-  return now >= ms(overdue)
+  const interval = cadenceInterval(c.cadence);
+  if (!c.tracked || !interval) return [];
+  // The same arithmetic as nextDueAt/overdueAt, in milliseconds: no string round trip per contact.
+  const anchor = ms(c.lastMeaningfulAt ?? c.createdAt);
+  const due = anchor + interval.dueDays * DAY_MS;
+  if (now < due) return [];
+  const days = Math.floor((now - due) / DAY_MS);
+  return now >= anchor + interval.overdueDays * DAY_MS
     ? [{ kind: 'cadence_overdue', daysOverdue: days, cadence: c.cadence }]
     : [{ kind: 'cadence_due', daysOver: days, cadence: c.cadence }];
 }
@@ -155,9 +163,13 @@ function byScoreThenKind(a: TodayReason, b: TodayReason): number {
 
 function byRank(a: TodayItem, b: TodayItem): number {
   if (a.score !== b.score) return b.score - a.score;
-  const da = a.nextDueAt ? ms(a.nextDueAt) : Number.POSITIVE_INFINITY;
-  const db = b.nextDueAt ? ms(b.nextDueAt) : Number.POSITIVE_INFINITY;
-  if (da !== db) return da < db ? -1 : 1;
+  // nextDueAt comes from nextDueAt() in canonical UTC form, so string order is time order and the
+  // comparator parses nothing (it runs n·log n times).
+  if (a.nextDueAt !== b.nextDueAt) {
+    if (a.nextDueAt === null) return 1;
+    if (b.nextDueAt === null) return -1;
+    return a.nextDueAt < b.nextDueAt ? -1 : 1;
+  }
   // Code-unit order, not localeCompare: the result must not depend on the server's locale.
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
   return a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0;
@@ -186,6 +198,7 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
   };
 
   const ranked: TodayItem[] = [];
+  const hoursOf = new Map<string, TodayContact>();
   for (const c of input.contacts) {
     if (c.snoozedUntil && ms(c.snoozedUntil) > t) continue;
     if (c.skippedUntil && ms(c.skippedUntil) > t) continue;
@@ -215,13 +228,24 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
       reasons,
       headline: describeReason(reasons[0]!),
       channel: c.preferredChannel ?? c.lastReplyChannel ?? 'email',
-      sendWindow: windowFor(c.zone, c.workingHours ?? DEFAULT_WORKING_HOURS),
+      sendWindow: null,
       nextDueAt: c.tracked ? nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt) : null,
     });
+    hoursOf.set(c.id, c);
   }
   ranked.sort(byRank);
   const size = Math.max(0, Math.floor(o.size));
-  return { items: ranked.slice(0, size), more: ranked.slice(size) };
+  const shown = ranked.slice(0, size + Math.max(0, o.moreLimit));
+  // Send windows cost Luxon work per zone: only for what is returned.
+  for (const item of shown) {
+    const c = hoursOf.get(item.contactId)!;
+    item.sendWindow = windowFor(c.zone, c.workingHours ?? DEFAULT_WORKING_HOURS);
+  }
+  return {
+    items: shown.slice(0, size),
+    more: shown.slice(size),
+    moreCount: ranked.length - Math.min(size, ranked.length),
+  };
 }
 
 /** Skip = skip this cycle: hide the contact until its next due date counted from now (a week without a cadence). */

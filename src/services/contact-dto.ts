@@ -1,5 +1,6 @@
 import type { Contact } from '../contract/contacts';
-import type { Cadence, Channel, LinkKind, WorkingHours } from '../core/vocabulary';
+import { effectiveCadence } from '../core/cadence';
+import type { Cadence, Channel, CircleKind, LinkKind, WorkingHours } from '../core/vocabulary';
 import type { ContactChildren, ContactRow } from '../store/contacts.repo';
 
 export function displayName(row: Pick<ContactRow, 'first_name' | 'last_name'>): string {
@@ -68,4 +69,25 @@ export function toContactDto(row: ContactRow, children: ContactChildren): Contac
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+type CadenceColumns = {
+  cadence_kind: string | null;
+  cadence_every: number | null;
+  cadence_unit: string | null;
+};
+
+/**
+ * The cadence that applies to a contact: its own, else its circle's (editable per circle), else the
+ * default of the circle's kind; untracked wins over all. The one place that rule lives.
+ */
+export function contactCadence(
+  contact: CadenceColumns & { tracked: number },
+  circle: (CadenceColumns & { kind: string }) | null | undefined,
+): Cadence {
+  return effectiveCadence(
+    cadenceOf(contact) ?? (circle ? cadenceOf(circle) : null),
+    (circle?.kind as CircleKind | undefined) ?? null,
+    contact.tracked === 1,
+  );
 }

@@ -1,25 +1,20 @@
 import type { Capacity, Health } from '../contract/health';
-import { effectiveCadence } from '../core/cadence';
 import { capacityPlan } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
 import type { Channel, CircleKind, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
+import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import type { Db } from '../store/database';
-import { cadenceOf } from './contact-dto';
+import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 
 const YEAR_MS = 365 * 86_400_000;
 
-async function circleKinds(db: Db, accountId: string): Promise<Map<string, CircleKind>> {
-  const rows = await db
-    .selectFrom('circles')
-    .select(['id', 'kind'])
-    .where('account_id', '=', accountId)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.kind as CircleKind]));
+async function circlesById(db: Db, accountId: string): Promise<Map<string, CircleRow>> {
+  return new Map((await listCircles(db, accountId)).map((r) => [r.id, r]));
 }
 
 /** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
@@ -50,16 +45,12 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
   const c = await findContact(db, accountId, contactId);
   if (!c) throw new NotFound('contact not found');
   const now = deps.clock().toISOString();
-  const kinds = await circleKinds(db, accountId);
+  const circles = await circlesById(db, accountId);
   const interactions =
     (
       await yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString(), contactId)
     ).get(contactId) ?? [];
-  const cadence = effectiveCadence(
-    cadenceOf(c),
-    c.circle_id ? (kinds.get(c.circle_id) ?? null) : null,
-    c.tracked === 1,
-  );
+  const cadence = contactCadence(c, c.circle_id ? circles.get(c.circle_id) : null);
   const h = healthScore(
     { cadence, lastMeaningfulAt: c.last_meaningful_at, createdAt: c.created_at, interactions },
     now,
@@ -84,9 +75,9 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
   const db = deps.store.db;
   const now = deps.clock().toISOString();
-  const [account, kinds, contacts, interactions] = await Promise.all([
+  const [account, circles, contacts, interactions] = await Promise.all([
     findAccount(db, accountId),
-    circleKinds(db, accountId),
+    circlesById(db, accountId),
     db
       .selectFrom('contacts')
       .selectAll()
@@ -97,8 +88,8 @@ export async function capacity(deps: Deps, accountId: string): Promise<Capacity>
   ]);
   const plan = capacityPlan(
     contacts.map((c) => {
-      const circle = c.circle_id ? (kinds.get(c.circle_id) ?? null) : null;
-      const cadence = effectiveCadence(cadenceOf(c), circle, true);
+      const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
+      const cadence = contactCadence(c, circle);
       const health = healthScore(
         {
           cadence,
@@ -108,7 +99,8 @@ export async function capacity(deps: Deps, accountId: string): Promise<Capacity>
         },
         now,
       ).score;
-      return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle, health };
+      const kind = (circle?.kind as CircleKind | undefined) ?? null;
+      return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle: kind, health };
     }),
     account?.weekly_budget ?? 15,
   );

@@ -1,12 +1,11 @@
-import { effectiveCadence, nextDueAt } from '../core/cadence';
+import { nextDueAt } from '../core/cadence';
 import { followUpForNewContact } from '../core/follow-ups';
-import type { CircleKind } from '../core/vocabulary';
 import { findCircle } from '../store/circles.repo';
 import { findContact, updateContact } from '../store/contacts.repo';
 import type { Db } from '../store/database';
 import { interactionSummary } from '../store/schedule.repo';
 import { insertTask } from '../store/tasks.repo';
-import { cadenceOf, displayName } from './contact-dto';
+import { contactCadence, displayName } from './contact-dto';
 import type { Deps } from './deps';
 
 /**
@@ -29,12 +28,7 @@ export async function refreshSchedule(
     lastInboundAt,
     lastInboundChannel,
   } = await interactionSummary(db, accountId, contactId);
-  // The circle's own cadence (editable per circle) is the default; its kind's cadence only backs it up.
-  const cadence = effectiveCadence(
-    cadenceOf(row) ?? (circle ? cadenceOf(circle) : null),
-    (circle?.kind as CircleKind | undefined) ?? null,
-    row.tracked === 1,
-  );
+  const cadence = contactCadence(row, circle);
   await updateContact(db, accountId, contactId, {
     last_interaction_at: last,
     last_meaningful_at: last,

@@ -1,32 +1,30 @@
 import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
 import { backOffState } from '../core/back-off';
-import { effectiveCadence } from '../core/cadence';
 import { NotFound } from '../core/errors';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason, type ExtensionReason } from '../core/today-reasons';
-import type {
-  Channel,
-  CircleKind,
-  DateKind,
-  Direction,
-  LifeEventKind,
-  TaskKind,
-  WorkingHours,
-} from '../core/vocabulary';
+import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
+import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import type { Db } from '../store/database';
 import { loadTodayRows, type TodayRows, todayCandidates } from '../store/today.repo';
-import { cadenceOf } from './contact-dto';
+import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
 
 const DAY = 86_400_000;
 /** The longest lead time a date may have (contract caps leadDays at this). */
 export const MAX_LEAD_DAYS = 30;
-/** Enough most-due contacts that the top of the queue is exact: cadence-only scores tie at the cap. */
-const CADENCE_CANDIDATES = 300;
+/**
+ * Each reason brings at most this many candidates, strongest first (most overdue, nearest date,
+ * freshest news, earliest task, oldest unanswered outreach). The queue shows its daily size and up
+ * to MORE_LIMIT more, so the top is the same as ranking everyone unless more than this many
+ * contacts share one reason's top score; it keeps Today at a few hundred rows on a 100,000-contact
+ * network (bench/RESULTS.md).
+ */
+export const CANDIDATES_PER_REASON = 60;
 const MORE_LIMIT = 50;
 // An unanswered outreach matters for retries from 21 days until its back-off has surely ended.
 const RETRY_MIN_DAYS = 21;
@@ -41,7 +39,8 @@ export function registerTodayExtension(extension: TodayExtension): void {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function datePairs(now: number): { month: number; day: number; minLead: number }[] {
+/** (month, day) pairs nearest first: from yesterday (zones ahead of UTC) to the longest lead plus a day. */
+export function datePairs(now: number): { month: number; day: number; minLead: number }[] {
   const pairs: { month: number; day: number; minLead: number }[] = [];
   // From yesterday (zones ahead of UTC) to the longest lead plus a day (zones behind).
   for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
@@ -55,7 +54,7 @@ function datePairs(now: number): { month: number; day: number; minLead: number }
 }
 
 function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayContact[] {
-  const circleKind = new Map(rows.circles.map((c) => [c.id, c.kind as CircleKind]));
+  const circles = new Map(rows.circles.map((c) => [c.id, c]));
   const group = <T extends { contact_id: string | null }>(list: T[]) => {
     const m = new Map<string, T[]>();
     for (const r of list) {
@@ -95,11 +94,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       zone: c.time_zone,
       workingHours: c.working_hours ? (JSON.parse(c.working_hours) as WorkingHours) : null,
       preferredChannel: c.preferred_channel as Channel | null,
-      cadence: effectiveCadence(
-        cadenceOf(c),
-        c.circle_id ? (circleKind.get(c.circle_id) ?? null) : null,
-        c.tracked === 1,
-      ),
+      cadence: contactCadence(c, c.circle_id ? circles.get(c.circle_id) : null),
       tracked: c.tracked === 1,
       lastMeaningfulAt: c.last_meaningful_at,
       createdAt: c.created_at,
@@ -147,7 +142,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
   const extra = (await Promise.all(extensions.map((e) => e(deps, accountId, now)))).flat();
   const candidates = await todayCandidates(db, accountId, {
     now,
-    cadenceLimit: CADENCE_CANDIDATES,
+    perReason: Math.max(CANDIDATES_PER_REASON, size + MORE_LIMIT),
     taskHorizon,
     datePairs: datePairs(nowMs),
     lifeEventsSince,
@@ -164,6 +159,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
   });
   const queue = todayQueue({ contacts: toTodayContacts(rows, now, capSince), extensions: extra }, now, {
     size,
+    moreLimit: MORE_LIMIT,
   });
   const byId = new Map(rows.contacts.map((c) => [c.id, c]));
   const dto = (item: (typeof queue.items)[number]): TodayItem => ({
@@ -182,8 +178,8 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
     now,
     size,
     items: queue.items.map(dto),
-    more: queue.more.slice(0, MORE_LIMIT).map(dto),
-    moreCount: queue.more.length,
+    more: queue.more.map(dto),
+    moreCount: queue.moreCount,
   };
 }
 
@@ -280,20 +276,9 @@ export async function snooze(
 export async function skip(deps: Deps, accountId: string, contactId: string): Promise<ActionResult> {
   const db = deps.store.db;
   const c = await contactOrThrow(db, accountId, contactId);
-  const circle = c.circle_id
-    ? await db
-        .selectFrom('circles')
-        .select('kind')
-        .where('account_id', '=', accountId)
-        .where('id', '=', c.circle_id)
-        .executeTakeFirst()
-    : undefined;
+  const circle = c.circle_id ? await findCircle(db, accountId, c.circle_id) : undefined;
   const now = iso(deps.clock().getTime());
-  const cadence = effectiveCadence(
-    cadenceOf(c),
-    (circle?.kind as CircleKind | undefined) ?? null,
-    c.tracked === 1,
-  );
+  const cadence = contactCadence(c, circle);
   return {
     decision: await decide(db, accountId, contactId, 'skip', skipUntil(cadence, now), now),
     loggedInteractionId: null,

@@ -3,10 +3,13 @@ import type { ContactsTable, Db } from './database';
 
 export interface CandidateWindow {
   now: string;
-  /** How many of the most-due contacts to consider for cadence reasons. */
-  cadenceLimit: number;
+  /** How many candidates each reason may bring, strongest first; the queue shows far fewer. */
+  perReason: number;
   taskHorizon: string;
-  /** (month, day) pairs from yesterday to the longest lead ahead, with the lead each needs. */
+  /**
+   * (month, day) pairs nearest first, from yesterday (zones ahead of UTC) to the longest lead
+   * ahead, with the lead each one needs.
+   */
   datePairs: { month: number; day: number; minLead: number }[];
   lifeEventsSince: string;
   retryFrom: string;
@@ -14,22 +17,20 @@ export interface CandidateWindow {
 }
 
 /**
- * Contact ids that may have a reason today, each list read through its own index so the queue never
- * scans the network or its history: most-due contacts, open tasks, upcoming dates, fresh life events and
- * unanswered outreach old enough for a retry. Snoozed and skipped contacts are left out here already.
+ * The candidate queries, one per reason, each bounded and ordered by what makes that reason strong
+ * (most overdue, earliest task, freshest news, oldest unanswered outreach), each read through its
+ * own index so the queue never scans the network or its history. Snoozed and skipped contacts are
+ * left out here already, so they cannot crowd out the others. Exported for the benchmark, which runs
+ * the same SQL straight through the driver.
  */
-export async function todayCandidates(
-  db: Db,
-  accountId: string,
-  w: CandidateWindow,
-): Promise<{ all: string[]; retry: string[] }> {
+export function candidateQueries(db: Db, accountId: string, w: CandidateWindow) {
   const hidden = db
     .selectFrom('queue_decisions')
     .select('contact_id')
     .where('account_id', '=', accountId)
     .where('until_at', '>', w.now);
-  const [due, tasks, dates, events, retries] = await Promise.all([
-    db
+  return {
+    due: db
       .selectFrom('contacts')
       .select('id')
       .where('account_id', '=', accountId)
@@ -37,43 +38,28 @@ export async function todayCandidates(
       .where('id', 'not in', hidden)
       .orderBy('next_due_at')
       .orderBy('id')
-      .limit(w.cadenceLimit)
-      .execute(),
-    db
+      .limit(w.perReason),
+    tasks: db
       .selectFrom('tasks')
       .select('contact_id as id')
       .where('account_id', '=', accountId)
       .where('done_at', 'is', null)
       .where('due_at', '<=', w.taskHorizon)
       .where('contact_id', 'is not', null)
-      .execute(),
-    w.datePairs.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('important_dates')
-          .select('contact_id as id')
-          // account_id inside every term, not once outside: then each term is one range of the day index
-          // (SQLite's multi-index OR, PostgreSQL's BitmapOr) instead of a scan of the account's dates.
-          .where((eb) =>
-            eb.or(
-              w.datePairs.map((p) =>
-                eb.and([
-                  eb('account_id', '=', accountId),
-                  eb('month', '=', p.month),
-                  eb('day', '=', p.day),
-                  eb('lead_days', '>=', p.minLead),
-                ]),
-              ),
-            ),
-          )
-          .execute(),
-    db
+      .where('contact_id', 'not in', hidden)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(w.perReason),
+    events: db
       .selectFrom('life_events')
       .select('contact_id as id')
       .where('account_id', '=', accountId)
       .where('occurred_on', '>=', w.lifeEventsSince)
-      .execute(),
-    db
+      .where('contact_id', 'not in', hidden)
+      .orderBy('occurred_on', 'desc')
+      .orderBy('contact_id')
+      .limit(w.perReason),
+    retries: db
       .selectFrom('interactions')
       .innerJoin('contacts', (j) =>
         j
@@ -91,104 +77,161 @@ export async function todayCandidates(
           eb('contacts.last_inbound_at', '<', eb.ref('interactions.occurred_at')),
         ]),
       )
-      .execute(),
+      .where('interactions.contact_id', 'not in', hidden)
+      .orderBy('interactions.occurred_at')
+      .orderBy('interactions.contact_id')
+      .limit(w.perReason),
+    /** Dates falling on one (month, day), for the nearest days first until enough are found. */
+    datesOn: (pair: { month: number; day: number; minLead: number }, limit: number) =>
+      db
+        .selectFrom('important_dates')
+        .select('contact_id as id')
+        .where('account_id', '=', accountId)
+        .where('month', '=', pair.month)
+        .where('day', '=', pair.day)
+        .where('lead_days', '>=', pair.minLead)
+        .where('contact_id', 'not in', hidden)
+        .orderBy('contact_id')
+        .limit(limit),
+  };
+}
+
+/** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
+export async function todayCandidates(
+  db: Db,
+  accountId: string,
+  w: CandidateWindow,
+): Promise<{ all: string[]; retry: string[] }> {
+  const q = candidateQueries(db, accountId, w);
+  const [due, tasks, events, retries] = await Promise.all([
+    q.due.execute(),
+    q.tasks.execute(),
+    q.events.execute(),
+    q.retries.execute(),
   ]);
+  // Nearer dates score higher: walk the days in order and stop once this reason has enough.
+  const dates: { id: string }[] = [];
+  for (const pair of w.datePairs) {
+    if (dates.length >= w.perReason) break;
+    dates.push(...(await q.datesOn(pair, w.perReason - dates.length).execute()));
+  }
   const ids = new Set<string>();
   for (const list of [due, tasks, dates, events, retries]) for (const r of list) if (r.id) ids.add(r.id);
   return { all: [...ids], retry: [...new Set(retries.map((r) => r.id))] };
 }
 
-export interface TodayRows {
-  contacts: Selectable<ContactsTable>[];
-  circles: { id: string; kind: string }[];
-  dates: {
-    contact_id: string;
-    kind: string;
-    month: number;
-    day: number;
-    year: number | null;
-    lead_days: number;
-  }[];
-  events: { contact_id: string; kind: string; occurred_on: string }[];
-  tasks: { contact_id: string | null; id: string; kind: string; title: string; due_at: string }[];
-  decisions: { contact_id: string; until_at: string }[];
-  recent: {
-    contact_id: string;
-    direction: string;
-    occurred_at: string;
-    awaiting_reply: number;
-    retry_step: number;
-  }[];
+/** The contact columns the queue reads: not the whole row, which at thousands of candidates costs. */
+const CONTACT_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'company',
+  'title',
+  'time_zone',
+  'working_hours',
+  'preferred_channel',
+  'circle_id',
+  'tracked',
+  'cadence_kind',
+  'cadence_every',
+  'cadence_unit',
+  'last_meaningful_at',
+  'last_inbound_at',
+  'last_reply_channel',
+  'created_at',
+] as const satisfies readonly (keyof ContactsTable)[];
+
+export type TodayContactRow = Pick<Selectable<ContactsTable>, (typeof CONTACT_COLUMNS)[number]>;
+
+export interface RowWindow {
+  taskHorizon: string;
+  lifeEventsSince: string;
+  recentSince: string;
+  retryIds: string[];
+  retryFrom: string;
 }
+
+/** The row loads for these candidates, one query per table (exported for the benchmark). */
+export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindow) {
+  const history = ['contact_id', 'direction', 'occurred_at', 'awaiting_reply', 'retry_step'] as const;
+  return {
+    contacts: db
+      .selectFrom('contacts')
+      .select(CONTACT_COLUMNS)
+      .where('account_id', '=', accountId)
+      .where('id', 'in', ids),
+    circles: db
+      .selectFrom('circles')
+      .select(['id', 'kind', 'cadence_kind', 'cadence_every', 'cadence_unit'])
+      .where('account_id', '=', accountId),
+    dates: db
+      .selectFrom('important_dates')
+      .select(['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids),
+    events: db
+      .selectFrom('life_events')
+      .select(['contact_id', 'kind', 'occurred_on'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .where('occurred_on', '>=', w.lifeEventsSince),
+    tasks: db
+      .selectFrom('tasks')
+      .select(['contact_id', 'id', 'kind', 'title', 'due_at'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .where('done_at', 'is', null)
+      .where('due_at', '<=', w.taskHorizon),
+    decisions: db
+      .selectFrom('queue_decisions')
+      .select(['contact_id', 'until_at'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids),
+    recent: db
+      .selectFrom('interactions')
+      .select(history)
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .where('occurred_at', '>=', w.recentSince),
+    // Contacts with unanswered outreach also need what happened since it, for the back-off state.
+    older:
+      w.retryIds.length === 0
+        ? null
+        : db
+            .selectFrom('interactions')
+            .select(history)
+            .where('account_id', '=', accountId)
+            .where('contact_id', 'in', w.retryIds)
+            .where('occurred_at', '>=', w.retryFrom)
+            .where('occurred_at', '<', w.recentSince),
+  };
+}
+
+export type TodayRows = {
+  [K in Exclude<keyof ReturnType<typeof rowQueries>, 'older'>]: Awaited<
+    ReturnType<ReturnType<typeof rowQueries>[K]['execute']>
+  >;
+};
 
 /** Everything the queue needs about these contacts, one query per table. */
 export async function loadTodayRows(
   db: Db,
   accountId: string,
   ids: string[],
-  w: {
-    taskHorizon: string;
-    lifeEventsSince: string;
-    recentSince: string;
-    retryIds: string[];
-    retryFrom: string;
-  },
+  w: RowWindow,
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
+  const q = rowQueries(db, accountId, ids, w);
   const [contacts, circles, dates, events, tasks, decisions, recent, older] = await Promise.all([
-    db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('id', 'in', ids)
-      .execute(),
-    db.selectFrom('circles').select(['id', 'kind']).where('account_id', '=', accountId).execute(),
-    db
-      .selectFrom('important_dates')
-      .select(['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('life_events')
-      .select(['contact_id', 'kind', 'occurred_on'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .where('occurred_on', '>=', w.lifeEventsSince)
-      .execute(),
-    db
-      .selectFrom('tasks')
-      .select(['contact_id', 'id', 'kind', 'title', 'due_at'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .where('done_at', 'is', null)
-      .where('due_at', '<=', w.taskHorizon)
-      .execute(),
-    db
-      .selectFrom('queue_decisions')
-      .select(['contact_id', 'until_at'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('interactions')
-      .select(['contact_id', 'direction', 'occurred_at', 'awaiting_reply', 'retry_step'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .where('occurred_at', '>=', w.recentSince)
-      .execute(),
-    // Contacts with unanswered outreach also need what happened since it, for the back-off state.
-    w.retryIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .selectFrom('interactions')
-          .select(['contact_id', 'direction', 'occurred_at', 'awaiting_reply', 'retry_step'])
-          .where('account_id', '=', accountId)
-          .where('contact_id', 'in', w.retryIds)
-          .where('occurred_at', '>=', w.retryFrom)
-          .where('occurred_at', '<', w.recentSince)
-          .execute(),
+    q.contacts.execute(),
+    q.circles.execute(),
+    q.dates.execute(),
+    q.events.execute(),
+    q.tasks.execute(),
+    q.decisions.execute(),
+    q.recent.execute(),
+    q.older ? q.older.execute() : Promise.resolve([]),
   ]);
   return { contacts, circles, dates, events, tasks, decisions, recent: [...older, ...recent] };
 }
