@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildDedupeIndex,
@@ -51,6 +52,22 @@ describe('dedupe keys', () => {
     expect(foldText("Zoë  O'Brien")).toBe('zoe o brien');
     expect(nameCompanyKey('ZOË', 'Çelik', 'Café Ltd.')).toBe(nameCompanyKey('zoe', 'celik', 'cafe'));
     expect(nameCompanyKey('Ada', 'Lovelace', '')).toBeUndefined();
+  });
+
+  it('folds plain ASCII (its fast path) exactly as the Unicode rules do', () => {
+    const unicodeFold = (t: string) =>
+      t
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 40 }), (t) => {
+        expect(foldText(t)).toBe(unicodeFold(t));
+      }),
+    );
+    expect(foldText(' Acme,  Inc.\t(UK) ')).toBe('acme inc uk');
   });
 });
 

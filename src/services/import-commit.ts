@@ -17,7 +17,7 @@ import {
 import { type ImportRowRow, importRowStatuses, listImportRows, updateImportRun } from '../store/imports.repo';
 import { type Deps, nowIso } from './deps';
 import { mergeInto } from './import-merge';
-import { addNewContact, type CommitContext } from './import-new-contact';
+import { addNewContact, type CommitContext, newContactDueAt } from './import-new-contact';
 import type { PreviewContact } from './import-rows';
 import { getImport, requireRun, type StoredCounts } from './imports.service';
 
@@ -65,6 +65,7 @@ export async function commitImport(
       region: run.region as CountryCode,
       newId: deps.newId,
       tracked: input.tracked,
+      nextDueAt: newContactDueAt(now, input.tracked),
     };
     const tagIds = await loadTagIds(trx, accountId);
     const result: ImportResult = { created: 0, merged: 0, skipped: 0, lifeEvents: 0 };

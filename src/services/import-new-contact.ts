@@ -17,6 +17,13 @@ export interface CommitContext {
   region: Parameters<typeof phoneKey>[1];
   newId: () => string;
   tracked: boolean;
+  /** next_due_at of every new contact: the same for all (no interactions, default cadence, created now). */
+  nextDueAt: string | null;
+}
+
+/** next_due_at of a contact created now with no interactions, as refreshSchedule would compute it. */
+export function newContactDueAt(now: string, tracked: boolean): string | null {
+  return nextDueAt(null, effectiveCadence(null, null, tracked), now);
 }
 
 export const sortName = (first: string, last: string) => `${first} ${last}`.trim().toLowerCase();
@@ -74,7 +81,7 @@ export function addNewContact(w: ImportWrites, ctx: CommitContext, c: PreviewCon
     last_meaningful_at: null,
     last_inbound_at: null,
     last_reply_channel: null,
-    next_due_at: nextDueAt(null, effectiveCadence(null, null, ctx.tracked), ctx.now),
+    next_due_at: ctx.nextDueAt,
     created_at: ctx.now,
     updated_at: ctx.now,
   };
