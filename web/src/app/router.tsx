@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AuthGate } from '../features/auth/auth-gate';
 import { ContactPage } from '../features/contacts/contact-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { UpdatesPage } from '../features/email/updates-page';
 import { ImportPage } from '../features/imports/import-page';
 import { IntroductionsPage } from '../features/introductions/introductions-page';
@@ -21,7 +20,13 @@ export const router = createBrowserRouter([
       { path: 'today', element: <TodayPage /> },
       { path: 'contacts', element: <ContactsPage /> },
       { path: 'contacts/:id', element: <ContactPage /> },
-      { path: 'dashboard', element: <DashboardPage /> },
+      // Charts (recharts) are half the bundle: load them only when the dashboard is opened.
+      {
+        path: 'dashboard',
+        lazy: async () => ({
+          Component: (await import('../features/dashboard/dashboard-page')).DashboardPage,
+        }),
+      },
       { path: 'import', element: <ImportPage /> },
       { path: 'updates', element: <UpdatesPage /> },
       { path: 'introductions', element: <IntroductionsPage /> },
