@@ -61,7 +61,7 @@ export const Today = z.object({
   now: z.string(),
   size: z.number().int(),
   items: z.array(TodayItem),
-  more: z.array(TodayItem).describe('the rest, best first (at most 50)'),
+  more: z.array(TodayItem).describe('the rest, best first (at most 30; moreCount says how many there are)'),
   moreCount: z.number().int(),
 });
 export type Today = z.infer<typeof Today>;

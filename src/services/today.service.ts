@@ -24,8 +24,8 @@ export const MAX_LEAD_DAYS = 30;
  * contacts share one reason's top score; it keeps Today at a few hundred rows on a 100,000-contact
  * network (bench/RESULTS.md).
  */
-export const CANDIDATES_PER_REASON = 60;
-const MORE_LIMIT = 50;
+export const CANDIDATES_PER_REASON = 40;
+const MORE_LIMIT = 30;
 // An unanswered outreach matters for retries from 21 days until its back-off has surely ended.
 const RETRY_MIN_DAYS = 21;
 const RETRY_MAX_DAYS = 220;
