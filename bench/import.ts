@@ -12,7 +12,7 @@ import {
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../src/ids';
 import { commitImport } from '../src/services/import-commit';
 import { previewImport } from '../src/services/imports.service';
 import { insertAccount } from '../src/store/accounts.repo';
@@ -74,14 +74,14 @@ async function runOne(s: Scenario): Promise<Measured> {
   const dbPath = join(DIR, `${s.file}.sqlite`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const store = await openSqlite(dbPath);
-  const accountId = uuidv7();
+  const accountId = newId();
   await insertAccount(store.db, {
     id: accountId,
     name: 'Bench',
     time_zone: 'America/New_York',
     created_at: new Date().toISOString(),
   });
-  const deps = { store, clock: () => new Date(), newId: uuidv7 };
+  const deps = { store, clock: () => new Date(), newId };
   let sampled = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     sampled = Math.max(sampled, process.memoryUsage().rss);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import { loadConfig } from './config';
+import { newId } from './ids';
 import { smtpMailer } from './jobs/mailer';
 import { startJobs } from './jobs/scheduler';
 import { buildApp } from './server/app';
@@ -10,7 +10,7 @@ import { openStore } from './store/open-store';
 async function main() {
   const config = loadConfig();
   const store = await openStore(config);
-  const deps = { store, clock: () => new Date(), newId: uuidv7 };
+  const deps = { store, clock: () => new Date(), newId };
   const app = await buildApp(deps, {
     signupOpen: config.signupOpen,
     trustProxy: config.trustProxy,

@@ -12,16 +12,16 @@ export interface LocalTransport extends Transport {
  * acting as the owner; imported lazily so remote calls do not load the server.
  */
 export async function localTransport(): Promise<LocalTransport> {
-  const [{ loadConfig }, { openStore }, { buildApp }, { localOwner }, { v7: uuidv7 }] = await Promise.all([
+  const [{ loadConfig }, { openStore }, { buildApp }, { localOwner }, { newId }] = await Promise.all([
     import('../config'),
     import('../store/open-store'),
     import('../server/app'),
     import('../services/auth.service'),
-    import('uuid'),
+    import('../ids'),
   ]);
   const store = await openStore(loadConfig());
   try {
-    const deps = { store, clock: () => new Date(), newId: uuidv7 };
+    const deps = { store, clock: () => new Date(), newId };
     const app = await buildApp(deps, { localPrincipal: await localOwner(deps) });
     const reply = (res: { statusCode: number; body: string }): Reply => ({
       status: res.statusCode,

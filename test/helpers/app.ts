@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../src/ids';
 import { buildApp } from '../../src/server/app';
 import type { Deps } from '../../src/services/deps';
 import type { Store } from '../../src/store/store';
@@ -23,7 +23,7 @@ export async function testApp(
   store: Store,
   opts: { signupOpen?: boolean; webDir?: string } = {},
 ): Promise<TestApp> {
-  const deps = { store, clock: fixedClock(), newId: uuidv7 };
+  const deps = { store, clock: fixedClock(), newId };
   const app = await buildApp(deps, {
     signupOpen: opts.signupOpen ?? true,
     ...(opts.webDir && { webDir: opts.webDir }),

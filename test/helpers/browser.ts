@@ -8,7 +8,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../src/ids';
 import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/store/store';
 import { freshStore } from './stores';
@@ -49,7 +49,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const store = await freshStore('sqlite');
   const app = await buildApp(
-    { store, clock: () => new Date(), newId: uuidv7 },
+    { store, clock: () => new Date(), newId },
     { webDir: resolve('dist/web'), signupOpen: true },
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
