@@ -4,16 +4,15 @@ import { useEffect, useState } from 'react';
 import type { InteractionCreate } from '../../../../src/contract/interactions';
 import type { DraftOccasion } from '../../../../src/core/draft-templates';
 import { DRAFT_OCCASIONS } from '../../../../src/core/draft-templates';
-import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
+import type { Channel } from '../../../../src/core/vocabulary';
 import { ApiError } from '../../api/client';
-import { CHANNEL_LABELS, toChannel } from '../interactions/channel-icon';
+import { ChannelSelect } from '../interactions/interaction-fields';
 import { LintIssues } from './lint-issues';
 import { OCCASION_LABELS } from './occasion';
 import { useDraft, useLint } from './queries';
 import { relink } from './relink';
 
 const OCCASIONS = DRAFT_OCCASIONS.map((value) => ({ value, label: OCCASION_LABELS[value] }));
-const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 const LINT_DELAY_MS = 400;
 
 /**
@@ -77,17 +76,7 @@ export function DraftSection({
           }}
           miw={180}
         />
-        <Select
-          label="Channel"
-          data={CHANNEL_OPTIONS}
-          value={channel}
-          allowDeselect={false}
-          onChange={(value) => {
-            const next = toChannel(value);
-            if (next) setChannel(next);
-          }}
-          miw={160}
-        />
+        <ChannelSelect label="Channel" value={channel} onChange={setChannel} miw={160} />
       </Group>
       {draft.isPending ? (
         <Loader size="sm" aria-label="Writing a draft" />

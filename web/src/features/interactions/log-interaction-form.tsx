@@ -1,25 +1,11 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Input,
-  SegmentedControl,
-  Select,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Channel, Direction } from '../../../../src/core/vocabulary';
-import { CHANNELS } from '../../../../src/core/vocabulary';
 import { toLocalInput } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
-import { CHANNEL_LABELS, toChannel } from './channel-icon';
+import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from './interaction-fields';
 import { useLogInteraction } from './queries';
 
-const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 const FIELDS = ['channel', 'direction', 'occurredAt', 'summary', 'topics', 'awaitingReply'] as const;
 
 /** A quick record of a conversation; `channel` starts at the contact's preferred one. */
@@ -70,15 +56,10 @@ export function LogInteractionForm({
           </Alert>
         )}
         <Group grow align="flex-start" wrap="wrap">
-          <Select
+          <ChannelSelect
             label="Channel"
-            data={CHANNEL_OPTIONS}
             value={channel}
-            allowDeselect={false}
-            onChange={(value) => {
-              const next = toChannel(value);
-              if (next) setChannel(next);
-            }}
+            onChange={setChannel}
             error={err('channel')}
             miw={160}
           />
@@ -91,18 +72,7 @@ export function LogInteractionForm({
             miw={200}
           />
         </Group>
-        <Input.Wrapper label="Direction" error={err('direction')}>
-          <SegmentedControl
-            fullWidth
-            aria-label="Direction"
-            value={direction}
-            onChange={(value) => setDirection(value === 'inbound' ? 'inbound' : 'outbound')}
-            data={[
-              { value: 'outbound', label: 'I reached out' },
-              { value: 'inbound', label: 'They reached out' },
-            ]}
-          />
-        </Input.Wrapper>
+        <DirectionControl value={direction} onChange={setDirection} error={err('direction')} />
         <Textarea
           label="Summary"
           placeholder="What did you talk about?"
@@ -121,12 +91,11 @@ export function LogInteractionForm({
           onChange={setTopics}
           error={err('topics')}
         />
-        <Checkbox
-          label="Awaiting their reply"
+        <AwaitingReplyCheckbox
+          direction={direction}
+          checked={awaitingReply}
+          onChange={setAwaitingReply}
           description={direction === 'inbound' ? 'Only when you reached out' : undefined}
-          disabled={direction === 'inbound'}
-          checked={awaitingReply && direction === 'outbound'}
-          onChange={(e) => setAwaitingReply(e.currentTarget.checked)}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

@@ -1,11 +1,9 @@
-import { Button, Group, Select } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
-import { CHANNEL_LABELS, toChannel } from '../interactions/channel-icon';
+import type { Channel } from '../../../../src/core/vocabulary';
+import { ChannelSelect } from '../interactions/interaction-fields';
 import { useShareResource } from './queries';
-
-const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 
 /** Channel select and "Share": logs the interaction and the give in one call. */
 export function ShareControl({
@@ -23,17 +21,12 @@ export function ShareControl({
   const [channel, setChannel] = useState<Channel>('email');
   return (
     <Group gap={6} wrap="nowrap">
-      <Select
+      <ChannelSelect
         aria-label={`Channel to share with ${contactName}`}
         size="xs"
         w={130}
-        data={CHANNEL_OPTIONS}
         value={channel}
-        allowDeselect={false}
-        onChange={(value) => {
-          const next = toChannel(value);
-          if (next) setChannel(next);
-        }}
+        onChange={setChannel}
       />
       <Button
         size="xs"

@@ -1,21 +1,8 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Input,
-  Modal,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { InteractionCreate } from '../../../../src/contract/interactions';
-import { CHANNELS, type Channel, type Direction } from '../../../../src/core/vocabulary';
-import { CHANNEL_LABELS, toChannel } from '../interactions/channel-icon';
-
-const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));
+import type { Channel, Direction } from '../../../../src/core/vocabulary';
+import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from '../interactions/interaction-fields';
 
 /** "Done": optionally log what happened (which resets the cadence), or just take it off today's list. */
 export function DoneModal({
@@ -69,28 +56,8 @@ function DoneForm({
         <Text size="sm" c="dimmed">
           Log it to reset their cadence, or just mark it done for today.
         </Text>
-        <Select
-          label="Channel"
-          data={CHANNEL_OPTIONS}
-          value={channel}
-          allowDeselect={false}
-          onChange={(value) => {
-            const next = toChannel(value);
-            if (next) setChannel(next);
-          }}
-        />
-        <Input.Wrapper label="Direction">
-          <SegmentedControl
-            fullWidth
-            aria-label="Direction"
-            value={direction}
-            onChange={(value) => setDirection(value === 'inbound' ? 'inbound' : 'outbound')}
-            data={[
-              { value: 'outbound', label: 'I reached out' },
-              { value: 'inbound', label: 'They reached out' },
-            ]}
-          />
-        </Input.Wrapper>
+        <ChannelSelect label="Channel" value={channel} onChange={setChannel} />
+        <DirectionControl value={direction} onChange={setDirection} />
         <Textarea
           label="Summary"
           placeholder="What did you say or talk about?"
@@ -100,12 +67,7 @@ function DoneForm({
           value={summary}
           onChange={(e) => setSummary(e.currentTarget.value)}
         />
-        <Checkbox
-          label="Awaiting their reply"
-          disabled={direction === 'inbound'}
-          checked={awaitingReply && direction === 'outbound'}
-          onChange={(e) => setAwaitingReply(e.currentTarget.checked)}
-        />
+        <AwaitingReplyCheckbox direction={direction} checked={awaitingReply} onChange={setAwaitingReply} />
         <Group justify="space-between" wrap="wrap">
           <Button variant="subtle" color="gray" onClick={onClose}>
             Cancel
