@@ -43,7 +43,7 @@ describe('todayQueue reasons', () => {
     ]);
     const item = one({ lastMeaningfulAt: ago(102 + 90) })!;
     expect(item.headline).toBe('Overdue by 102 days for your quarterly catch-up');
-    expect(item.score).toBe(80);
+    expect(item.score).toBe(65);
   });
 
   it('counts from creation for a contact never reached', () => {
@@ -185,10 +185,10 @@ describe('todayQueue decisions and boundaries', () => {
       aContact({ id: 'a2', name: 'Ann', lastMeaningfulAt: ago(95) }),
       aContact({ id: 'a1', name: 'Ann', lastMeaningfulAt: ago(95) }),
       aContact({ id: 'z', name: 'Zed', lastMeaningfulAt: ago(300) }),
-      // Same score (35) as the others but due later: ranks after them despite its name.
+      // Same score (30) as the others but due later: ranks after them despite its name.
       aContact({ id: 'y', name: 'Aaron', lastMeaningfulAt: ago(1) }),
     ];
-    const extensions = [{ kind: 'trip' as const, contactId: 'y', detail: 'In town', weight: 35 }];
+    const extensions = [{ kind: 'trip' as const, contactId: 'y', detail: 'In town', weight: 30 }];
     const q = todayQueue({ contacts, extensions }, NOW, { size: 3 });
     expect(q.items.map((i) => i.contactId)).toEqual(['z', 'a1', 'a2']);
     expect(q.more.map((i) => i.contactId)).toEqual(['b', 'y']);

@@ -48,7 +48,7 @@ describe('reasonScore', () => {
   const cadence = { kind: 'yearly' } as const;
 
   it('grows with days overdue but is capped', () => {
-    expect(reasonScore({ kind: 'cadence_overdue', daysOverdue: 10, cadence })).toBe(55);
+    expect(reasonScore({ kind: 'cadence_overdue', daysOverdue: 10, cadence })).toBe(47);
     expect(reasonScore({ kind: 'cadence_overdue', daysOverdue: 1000, cadence })).toBe(
       TODAY_WEIGHTS.cadence_overdue + TODAY_WEIGHTS.cadence_overdue_cap,
     );
@@ -67,6 +67,15 @@ describe('reasonScore', () => {
     expect(reasonScore({ kind: 'life_event', eventKind: 'award', daysAgo: 1 })).toBeGreaterThan(
       reasonScore({ kind: 'life_event', eventKind: 'award', daysAgo: 10 }),
     );
+  });
+
+  it('puts timely moments above a long-overdue cadence', () => {
+    const longOverdue = reasonScore({ kind: 'cadence_overdue', daysOverdue: 400, cadence });
+    expect(reasonScore({ kind: 'life_event', eventKind: 'promotion', daysAgo: 3 })).toBeGreaterThan(
+      longOverdue,
+    );
+    expect(reasonScore({ kind: 'birthday', inDays: 2, turns: 40 })).toBeGreaterThan(longOverdue);
+    expect(reasonScore({ kind: 'birthday', inDays: 6, turns: 40 })).toBeLessThan(longOverdue);
   });
 
   it('uses the weight given for extension reasons', () => {

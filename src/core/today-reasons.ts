@@ -37,24 +37,28 @@ export type TodayReason =
   | { kind: 'retry'; step: 1 | 2; dueAt: string }
   | { kind: ExtensionReasonKind; detail: string; weight: number };
 
-/** Score weights per reason; documented in docs/today.md — change both together. */
+/**
+ * Score weights per reason; documented in docs/today.md — change both together. Moments that pass
+ * (fresh news, a birthday this week, a follow-up window) outrank a relationship that has been
+ * overdue for months: it will still be overdue next week, the congratulation will not be timely.
+ */
 export const TODAY_WEIGHTS = {
   follow_up_due: 80, // the 24–48 h window closes fast
-  birthday: 70, // on the day; −5 per day of lead
-  cadence_overdue: 50, // +1 per 2 days past due, capped at +30
-  cadence_overdue_cap: 30,
-  cadence_due: 30, // +1 per day past due, capped at +19 so it stays below overdue
+  birthday: 85, // on the day; −5 per day of lead
+  life_event: 75, // fresh news; −2 per day old
+  cadence_overdue: 45, // +1 per 4 days past due, capped at +20
+  cadence_overdue_cap: 20,
+  cadence_due: 25, // +1 per day past due, capped at +19 so it stays below overdue
   cadence_due_cap: 19,
-  life_event: 60, // fresh news; −2 per day old
-  task_due: 55,
-  anniversary: 45, // on the day; −5 per day of lead
+  task_due: 60,
+  anniversary: 55, // on the day; −5 per day of lead
   retry_1: 40,
   retry_2: 30,
   resource_match: 25,
   trip: 45,
   introduction: 50,
   update: 20,
-  job_change: 55,
+  job_change: 70,
 } as const;
 
 /** Points one reason adds to its item's score (the item score is the sum over its reasons). */
@@ -64,7 +68,7 @@ export function reasonScore(reason: TodayReason): number {
     case 'cadence_due':
       return w.cadence_due + Math.min(w.cadence_due_cap, reason.daysOver);
     case 'cadence_overdue':
-      return w.cadence_overdue + Math.min(w.cadence_overdue_cap, Math.floor(reason.daysOverdue / 2));
+      return w.cadence_overdue + Math.min(w.cadence_overdue_cap, Math.floor(reason.daysOverdue / 4));
     case 'follow_up_due':
       return w.follow_up_due;
     case 'task_due':
