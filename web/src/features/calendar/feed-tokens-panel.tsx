@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CreatedFeedToken, FeedToken } from '../../../../src/contract/feed';
 import { formatDate } from '../../lib/format';
+import { RevokeModal } from '../../ui/revoke-modal';
+import { SecretOnceAlert } from '../../ui/secret-once-alert';
 import { useFeedTokens, useIssueFeedToken, useRevokeFeedToken } from './queries';
 
 /** F21: private iCalendar feed addresses; the secret is part of the URL, shown once. */
@@ -39,25 +29,18 @@ export function FeedTokensPanel() {
           </Text>
         </div>
         {created && (
-          <Alert color="teal" title="Feed address" withCloseButton onClose={() => setCreated(null)}>
-            <Stack gap="xs">
-              <Text size="sm">Copy it now: it will not be shown again.</Text>
-              <Code block className="tend-wrap" aria-label="Feed URL" style={{ whiteSpace: 'pre-wrap' }}>
-                {feedUrl}
-              </Code>
-              <CopyButton value={feedUrl}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
-                    {copied ? 'Copied' : 'Copy feed URL'}
-                  </Button>
-                )}
-              </CopyButton>
-              <Text size="xs" c="dimmed">
-                Subscribe from Google Calendar: Other calendars → From URL. Apple Calendar: File → New
-                Calendar Subscription. The server must be reachable at this address from there.
-              </Text>
-            </Stack>
-          </Alert>
+          <SecretOnceAlert
+            title="Feed address"
+            secret={feedUrl}
+            label="Feed URL"
+            copyLabel="Copy feed URL"
+            onClose={() => setCreated(null)}
+          >
+            <Text size="xs" c="dimmed">
+              Subscribe from Google Calendar: Other calendars → From URL. Apple Calendar: File → New Calendar
+              Subscription. The server must be reachable at this address from there.
+            </Text>
+          </SecretOnceAlert>
         )}
         <Group>
           <Button
@@ -127,32 +110,24 @@ export function FeedTokensPanel() {
           )
         )}
       </Stack>
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke feed?" centered>
-        <Stack>
-          <Text size="sm">Calendars subscribed to this address stop updating at once.</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoking &&
-                revoke.mutate(revoking.id, {
-                  onSuccess: () => {
-                    if (created?.id === revoking.id) setCreated(null);
-                    setRevoking(null);
-                  },
-                  onError: failed('Could not revoke'),
-                })
-              }
-            >
-              Revoke
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RevokeModal
+        opened={revoking !== null}
+        title="Revoke feed?"
+        loading={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onRevoke={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              if (created?.id === revoking.id) setCreated(null);
+              setRevoking(null);
+            },
+            onError: failed('Could not revoke'),
+          })
+        }
+      >
+        Calendars subscribed to this address stop updating at once.
+      </RevokeModal>
     </Paper>
   );
 }

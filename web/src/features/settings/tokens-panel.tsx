@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import type { CreatedToken, Token } from '../../../../src/contract/auth';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
+import { RevokeModal } from '../../ui/revoke-modal';
+import { SecretOnceAlert } from '../../ui/secret-once-alert';
 import { useCreateToken, useRevokeToken, useTokens } from '../auth/queries';
 
 /** API tokens for scripts and the CLI: the secret is shown once, right after creation. */
@@ -48,26 +37,13 @@ export function TokensPanel() {
           </Text>
         </div>
         {created && (
-          <Alert
-            color="teal"
+          <SecretOnceAlert
             title={`Token “${created.name}” created`}
-            withCloseButton
+            secret={created.token}
+            label="New token"
+            copyLabel="Copy token"
             onClose={() => setCreated(null)}
-          >
-            <Stack gap="xs">
-              <Text size="sm">Copy it now: it will not be shown again.</Text>
-              <Code block className="tend-wrap" aria-label="New token">
-                {created.token}
-              </Code>
-              <CopyButton value={created.token}>
-                {({ copied, copy }) => (
-                  <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
-                    {copied ? 'Copied' : 'Copy token'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Stack>
-          </Alert>
+          />
         )}
         <form onSubmit={submit}>
           <Group align="flex-end" gap="sm">
@@ -137,32 +113,22 @@ export function TokensPanel() {
           )
         )}
       </Stack>
-      <Modal opened={revoking !== null} onClose={() => setRevoking(null)} title="Revoke token?" centered>
-        <Stack>
-          <Text size="sm" className="tend-wrap">
-            Anything using “{revoking?.name}” will stop working at once.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              loading={revoke.isPending}
-              onClick={() =>
-                revoking &&
-                revoke.mutate(revoking.id, {
-                  onSuccess: () => setRevoking(null),
-                  onError: (e) =>
-                    notifications.show({ color: 'red', title: 'Could not revoke', message: e.message }),
-                })
-              }
-            >
-              Revoke
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <RevokeModal
+        opened={revoking !== null}
+        title="Revoke token?"
+        loading={revoke.isPending}
+        onCancel={() => setRevoking(null)}
+        onRevoke={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => setRevoking(null),
+            onError: (e) =>
+              notifications.show({ color: 'red', title: 'Could not revoke', message: e.message }),
+          })
+        }
+      >
+        Anything using “{revoking?.name}” will stop working at once.
+      </RevokeModal>
     </Paper>
   );
 }
