@@ -1,24 +1,22 @@
-import { copyFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, RESULTS_DIR, signUpInContext, startBrowserHarness } from '../helpers/browser';
+import {
+  type BrowserHarness,
+  MARY,
+  PHONE,
+  SHOT_MAX_BYTES,
+  shot,
+  sidewaysOverflow,
+  signUpInContext,
+  startBrowserHarness,
+} from '../helpers/browser';
 
 const HOSTILE = 'Grace <script>alert(1)</script>';
-/** The README's screenshots change only when asked, so a test run leaves the tree clean. */
-const UPDATE_SCREENSHOTS = process.env.TEND_UPDATE_SCREENSHOTS === '1';
 
 /** Console noise the flow causes on purpose: the 400 of the validation step, the wrong password. */
 function unexpected(errors: string[]): string[] {
   return errors.filter(
     (e) => !/status of 400/.test(e) && !(/status of 401/.test(e) && e.includes('/api/v1/auth/signin')),
   );
-}
-
-async function shot(page: Page, name: string): Promise<string> {
-  const path = join(RESULTS_DIR, name);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
-  return path;
 }
 
 describe('foundation web app', () => {
@@ -122,9 +120,7 @@ describe('foundation web app', () => {
     await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
     await page.getByText('Her talk on compilers').waitFor();
 
-    const contactShot = await shot(page, 'contact.png');
-    expect(statSync(contactShot).size).toBeLessThan(300 * 1024);
-    if (UPDATE_SCREENSHOTS) copyFileSync(contactShot, 'docs/screenshots/contact.png');
+    await shot(page, 'contact.png', { docs: 'contact.png', maxBytes: SHOT_MAX_BYTES });
 
     // Back on the list, the search finds her and a miss says so.
     await page.getByRole('link', { name: 'Contacts', exact: true }).click();
@@ -154,19 +150,8 @@ describe('foundation web app', () => {
   });
 
   it('on a phone in dark mode: cards instead of a table, navigation behind a burger', async () => {
-    const context = await h.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      timezoneId: 'Europe/Paris',
-    });
-    await signUpInContext(context, {
-      name: 'Mary Somerville',
-      email: 'mary@example.com',
-      password: 'correct horse battery',
-      timeZone: 'Europe/Paris',
-    });
+    const context = await h.newContext({ ...PHONE, timezoneId: 'Europe/Paris' });
+    await signUpInContext(context, MARY);
     const page = await context.newPage();
     await page.goto('/contacts');
     await page.getByRole('button', { name: 'Load a demo network' }).click();
@@ -200,12 +185,12 @@ describe('foundation web app', () => {
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
 
     // Nothing sticks out sideways on a 390-px screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    const phoneShot = join(RESULTS_DIR, 'contacts-dark-phone.png');
-    await page.screenshot({ path: phoneShot, animations: 'disabled' });
-    expect(statSync(phoneShot).size).toBeLessThan(300 * 1024);
-    if (UPDATE_SCREENSHOTS) copyFileSync(phoneShot, 'docs/screenshots/contacts-dark-phone.png');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'contacts-dark-phone.png', {
+      fullPage: false,
+      docs: 'contacts-dark-phone.png',
+      maxBytes: SHOT_MAX_BYTES,
+    });
 
     await page.getByRole('button', { name: 'Toggle navigation' }).click();
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -235,9 +220,7 @@ describe('foundation web app', () => {
     await cards.first().click();
     await page.getByRole('heading', { level: 2, name }).waitFor();
     await page.getByLabel('Timeline').waitFor();
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-    ).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'contact-dark-phone.png');
 
     // Delete asks first, then returns to the list without them.

@@ -1,23 +1,16 @@
-import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiPost,
   type BrowserHarness,
-  RESULTS_DIR,
+  PHONE,
+  shot,
+  sidewaysOverflow,
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
 
 const REASON = 'Both <b>love</b> compilers';
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: join(RESULTS_DIR, name), fullPage, animations: 'disabled' });
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 describe('give before you ask (web)', () => {
   let h: BrowserHarness;
@@ -163,10 +156,7 @@ describe('give before you ask (web)', () => {
   it('fits a 390-px phone in dark mode', async () => {
     const phone = await h.newContext({
       storageState: await context.storageState(),
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
+      ...PHONE,
       colorScheme: 'dark',
       timezoneId: 'Europe/London',
     });

@@ -1,11 +1,13 @@
-import { copyFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiPost,
   type BrowserHarness,
-  RESULTS_DIR,
+  MARY,
+  PHONE,
+  SHOT_MAX_BYTES,
+  shot,
+  sidewaysOverflow,
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
@@ -28,10 +30,6 @@ const GRACE_LINE = 6;
 /** Console noise the flows cause on purpose: refused files and restores answer 400 and 409. */
 function unexpected(errors: string[]): string[] {
   return errors.filter((e) => !/status of (400|409)/.test(e));
-}
-
-async function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
 async function upload(page: Page, name: string, text: string) {
@@ -114,12 +112,7 @@ describe('import web app', () => {
     const graceAction = page.getByLabel(`Action for line ${GRACE_LINE}`);
     expect(await graceAction.inputValue()).toBe('skip');
     await graceAction.selectOption('merge');
-    const shotPath = join(RESULTS_DIR, 'import.png');
-    await page.screenshot({ path: shotPath, fullPage: true, animations: 'disabled' });
-    if (process.env.TEND_UPDATE_SCREENSHOTS === '1') {
-      copyFileSync(shotPath, 'docs/screenshots/import.png');
-      expect(statSync('docs/screenshots/import.png').size).toBeLessThan(300 * 1024);
-    }
+    await shot(page, 'import.png', { docs: 'import.png', maxBytes: SHOT_MAX_BYTES });
 
     await page.getByRole('button', { name: 'Commit import' }).click();
     await page.getByRole('heading', { name: 'Import finished' }).waitFor();
@@ -142,19 +135,8 @@ describe('import web app', () => {
   });
 
   it('on a dark phone: a refused file says why, the preview fits, and discard leaves nothing', async () => {
-    const context = await h.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      colorScheme: 'dark',
-    });
-    await signUpInContext(context, {
-      name: 'Mary Somerville',
-      email: 'mary@example.com',
-      password: 'correct horse battery',
-      timeZone: 'Europe/Paris',
-    });
+    const context = await h.newContext({ ...PHONE, colorScheme: 'dark' });
+    await signUpInContext(context, MARY);
     const page = await context.newPage();
     await page.goto('/import');
     await page.getByRole('heading', { name: 'Import contacts' }).waitFor({ timeout: 30_000 });
@@ -178,12 +160,8 @@ describe('import web app', () => {
     await page.getByLabel('Show rows').selectOption('all');
     await cards.getByText('Katherine').waitFor();
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({
-      path: join(RESULTS_DIR, 'import-dark-phone.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'import-dark-phone.png');
 
     await page.getByRole('button', { name: 'Discard' }).click();
     await page.getByRole('button', { name: 'Choose a file' }).waitFor();
@@ -194,23 +172,18 @@ describe('import web app', () => {
     await page.goto('/settings');
     await page.getByRole('button', { name: 'Create feed address' }).click();
     await page.getByLabel('Feed URL').waitFor();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(RESULTS_DIR, 'settings-dark-phone-feeds.png'), fullPage: true });
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'settings-dark-phone-feeds.png');
     await page.goto('/updates');
     await page.getByRole('button', { name: 'Preview copies' }).waitFor();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
     expect(unexpected(h.errors)).toEqual([]);
   });
 
   it('settings: calendar feeds, exports, a refused restore, the digest; an update handed out as drafts', async () => {
     const context = await h.newContext({ viewport: { width: 1280, height: 900 } });
-    await signUpInContext(context, {
-      name: 'Caroline Herschel',
-      email: 'caroline@example.com',
-      password: 'correct horse battery',
-      timeZone: 'Europe/London',
-    });
+    await signUpInContext(context, { name: 'Caroline Herschel', email: 'caroline@example.com' });
     for (const [firstName, email] of [
       ['William', 'william@example.com'],
       ['Maria', 'maria@example.com'],
@@ -276,7 +249,7 @@ describe('import web app', () => {
     ).json();
     expect(digest).toMatchObject({ digestEnabled: true, digestEmail: 'digest@example.com' });
     await page.getByText('Nothing sent yet.').waitFor();
-    await page.screenshot({ path: join(RESULTS_DIR, 'settings-import.png'), fullPage: true });
+    await shot(page, 'settings-import.png');
 
     // Updates: due (none sent yet), composed for a tag, checked per person, handed out as drafts.
     await page.getByRole('link', { name: 'Updates', exact: true }).click();

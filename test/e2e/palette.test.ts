@@ -1,27 +1,14 @@
-import { copyFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiPost,
   type BrowserHarness,
-  RESULTS_DIR,
+  SHOT_MAX_BYTES,
+  shot,
+  sidewaysOverflow,
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
-
-/** The README's screenshot changes only when asked, so a test run leaves the tree clean. */
-const UPDATE_SCREENSHOTS = process.env.TEND_UPDATE_SCREENSHOTS === '1';
-
-async function shot(page: Page, name: string, docs?: string, fullPage = true): Promise<void> {
-  const path = join(RESULTS_DIR, name);
-  await page.screenshot({ path, animations: 'disabled', fullPage });
-  expect(statSync(path).size).toBeLessThan(300 * 1024);
-  if (docs && UPDATE_SCREENSHOTS) copyFileSync(path, `docs/screenshots/${docs}`);
-}
-
-const noOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** A demo contact's name and id, read through the API like any client would. */
 async function someDemoContact(context: BrowserContext): Promise<{ id: string; displayName: string }> {
@@ -79,8 +66,8 @@ describe('command palette and dashboard', () => {
     await search.press('Enter');
     await page.waitForURL('**/dashboard');
     await expectFourCharts(page);
-    expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'dashboard.png', 'dashboard.png');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'dashboard.png', { docs: 'dashboard.png', maxBytes: SHOT_MAX_BYTES });
     expect(h.errors).toEqual([]);
   });
 
@@ -91,19 +78,14 @@ describe('command palette and dashboard', () => {
       isMobile: true,
       hasTouch: true,
     });
-    await signUpInContext(context, {
-      name: 'Bea Phone',
-      email: 'bea@example.com',
-      password: 'correct horse battery',
-      timeZone: 'Europe/London',
-    });
+    await signUpInContext(context, { name: 'Bea Phone', email: 'bea@example.com' });
     await apiPost(context, '/demo', {});
     const contact = await someDemoContact(context);
     const page = await context.newPage();
     await page.goto('/dashboard');
     await expectFourCharts(page);
-    expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'dashboard-dark-phone.png');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'dashboard-dark-phone.png', { maxBytes: SHOT_MAX_BYTES });
 
     await page.getByRole('button', { name: 'Search and commands' }).click();
     const search = page.getByRole('textbox', { name: 'Search contacts and commands' });
@@ -113,7 +95,7 @@ describe('command palette and dashboard', () => {
     await who.fill(contact.displayName);
     await page.getByRole('button', { name: new RegExp(`^${contact.displayName}`) }).click();
     await page.getByRole('dialog', { name: `Log an interaction with ${contact.displayName}` }).waitFor();
-    await shot(page, 'palette-log-dark-phone.png', undefined, false);
+    await shot(page, 'palette-log-dark-phone.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
     expect(h.errors).toEqual([]);
   });
 });

@@ -1,35 +1,29 @@
-import { copyFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailtoBody } from '../../web/src/features/drafts/relink';
 import {
   apiPost,
   type BrowserHarness,
-  RESULTS_DIR,
+  MARY,
+  PHONE,
+  SHOT_MAX_BYTES,
+  shot,
+  sidewaysOverflow,
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
 
-/** The README's screenshots change only when asked, so a test run leaves the tree clean. */
-const UPDATE_SCREENSHOTS = process.env.TEND_UPDATE_SCREENSHOTS === '1';
 const GOOD_BODY =
   'Hi Grace,\n\nCongratulations on the promotion to Rear Admiral! The Navy is lucky to have you.\n\nBest,\nAda';
 
-async function shot(page: Page, name: string, docs?: string): Promise<void> {
-  const path = join(RESULTS_DIR, name);
-  await page.screenshot({ path, animations: 'disabled' });
-  expect(statSync(path).size).toBeLessThan(300 * 1024);
-  if (docs && UPDATE_SCREENSHOTS) copyFileSync(path, `docs/screenshots/${docs}`);
-}
+/** This page's pictures show the viewport only, and each must stay small enough for the README. */
+const viewportShot = (page: Page, name: string, docs?: string) =>
+  shot(page, name, { fullPage: false, docs, maxBytes: SHOT_MAX_BYTES });
 
 async function patchSettings(context: BrowserContext, data: object) {
   const res = await context.request.patch('/api/v1/me/settings', { data, headers: { 'x-tend-csrf': '1' } });
   expect(res.status(), await res.text()).toBe(200);
 }
-
-const noOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('Today page', () => {
   let h: BrowserHarness;
@@ -141,7 +135,7 @@ describe('Today page', () => {
     await mail.click();
     await panel.getByRole('button', { name: 'Mark done & log' }).waitFor();
     expect(navigations).toEqual([]);
-    await shot(page, 'today-panel.png');
+    await viewportShot(page, 'today-panel.png');
 
     // d → done: the modal offers logging or just marking done; she leaves the list at once.
     await page.keyboard.press('d');
@@ -181,7 +175,7 @@ describe('Today page', () => {
     // The tour's picture: the list alone, once the notifications have gone.
     await page.getByText(`Snoozed: ${snoozed}`).waitFor({ state: 'hidden', timeout: 10_000 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, 'today.png', 'today.png');
+    await viewportShot(page, 'today.png', 'today.png');
 
     // Her contact page carries the health card: score, the four parts, the explanation.
     await page.goto(`/contacts/${grace.id}`);
@@ -193,20 +187,8 @@ describe('Today page', () => {
   });
 
   it('on a phone in dark mode: the queue fits 390 px, the panel takes the screen, the budget hint shows', async () => {
-    const context = await h.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      colorScheme: 'dark',
-      timezoneId: 'Europe/Paris',
-    });
-    await signUpInContext(context, {
-      name: 'Mary Somerville',
-      email: 'mary@example.com',
-      password: 'correct horse battery',
-      timeZone: 'Europe/Paris',
-    });
+    const context = await h.newContext({ ...PHONE, colorScheme: 'dark', timezoneId: 'Europe/Paris' });
+    await signUpInContext(context, MARY);
     await apiPost(context, '/demo', {});
     const page = await context.newPage();
     await page.goto('/today');
@@ -214,8 +196,8 @@ describe('Today page', () => {
     await rows.first().waitFor();
     expect(await page.locator('html').getAttribute('data-mantine-color-scheme')).toBe('dark');
     await page.getByText(/touches a week against a budget of 15/).waitFor();
-    expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'today-dark-phone.png', 'today-dark-phone.png');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await viewportShot(page, 'today-dark-phone.png', 'today-dark-phone.png');
 
     const name = (await rows.first().getAttribute('aria-label')) ?? '';
     await rows.first().getByText(name, { exact: true }).click();
@@ -224,8 +206,8 @@ describe('Today page', () => {
     await panel.getByLabel('Message').waitFor();
     const width = await panel.evaluate((el) => el.getBoundingClientRect().width);
     expect(width).toBeGreaterThanOrEqual(389);
-    expect(await noOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'today-panel-dark-phone.png');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await viewportShot(page, 'today-panel-dark-phone.png');
     expect(h.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import {
   type Browser,
@@ -8,6 +8,7 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
+import { expect } from 'vitest';
 import { newId } from '../../src/ids';
 import { buildApp } from '../../src/server/app';
 import type { Store } from '../../src/store/store';
@@ -27,6 +28,39 @@ const CHROMIUM_ARGS = [
 ];
 
 export const RESULTS_DIR = resolve('test-results');
+/** The README's screenshots change only when asked, so a test run leaves the tree clean. */
+const UPDATE_SCREENSHOTS = process.env.TEND_UPDATE_SCREENSHOTS === '1';
+/** The most a screenshot the README shows may weigh. */
+export const SHOT_MAX_BYTES = 300 * 1024;
+
+/** A 390-px phone, the narrowest screen the app promises to fit. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+} satisfies BrowserContextOptions;
+
+export interface SignUpUser {
+  name: string;
+  email: string;
+  password: string;
+  timeZone: string;
+}
+
+const ADA: SignUpUser = {
+  name: 'Ada Lovelace',
+  email: 'ada@example.com',
+  password: 'correct horse battery',
+  timeZone: 'Europe/London',
+};
+
+/** A second user, in another zone than the default one. */
+export const MARY: Partial<SignUpUser> = {
+  name: 'Mary Somerville',
+  email: 'mary@example.com',
+  timeZone: 'Europe/Paris',
+};
 
 export interface BrowserHarness {
   /** `http://127.0.0.1:<port>` of the real server serving the built web app. */
@@ -98,17 +132,12 @@ function watch(page: Page, errors: string[]) {
   });
 }
 
-/** Signs a user up through the API within `context`, so its pages share the session cookie. */
+/** Signs a user up through the API within `context`, so its pages share the session cookie; Ada unless told. */
 export async function signUpInContext(
   context: BrowserContext,
-  user = {
-    name: 'Ada Lovelace',
-    email: 'ada@example.com',
-    password: 'correct horse battery',
-    timeZone: 'Europe/London',
-  },
+  user: Partial<SignUpUser> = {},
 ): Promise<void> {
-  const res = await context.request.post('/api/v1/auth/signup', { data: user });
+  const res = await context.request.post('/api/v1/auth/signup', { data: { ...ADA, ...user } });
   if (res.status() !== 201) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
 }
 
@@ -117,4 +146,26 @@ export async function apiPost(context: BrowserContext, path: string, data: unkno
   const res = await context.request.post(`/api/v1${path}`, { data, headers: { 'x-tend-csrf': '1' } });
   if (!res.ok()) throw new Error(`POST ${path} failed: ${res.status()} ${await res.text()}`);
   return res.json();
+}
+
+/**
+ * A screenshot in test-results (the full page unless told), whose path it returns. With `maxBytes` the
+ * test fails when it weighs more; with `docs` it also replaces docs/screenshots/<docs> when
+ * TEND_UPDATE_SCREENSHOTS=1.
+ */
+export async function shot(
+  page: Page,
+  name: string,
+  { fullPage = true, docs, maxBytes }: { fullPage?: boolean; docs?: string; maxBytes?: number } = {},
+): Promise<string> {
+  const path = join(RESULTS_DIR, name);
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
+  if (maxBytes !== undefined) expect(statSync(path).size).toBeLessThan(maxBytes);
+  if (docs && UPDATE_SCREENSHOTS) copyFileSync(path, `docs/screenshots/${docs}`);
+  return path;
+}
+
+/** How far the page sticks out sideways: 0 or less when it fits the screen. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
