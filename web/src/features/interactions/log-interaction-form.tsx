@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Channel, Direction } from '../../../../src/core/vocabulary';
 import { toLocalInput } from '../../lib/format';
-import { fieldError, formError } from '../../ui/field-errors';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from './interaction-fields';
 import { useLogInteraction } from './queries';
 
@@ -45,16 +46,11 @@ export function LogInteractionForm({
     );
   };
   const err = (field: string) => fieldError(log.error, field);
-  const general = formError(log.error, FIELDS);
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        {general && (
-          <Alert color="red" role="alert" className="tend-wrap">
-            {general}
-          </Alert>
-        )}
+        <FormErrorAlert error={log.error} shownFields={FIELDS} />
         <Group grow align="flex-start" wrap="wrap">
           <ChannelSelect
             label="Channel"

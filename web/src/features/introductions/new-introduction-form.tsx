@@ -1,6 +1,7 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { fieldError, formError } from '../../ui/field-errors';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { ContactPicker, type PickedContact } from './contact-picker';
 import { useCreateIntroduction } from './queries';
 
@@ -23,16 +24,11 @@ export function NewIntroductionForm({ onDone }: { onDone: () => void }) {
     create.mutate({ aContactId: a.id, bContactId: b.id, reason }, { onSuccess: onDone });
   };
   const err = (field: string) => fieldError(create.error, field);
-  const general = formError(create.error, FIELDS);
 
   return (
     <form onSubmit={submit} noValidate aria-label="New introduction">
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" role="alert" className="tend-wrap">
-            {general}
-          </Alert>
-        )}
+        <FormErrorAlert error={create.error} shownFields={FIELDS} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <ContactPicker
             label="Introduce (A, asked first)"

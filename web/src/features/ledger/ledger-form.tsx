@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { LedgerKind } from '../../../../src/core/vocabulary';
-import { fieldError, formError } from '../../ui/field-errors';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { isLedgerKind, kindsFor } from './ledger-labels';
 import { useLogLedgerEntry } from './queries';
 
@@ -47,16 +48,11 @@ export function LedgerForm({
     );
   };
   const err = (field: string) => fieldError(log.error, field);
-  const general = formError(log.error, FIELDS);
 
   return (
     <form onSubmit={submit} noValidate aria-label={mode === 'give' ? 'Log a give' : 'Log an ask'}>
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" role="alert" className="tend-wrap">
-            {general}
-          </Alert>
-        )}
+        <FormErrorAlert error={log.error} shownFields={FIELDS} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label="Kind"

@@ -1,17 +1,8 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { ResourceKind } from '../../../../src/core/resource-match';
-import { fieldError, formError } from '../../ui/field-errors';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { useAddResource } from './queries';
 import { isResourceKind, RESOURCE_KIND_OPTIONS } from './resource-labels';
 
@@ -42,16 +33,11 @@ export function ResourceForm({ onDone }: { onDone?: () => void }) {
     );
   };
   const err = (field: string) => fieldError(add.error, field);
-  const general = formError(add.error, FIELDS);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add resource">
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" role="alert" className="tend-wrap">
-            {general}
-          </Alert>
-        )}
+        <FormErrorAlert error={add.error} shownFields={FIELDS} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label="Kind"

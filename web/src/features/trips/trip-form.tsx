@@ -1,7 +1,8 @@
-import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { TripKind } from '../../../../src/core/trips';
-import { fieldError, formError } from '../../ui/field-errors';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { useAddTrip } from './queries';
 
 const FIELDS = ['name', 'city', 'country', 'startsOn', 'endsOn', 'kind'] as const;
@@ -39,16 +40,11 @@ export function TripForm() {
     );
   };
   const err = (field: string) => fieldError(add.error, field);
-  const general = formError(add.error, FIELDS);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Add trip">
       <Stack gap="sm">
-        {general && (
-          <Alert color="red" role="alert" className="tend-wrap">
-            {general}
-          </Alert>
-        )}
+        <FormErrorAlert error={add.error} shownFields={FIELDS} />
         <SegmentedControl
           aria-label="Kind"
           value={kind}
