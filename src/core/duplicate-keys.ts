@@ -97,6 +97,8 @@ export function phoneKey(phone: string, defaultRegion: CountryCode): string | un
 }
 const phoneMemo = new Map<string, string | undefined>();
 
+// Any 7-bit text, control characters included: only such text can skip Unicode normalisation.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the point here.
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Case- and accent-folded text with punctuation collapsed: "Zoë  O'Brien" → "zoe o brien". */

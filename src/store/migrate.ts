@@ -1,11 +1,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database';
 import * as initial from './migrations/1795456088564-initial';
-import * as imports from './migrations/1795457258927-imports';
 import * as feedTokens from './migrations/1795456677104-feed-tokens';
 import * as resources from './migrations/1795456784955-resources';
 import * as ledgerIntroductions from './migrations/1795456808104-ledger-introductions';
 import * as email from './migrations/1795457230091-email';
+import * as imports from './migrations/1795457258927-imports';
 import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
