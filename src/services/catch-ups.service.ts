@@ -151,7 +151,7 @@ export async function completeCatchUp(
       channel: row.format === 'virtual_coffee' ? 'video' : 'in_person',
       direction: 'outbound',
       // Marked done early (or at once): it happened now, not in the future.
-      // biome-ignore lint/complexity/useMathMinMax: ISO strings, which Math.min would turn into NaN
+      // ISO strings compare as times; Math.min would turn them into NaN.
       occurredAt: row.start_at < now ? row.start_at : now,
       summary: body.summary,
       topics: body.topics,
