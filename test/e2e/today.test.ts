@@ -44,6 +44,9 @@ describe('Today page', () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Today' }).waitFor();
     await page.getByText('Nothing due today').waitFor();
+    // No personal update sent yet (F16): Today says so and links to the Updates page.
+    await page.getByText('An update is due').waitFor();
+    expect(await page.getByRole('link', { name: 'Write one' }).getAttribute('href')).toBe('/updates');
 
     // A demo network, plus Grace with fresh news and a task due, so a life event heads her item.
     await apiPost(context, '/demo', {});

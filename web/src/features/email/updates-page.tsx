@@ -1,13 +1,13 @@
-import { Alert, Badge, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
-import { useUpdates, useUpdatesDue } from './queries';
+import { useUpdates } from './queries';
 import { UpdateCompose } from './update-compose';
+import { UpdateDueHint } from './update-due-hint';
 import { UpdateReview } from './update-review';
 
 /** F16: every few months, one personal update to a segment, each copy addressed to its reader. */
 export function UpdatesPage() {
-  const due = useUpdatesDue();
   const updates = useUpdates();
   const [openId, setOpenId] = useState<string | null>(null);
 
@@ -19,13 +19,7 @@ export function UpdatesPage() {
           A short note on what you are up to, personalised for each person and logged as an interaction.
         </Text>
       </div>
-      {due.data?.due && (
-        <Alert color="yellow" title="An update is due" role="status">
-          {due.data.lastSentAt
-            ? `Your last update went out on ${formatDate(due.data.lastSentAt)}; you planned one every ${due.data.everyMonths} months.`
-            : `You have not sent one yet; every ${due.data.everyMonths} months keeps people in the loop.`}
-        </Alert>
-      )}
+      <UpdateDueHint />
       {openId ? (
         <UpdateReview id={openId} onClose={() => setOpenId(null)} />
       ) : (

@@ -18,6 +18,7 @@ import type { InteractionCreate } from '../../../../src/contract/interactions';
 import type { TodayItem } from '../../../../src/contract/today';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
+import { UpdateDueHint } from '../email/update-due-hint';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { CapacityHint } from './capacity-hint';
 import { DoneModal } from './done-modal';
@@ -181,6 +182,7 @@ export function TodayPage() {
       )}
 
       <CapacityHint />
+      <UpdateDueHint withLink />
 
       <ReachOutPanel
         item={target}
