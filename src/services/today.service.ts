@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
-import { backOffState } from '../core/back-off';
+import { type BackOffState, backOffState } from '../core/back-off';
 import { NotFound } from '../core/errors';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason, type ExtensionReason } from '../core/today-reasons';
@@ -9,7 +9,13 @@ import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import type { Db } from '../store/database';
-import { loadTodayRows, type TodayRows, todayCandidates } from '../store/today.repo';
+import {
+  contactHistorySince,
+  type HistoryRow,
+  loadTodayRows,
+  type TodayRows,
+  todayCandidates,
+} from '../store/today.repo';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
@@ -53,6 +59,23 @@ export function datePairs(now: number): { month: number; day: number; minLead: n
   return pairs;
 }
 
+/** F17: the back-off state of the latest awaited outreach in a time-ordered history, or null if none waits. */
+function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
+  const outreach = history.filter((i) => i.direction === 'outbound' && i.awaiting_reply === 1).at(-1);
+  if (!outreach) return null;
+  return backOffState(
+    { occurredAt: outreach.occurred_at, awaitingReply: true },
+    history
+      .filter((i) => i.occurred_at > outreach.occurred_at)
+      .map((i) => ({
+        direction: i.direction as Direction,
+        occurredAt: i.occurred_at,
+        retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
+      })),
+    now,
+  );
+}
+
 function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayContact[] {
   const circles = new Map(rows.circles.map((c) => [c.id, c]));
   const group = <T extends { contact_id: string | null }>(list: T[]) => {
@@ -73,20 +96,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
   const decisions = new Map(rows.decisions.map((d) => [d.contact_id, d.until_at]));
   return rows.contacts.map((c) => {
     const history = (recent.get(c.id) ?? []).sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : 1));
-    const outreach = history.filter((i) => i.direction === 'outbound' && i.awaiting_reply === 1).at(-1);
-    const backOff = outreach
-      ? backOffState(
-          { occurredAt: outreach.occurred_at, awaitingReply: true },
-          history
-            .filter((i) => i.occurred_at > outreach.occurred_at)
-            .map((i) => ({
-              direction: i.direction as Direction,
-              occurredAt: i.occurred_at,
-              retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
-            })),
-          now,
-        )
-      : null;
+    const backOff = backOffOf(history, now);
     const until = decisions.get(c.id) ?? null;
     return {
       id: c.id,
@@ -220,14 +230,18 @@ export async function markDone(
   await contactOrThrow(db, accountId, contactId);
   const nowMs = deps.clock().getTime();
   const now = iso(nowMs);
-  const today = await getToday(deps, accountId, { size: 1000 });
-  const item = [...today.items, ...today.more].find((i) => i.contactId === contactId);
-  const retry = item?.reasons.find((r) => r.kind === 'retry');
+  // A logged touch that answers a due retry is recorded as that retry step (F17); only this
+  // contact's recent history is needed for that, not the whole queue.
+  const backOff = backOffOf(
+    await contactHistorySince(db, accountId, contactId, iso(nowMs - RETRY_MAX_DAYS * DAY)),
+    now,
+  );
+  const retryStep = backOff?.state === 'retry' && backOff.dueAt <= now ? backOff.step : 0;
   // One transaction: a failure after the log must not leave it logged with the tasks still open
   // (a retry by the user would then log the same touch twice).
   return db.transaction().execute(async (trx) => {
     const logged = body.log
-      ? await logInteractionIn(deps, trx, accountId, contactId, body.log, retry?.step ?? 0)
+      ? await logInteractionIn(deps, trx, accountId, contactId, body.log, retryStep)
       : null;
     const closed = await trx
       .updateTable('tasks')

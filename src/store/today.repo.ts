@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { ContactsTable, Db } from './database';
+import type { ContactsTable, Db, InteractionsTable } from './database';
 
 export interface CandidateWindow {
   now: string;
@@ -120,6 +120,10 @@ export async function todayCandidates(
   return { all: [...ids], retry: [...new Set(retries.map((r) => r.id))] };
 }
 
+/** What back-off and the frequency cap read of each interaction. */
+const HISTORY_COLUMNS = ['contact_id', 'direction', 'occurred_at', 'awaiting_reply', 'retry_step'] as const;
+export type HistoryRow = Pick<Selectable<InteractionsTable>, (typeof HISTORY_COLUMNS)[number]>;
+
 /** The contact columns the queue reads: not the whole row, which at thousands of candidates costs. */
 const CONTACT_COLUMNS = [
   'id',
@@ -153,7 +157,6 @@ export interface RowWindow {
 
 /** The row loads for these candidates, one query per table (exported for the benchmark). */
 export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindow) {
-  const history = ['contact_id', 'direction', 'occurred_at', 'awaiting_reply', 'retry_step'] as const;
   return {
     contacts: db
       .selectFrom('contacts')
@@ -189,7 +192,7 @@ export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindo
       .where('contact_id', 'in', ids),
     recent: db
       .selectFrom('interactions')
-      .select(history)
+      .select(HISTORY_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .where('occurred_at', '>=', w.recentSince),
@@ -199,12 +202,29 @@ export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindo
         ? null
         : db
             .selectFrom('interactions')
-            .select(history)
+            .select(HISTORY_COLUMNS)
             .where('account_id', '=', accountId)
             .where('contact_id', 'in', w.retryIds)
             .where('occurred_at', '>=', w.retryFrom)
             .where('occurred_at', '<', w.recentSince),
   };
+}
+
+/** One contact's interactions since `since`, oldest first (for its back-off state). */
+export async function contactHistorySince(
+  db: Db,
+  accountId: string,
+  contactId: string,
+  since: string,
+): Promise<HistoryRow[]> {
+  return db
+    .selectFrom('interactions')
+    .select(HISTORY_COLUMNS)
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .where('occurred_at', '>=', since)
+    .orderBy('occurred_at')
+    .execute();
 }
 
 export type TodayRows = {

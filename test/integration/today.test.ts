@@ -110,6 +110,33 @@ describe.each(dialects)('today on %s', (dialect) => {
     expect((await today()).items).toEqual([]);
   });
 
+  it('records a logged done on a due retry as that retry, so the next one comes two months later', async () => {
+    const id = await add({ firstName: 'Rex', cadence: { kind: 'yearly' } });
+    await log(id, {
+      channel: 'email',
+      direction: 'outbound',
+      occurredAt: '2026-02-10T10:00:00Z',
+      awaitingReply: true,
+    });
+    const done = await ada.call('POST', `/api/v1/today/${id}/done`, {
+      log: { channel: 'email', direction: 'outbound', summary: 'Gentle nudge' },
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const row = await store.db
+      .selectFrom('interactions')
+      .select('retry_step')
+      .where('id', '=', done.json().loggedInteractionId)
+      .executeTakeFirstOrThrow();
+    expect(row.retry_step).toBe(1);
+    // Retry 2 is due 60 days after retry 1 was sent (2026-03-10), not 60 days after it was due.
+    const before = await today('?now=2026-05-08T09:00:00Z');
+    expect(before.items.find((i: { name: string }) => i.name === 'Rex')).toBeUndefined();
+    const after = (await today('?now=2026-05-10T09:00:00Z')).items.find(
+      (i: { name: string }) => i.name === 'Rex',
+    );
+    expect(after.reasons).toEqual([expect.objectContaining({ kind: 'retry', step: 2 })]);
+  });
+
   it('answers 404 for another account’s contact on every action', async () => {
     const id = await add({ firstName: 'Mine' });
     const eve = await signUp(t.app, 'eve@example.com', 'Eve');
