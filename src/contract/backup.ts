@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
 import { RESOURCE_KINDS } from '../core/resource-match';
 import { CATCH_UP_FORMATS } from '../core/slots';
@@ -144,7 +145,7 @@ export const BACKUP_ROWS = {
       month: int.min(1).max(12),
       day: int.min(1).max(31),
       year: int.nullable(),
-      lead_days: int.min(0).max(366),
+      lead_days: int.min(0).max(MAX_LEAD_DAYS),
       created_at: time,
     })
     .strict(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { DATE_KINDS, type DateKind } from '../core/vocabulary';
 import { Id, text } from './common';
 
@@ -29,7 +30,13 @@ const fields = {
   month: z.number().int().min(1).max(12),
   day: z.number().int().min(1).max(31),
   year: z.number().int().min(1900).max(2200).nullish().describe('omit for a birthday without a year'),
-  leadDays: z.number().int().min(0).max(60).optional().describe('default 7 for birthdays, 3 otherwise'),
+  leadDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_LEAD_DAYS)
+    .optional()
+    .describe('default 7 for birthdays, 3 otherwise'),
 };
 
 export const ImportantDateCreate = z

@@ -2,6 +2,9 @@ import { DateTime } from 'luxon';
 import { calendarDays, localDate, safeZone, type Ymd } from './instant.js';
 
 /** A date that recurs every year; `year` is known for birthdays with a birth year, anniversaries, milestones. */
+/** The longest lead time a date may have: Today looks this far ahead for upcoming dates. */
+export const MAX_LEAD_DAYS = 30;
+
 export interface YearlyDate {
   month: number; // 1–12
   day: number; // 1–31

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
 import { type BackOffState, backOffState } from '../core/back-off';
 import { NotFound } from '../core/errors';
+import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason, type ExtensionReason } from '../core/today-reasons';
 import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHours } from '../core/vocabulary';
@@ -21,8 +22,6 @@ import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
 
 const DAY = 86_400_000;
-/** The longest lead time a date may have (contract caps leadDays at this). */
-export const MAX_LEAD_DAYS = 30;
 /**
  * Each reason brings at most this many candidates, strongest first (most overdue, nearest date,
  * freshest news, earliest task, oldest unanswered outreach). The queue shows its daily size and up

@@ -137,6 +137,20 @@ describe.each(dialects)('today on %s', (dialect) => {
     expect(after.reasons).toEqual([expect.objectContaining({ kind: 'retry', step: 2 })]);
   });
 
+  it('reaches as far ahead as the longest lead time a date may have', async () => {
+    const id = await add({ firstName: 'Lena', cadence: { kind: 'ad_hoc' } });
+    // 2026-04-08 is 29 days after the clock's 2026-03-10; a 30-day lead makes it a reason today.
+    const date = await ada.call('POST', `/api/v1/contacts/${id}/dates`, {
+      kind: 'work_anniversary',
+      month: 4,
+      day: 8,
+      leadDays: 30,
+    });
+    expect(date.statusCode, date.body).toBe(201);
+    const item = (await today()).items.find((i: { name: string }) => i.name === 'Lena');
+    expect(item.reasons).toEqual([expect.objectContaining({ kind: 'anniversary', inDays: 29 })]);
+  });
+
   it('answers 404 for another account’s contact on every action', async () => {
     const id = await add({ firstName: 'Mine' });
     const eve = await signUp(t.app, 'eve@example.com', 'Eve');
