@@ -26,7 +26,6 @@ const EXTERNAL = [
   'pg-boss',
   '@node-rs/argon2',
   'nodemailer',
-  'smtp-server',
   '@fastify/swagger-ui',
   '@fastify/static',
   'tsx',
