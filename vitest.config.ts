@@ -1,10 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The web app's `@contract/<feature>` imports, as vite.config.ts resolves them.
+const resolve = { alias: { '@contract': fileURLToPath(new URL('./src/contract', import.meta.url)) } };
 
 // Three projects, one runner: `npm test` runs them all; `npm run test:unit|test:db|test:e2e` one each.
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
@@ -12,6 +17,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'db',
           include: ['test/integration/**/*.test.ts'],
@@ -21,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -23,7 +23,7 @@ import {
   updateAccount,
 } from '../store/accounts.repo';
 import { insertCircles } from '../store/circles.repo';
-import type { Db } from '../store/database';
+import type { Conn } from '../store/store';
 import { cadenceColumns } from './contact-dto';
 import { type Deps, nowIso } from './deps';
 
@@ -51,7 +51,7 @@ const CIRCLE_NAMES: Record<Exclude<CircleKind, 'other'>, string> = {
   aspirational: 'Aspirational',
 };
 
-async function createAccountWithUser(deps: Deps, db: Db, input: SignUp): Promise<Me> {
+async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp): Promise<Me> {
   const now = nowIso(deps);
   const accountId = deps.newId();
   const userId = deps.newId();
@@ -84,7 +84,7 @@ export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Pr
   try {
     // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
     // SQLite runs one write transaction at a time anyway).
-    return await deps.store.db
+    return await deps.store.read
       .transaction()
       .setIsolationLevel('serializable')
       .execute(async (trx) => {
@@ -104,7 +104,7 @@ export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Pr
 }
 
 export async function signIn(deps: Deps, input: SignIn): Promise<Me> {
-  const user = await findUserByEmail(deps.store.db, input.email.toLowerCase());
+  const user = await findUserByEmail(deps.store.read, input.email.toLowerCase());
   const ok = await verify(user?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
   if (!user || !ok) throw new Unauthorized('wrong e-mail or password');
   return getMe(deps, { accountId: user.account_id, userId: user.id });
@@ -117,7 +117,7 @@ export async function openSession(
 ): Promise<{ secret: string; expires: Date }> {
   const secret = randomBytes(32).toString('base64url');
   const expires = new Date(deps.clock().getTime() + SESSION_DAYS * 86_400_000);
-  await insertSession(deps.store.db, {
+  await insertSession(deps.store.read, {
     token_hash: sha256(secret),
     account_id: me.accountId,
     user_id: me.userId,
@@ -128,27 +128,27 @@ export async function openSession(
 }
 
 export async function closeSession(deps: Deps, secret: string): Promise<void> {
-  await deleteSession(deps.store.db, sha256(secret));
+  await deleteSession(deps.store.read, sha256(secret));
 }
 
 export async function principalFromSession(deps: Deps, secret: string): Promise<Principal | null> {
-  const s = await findSession(deps.store.db, sha256(secret));
+  const s = await findSession(deps.store.read, sha256(secret));
   if (!s || s.expires_at <= nowIso(deps)) return null;
   return { accountId: s.account_id, userId: s.user_id, via: 'session' };
 }
 
 export async function principalFromToken(deps: Deps, secret: string): Promise<Principal | null> {
-  const t = await findApiTokenByHash(deps.store.db, sha256(secret));
+  const t = await findApiTokenByHash(deps.store.read, sha256(secret));
   if (!t) return null;
-  await touchApiToken(deps.store.db, t.account_id, t.id, nowIso(deps));
+  await touchApiToken(deps.store.read, t.account_id, t.id, nowIso(deps));
   return { accountId: t.account_id, userId: t.user_id, via: 'token' };
 }
 
 /** The local CLI acts as the server's first user, creating one (single-user install) when there is none. */
 export async function localOwner(deps: Deps): Promise<Principal> {
-  const existing = await firstUser(deps.store.db);
+  const existing = await firstUser(deps.store.read);
   if (existing) return { accountId: existing.account_id, userId: existing.id, via: 'local' };
-  const me = await deps.store.db.transaction().execute((trx) =>
+  const me = await deps.store.transaction((trx) =>
     createAccountWithUser(deps, trx, {
       name: 'Owner',
       email: 'owner@localhost',
@@ -160,13 +160,13 @@ export async function localOwner(deps: Deps): Promise<Principal> {
 }
 
 export async function hasUsers(deps: Deps): Promise<boolean> {
-  return (await countUsers(deps.store.db)) > 0;
+  return (await countUsers(deps.store.read)) > 0;
 }
 
 export async function getMe(
   deps: Deps,
   p: Pick<Principal, 'accountId' | 'userId'>,
-  db: Db = deps.store.db,
+  db: Conn = deps.store.read,
 ): Promise<Me> {
   const [user, account] = await Promise.all([
     findUser(db, p.accountId, p.userId),
@@ -188,7 +188,7 @@ export async function getMe(
 }
 
 export async function patchSettings(deps: Deps, p: Principal, patch: SettingsPatch): Promise<Me> {
-  await updateAccount(deps.store.db, p.accountId, {
+  await updateAccount(deps.store.read, p.accountId, {
     ...(patch.timeZone && { time_zone: patch.timeZone }),
     ...(patch.dailySize && { daily_size: patch.dailySize }),
     ...(patch.weeklyBudget && { weekly_budget: patch.weeklyBudget }),
@@ -212,12 +212,12 @@ export async function createToken(deps: Deps, p: Principal, name: string): Promi
     last_used_at: null,
     revoked_at: null,
   };
-  await insertApiToken(deps.store.db, row);
+  await insertApiToken(deps.store.read, row);
   return { id: row.id, name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: null, token };
 }
 
 export async function listTokens(deps: Deps, p: Principal): Promise<Token[]> {
-  const rows = await listApiTokens(deps.store.db, p.accountId);
+  const rows = await listApiTokens(deps.store.read, p.accountId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -228,6 +228,6 @@ export async function listTokens(deps: Deps, p: Principal): Promise<Token[]> {
 }
 
 export async function revokeToken(deps: Deps, p: Principal, id: string): Promise<void> {
-  if ((await revokeApiToken(deps.store.db, p.accountId, id, nowIso(deps))) === 0)
+  if ((await revokeApiToken(deps.store.read, p.accountId, id, nowIso(deps))) === 0)
     throw new NotFound('token not found');
 }

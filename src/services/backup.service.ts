@@ -39,7 +39,7 @@ function byContact(rows: BackupRow[]): Map<unknown, BackupRow[]> {
 
 /** The account's data as one JSON document, read in one transaction so it is a consistent snapshot. */
 export async function exportBackup(deps: Deps, accountId: string): Promise<Record<string, unknown>> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const account = await findAccount(trx, accountId);
     if (!account) throw new NotFound('account not found');
     const read = (table: OwnedTable, order: readonly string[]) => ownedRows(trx, table, accountId, order);
@@ -106,7 +106,7 @@ const MUST_BE_EMPTY = Object.keys(BACKED_UP_TABLES).filter(
  */
 export async function restoreBackup(deps: Deps, accountId: string, body: unknown): Promise<RestoreSummary> {
   const backup = parseBackup(body);
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const held: string[] = [];
     for (const table of MUST_BE_EMPTY) {
       const n = await countOwned(trx, table, accountId);

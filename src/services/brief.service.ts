@@ -23,7 +23,7 @@ const WIN_DAYS = 30;
 
 /** "Before you reach out": pinned facts and notes, the last topic, a recent win, open tasks, health, balance. */
 export async function contactBrief(deps: Deps, accountId: string, contactId: string): Promise<Brief> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const contact = await requireContact(db, accountId, contactId);
   const nowMs = deps.clock().getTime();
   const today = new Date(nowMs).toISOString().slice(0, 10);

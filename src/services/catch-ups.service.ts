@@ -61,7 +61,7 @@ export async function contactSlots(
   contactId: string,
   q: SlotQuery,
 ): Promise<SlotList> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const [contact, account] = await Promise.all([
     requireContact(db, accountId, contactId),
     findAccount(db, accountId),
@@ -87,7 +87,7 @@ export async function planCatchUp(
   contactId: string,
   input: CatchUpCreate,
 ): Promise<CatchUp> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const contact = await requireContact(db, accountId, contactId);
   const start = Date.parse(input.startAt);
   const row = {
@@ -107,7 +107,7 @@ export async function planCatchUp(
 }
 
 export async function listCatchUps(deps: Deps, accountId: string, q: CatchUpQuery): Promise<CatchUp[]> {
-  const rows = await listRows(deps.store.db, accountId, {
+  const rows = await listRows(deps.store.read, accountId, {
     ...(q.upcoming && { upcomingAfter: nowIso(deps) }),
     ...(q.contactId && { contactId: q.contactId }),
     limit: q.limit,
@@ -120,7 +120,7 @@ export async function getCatchUp(deps: Deps, accountId: string, id: string): Pro
 }
 
 async function requireCatchUp(deps: Deps, accountId: string, id: string): Promise<CatchUpWithName> {
-  const row = await findCatchUp(deps.store.db, accountId, id);
+  const row = await findCatchUp(deps.store.read, accountId, id);
   if (!row) throw new NotFound('catch-up not found');
   return row;
 }
@@ -145,7 +145,7 @@ export async function completeCatchUp(
   const row = await requireCatchUp(deps, accountId, id);
   const now = nowIso(deps);
   // Claim, log and link in one transaction: a failure anywhere leaves the catch-up planned and unlogged.
-  const interaction = await deps.store.db.transaction().execute(async (trx) => {
+  const interaction = await deps.store.transaction(async (trx) => {
     if ((await settleCatchUp(trx, accountId, id, 'planned', { status: 'done' })) === 0) return null;
     const logged = await logInteractionIn(deps, trx, accountId, row.contact_id, {
       channel: row.format === 'virtual_coffee' ? 'video' : 'in_person',
@@ -171,7 +171,7 @@ export async function completeCatchUp(
 export async function cancelCatchUp(deps: Deps, accountId: string, id: string): Promise<CatchUp> {
   const row = await requireCatchUp(deps, accountId, id);
   if (row.status === 'cancelled') return toCatchUpDto(row);
-  if ((await settleCatchUp(deps.store.db, accountId, id, 'planned', { status: 'cancelled' })) === 0)
+  if ((await settleCatchUp(deps.store.read, accountId, id, 'planned', { status: 'cancelled' })) === 0)
     return notPlanned(deps, accountId, id);
   return toCatchUpDto({ ...row, status: 'cancelled' });
 }
@@ -190,7 +190,7 @@ const FEED_CATCH_UP_LIMIT = 200;
  * catch-up's, so a cancelled one simply drops out of the feed on the client's next refresh.
  */
 export async function catchUpFeedEvents(deps: Deps, accountId: string): Promise<TimedEvent[]> {
-  const rows = await listRows(deps.store.db, accountId, {
+  const rows = await listRows(deps.store.read, accountId, {
     upcomingAfter: nowIso(deps),
     limit: FEED_CATCH_UP_LIMIT,
   });

@@ -30,8 +30,8 @@ function toCircleDto(r: CircleRow, contactCount: number): Circle {
 
 export async function listCircleItems(deps: Deps, accountId: string): Promise<Circle[]> {
   const [rows, counts] = await Promise.all([
-    listCircles(deps.store.db, accountId),
-    countContactsByCircle(deps.store.db, accountId),
+    listCircles(deps.store.read, accountId),
+    countContactsByCircle(deps.store.read, accountId),
   ]);
   return rows.map((r) => toCircleDto(r, counts.get(r.id) ?? 0));
 }
@@ -46,7 +46,7 @@ export async function createCircle(deps: Deps, accountId: string, input: CircleC
     ...cadenceColumns(cadence),
     created_at: nowIso(deps),
   };
-  await insertCircles(deps.store.db, [row]);
+  await insertCircles(deps.store.read, [row]);
   return toCircleDto(row, 0);
 }
 
@@ -57,7 +57,7 @@ export async function patchCircle(
   id: string,
   patch: CirclePatch,
 ): Promise<Circle> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findCircle(trx, accountId, id);
     if (!row) throw new NotFound('circle not found');
     const values: Partial<CircleRow> = {
@@ -78,7 +78,7 @@ export async function patchCircle(
 
 /** Its contacts stay, without a circle (and so on the default cadence). */
 export async function removeCircle(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     const contactIds = await circleContactIds(trx, accountId, id);
     if ((await deleteCircle(trx, accountId, id)) === 0) throw new NotFound('circle not found');
     for (const contactId of contactIds) {

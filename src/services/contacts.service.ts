@@ -19,7 +19,7 @@ import {
   replaceChildren,
   updateContact,
 } from '../store/contacts.repo';
-import type { Db } from '../store/database';
+import type { Conn } from '../store/store';
 import { cadenceColumns, toContactDto } from './contact-dto';
 import { type Deps, nowIso } from './deps';
 import { refreshSchedule } from './schedule';
@@ -36,7 +36,7 @@ function phoneRows(phones: { value: string; label?: string | undefined }[]) {
   }));
 }
 
-async function assertCircle(db: Db, accountId: string, circleId: string | null | undefined): Promise<void> {
+async function assertCircle(db: Conn, accountId: string, circleId: string | null | undefined): Promise<void> {
   if (circleId && !(await findCircle(db, accountId, circleId)))
     throw new Invalid('no such circle', 'circleId');
 }
@@ -46,7 +46,7 @@ export async function getContact(
   deps: Deps,
   accountId: string,
   id: string,
-  db: Db = deps.store.db,
+  db: Conn = deps.store.read,
 ): Promise<Contact> {
   const row = await findContact(db, accountId, id);
   if (!row) throw new NotFound('contact not found');
@@ -55,7 +55,7 @@ export async function getContact(
 }
 
 export async function createContact(deps: Deps, accountId: string, input: ContactCreate): Promise<Contact> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     await assertCircle(trx, accountId, input.circleId);
     const now = nowIso(deps);
     const id = deps.newId();
@@ -105,7 +105,7 @@ export async function patchContact(
   id: string,
   patch: ContactPatch,
 ): Promise<Contact> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findContact(trx, accountId, id);
     if (!row) throw new NotFound('contact not found');
     await assertCircle(trx, accountId, patch.circleId);
@@ -162,7 +162,7 @@ export async function patchContact(
 }
 
 export async function removeContact(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
   });
 }
@@ -181,7 +181,7 @@ export async function listContactPage(
   accountId: string,
   query: ContactListQuery,
 ): Promise<ContactPage> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const rows = await listContacts(db, accountId, {
     ...query,
     after: query.cursor ? decodeCursor(query.cursor) : undefined,

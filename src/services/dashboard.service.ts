@@ -37,7 +37,7 @@ function weekly(now: string, days: { day: string; direction: string; n: number }
  * part, from the derived last-touch columns), touches per week, cadence adherence, and the ledger.
  */
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const now = nowIso(deps);
   const since = DateTime.fromISO(now, { zone: 'utc' })
     .startOf('week')

@@ -28,7 +28,7 @@ const SEED = 42;
  * transaction. Fixed seed and dates relative to the clock: the same every time, and always "fresh".
  */
 export async function seedDemo(deps: Deps, accountId: string): Promise<DemoSummary> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     if ((await countContacts(trx, accountId)) > 0)
       throw new Conflict('this account already has contacts; the demo network only seeds an empty account');
     // Reuse the circles sign-up made; recreate any the user has deleted.

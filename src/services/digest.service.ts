@@ -17,7 +17,7 @@ export function digestKey(accountId: string, localDate: string): string {
 }
 
 export async function getDigestSettings(deps: Deps, accountId: string): Promise<DigestSettings> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const account = await findAccount(db, accountId);
   if (!account) throw new NotFound('account not found');
   return {
@@ -33,7 +33,7 @@ export async function patchDigestSettings(
   accountId: string,
   patch: DigestSettingsPatch,
 ): Promise<DigestSettings> {
-  await updateAccount(deps.store.db, accountId, {
+  await updateAccount(deps.store.read, accountId, {
     ...(patch.digestEnabled !== undefined && { digest_enabled: patch.digestEnabled ? 1 : 0 }),
     ...(patch.digestEmail !== undefined && { digest_email: patch.digestEmail }),
   });
@@ -53,7 +53,7 @@ export interface DigestTickReport {
  * `digest:<account>:<local date>` makes a second tick (or another instance) a no-op either way.
  */
 export async function digestTick(deps: Deps, publicUrl: string): Promise<DigestTickReport> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const now = deps.clock();
   const report: DigestTickReport = { enqueued: [], empty: [], errors: [] };
   for (const account of await digestCandidates(db)) {

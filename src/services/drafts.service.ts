@@ -7,10 +7,10 @@ import { Invalid, NotFound } from '../core/errors';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
 import { CHANNELS, type Channel } from '../core/vocabulary';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import { listFacts } from '../store/facts.repo';
 import { listInteractions } from '../store/interactions.repo';
 import { listLifeEvents } from '../store/life-events.repo';
+import type { Conn } from '../store/store';
 import { getMe, type Principal } from './auth.service';
 import type { Deps } from './deps';
 import { contactResources, getResource } from './resources.service';
@@ -38,7 +38,7 @@ function firstClause(summary: string): string {
 
 async function contactContext(
   deps: Deps,
-  db: Db,
+  db: Conn,
   accountId: string,
   contactId: string,
 ): Promise<ContactContext> {
@@ -95,7 +95,7 @@ export async function composeDraft(
   contactId: string,
   input: DraftCreate,
 ): Promise<Draft> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const ctx = await contactContext(deps, db, who.accountId, contactId);
   const [resource, me, children] = await Promise.all([
     pickResource(deps, who.accountId, input, contactId),
@@ -148,7 +148,7 @@ function anchorsOf(resource: Resource): string[] {
 /** F14: the linter on any text; with a contact, mentioning their news, topics or facts counts as a reason. */
 export async function lintText(deps: Deps, accountId: string, input: DraftLintBody): Promise<LintIssue[]> {
   if (!input.contactId) return lintDraft(input.body, input.channel);
-  const db = deps.store.db;
+  const db = deps.store.read;
   if (!(await findContact(db, accountId, input.contactId))) throw new Invalid('no such contact', 'contactId');
   const ctx = await contactContext(deps, db, accountId, input.contactId);
   return lintDraft(input.body, input.channel, { firstName: ctx.contact.first_name, anchors: ctx.anchors });

@@ -18,7 +18,7 @@ interface ExportContact {
 
 /** Every contact of the account in name order, a page at a time (keyset, so no row is read twice). */
 async function* exportContacts(deps: Deps, accountId: string): AsyncGenerator<ExportContact> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   let after: { sortName: string; id: string } | undefined;
   for (;;) {
     const rows = await listContacts(db, accountId, { after, limit: PAGE });
@@ -111,7 +111,7 @@ const dateCell = (d: PartialDate | undefined) =>
 
 /** F23: the contacts CSV, streamed; every cell passes through csvRow's formula neutralising. */
 export async function* exportContactsCsv(deps: Deps, accountId: string): AsyncGenerator<string> {
-  const circles = new Map((await listCircles(deps.store.db, accountId)).map((c) => [c.id, c.name]));
+  const circles = new Map((await listCircles(deps.store.read, accountId)).map((c) => [c.id, c.name]));
   // A BOM so Excel reads accents right; Notion and Airtable ignore it.
   yield `\uFEFF${csvRow(EXPORT_CSV_COLUMNS)}`;
   for await (const c of exportContacts(deps, accountId)) {

@@ -20,8 +20,8 @@ export function toFactDto(r: FactRow): Fact {
 
 /** A contact's facts, pinned first. */
 export async function contactFacts(deps: Deps, accountId: string, contactId: string): Promise<Fact[]> {
-  await requireContact(deps.store.db, accountId, contactId);
-  return (await listFacts(deps.store.db, accountId, contactId)).map(toFactDto);
+  await requireContact(deps.store.read, accountId, contactId);
+  return (await listFacts(deps.store.read, accountId, contactId)).map(toFactDto);
 }
 
 /** Adds a fact; search sees it in the same transaction. */
@@ -31,7 +31,7 @@ export async function addFact(
   contactId: string,
   input: FactCreate,
 ): Promise<Fact> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     await requireContact(trx, accountId, contactId);
     const row = {
       account_id: accountId,
@@ -50,7 +50,7 @@ export async function addFact(
 }
 
 export async function patchFact(deps: Deps, accountId: string, id: string, patch: FactPatch): Promise<Fact> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findFact(trx, accountId, id);
     if (!row) throw new NotFound('fact not found');
     const values: Partial<FactRow> = {
@@ -66,7 +66,7 @@ export async function patchFact(deps: Deps, accountId: string, id: string, patch
 }
 
 export async function removeFact(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     const row = await findFact(trx, accountId, id);
     if (!row) throw new NotFound('fact not found');
     await deleteFact(trx, accountId, id);

@@ -6,7 +6,6 @@ import type { DateKind } from '../core/vocabulary';
 import { type CalendarEvent, writeCalendar, writeInvitation } from '../formats/ics-writer';
 import { findAccount, findUser } from '../store/accounts.repo';
 import { loadChildren } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import {
   type FeedTokenRow,
   feedDates,
@@ -16,6 +15,7 @@ import {
   listFeedTokens as listRows,
   revokeFeedToken as revokeRow,
 } from '../store/feed.repo';
+import type { Conn } from '../store/store';
 import { sha256 } from './auth.service';
 import { catchUpFeedEvents } from './catch-ups.service';
 import { displayName } from './contact-dto';
@@ -29,7 +29,7 @@ const TASK_MINUTES = 30;
 
 const toDto = (r: FeedTokenRow): FeedToken => ({ id: r.id, prefix: r.prefix, createdAt: r.created_at });
 
-async function issue(deps: Deps, db: Db, accountId: string): Promise<CreatedFeedToken> {
+async function issue(deps: Deps, db: Conn, accountId: string): Promise<CreatedFeedToken> {
   // base64url stays inside one URL path segment without escaping.
   const token = `feed_${randomBytes(30).toString('base64url')}`;
   const row = {
@@ -46,21 +46,21 @@ async function issue(deps: Deps, db: Db, accountId: string): Promise<CreatedFeed
 
 /** F21: a new secret feed URL; the secret is returned once and stored hashed. */
 export async function createFeedToken(deps: Deps, accountId: string): Promise<CreatedFeedToken> {
-  return issue(deps, deps.store.db, accountId);
+  return issue(deps, deps.store.read, accountId);
 }
 
 export async function listFeedTokens(deps: Deps, accountId: string): Promise<FeedToken[]> {
-  return (await listRows(deps.store.db, accountId)).map(toDto);
+  return (await listRows(deps.store.read, accountId)).map(toDto);
 }
 
 export async function revokeFeedToken(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await revokeRow(deps.store.db, accountId, id, nowIso(deps))) === 0)
+  if ((await revokeRow(deps.store.read, accountId, id, nowIso(deps))) === 0)
     throw new NotFound('feed token not found');
 }
 
 /** Revokes a token and issues its replacement in one step, so a leaked URL can be cut off without a gap. */
 export async function rotateFeedToken(deps: Deps, accountId: string, id: string): Promise<CreatedFeedToken> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     if ((await revokeRow(trx, accountId, id, nowIso(deps))) === 0) throw new NotFound('feed token not found');
     return issue(deps, trx, accountId);
   });
@@ -82,7 +82,7 @@ const person = (first: string | null, last: string | null) => `${first ?? ''} ${
  * An unknown or revoked secret is NotFound, the same as a URL that never existed.
  */
 export async function feedCalendar(deps: Deps, secret: string): Promise<string> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const token = await findFeedTokenByHash(db, sha256(secret));
   if (!token) throw new NotFound('no such calendar feed');
   const accountId = token.account_id;
@@ -149,7 +149,7 @@ export async function catchUpInvitation(
   contactId: string,
   q: CatchUpQuery,
 ): Promise<{ filename: string; body: string }> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const contact = await requireContact(db, who.accountId, contactId);
   const [user, children, account] = await Promise.all([
     findUser(db, who.accountId, who.userId),

@@ -7,18 +7,18 @@ import type { Channel, CircleKind, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
-import type { Db } from '../store/database';
+import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 
 const YEAR_MS = 365 * 86_400_000;
 
-async function circlesById(db: Db, accountId: string): Promise<Map<string, CircleRow>> {
+async function circlesById(db: Conn, accountId: string): Promise<Map<string, CircleRow>> {
   return new Map((await listCircles(db, accountId)).map((r) => [r.id, r]));
 }
 
 /** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
-async function yearOfInteractions(db: Db, accountId: string, since: string, contactId?: string) {
+async function yearOfInteractions(db: Conn, accountId: string, since: string, contactId?: string) {
   let q = db
     .selectFrom('interactions')
     .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
@@ -41,7 +41,7 @@ async function yearOfInteractions(db: Db, accountId: string, since: string, cont
 
 /** F20 + F18: the contact's health score with its parts, and whether the relationship is one-sided. */
 export async function contactHealth(deps: Deps, accountId: string, contactId: string): Promise<Health> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const c = await findContact(db, accountId, contactId);
   if (!c) throw new NotFound('contact not found');
   const now = deps.clock().toISOString();
@@ -73,7 +73,7 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 
 /** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
 export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const now = deps.clock().toISOString();
   const [account, circles, contacts, interactions] = await Promise.all([
     findAccount(db, accountId),

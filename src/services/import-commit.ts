@@ -6,7 +6,7 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
-import type { ContactsTable, Db } from '../store/database';
+import type { ContactsTable } from '../store/database';
 import {
   emptyWrites,
   insertImportWrites,
@@ -15,6 +15,7 @@ import {
   type TagIds,
 } from '../store/import-writes.repo';
 import { type ImportRowRow, importRowStatuses, listImportRows, updateImportRun } from '../store/imports.repo';
+import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 import { mergeInto } from './import-merge';
 import { addNewContact, type CommitContext, newContactDueAt } from './import-new-contact';
@@ -42,7 +43,7 @@ export async function commitImport(
   id: string,
   input: ImportCommit,
 ): Promise<ImportRun> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const run = await requireRun(trx, accountId, id);
     const now = nowIso(deps);
     // Claiming the run first makes a concurrent second commit wait on this row, then find it taken.
@@ -118,7 +119,7 @@ function defaultAction(r: ImportRowRow, input: ImportCommit): RowAction {
 
 /** Per-row choices must name rows of this file that can take them; a typo is a 400, not a silent skip. */
 async function checkOverrides(
-  db: Db,
+  db: Conn,
   accountId: string,
   runId: string,
   rows: Record<string, RowAction>,
@@ -139,7 +140,7 @@ async function checkOverrides(
 
 /** Merges rows into their targets, all rows of one target at once; fails if a target is gone. */
 async function applyMerges(
-  db: Db,
+  db: Conn,
   ctx: CommitContext,
   merges: PendingMerge[],
   tagIds: TagIds,

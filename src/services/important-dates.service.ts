@@ -37,8 +37,8 @@ export async function contactDates(
   accountId: string,
   contactId: string,
 ): Promise<ImportantDate[]> {
-  await requireContact(deps.store.db, accountId, contactId);
-  return (await listImportantDates(deps.store.db, accountId, contactId)).map(toImportantDateDto);
+  await requireContact(deps.store.read, accountId, contactId);
+  return (await listImportantDates(deps.store.read, accountId, contactId)).map(toImportantDateDto);
 }
 
 export async function addImportantDate(
@@ -47,7 +47,7 @@ export async function addImportantDate(
   contactId: string,
   input: ImportantDateCreate,
 ): Promise<ImportantDate> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     await requireContact(trx, accountId, contactId);
     const row = {
       account_id: accountId,
@@ -73,7 +73,7 @@ export async function patchImportantDate(
   id: string,
   patch: ImportantDatePatch,
 ): Promise<ImportantDate> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findImportantDate(trx, accountId, id);
     if (!row) throw new NotFound('important date not found');
     const next: ImportantDateRow = {
@@ -94,7 +94,7 @@ export async function patchImportantDate(
 }
 
 export async function removeImportantDate(deps: Deps, accountId: string, id: string): Promise<void> {
-  const row = await findImportantDate(deps.store.db, accountId, id);
+  const row = await findImportantDate(deps.store.read, accountId, id);
   if (!row) throw new NotFound('important date not found');
-  await deleteImportantDate(deps.store.db, accountId, id);
+  await deleteImportantDate(deps.store.read, accountId, id);
 }

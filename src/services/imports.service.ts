@@ -15,7 +15,7 @@ import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-forma
 import { ImportFileError } from '../formats/imported-contact';
 import { readImport } from '../formats/read-import';
 import { findAccount } from '../store/accounts.repo';
-import type { Db, ImportRowsTable } from '../store/database';
+import type { ImportRowsTable } from '../store/database';
 import {
   deleteImportRows,
   deleteImportRun,
@@ -29,6 +29,7 @@ import {
   staleReadingRuns,
   updateImportRun,
 } from '../store/imports.repo';
+import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 import { regionOfZone } from './import-region';
 import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
@@ -53,7 +54,7 @@ export async function previewImport(
   body: AsyncIterable<Uint8Array>,
   query: ImportPreviewQuery,
 ): Promise<ImportRun> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const account = await findAccount(db, accountId);
   if (!account) throw new NotFound('account not found');
   const region = (query.region as CountryCode | undefined) ?? regionOfZone(account.time_zone);
@@ -109,7 +110,7 @@ export async function previewImport(
 
 /** A previewed row's contact, from the batch not yet written or from import_rows. */
 async function storedContact(
-  db: Db,
+  db: Conn,
   accountId: string,
   runId: string,
   batch: readonly Insertable<ImportRowsTable>[],
@@ -133,19 +134,19 @@ function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: s
 
 async function dropStaleRuns(deps: Deps, accountId: string): Promise<void> {
   const before = new Date(deps.clock().getTime() - STALE_READING_MS).toISOString();
-  for (const id of await staleReadingRuns(deps.store.db, accountId, before))
-    await deleteImportRun(deps.store.db, accountId, id);
+  for (const id of await staleReadingRuns(deps.store.read, accountId, before))
+    await deleteImportRun(deps.store.read, accountId, id);
 }
 
 /** A run or NotFound (also for another account's id, or a run still being read). */
-export async function requireRun(db: Db, accountId: string, id: string): Promise<ImportRunRow> {
+export async function requireRun(db: Conn, accountId: string, id: string): Promise<ImportRunRow> {
   const run = await findImportRun(db, accountId, id);
   if (!run || run.status === 'reading') throw new NotFound('import not found');
   return run;
 }
 
 /** The run's summary with its first 50 rows. */
-export async function getImport(deps: Deps, accountId: string, id: string, db: Db = deps.store.db) {
+export async function getImport(deps: Deps, accountId: string, id: string, db: Conn = deps.store.read) {
   const run = await requireRun(db, accountId, id);
   const sample = await listImportRows(db, accountId, id, { limit: SAMPLE_ROWS - 1 });
   return toRunDto(run, sample.map(toImportRowDto));
@@ -174,7 +175,7 @@ export async function listImportRowPage(
   id: string,
   query: ImportRowsQuery,
 ): Promise<ImportRowPage> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await requireRun(db, accountId, id);
   const rows = await listImportRows(db, accountId, id, {
     status: query.status,
@@ -198,7 +199,7 @@ export async function importErrorsCsv(
   accountId: string,
   id: string,
 ): Promise<AsyncGenerator<string>> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await requireRun(db, accountId, id);
   async function* lines(): AsyncGenerator<string> {
     yield csvRow(['Line', 'Error', 'Name']);
@@ -215,7 +216,7 @@ export async function importErrorsCsv(
 
 /** Discards a preview: its rows go, the run stays as history. A committed run cannot be discarded. */
 export async function discardImport(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     const run = await requireRun(trx, accountId, id);
     if (run.status === 'committed')
       throw new Conflict('this import was committed; it can no longer be discarded');

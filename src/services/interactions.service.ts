@@ -3,7 +3,6 @@ import { NotFound } from '../core/errors';
 import { takeawayTask } from '../core/follow-ups';
 import type { Channel, Direction } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import {
   deleteInteraction,
   findInteraction,
@@ -12,6 +11,7 @@ import {
   listInteractions,
   updateInteraction,
 } from '../store/interactions.repo';
+import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { type Deps, nowIso } from './deps';
 import { refreshSchedule } from './schedule';
@@ -41,9 +41,7 @@ export async function logInteraction(
   /** Set when this outreach is retry 1 or 2 of an unanswered one (F17). */
   retryStep = 0,
 ): Promise<Interaction> {
-  return deps.store.db
-    .transaction()
-    .execute((trx) => logInteractionIn(deps, trx, accountId, contactId, input, retryStep));
+  return deps.store.transaction((trx) => logInteractionIn(deps, trx, accountId, contactId, input, retryStep));
 }
 
 /**
@@ -52,7 +50,7 @@ export async function logInteraction(
  */
 export async function logInteractionIn(
   deps: Deps,
-  trx: Db,
+  trx: Conn,
   accountId: string,
   contactId: string,
   input: InteractionCreate,
@@ -99,12 +97,12 @@ export async function contactInteractions(
   accountId: string,
   contactId: string,
 ): Promise<Interaction[]> {
-  if (!(await findContact(deps.store.db, accountId, contactId))) throw new NotFound('contact not found');
-  return (await listInteractions(deps.store.db, accountId, contactId)).map(toInteractionDto);
+  if (!(await findContact(deps.store.read, accountId, contactId))) throw new NotFound('contact not found');
+  return (await listInteractions(deps.store.read, accountId, contactId)).map(toInteractionDto);
 }
 
 export async function getInteraction(deps: Deps, accountId: string, id: string): Promise<Interaction> {
-  const row = await findInteraction(deps.store.db, accountId, id);
+  const row = await findInteraction(deps.store.read, accountId, id);
   if (!row) throw new NotFound('interaction not found');
   return toInteractionDto(row);
 }
@@ -115,7 +113,7 @@ export async function patchInteraction(
   id: string,
   patch: InteractionPatch,
 ): Promise<Interaction> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findInteraction(trx, accountId, id);
     if (!row) throw new NotFound('interaction not found');
     const values: Partial<InteractionRow> = {
@@ -133,7 +131,7 @@ export async function patchInteraction(
 }
 
 export async function removeInteraction(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     const row = await findInteraction(trx, accountId, id);
     if (!row) throw new NotFound('interaction not found');
     await deleteInteraction(trx, accountId, id);

@@ -20,7 +20,6 @@ import {
 } from '../core/introductions';
 import type { ExtensionReason } from '../core/today-reasons';
 import { findContact, loadChildren } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import {
   findIntroduction,
   findOpenBetween,
@@ -31,6 +30,7 @@ import {
   waitingIntroductions,
 } from '../store/introductions.repo';
 import { insertLedgerEntries } from '../store/ledger.repo';
+import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 import { accountToday } from './ledger.service';
 
@@ -65,7 +65,7 @@ export function toIntroductionDto(r: IntroductionWithPeople): Introduction {
   };
 }
 
-async function detail(db: Db, accountId: string, r: IntroductionWithPeople): Promise<IntroductionDetail> {
+async function detail(db: Conn, accountId: string, r: IntroductionWithPeople): Promise<IntroductionDetail> {
   const children = await loadChildren(db, accountId, [r.a_contact_id, r.b_contact_id]);
   const person = (id: string, firstName: string): IntroPerson => {
     const c = children.get(id);
@@ -80,7 +80,7 @@ async function detail(db: Db, accountId: string, r: IntroductionWithPeople): Pro
   return { ...toIntroductionDto(r), draft: introDraft(stateOf(r), people, r.reason) };
 }
 
-async function requireIntroduction(db: Db, accountId: string, id: string): Promise<IntroductionWithPeople> {
+async function requireIntroduction(db: Conn, accountId: string, id: string): Promise<IntroductionWithPeople> {
   const row = await findIntroduction(db, accountId, id);
   if (!row) throw new NotFound('introduction not found');
   return row;
@@ -94,7 +94,7 @@ export async function createIntroduction(
 ): Promise<IntroductionDetail> {
   if (input.aContactId === input.bContactId)
     throw new Invalid('must be a different contact from aContactId', 'bContactId');
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     for (const field of ['aContactId', 'bContactId'] as const)
       if (!(await findContact(trx, accountId, input[field]))) throw new NotFound('no such contact', field);
     if (await findOpenBetween(trx, accountId, input.aContactId, input.bContactId))
@@ -122,7 +122,7 @@ export async function listIntroductions(
   accountId: string,
   open?: boolean,
 ): Promise<Introduction[]> {
-  return (await listRows(deps.store.db, accountId, open)).map(toIntroductionDto);
+  return (await listRows(deps.store.read, accountId, open)).map(toIntroductionDto);
 }
 
 export async function getIntroduction(
@@ -130,7 +130,7 @@ export async function getIntroduction(
   accountId: string,
   id: string,
 ): Promise<IntroductionDetail> {
-  return detail(deps.store.db, accountId, await requireIntroduction(deps.store.db, accountId, id));
+  return detail(deps.store.read, accountId, await requireIntroduction(deps.store.read, accountId, id));
 }
 
 /** Takes one step; sending the intro logs `introduction_made` in both people's ledgers in the same transaction. */
@@ -140,7 +140,7 @@ export async function advanceIntroduction(
   id: string,
   input: IntroductionAdvance,
 ): Promise<IntroductionDetail> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await requireIntroduction(trx, accountId, id);
     const now = nowIso(deps);
     const next = advance(stateOf(row), input.action, now, input.note || null);
@@ -183,7 +183,7 @@ export async function introductionsToday(
   now: string,
 ): Promise<ExtensionReason[]> {
   const before = new Date(Date.parse(now) - SHORTEST_WAIT * DAY).toISOString();
-  const rows = await waitingIntroductions(deps.store.db, accountId, WAITING, before);
+  const rows = await waitingIntroductions(deps.store.read, accountId, WAITING, before);
   return rows.flatMap((r) => {
     const stale = staleIntroduction(stateOf(r), { a: r.a_first_name, b: r.b_first_name }, now);
     if (!stale) return [];

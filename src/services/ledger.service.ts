@@ -10,7 +10,6 @@ import { Invalid, NotFound } from '../core/errors';
 import { askWarning, type ContactBalance, networkBalance, tally, warnsOnLog } from '../core/ledger';
 import { LEDGER_DIRECTION, type LedgerKind } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
-import type { Db } from '../store/database';
 import {
   contactLedgerCounts,
   contactNames,
@@ -20,6 +19,7 @@ import {
   listLedgerEntries,
   networkLedgerCounts,
 } from '../store/ledger.repo';
+import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 import { logInteractionIn } from './interactions.service';
 import { requireContact } from './require-contact';
@@ -50,12 +50,12 @@ export function toLedgerEntryDto(r: LedgerEntryRow): LedgerEntry {
 }
 
 /** Today's date in the account's zone: a give logged at 23:30 in Sydney belongs to that day. */
-export async function accountToday(deps: Deps, db: Db, accountId: string): Promise<string> {
+export async function accountToday(deps: Deps, db: Conn, accountId: string): Promise<string> {
   const zone = (await findAccount(db, accountId))?.time_zone ?? 'utc';
   return DateTime.fromJSDate(deps.clock(), { zone }).toISODate() ?? nowIso(deps).slice(0, 10);
 }
 
-async function contactTally(db: Db, accountId: string, contactId: string) {
+async function contactTally(db: Conn, accountId: string, contactId: string) {
   const counts = await contactLedgerCounts(db, accountId, contactId);
   return tally(counts.map((c) => ({ kind: c.kind as LedgerKind, count: c.n })));
 }
@@ -66,7 +66,7 @@ export async function contactLedger(
   accountId: string,
   contactId: string,
 ): Promise<ContactLedger> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const contact = await requireContact(db, accountId, contactId);
   const t = await contactTally(db, accountId, contactId);
   const items = (await listLedgerEntries(db, accountId, contactId)).map(toLedgerEntryDto);
@@ -84,7 +84,7 @@ export async function addLedgerEntry(
   contactId: string,
   input: LedgerEntryCreate,
 ): Promise<LedgerEntryCreated> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const contact = await requireContact(trx, accountId, contactId);
     const today = await accountToday(deps, trx, accountId);
     const occurredOn = input.occurredOn ?? today;
@@ -125,13 +125,13 @@ export async function addLedgerEntry(
 }
 
 export async function removeLedgerEntry(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteLedgerEntry(deps.store.db, accountId, id)) === 0)
+  if ((await deleteLedgerEntry(deps.store.read, accountId, id)) === 0)
     throw new NotFound('ledger entry not found');
 }
 
 /** The network's balance: totals by kind and the contacts given to most and asked of most. */
 export async function getNetworkLedger(deps: Deps, accountId: string): Promise<NetworkLedger> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const counts = await networkLedgerCounts(db, accountId);
   const net = networkBalance(
     counts.map((c) => ({ contactId: c.contact_id, kind: c.kind as LedgerKind, count: c.n })),

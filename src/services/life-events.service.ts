@@ -27,8 +27,8 @@ export async function contactLifeEvents(
   accountId: string,
   contactId: string,
 ): Promise<LifeEvent[]> {
-  await requireContact(deps.store.db, accountId, contactId);
-  return (await listLifeEvents(deps.store.db, accountId, contactId)).map(toLifeEventDto);
+  await requireContact(deps.store.read, accountId, contactId);
+  return (await listLifeEvents(deps.store.read, accountId, contactId)).map(toLifeEventDto);
 }
 
 /** Records a win or a hard moment the user learnt about (source 'manual'; imports add 'import_diff'). */
@@ -38,7 +38,7 @@ export async function addLifeEvent(
   contactId: string,
   input: LifeEventCreate,
 ): Promise<LifeEvent> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     await requireContact(trx, accountId, contactId);
     const row = {
       account_id: accountId,
@@ -56,5 +56,6 @@ export async function addLifeEvent(
 }
 
 export async function removeLifeEvent(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteLifeEvent(deps.store.db, accountId, id)) === 0) throw new NotFound('life event not found');
+  if ((await deleteLifeEvent(deps.store.read, accountId, id)) === 0)
+    throw new NotFound('life event not found');
 }

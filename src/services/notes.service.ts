@@ -18,8 +18,8 @@ export function toNoteDto(r: NoteRow): Note {
 
 /** A contact's notes, pinned first. */
 export async function contactNotes(deps: Deps, accountId: string, contactId: string): Promise<Note[]> {
-  await requireContact(deps.store.db, accountId, contactId);
-  return (await listNotes(deps.store.db, accountId, contactId)).map(toNoteDto);
+  await requireContact(deps.store.read, accountId, contactId);
+  return (await listNotes(deps.store.read, accountId, contactId)).map(toNoteDto);
 }
 
 /** Adds a note; search sees it in the same transaction. */
@@ -29,7 +29,7 @@ export async function addNote(
   contactId: string,
   input: NoteCreate,
 ): Promise<Note> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     await requireContact(trx, accountId, contactId);
     const now = nowIso(deps);
     const row = {
@@ -48,7 +48,7 @@ export async function addNote(
 }
 
 export async function patchNote(deps: Deps, accountId: string, id: string, patch: NotePatch): Promise<Note> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findNote(trx, accountId, id);
     if (!row) throw new NotFound('note not found');
     const values: Partial<NoteRow> = {
@@ -63,7 +63,7 @@ export async function patchNote(deps: Deps, accountId: string, id: string, patch
 }
 
 export async function removeNote(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.db.transaction().execute(async (trx) => {
+  await deps.store.transaction(async (trx) => {
     const row = await findNote(trx, accountId, id);
     if (!row) throw new NotFound('note not found');
     await deleteNote(trx, accountId, id);

@@ -2,7 +2,6 @@ import type { OutboxMessage } from '../contract/outbox';
 import { Conflict, NotFound } from '../core/errors';
 import { nextAttemptAt, OUTBOX_STALE_MS } from '../core/outbox-policy';
 import type { Mailer } from '../jobs/mailer';
-import type { Db } from '../store/database';
 import {
   claimOutbox,
   dueOutbox,
@@ -15,6 +14,7 @@ import {
   releaseStale,
   requeueOutbox,
 } from '../store/outbox.repo';
+import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 
 export interface NewMessage {
@@ -29,7 +29,7 @@ export interface NewMessage {
 /** Queues a message in the caller's transaction; the same key twice in one account is a no-op. Returns the row id. */
 export async function enqueueMessage(
   deps: Deps,
-  db: Db,
+  db: Conn,
   accountId: string,
   message: NewMessage,
 ): Promise<{ id: string; added: boolean }> {
@@ -77,12 +77,12 @@ function toDto(r: OutboxRow): OutboxMessage {
 
 /** The account's messages, newest first, with where each one stands. */
 export async function outboxMessages(deps: Deps, accountId: string): Promise<OutboxMessage[]> {
-  return (await listOutbox(deps.store.db, accountId, 200)).map(toDto);
+  return (await listOutbox(deps.store.read, accountId, 200)).map(toDto);
 }
 
 /** Tries a pending or failed message again now; a sent (or being sent) one is a 409. */
 export async function retryMessage(deps: Deps, accountId: string, id: string): Promise<OutboxMessage> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const row = await findOutbox(db, accountId, id);
   if (!row) throw new NotFound('message not found');
   if ((await requeueOutbox(db, accountId, id, nowIso(deps))) === 0)
@@ -108,7 +108,7 @@ function errorText(error: unknown): string {
  * the same row twice; a failure records its error and schedules the back-off.
  */
 export async function deliverDue(deps: Deps, mailer: Mailer, limit = 50): Promise<DeliveryReport> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, released: 0 };
   const now = nowIso(deps);
   report.released = await releaseStale(db, new Date(Date.parse(now) - OUTBOX_STALE_MS).toISOString());

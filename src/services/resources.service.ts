@@ -19,7 +19,6 @@ import {
   TOPIC_WINDOW_DAYS,
 } from '../core/resource-match';
 import { findContact } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import { insertInteraction } from '../store/interactions.repo';
 import { insertLedgerEntries } from '../store/ledger.repo';
 import {
@@ -37,6 +36,7 @@ import {
   sharedPairs,
   updateResource,
 } from '../store/resources.repo';
+import type { Conn } from '../store/store';
 import { displayName } from './contact-dto';
 import { type Deps, nowIso } from './deps';
 import { toInteractionDto } from './interactions.service';
@@ -72,7 +72,7 @@ function uniqueTags(tags: readonly string[]): string[] {
   });
 }
 
-async function withTags(db: Db, accountId: string, rows: ResourceRow[]): Promise<Resource[]> {
+async function withTags(db: Conn, accountId: string, rows: ResourceRow[]): Promise<Resource[]> {
   const tags = await resourceTags(
     db,
     accountId,
@@ -81,23 +81,23 @@ async function withTags(db: Db, accountId: string, rows: ResourceRow[]): Promise
   return rows.map((r) => toDto(r, tags.get(r.id) ?? []));
 }
 
-async function requireResource(db: Db, accountId: string, id: string): Promise<Resource> {
+async function requireResource(db: Conn, accountId: string, id: string): Promise<Resource> {
   const row = await findResource(db, accountId, id);
   if (!row) throw new NotFound('resource not found');
   return (await withTags(db, accountId, [row]))[0]!;
 }
 
 export async function listLibrary(deps: Deps, accountId: string, query: ResourceQuery): Promise<Resource[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   return withTags(db, accountId, await listResources(db, accountId, query));
 }
 
 export async function getResource(deps: Deps, accountId: string, id: string): Promise<Resource> {
-  return requireResource(deps.store.db, accountId, id);
+  return requireResource(deps.store.read, accountId, id);
 }
 
 export async function addResource(deps: Deps, accountId: string, input: ResourceCreate): Promise<Resource> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = {
       account_id: accountId,
       id: deps.newId(),
@@ -120,7 +120,7 @@ export async function patchResource(
   id: string,
   patch: ResourcePatch,
 ): Promise<Resource> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     if (!(await findResource(trx, accountId, id))) throw new NotFound('resource not found');
     const values: Partial<ResourceRow> = {
       ...(patch.kind && { kind: patch.kind }),
@@ -135,12 +135,12 @@ export async function patchResource(
 }
 
 export async function removeResource(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteResource(deps.store.db, accountId, id)) === 0) throw new NotFound('resource not found');
+  if ((await deleteResource(deps.store.read, accountId, id)) === 0) throw new NotFound('resource not found');
 }
 
 /** Interest profiles of some contacts (or, without ids, of everyone with an interest, topic or industry). */
 export async function loadProfiles(
-  db: Db,
+  db: Conn,
   accountId: string,
   nowMs: number,
   ids?: string[],
@@ -172,7 +172,7 @@ export async function loadProfiles(
 
 /** F13: the contacts a resource fits, best first, each with the words that matched. */
 export async function resourceMatches(deps: Deps, accountId: string, id: string): Promise<ResourceMatch[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const resource = await requireResource(db, accountId, id);
   const { profiles } = await loadProfiles(db, accountId, deps.clock().getTime());
   const top = matchContacts(resource, profiles).slice(0, MATCH_LIMIT);
@@ -192,7 +192,7 @@ export async function contactResources(
   accountId: string,
   contactId: string,
 ): Promise<ContactResource[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await requireContact(db, accountId, contactId);
   const [{ profiles }, library] = await Promise.all([
     loadProfiles(db, accountId, deps.clock().getTime(), [contactId]),
@@ -219,7 +219,7 @@ export async function shareResource(
   id: string,
   input: ResourceShare,
 ): Promise<ResourceShared> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const resource = await requireResource(trx, accountId, id);
     if (!(await findContact(trx, accountId, input.contactId)))
       throw new Invalid('no such contact', 'contactId');

@@ -30,7 +30,7 @@ export async function resourceTodayReasons(
   accountId: string,
   now: string,
 ): Promise<ExtensionReason[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const nowMs = Date.parse(now);
   const rows = await listResources(db, accountId, {
     since: new Date(nowMs - RESOURCE_NEWS_DAYS * DAY).toISOString(),

@@ -2,8 +2,8 @@ import { nextDueAt } from '../core/cadence';
 import { followUpForNewContact } from '../core/follow-ups';
 import { findCircle } from '../store/circles.repo';
 import { findContact, updateContact } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import { interactionSummary } from '../store/schedule.repo';
+import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { contactCadence, displayName } from './contact-dto';
 import type { Deps } from './deps';
@@ -15,7 +15,7 @@ import type { Deps } from './deps';
  */
 export async function refreshSchedule(
   deps: Deps,
-  db: Db,
+  db: Conn,
   accountId: string,
   contactId: string,
   opts: { created: boolean },

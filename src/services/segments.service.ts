@@ -16,7 +16,7 @@ function toSegmentDto(r: SegmentRow): Segment {
 }
 
 export async function listSegmentItems(deps: Deps, accountId: string): Promise<Segment[]> {
-  return (await listSegments(deps.store.db, accountId)).map(toSegmentDto);
+  return (await listSegments(deps.store.read, accountId)).map(toSegmentDto);
 }
 
 export async function createSegment(deps: Deps, accountId: string, input: SegmentCreate): Promise<Segment> {
@@ -27,12 +27,12 @@ export async function createSegment(deps: Deps, accountId: string, input: Segmen
     filter: JSON.stringify(input.filter),
     created_at: nowIso(deps),
   };
-  await insertSegment(deps.store.db, row);
+  await insertSegment(deps.store.read, row);
   return toSegmentDto(row);
 }
 
 export async function removeSegment(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteSegment(deps.store.db, accountId, id)) === 0) throw new NotFound('segment not found');
+  if ((await deleteSegment(deps.store.read, accountId, id)) === 0) throw new NotFound('segment not found');
 }
 
 /** The segment's contacts now: the saved filter is applied afresh on every call. */
@@ -42,7 +42,7 @@ export async function segmentContacts(
   id: string,
   paging: { cursor?: string | undefined; limit: number },
 ): Promise<ContactPage> {
-  const row = await findSegment(deps.store.db, accountId, id);
+  const row = await findSegment(deps.store.read, accountId, id);
   if (!row) throw new NotFound('segment not found');
   return listContactPage(deps, accountId, { ...toSegmentDto(row).filter, ...paging });
 }

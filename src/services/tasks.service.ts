@@ -22,11 +22,11 @@ const iso = (s: string) => new Date(s).toISOString();
 
 /** Tasks by due date; another account's contact id simply matches nothing. */
 export async function listTaskItems(deps: Deps, accountId: string, query: TaskListQuery): Promise<Task[]> {
-  return (await listTasks(deps.store.db, accountId, query)).map(toTaskDto);
+  return (await listTasks(deps.store.read, accountId, query)).map(toTaskDto);
 }
 
 export async function createTask(deps: Deps, accountId: string, input: TaskCreate): Promise<Task> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     if (input.contactId && !(await findContact(trx, accountId, input.contactId)))
       throw new Invalid('no such contact', 'contactId');
     const now = nowIso(deps);
@@ -47,7 +47,7 @@ export async function createTask(deps: Deps, accountId: string, input: TaskCreat
 
 /** `done: true` stamps the time it was done (kept if already done); `done: false` reopens. */
 export async function patchTask(deps: Deps, accountId: string, id: string, patch: TaskPatch): Promise<Task> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await findTask(trx, accountId, id);
     if (!row) throw new NotFound('task not found');
     const values: Partial<TaskRow> = {
@@ -61,5 +61,5 @@ export async function patchTask(deps: Deps, accountId: string, id: string, patch
 }
 
 export async function removeTask(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteTask(deps.store.db, accountId, id)) === 0) throw new NotFound('task not found');
+  if ((await deleteTask(deps.store.read, accountId, id)) === 0) throw new NotFound('task not found');
 }

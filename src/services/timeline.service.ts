@@ -14,7 +14,7 @@ export async function contactTimeline(
   accountId: string,
   contactId: string,
 ): Promise<TimelineEntry[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await requireContact(db, accountId, contactId);
   const [interactions, notes, events] = await Promise.all([
     listInteractions(db, accountId, contactId),

@@ -9,7 +9,7 @@ import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHour
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
-import type { Db } from '../store/database';
+import type { Conn } from '../store/store';
 import {
   contactHistorySince,
   type HistoryRow,
@@ -139,7 +139,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
 
 /** F5: the ranked, explained queue for `now` (default: the clock), read through indexes only. */
 export async function getToday(deps: Deps, accountId: string, query: TodayQuery = {}): Promise<Today> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const account = await findAccount(db, accountId);
   const nowMs = query.now ? Date.parse(query.now) : deps.clock().getTime();
   const now = iso(nowMs);
@@ -193,7 +193,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
 }
 
 async function decide(
-  db: Db,
+  db: Conn,
   accountId: string,
   contactId: string,
   kind: 'done' | 'snooze' | 'skip',
@@ -212,7 +212,7 @@ async function decide(
   return { contactId, kind, until };
 }
 
-async function contactOrThrow(db: Db, accountId: string, contactId: string) {
+async function contactOrThrow(db: Conn, accountId: string, contactId: string) {
   const c = await findContact(db, accountId, contactId);
   if (!c) throw new NotFound('contact not found');
   return c;
@@ -225,7 +225,7 @@ export async function markDone(
   contactId: string,
   body: DoneBody,
 ): Promise<ActionResult> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await contactOrThrow(db, accountId, contactId);
   const nowMs = deps.clock().getTime();
   const now = iso(nowMs);
@@ -269,7 +269,7 @@ export async function snooze(
   contactId: string,
   body: SnoozeBody,
 ): Promise<ActionResult> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   await contactOrThrow(db, accountId, contactId);
   const account = await findAccount(db, accountId);
   const until =
@@ -287,7 +287,7 @@ export async function snooze(
 
 /** Skip this cycle: hidden until one cadence interval from now. */
 export async function skip(deps: Deps, accountId: string, contactId: string): Promise<ActionResult> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const c = await contactOrThrow(db, accountId, contactId);
   const circle = c.circle_id ? await findCircle(db, accountId, c.circle_id) : undefined;
   const now = iso(deps.clock().getTime());

@@ -6,7 +6,7 @@ import type { ExtensionReason } from '../core/today-reasons';
 import { livesIn, nearTripRange, type Place, rankTripPeople, type TripKind, tripDetail } from '../core/trips';
 import type { CircleKind } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
-import type { Db } from '../store/database';
+import type { Conn } from '../store/store';
 import {
   type CityContactRow,
   contactCities,
@@ -40,14 +40,14 @@ export function toTripDto(r: TripRow): Trip {
 }
 
 /** The account's local date for an instant: trips are planned in local days. */
-async function localToday(db: Db, accountId: string, now: string): Promise<string> {
+async function localToday(db: Conn, accountId: string, now: string): Promise<string> {
   const zone = safeZone((await findAccount(db, accountId))?.time_zone);
   return DateTime.fromISO(now, { zone }).toISODate()!;
 }
 
 /** F25: every trip, soonest first; `upcoming` keeps those not yet over. */
 export async function listTrips(deps: Deps, accountId: string, q: TripQuery): Promise<Trip[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const endingFrom = q.upcoming ? await localToday(db, accountId, nowIso(deps)) : undefined;
   return (await listRows(db, accountId, { ...(endingFrom && { endingFrom }), limit: 1000 })).map(toTripDto);
 }
@@ -64,22 +64,22 @@ export async function addTrip(deps: Deps, accountId: string, input: TripCreate):
     kind: input.kind,
     created_at: nowIso(deps),
   };
-  await insertTrip(deps.store.db, row);
+  await insertTrip(deps.store.read, row);
   return toTripDto(row);
 }
 
-async function requireTrip(db: Db, accountId: string, id: string): Promise<TripRow> {
+async function requireTrip(db: Conn, accountId: string, id: string): Promise<TripRow> {
   const row = await findTrip(db, accountId, id);
   if (!row) throw new NotFound('trip not found');
   return row;
 }
 
 export async function getTrip(deps: Deps, accountId: string, id: string): Promise<Trip> {
-  return toTripDto(await requireTrip(deps.store.db, accountId, id));
+  return toTripDto(await requireTrip(deps.store.read, accountId, id));
 }
 
 export async function patchTrip(deps: Deps, accountId: string, id: string, patch: TripPatch): Promise<Trip> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const row = await requireTrip(trx, accountId, id);
     const values = {
       ...(patch.name !== undefined && { name: patch.name }),
@@ -98,7 +98,7 @@ export async function patchTrip(deps: Deps, accountId: string, id: string, patch
 }
 
 export async function removeTrip(deps: Deps, accountId: string, id: string): Promise<void> {
-  if ((await deleteTrip(deps.store.db, accountId, id)) === 0) throw new NotFound('trip not found');
+  if ((await deleteTrip(deps.store.read, accountId, id)) === 0) throw new NotFound('trip not found');
 }
 
 /** The stored city spellings that fold to the trip's place (accents, case, country). */
@@ -130,7 +130,7 @@ const toPerson = (r: CityContactRow): TripPerson => ({
 
 /** F25: who lives where the trip goes, closer circles first, then the longest since you talked. */
 export async function tripPeople(deps: Deps, accountId: string, id: string): Promise<TripPeople> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const trip = await requireTrip(db, accountId, id);
   const cities = matchingCities(await contactCities(db, accountId), trip);
   const rows = await contactsInCities(db, accountId, cities, { limit: MAX_PEOPLE });
@@ -146,7 +146,7 @@ export async function tripTodayReasons(
   accountId: string,
   now: string,
 ): Promise<ExtensionReason[]> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const today = await localToday(db, accountId, now);
   const trips = await listRows(db, accountId, { ...nearTripRange(today), limit: MAX_TODAY_TRIPS });
   if (trips.length === 0) return [];

@@ -13,9 +13,9 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { renderUpdate, unknownVariables } from '../core/update-template';
 import { findAccount, updateAccount } from '../store/accounts.repo';
 import { type ContactRow, listContacts, loadChildren } from '../store/contacts.repo';
-import type { Db } from '../store/database';
 import { insertInteraction } from '../store/interactions.repo';
 import { findSegment } from '../store/segments.repo';
+import type { Conn } from '../store/store';
 import {
   findUpdate,
   insertRecipients,
@@ -48,7 +48,7 @@ function toDto(r: UpdateRow): Update {
   };
 }
 
-async function requireUpdate(db: Db, accountId: string, id: string): Promise<UpdateRow> {
+async function requireUpdate(db: Conn, accountId: string, id: string): Promise<UpdateRow> {
   const row = await findUpdate(db, accountId, id);
   if (!row) throw new NotFound('update not found');
   return row;
@@ -56,7 +56,7 @@ async function requireUpdate(db: Db, accountId: string, id: string): Promise<Upd
 
 /** F16: a draft update to a segment or filter; nothing is sent until `sendUpdate`. */
 export async function createUpdate(deps: Deps, accountId: string, input: UpdateCreate): Promise<Update> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   for (const field of ['subject', 'body'] as const) {
     const unknown = unknownVariables(input[field]);
     if (unknown.length > 0)
@@ -80,11 +80,11 @@ export async function createUpdate(deps: Deps, accountId: string, input: UpdateC
 }
 
 export async function listUpdateItems(deps: Deps, accountId: string): Promise<Update[]> {
-  return (await listUpdates(deps.store.db, accountId)).map(toDto);
+  return (await listUpdates(deps.store.read, accountId)).map(toDto);
 }
 
 export async function getUpdate(deps: Deps, accountId: string, id: string): Promise<Update> {
-  return toDto(await requireUpdate(deps.store.db, accountId, id));
+  return toDto(await requireUpdate(deps.store.read, accountId, id));
 }
 
 interface Copy {
@@ -95,7 +95,7 @@ interface Copy {
 }
 
 /** The update's audience now (the segment's filter applied afresh), each with a personalised copy. */
-async function personalise(db: Db, accountId: string, update: UpdateRow): Promise<Copy[]> {
+async function personalise(db: Conn, accountId: string, update: UpdateRow): Promise<Copy[]> {
   let filter: ContactFilter;
   if (update.segment_id) {
     const segment = await findSegment(db, accountId, update.segment_id);
@@ -138,7 +138,7 @@ async function personalise(db: Db, accountId: string, update: UpdateRow): Promis
 
 /** Each recipient's personalised copy and whether they have an e-mail; after sending, the copies as sent. */
 export async function previewUpdate(deps: Deps, accountId: string, id: string): Promise<UpdatePreview> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const update = await requireUpdate(db, accountId, id);
   const recipients = update.sent_at
     ? (await listRecipients(db, accountId, id)).map((r) => ({
@@ -176,7 +176,7 @@ export async function sendUpdate(
   id: string,
   mode: 'smtp' | 'drafts',
 ): Promise<UpdateSent> {
-  return deps.store.db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const update = await requireUpdate(trx, accountId, id);
     const now = nowIso(deps);
     if (!(await markUpdateSent(trx, accountId, id, mode, now)))
@@ -249,7 +249,7 @@ export async function sendUpdate(
 
 /** Whether it is time for another update: none sent in the last `everyMonths` months (the web shows a banner). */
 export async function updatesDue(deps: Deps, accountId: string): Promise<UpdatesDue> {
-  const db = deps.store.db;
+  const db = deps.store.read;
   const account = await findAccount(db, accountId);
   if (!account) throw new NotFound('account not found');
   const lastSentAt = await lastUpdateSentAt(db, accountId);
@@ -265,6 +265,6 @@ export async function patchUpdateSettings(
   accountId: string,
   patch: UpdateSettingsPatch,
 ): Promise<UpdatesDue> {
-  await updateAccount(deps.store.db, accountId, { update_every_months: patch.everyMonths });
+  await updateAccount(deps.store.read, accountId, { update_every_months: patch.everyMonths });
   return updatesDue(deps, accountId);
 }

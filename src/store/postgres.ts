@@ -12,6 +12,8 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   return {
     kind: 'postgres',
     db,
+    read: db,
+    transaction: (fn) => db.transaction().execute(fn),
     backupTo: async () => {
       throw new Error('Online backup of PostgreSQL is pg_dump: see docs/backup.md');
     },

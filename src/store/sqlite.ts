@@ -20,6 +20,8 @@ export async function openSqlite(path: string): Promise<Store> {
   return {
     kind: 'sqlite',
     db,
+    read: db,
+    transaction: (fn) => db.transaction().execute(fn),
     backupTo: async (target) => {
       mkdirSync(dirname(target), { recursive: true });
       await sqlite.backup(target);

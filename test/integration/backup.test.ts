@@ -310,14 +310,7 @@ describe('SQLite file backup', () => {
   });
 
   it('points PostgreSQL users to pg_dump', async () => {
-    const pgLike = {
-      store: {
-        kind: 'postgres' as const,
-        db: (await openSqlite(':memory:')).db,
-        backupTo: async () => {},
-        close: async () => {},
-      },
-    };
+    const pgLike = { store: { ...(await openSqlite(':memory:')), kind: 'postgres' as const } };
     await expect(backupDatabase(pgLike, join(dir, 'x.db'))).rejects.toThrow(/pg_dump/);
     void fixedClock;
   });

@@ -1,7 +1,7 @@
+import type { Me } from '@contract/auth';
 import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
-import type { Me } from '../../../src/contract/auth';
 import { IconChart } from '../features/dashboard/icon-chart';
 import { CommandPalette } from '../features/palette/command-palette';
 import { PaletteButton } from '../features/palette/palette-button';

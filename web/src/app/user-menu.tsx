@@ -1,7 +1,7 @@
+import type { Me } from '@contract/auth';
 import { Avatar, Menu, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
-import type { Me } from '../../../src/contract/auth';
 import { useSignOut } from '../features/auth/queries';
 import { IconLogout, IconSettings } from '../ui/icons';
 

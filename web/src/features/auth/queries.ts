@@ -1,13 +1,5 @@
+import type { AuthState, CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token } from '@contract/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AuthState,
-  CreatedToken,
-  Me,
-  SettingsPatch,
-  SignIn,
-  SignUp,
-  Token,
-} from '../../../../src/contract/auth';
 import { del, get, patch, post } from '../../api/client';
 
 const authKey = ['auth', 'state'] as const;

@@ -1,7 +1,7 @@
+import type { CreatedFeedToken, FeedToken } from '@contract/feed';
 import { Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { CreatedFeedToken, FeedToken } from '../../../../src/contract/feed';
 import { formatDate } from '../../lib/format';
 import { RevokeModal } from '../../ui/revoke-modal';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';

@@ -1,5 +1,5 @@
+import type { CreatedFeedToken, FeedToken } from '@contract/feed';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedFeedToken, FeedToken } from '../../../../src/contract/feed';
 import { del, get, post } from '../../api/client';
 
 const feedTokensKey = ['feed-tokens'] as const;

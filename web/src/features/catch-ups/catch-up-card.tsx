@@ -1,7 +1,7 @@
+import type { CatchUp } from '@contract/catch-ups';
 import { Alert, Anchor, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { CatchUp } from '../../../../src/contract/catch-ups';
 import type { CatchUpFormat } from '../../../../src/core/slots';
 import { formatDateTime } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';

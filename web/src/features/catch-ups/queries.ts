@@ -1,5 +1,5 @@
+import type { CatchUp, CatchUpCreate, SlotList } from '@contract/catch-ups';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatchUp, CatchUpCreate, SlotList } from '../../../../src/contract/catch-ups';
 import type { CatchUpFormat } from '../../../../src/core/slots';
 import { get, post } from '../../api/client';
 

@@ -1,5 +1,5 @@
+import type { Circle } from '@contract/circles';
 import { useQuery } from '@tanstack/react-query';
-import type { Circle } from '../../../../src/contract/circles';
 import { get } from '../../api/client';
 
 /** The account's circles, for pickers and badges; they change rarely. */

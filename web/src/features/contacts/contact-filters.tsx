@@ -1,5 +1,5 @@
+import type { Circle } from '@contract/circles';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import type { Circle } from '../../../../src/contract/circles';
 
 /** The filter inputs as the user types them (dates as YYYY-MM-DD). */
 export interface FilterDraft {

@@ -1,7 +1,7 @@
+import type { Contact } from '@contract/contacts';
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
-import type { Contact } from '../../../../src/contract/contacts';
 import { ContactForm } from './contact-form';
 import { useCreateContact, useUpdateContact } from './queries';
 

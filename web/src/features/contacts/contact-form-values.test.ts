@@ -1,5 +1,5 @@
+import type { Contact } from '@contract/contacts';
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../../../src/contract/contacts';
 import {
   contactToForm,
   emptyContactForm,

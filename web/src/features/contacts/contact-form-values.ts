@@ -1,4 +1,4 @@
-import type { Contact, ContactCreate } from '../../../../src/contract/contacts';
+import type { Contact, ContactCreate } from '@contract/contacts';
 import type { Channel } from '../../../../src/core/vocabulary';
 
 /** What the add/edit form holds: plain strings per input, lists as rows. */

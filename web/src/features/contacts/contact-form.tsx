@@ -1,3 +1,4 @@
+import type { Contact, ContactCreate } from '@contract/contacts';
 import {
   ActionIcon,
   Alert,
@@ -12,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
-import type { Contact, ContactCreate } from '../../../../src/contract/contacts';
 import { CHANNELS } from '../../../../src/core/vocabulary';
 import { ApiError } from '../../api/client';
 import { humanize } from '../../lib/format';

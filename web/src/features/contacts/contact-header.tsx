@@ -1,5 +1,5 @@
+import type { Contact } from '@contract/contacts';
 import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
-import type { Contact } from '../../../../src/contract/contacts';
 import type { LinkKind } from '../../../../src/core/vocabulary';
 import { humanize, localTimeIn, relativeTime } from '../../lib/format';
 import { safeHref } from '../../lib/safe-url';

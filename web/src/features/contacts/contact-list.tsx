@@ -1,6 +1,6 @@
+import type { Contact } from '@contract/contacts';
 import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { Contact } from '../../../../src/contract/contacts';
 import { relativeTime } from '../../lib/format';
 
 function role(c: Contact): string {

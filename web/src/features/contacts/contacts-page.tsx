@@ -1,8 +1,8 @@
+import type { ContactFilter } from '@contract/contacts';
 import { Badge, Button, Center, Collapse, Group, Loader, Stack, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ContactFilter } from '../../../../src/contract/contacts';
 import { dayStartIso } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconFilter, IconPlus, IconSearch } from '../../ui/icons';

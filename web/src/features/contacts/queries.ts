@@ -1,3 +1,5 @@
+import type { Contact, ContactCreate, ContactFilter, ContactPage, ContactPatch } from '@contract/contacts';
+import type { DemoSummary } from '@contract/demo';
 import {
   type InfiniteData,
   useInfiniteQuery,
@@ -5,14 +7,6 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type {
-  Contact,
-  ContactCreate,
-  ContactFilter,
-  ContactPage,
-  ContactPatch,
-} from '../../../../src/contract/contacts';
-import type { DemoSummary } from '../../../../src/contract/demo';
 import { del, get, patch, post } from '../../api/client';
 
 export const contactsKey = ['contacts'] as const;

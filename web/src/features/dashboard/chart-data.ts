@@ -1,4 +1,4 @@
-import type { Dashboard } from '../../../../src/contract/dashboard';
+import type { Dashboard } from '@contract/dashboard';
 
 /** "9 Mar" for a week's Monday (a UTC date: the server buckets weeks in UTC). */
 export function weekLabel(start: string, locale?: string): string {

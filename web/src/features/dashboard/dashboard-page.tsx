@@ -1,7 +1,7 @@
+import type { Dashboard } from '@contract/dashboard';
 import { BarChart, DonutChart, LineChart } from '@mantine/charts';
 import { Badge, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import type { Dashboard } from '../../../../src/contract/dashboard';
 import { ErrorPanel } from '../../ui/error-panel';
 import { balanceColor, signed } from '../ledger/ledger-labels';
 import { cadenceCells, percent, touchRows } from './chart-data';

@@ -1,5 +1,5 @@
+import type { Dashboard } from '@contract/dashboard';
 import { useQuery } from '@tanstack/react-query';
-import type { Dashboard } from '../../../../src/contract/dashboard';
 import { get } from '../../api/client';
 
 export const dashboardKey = ['dashboard'] as const;

@@ -1,7 +1,7 @@
+import type { InteractionCreate } from '@contract/interactions';
 import { Alert, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useClipboard, useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { InteractionCreate } from '../../../../src/contract/interactions';
 import type { DraftOccasion } from '../../../../src/core/draft-templates';
 import { DRAFT_OCCASIONS } from '../../../../src/core/draft-templates';
 import type { Channel } from '../../../../src/core/vocabulary';

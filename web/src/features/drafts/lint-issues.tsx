@@ -1,5 +1,5 @@
+import type { LintIssue } from '@contract/drafts';
 import { Alert, Stack } from '@mantine/core';
-import type { LintIssue } from '../../../../src/contract/drafts';
 
 /** What the linter found, errors in red and warnings in yellow, each with its advice. */
 export function LintIssues({ issues }: { issues: LintIssue[] }) {

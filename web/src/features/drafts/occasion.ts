@@ -1,4 +1,4 @@
-import type { TodayReason } from '../../../../src/contract/today';
+import type { TodayReason } from '@contract/today';
 import type { DraftOccasion } from '../../../../src/core/draft-templates';
 
 export const OCCASION_LABELS = {

@@ -1,5 +1,5 @@
+import type { Draft, DraftCreate, DraftLintBody, LintIssue } from '@contract/drafts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Draft, DraftCreate, DraftLintBody, LintIssue } from '../../../../src/contract/drafts';
 import { post } from '../../api/client';
 
 /** Composing is a pure read on the server (nothing is stored or sent), so it is cached like one. */

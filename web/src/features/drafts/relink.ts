@@ -1,4 +1,4 @@
-import type { Draft } from '../../../../src/contract/drafts';
+import type { Draft } from '@contract/drafts';
 import { deepLinks } from '../../../../src/core/deep-links';
 
 type Links = Draft['links'];

@@ -1,7 +1,7 @@
+import type { DigestSettings } from '@contract/digest';
 import { Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import type { DigestSettings } from '../../../../src/contract/digest';
 import { fieldError, formError } from '../../ui/field-errors';
 import { OutboxList } from './outbox-list';
 import { useDigestSettings, useUpdateDigestSettings } from './queries';

@@ -1,6 +1,6 @@
+import type { OutboxMessage } from '@contract/outbox';
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { OutboxMessage } from '../../../../src/contract/outbox';
 import { formatDateTime } from '../../lib/format';
 import { useOutbox, useRetryMessage } from './queries';
 

@@ -1,14 +1,8 @@
+import type { DigestSettings, DigestSettingsPatch } from '@contract/digest';
+import type { OutboxMessage } from '@contract/outbox';
+import type { Segment } from '@contract/segments';
+import type { Update, UpdateCreate, UpdatePreview, UpdateSent, UpdatesDue } from '@contract/updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DigestSettings, DigestSettingsPatch } from '../../../../src/contract/digest';
-import type { OutboxMessage } from '../../../../src/contract/outbox';
-import type { Segment } from '../../../../src/contract/segments';
-import type {
-  Update,
-  UpdateCreate,
-  UpdatePreview,
-  UpdateSent,
-  UpdatesDue,
-} from '../../../../src/contract/updates';
 import { get, patch, post } from '../../api/client';
 
 const digestKey = ['digest', 'settings'] as const;

@@ -1,3 +1,4 @@
+import type { UpdateCreate } from '@contract/updates';
 import {
   Button,
   Group,
@@ -11,7 +12,6 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { UpdateCreate } from '../../../../src/contract/updates';
 import { fieldError, formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
 import { useCreateUpdate, useSegments } from './queries';

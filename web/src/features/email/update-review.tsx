@@ -1,3 +1,4 @@
+import type { UpdateSent } from '@contract/updates';
 import {
   Accordion,
   Alert,
@@ -14,7 +15,6 @@ import {
   Title,
 } from '@mantine/core';
 import { Link } from 'react-router';
-import type { UpdateSent } from '../../../../src/contract/updates';
 import { safeHref } from '../../lib/safe-url';
 import { ErrorPanel } from '../../ui/error-panel';
 import { formError } from '../../ui/field-errors';

@@ -1,5 +1,5 @@
+import type { RestoreSummary } from '@contract/backup';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RestoreSummary } from '../../../../src/contract/backup';
 import { ApiError, post } from '../../api/client';
 
 /** Reads a backup file and restores it; a file that is not JSON fails here, before any upload. */

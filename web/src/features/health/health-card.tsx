@@ -1,5 +1,5 @@
+import type { Health } from '@contract/health';
 import { Alert, Group, Paper, Progress, RingProgress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Health } from '../../../../src/contract/health';
 import { useHealth } from './queries';
 
 /** Points each part can earn (core/health.ts HEALTH_WEIGHTS); together they make the 0–100 score. */

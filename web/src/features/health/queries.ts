@@ -1,5 +1,5 @@
+import type { Health } from '@contract/health';
 import { useQuery } from '@tanstack/react-query';
-import type { Health } from '../../../../src/contract/health';
 import { get } from '../../api/client';
 
 /** The contact's health score, its four parts and whether the relationship is one-sided. */

@@ -1,4 +1,4 @@
-import type { ImportRow } from '../../../../src/contract/imports';
+import type { ImportRow } from '@contract/imports';
 
 type Change = ImportRow['changes'][number];
 

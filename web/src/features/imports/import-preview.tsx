@@ -1,3 +1,4 @@
+import type { ImportRun, RowAction } from '@contract/imports';
 import {
   Alert,
   Anchor,
@@ -16,7 +17,6 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
-import type { ImportRun, RowAction } from '../../../../src/contract/imports';
 import { ErrorPanel } from '../../ui/error-panel';
 import { formError } from '../../ui/field-errors';
 import { ImportRowCards, ImportRowsTable } from './import-rows-table';

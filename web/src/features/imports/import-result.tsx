@@ -1,6 +1,6 @@
+import type { ImportRun } from '@contract/imports';
 import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ImportRun } from '../../../../src/contract/imports';
 
 /** After the commit (or a discard): what happened, and where to go next. */
 export function ImportResultPanel({ run, onAgain }: { run: ImportRun; onAgain: () => void }) {

@@ -1,6 +1,6 @@
+import type { ImportRow, RowAction } from '@contract/imports';
 import { Anchor, Badge, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { ImportRow, RowAction } from '../../../../src/contract/imports';
 import { humanize } from '../../lib/format';
 import { changeLines } from './change-text';
 import { actionsFor, type Choices, type Defaults, defaultActionFor, STATUS_COLORS } from './row-actions';

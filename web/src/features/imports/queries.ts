@@ -1,10 +1,5 @@
+import type { IMPORT_ROW_STATUSES, ImportCommit, ImportRowPage, ImportRun } from '@contract/imports';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  IMPORT_ROW_STATUSES,
-  ImportCommit,
-  ImportRowPage,
-  ImportRun,
-} from '../../../../src/contract/imports';
 import { del, get, post } from '../../api/client';
 
 export type RowStatus = (typeof IMPORT_ROW_STATUSES)[number];

@@ -1,4 +1,4 @@
-import type { ImportCommit, ImportRow, RowAction } from '../../../../src/contract/imports';
+import type { ImportCommit, ImportRow, RowAction } from '@contract/imports';
 
 export type Defaults = ImportCommit['defaults'];
 type Status = ImportRow['status'];

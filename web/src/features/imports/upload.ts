@@ -1,4 +1,4 @@
-import type { ImportRun } from '../../../../src/contract/imports';
+import type { ImportRun } from '@contract/imports';
 import { ApiError, toApiError } from '../../api/client';
 
 export interface UploadProgress {

@@ -1,6 +1,6 @@
+import type { Interaction } from '@contract/interactions';
+import type { TimelineEntry } from '@contract/timeline';
 import { ActionIcon, Badge, Group, Text, Timeline, Tooltip } from '@mantine/core';
-import type { Interaction } from '../../../../src/contract/interactions';
-import type { TimelineEntry } from '../../../../src/contract/timeline';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { IconArrowDownLeft, IconArrowUpRight, IconNote, IconStar, IconTrash } from '../../ui/icons';
 import { CHANNEL_LABELS, ChannelIcon } from './channel-icon';

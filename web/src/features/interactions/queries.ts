@@ -1,6 +1,6 @@
+import type { Interaction, InteractionCreate } from '@contract/interactions';
+import type { TimelineEntry } from '@contract/timeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Interaction, InteractionCreate } from '../../../../src/contract/interactions';
-import type { TimelineEntry } from '../../../../src/contract/timeline';
 import { del, get, post } from '../../api/client';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 

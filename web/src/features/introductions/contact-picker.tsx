@@ -1,8 +1,8 @@
+import type { ContactPage } from '@contract/contacts';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ContactPage } from '../../../../src/contract/contacts';
 import { get } from '../../api/client';
 
 export interface PickedContact {

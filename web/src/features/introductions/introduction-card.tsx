@@ -1,7 +1,7 @@
+import type { Introduction } from '@contract/introductions';
 import { Badge, Button, Group, Loader, Paper, Stack, Stepper, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import type { Introduction } from '../../../../src/contract/introductions';
 import { humanize } from '../../lib/format';
 import { IntroductionDraft } from './introduction-draft';
 import { useAdvanceIntroduction, useIntroduction } from './queries';

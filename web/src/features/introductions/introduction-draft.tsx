@@ -1,5 +1,5 @@
+import type { IntroductionDetail } from '@contract/introductions';
 import { Anchor, Paper, Stack, Text } from '@mantine/core';
-import type { IntroductionDetail } from '../../../../src/contract/introductions';
 import { webHref } from '../resources/web-href';
 
 type Draft = NonNullable<IntroductionDetail['draft']>;

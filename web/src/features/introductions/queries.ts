@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Introduction,
   IntroductionAdvance,
   IntroductionCreate,
   IntroductionDetail,
-} from '../../../../src/contract/introductions';
+} from '@contract/introductions';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
 import { ledgerKey } from '../ledger/queries';
 

@@ -1,4 +1,4 @@
-import type { Introduction } from '../../../../src/contract/introductions';
+import type { Introduction } from '@contract/introductions';
 import type { IntroductionAction } from '../../../../src/core/introductions';
 
 /** The stepper's steps in order; `declined` and `outcome` both end the line. */

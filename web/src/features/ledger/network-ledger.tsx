@@ -1,6 +1,6 @@
+import type { NetworkLedger } from '@contract/ledger';
 import { Anchor, Badge, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { NetworkLedger } from '../../../../src/contract/ledger';
 import { ErrorPanel } from '../../ui/error-panel';
 import { balanceColor, signed } from './ledger-labels';
 import { useNetworkLedger } from './queries';

@@ -1,10 +1,5 @@
+import type { ContactLedger, LedgerEntryCreate, LedgerEntryCreated, NetworkLedger } from '@contract/ledger';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  ContactLedger,
-  LedgerEntryCreate,
-  LedgerEntryCreated,
-  NetworkLedger,
-} from '../../../../src/contract/ledger';
 import { get, post } from '../../api/client';
 
 export const ledgerKey = ['ledger'] as const;

@@ -1,9 +1,9 @@
+import type { Contact } from '@contract/contacts';
 import { Loader, Modal, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Contact } from '../../../../src/contract/contacts';
 import {
   IconArrowUpRight,
   IconMoon,

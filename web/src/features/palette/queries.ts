@@ -1,5 +1,5 @@
+import type { ContactPage } from '@contract/contacts';
 import { useQuery } from '@tanstack/react-query';
-import type { ContactPage } from '../../../../src/contract/contacts';
 import { get } from '../../api/client';
 import { contactsKey } from '../contacts/queries';
 

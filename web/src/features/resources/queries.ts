@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ContactResource,
   Resource,
@@ -6,7 +5,8 @@ import type {
   ResourceMatch,
   ResourceShare,
   ResourceShared,
-} from '../../../../src/contract/resources';
+} from '@contract/resources';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 import { ledgerKey } from '../ledger/queries';

@@ -1,5 +1,5 @@
+import type { Resource } from '@contract/resources';
 import { Anchor, Text } from '@mantine/core';
-import type { Resource } from '../../../../src/contract/resources';
 import { webHref } from './web-href';
 
 /** The title, as a link that opens a new tab only when the URL is a web address. */

@@ -1,7 +1,7 @@
+import type { Me } from '@contract/auth';
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import type { Me } from '../../../../src/contract/auth';
 import { fieldError, formError } from '../../ui/field-errors';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';

@@ -1,7 +1,7 @@
+import type { CreatedToken, Token } from '@contract/auth';
 import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import type { CreatedToken, Token } from '../../../../src/contract/auth';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
 import { RevokeModal } from '../../ui/revoke-modal';

@@ -1,5 +1,5 @@
+import type { Brief } from '@contract/brief';
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
-import type { Brief } from '../../../../src/contract/brief';
 import { formatDate, humanize, relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { withoutScore } from '../health/health-card';

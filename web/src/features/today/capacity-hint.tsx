@@ -1,5 +1,5 @@
+import type { Capacity } from '@contract/health';
 import { Alert } from '@mantine/core';
-import type { Capacity } from '../../../../src/contract/health';
 import { humanize } from '../../lib/format';
 import { useCapacity } from './queries';
 

@@ -1,6 +1,6 @@
+import type { InteractionCreate } from '@contract/interactions';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { InteractionCreate } from '../../../../src/contract/interactions';
 import type { Channel, Direction } from '../../../../src/core/vocabulary';
 import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from '../interactions/interaction-fields';
 

@@ -1,8 +1,8 @@
+import type { Brief } from '@contract/brief';
+import type { Capacity } from '@contract/health';
+import type { InteractionCreate } from '@contract/interactions';
+import type { ActionResult, Today } from '@contract/today';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Brief } from '../../../../src/contract/brief';
-import type { Capacity } from '../../../../src/contract/health';
-import type { InteractionCreate } from '../../../../src/contract/interactions';
-import type { ActionResult, Today } from '../../../../src/contract/today';
 import { get, post } from '../../api/client';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 

@@ -1,6 +1,6 @@
+import type { InteractionCreate } from '@contract/interactions';
+import type { TodayItem } from '@contract/today';
 import { Button, Divider, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
-import type { InteractionCreate } from '../../../../src/contract/interactions';
-import type { TodayItem } from '../../../../src/contract/today';
 import { ErrorPanel } from '../../ui/error-panel';
 import { DraftSection } from '../drafts/draft-section';
 import { occasionFor } from '../drafts/occasion';

@@ -1,3 +1,5 @@
+import type { InteractionCreate } from '@contract/interactions';
+import type { TodayItem } from '@contract/today';
 import {
   Button,
   Center,
@@ -14,8 +16,6 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { InteractionCreate } from '../../../../src/contract/interactions';
-import type { TodayItem } from '../../../../src/contract/today';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
 import { UpdateDueHint } from '../email/update-due-hint';

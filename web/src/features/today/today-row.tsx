@@ -1,6 +1,6 @@
+import type { TodayItem } from '@contract/today';
 import { Button, Flex, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { Ref } from 'react';
-import type { TodayItem } from '../../../../src/contract/today';
 import { IconClock } from '../../ui/icons';
 import { CHANNEL_LABELS, ChannelIcon } from '../interactions/channel-icon';
 import classes from './today-row.module.css';

@@ -1,5 +1,5 @@
+import type { Trip, TripCreate, TripPeople } from '@contract/trips';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Trip, TripCreate, TripPeople } from '../../../../src/contract/trips';
 import { get, post } from '../../api/client';
 
 const tripsKey = ['trips'] as const;
