@@ -18,7 +18,8 @@ export function failingWhen(store: Store, when: (node: RootOperationNode) => boo
     },
     transformResult: async ({ result }) => result,
   };
-  return { ...store, db: store.db.withPlugin(plugin) };
+  const db = store.db.withPlugin(plugin);
+  return { ...store, db, read: db, transaction: (fn) => db.transaction().execute(fn) };
 }
 
 /** An update of `table` (optionally one setting `column`). */
