@@ -2,6 +2,8 @@ import { Invalid } from '../core/errors.js';
 
 /** One contact as read from an import file; every reader in this folder yields these. */
 export interface ImportedContact {
+  /** The vCard UID, when the file has one (Tend's own export writes the contact id). */
+  uid?: string;
   /** Required: non-empty after trim, else the row is an error. */
   firstName: string;
   lastName: string;
@@ -34,7 +36,8 @@ export interface PartialDate {
 
 /** A reader's output: a contact, or an error that names the row and field. `line` is 1-based. */
 export type ImportRow =
-  | { line: number; contact: ImportedContact }
+  /** `warnings`: optional fields that could not be read and were left out; the contact is still imported. */
+  | { line: number; contact: ImportedContact; warnings?: string[] }
   /** `name`: the row's name as written, when the row could be read far enough to have one (error reports). */
   | { line: number; error: string; name?: string };
 

@@ -132,6 +132,10 @@ function socialUrl(p: ContentLine): string | undefined {
   return /^https?:\/\//i.test(value) || /^[\w.-]+\.[a-z]{2,}\//i.test(value) ? value : undefined;
 }
 
+function setUid(contact: ImportedContact, uid: string): void {
+  if (uid) contact.uid = uid;
+}
+
 function toContact(props: ContentLine[]): ImportedContact {
   const groupLabels = new Map<string, string>();
   for (const p of props) if (p.group && p.name === 'X-ABLABEL') groupLabels.set(p.group, appleLabel(text(p)));
@@ -148,6 +152,9 @@ function toContact(props: ContentLine[]): ImportedContact {
       }
       case 'FN':
         fn = text(p);
+        break;
+      case 'UID':
+        setUid(contact, text(p));
         break;
       case 'EMAIL':
         addValue(contact.emails, text(p), labelOf(p, groupLabels));

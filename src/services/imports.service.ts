@@ -8,7 +8,8 @@ import type {
   ImportRowsQuery,
   ImportRun,
 } from '../contract/imports';
-import { buildDedupeIndex, classifyImport } from '../core/duplicate-keys';
+import { classifyImport } from '../core/classify-import';
+import { buildDedupeIndex } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
@@ -77,21 +78,32 @@ export async function previewImport(
     committed_at: null,
   });
   try {
-    const counts: ImportCounts = { new: 0, duplicate: 0, merge: 0, error: 0, total: 0 };
+    const counts: ImportCounts = {
+      new: 0,
+      duplicate: 0,
+      merge: 0,
+      conflict: 0,
+      error: 0,
+      total: 0,
+      warnings: 0,
+    };
     let batch: Insertable<ImportRowsTable>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
       const contact = 'error' in row ? undefined : clipContact(row.contact);
       const json = contact && JSON.stringify(contact);
-      const earlier = contact && index.forgotten(contact);
-      if (earlier !== undefined)
+      for (const earlier of contact ? index.forgotten(contact) : [])
         index.recall(earlier, await storedContact(db, accountId, id, batch, earlier));
       const input = contact ? { line: row.line, contact } : row;
       for (const c of classifyImport([input], index)) {
         counts[c.kind]++;
         counts.total++;
         if (c.kind === 'error') firstError ??= c.error;
-        batch.push(rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json }));
+        const warnings = 'error' in row ? undefined : row.warnings;
+        if (warnings?.length) counts.warnings++;
+        batch.push(
+          rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json, warnings }),
+        );
       }
       if (batch.length >= WRITE_BATCH) {
         await insertImportRows(db, batch);
@@ -153,7 +165,9 @@ export async function getImport(deps: Deps, accountId: string, id: string, db: C
 }
 
 function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
-  const { result, ...counts } = JSON.parse(run.counts) as StoredCounts;
+  const { result, ...stored } = JSON.parse(run.counts) as StoredCounts;
+  // Runs previewed before conflicts and warnings existed have neither count.
+  const counts: ImportCounts = { ...stored, conflict: stored.conflict ?? 0, warnings: stored.warnings ?? 0 };
   return {
     id: run.id,
     format: run.format as ImportFormat,

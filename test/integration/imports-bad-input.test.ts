@@ -80,7 +80,15 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
       'Alan,Turing,,,,,1 Feb 2023',
     ].join('\n');
     const run = (await upload(t.app, ada, text)).json();
-    expect(run.counts).toEqual({ new: 2, duplicate: 0, merge: 0, error: 1, total: 3 });
+    expect(run.counts).toEqual({
+      new: 2,
+      duplicate: 0,
+      merge: 0,
+      conflict: 0,
+      error: 1,
+      total: 3,
+      warnings: 0,
+    });
     expect(run.sample[1]).toMatchObject({ line: 3, status: 'error', error: 'row 3: more than 500 columns' });
   });
 

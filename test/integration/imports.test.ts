@@ -163,7 +163,15 @@ describe.each(dialects)('imports on %s', (dialect) => {
       ],
     ]);
     const run2 = (await upload(t.app, ada, second)).json();
-    expect(run2.counts).toEqual({ new: 0, duplicate: 1, merge: 1, error: 0, total: 2 });
+    expect(run2.counts).toEqual({
+      new: 0,
+      duplicate: 1,
+      merge: 1,
+      conflict: 0,
+      error: 0,
+      total: 2,
+      warnings: 0,
+    });
     const merge = run2.sample.find((r: { status: string }) => r.status === 'merge');
     expect(merge).toMatchObject({
       name: 'Ada Lovelace',
