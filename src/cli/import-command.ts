@@ -27,9 +27,10 @@ export function previewLine(run: ImportRun): string {
   const c = run.counts;
   const conflicts = c.conflict ? `, ${c.conflict} maybe someone else (created as new)` : '';
   const warnings = c.warnings ? `, ${plural(c.warnings, 'row')} with a field skipped` : '';
+  const empty = c.skippedEmpty ? `; ${plural(c.skippedEmpty, 'empty row')} left out` : '';
   return (
     `${run.formatLabel}, ${plural(c.total, 'row')}: ${c.new} new, ${plural(c.duplicate, 'duplicate')}, ` +
-    `${c.merge} to merge${conflicts}, ${plural(c.error, 'error')}${warnings}`
+    `${c.merge} to merge${conflicts}, ${plural(c.error, 'error')}${warnings}${empty}`
   );
 }
 

@@ -113,6 +113,12 @@ export const ImportCounts = z.object({
   error: z.number().int(),
   total: z.number().int(),
   warnings: z.number().int().describe('Rows imported with a field skipped'),
+  skippedEmpty: z
+    .number()
+    .int()
+    .describe(
+      'Rows with no name, e-mail or link (LinkedIn keeps members who left as a bare date): not imported',
+    ),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 

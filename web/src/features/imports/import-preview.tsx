@@ -58,6 +58,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             <Title order={3}>Preview</Title>
             <Text size="sm" c="dimmed" className="tend-wrap">
               {run.fileName} · read as <strong>{run.formatLabel}</strong> · {counts.total} rows
+              {counts.skippedEmpty > 0 && ` · ${counts.skippedEmpty} empty rows left out`}
             </Text>
           </div>
           <Group gap={6} aria-label="Row counts">
