@@ -166,19 +166,24 @@ function dateOf(p: ContentLine, warn: Warn): PartialDate | undefined {
   return date;
 }
 
+/** What the bytes are, from their first bytes (as base64): the TYPE a file declares is often wrong or absent. */
+const MAGIC: [prefix: string, mediaType: string][] = [
+  ['/9j/', 'image/jpeg'],
+  ['iVBORw0KGgo', 'image/png'],
+  ['R0lGOD', 'image/gif'],
+  ['UklGR', 'image/webp'],
+];
+
 function photoOf(p: ContentLine): ImportedContact['photo'] {
   const value = p.value.replace(/\s+/g, '');
   const data = /^data:([\w.+-]+\/[\w.+-]+)(?:;[^,]*)?;base64,(.*)$/i.exec(value);
-  if (data) return { mediaType: data[1]!.toLowerCase(), base64: data[2]! };
+  const base64 = data ? data[2]! : value;
   // Apple writes `PHOTO;BASE64:` (a bare parameter, read as a TYPE).
-  if (!isBase64Photo(p)) return undefined;
-  if (!/^[A-Za-z0-9+/]+=*$/.test(value)) return undefined;
-  const type = (p.params.get('TYPE') ?? []).find((t) => /^(image\/)?(jpe?g|png|gif|webp|heic|bmp)$/i.test(t));
-  const subtype = (type ?? 'jpeg')
-    .toLowerCase()
-    .replace(/^image\//, '')
-    .replace(/^jpg$/, 'jpeg');
-  return { mediaType: `image/${subtype}`, base64: value };
+  if (!data && !isBase64Photo(p)) return undefined;
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) return undefined;
+  const sniffed = MAGIC.find(([prefix]) => base64.startsWith(prefix))?.[1];
+  // Not an image we can show (a URL, HEIC, garbage): dropped, the contact kept.
+  return sniffed ? { mediaType: sniffed, base64 } : undefined;
 }
 
 function socialUrl(p: ContentLine): string | undefined {
