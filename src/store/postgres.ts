@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { asConn } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
@@ -10,11 +11,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
   return {
-    read: db,
+    read: asConn(db),
     transaction: (fn, options) =>
-      options?.serializable
-        ? db.transaction().setIsolationLevel('serializable').execute(fn)
-        : db.transaction().execute(fn),
+      (options?.serializable ? db.transaction().setIsolationLevel('serializable') : db.transaction()).execute(
+        (trx) => fn(asConn(trx)),
+      ),
     location: 'PostgreSQL',
     // Several app instances may share this database: pg-boss hands each tick to one of them.
     jobRunner: { kind: 'pg-boss', connectionString: url },
