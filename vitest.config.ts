@@ -22,6 +22,7 @@ export default defineConfig({
           name: 'db',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/postgres-cluster.ts'],
+          setupFiles: ['test/setup/no-unhandled.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

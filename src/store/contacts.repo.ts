@@ -1,6 +1,8 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { ContactsTable, Db } from './database';
+import { kysely } from './conn';
+import type { ContactsTable } from './database';
 import { searchTerms } from './search-text';
+import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
@@ -23,11 +25,17 @@ export interface ContactListFilter {
   limit: number;
 }
 
-export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+export async function insertContact(conn: Conn, row: Insertable<ContactsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('contacts').values(row).execute();
 }
 
-export async function findContact(db: Db, accountId: string, id: string): Promise<ContactRow | undefined> {
+export async function findContact(
+  conn: Conn,
+  accountId: string,
+  id: string,
+): Promise<ContactRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('contacts')
     .selectAll()
@@ -37,11 +45,12 @@ export async function findContact(db: Db, accountId: string, id: string): Promis
 }
 
 export async function updateContact(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Insertable<ContactsTable>>,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('contacts')
     .set(values)
@@ -51,7 +60,8 @@ export async function updateContact(
 }
 
 /** Deletes the contact; children go by cascade, the search row (a virtual table on SQLite) by hand. */
-export async function deleteContact(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteContact(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   await db
     .deleteFrom('contact_search')
     .where('account_id', '=', accountId)
@@ -66,7 +76,12 @@ export async function deleteContact(db: Db, accountId: string, id: string): Prom
 }
 
 /** Filtered, name-ordered page with a keyset cursor; returns limit + 1 rows so callers see if more exist. */
-export async function listContacts(db: Db, accountId: string, f: ContactListFilter): Promise<ContactRow[]> {
+export async function listContacts(
+  conn: Conn,
+  accountId: string,
+  f: ContactListFilter,
+): Promise<ContactRow[]> {
+  const db = kysely(conn);
   let q = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
   if (f.circleId) q = q.where('circle_id', '=', f.circleId);
   for (const [column, value] of [
@@ -123,10 +138,11 @@ export async function listContacts(db: Db, accountId: string, f: ContactListFilt
 
 /** E-mails, phones, links and tags of many contacts in four queries, grouped by contact id. */
 export async function loadChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: string[],
 ): Promise<Map<string, ContactChildren>> {
+  const db = kysely(conn);
   const out = new Map<string, ContactChildren>(
     ids.map((id) => [id, { emails: [], phones: [], links: [], tags: [] }]),
   );
@@ -176,12 +192,13 @@ export async function loadChildren(
 
 /** Replaces a contact's e-mails, phones, links or tags (those given); ids come from `newId`. */
 export async function replaceChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
   children: Partial<ContactChildren>,
   newId: () => string,
 ): Promise<void> {
+  const db = kysely(conn);
   const base = { account_id: accountId, contact_id: contactId };
   if (children.emails) {
     await db
@@ -257,7 +274,8 @@ export async function replaceChildren(
 }
 
 /** Rebuilds the search text of these contacts from names, company, title, e-mails, notes and facts. */
-export async function reindexContacts(db: Db, accountId: string, ids: string[]): Promise<void> {
+export async function reindexContacts(conn: Conn, accountId: string, ids: string[]): Promise<void> {
+  const db = kysely(conn);
   if (ids.length === 0) return;
   const [contacts, emails, notes, facts] = await Promise.all([
     db
