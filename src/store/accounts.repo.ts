@@ -22,6 +22,8 @@ export async function findAccount(db: Db, id: string): Promise<AccountRow | unde
 }
 
 export async function updateAccount(db: Db, id: string, values: Partial<AccountRow>): Promise<void> {
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db.updateTable('accounts').set(values).where('id', '=', id).execute();
 }
 

@@ -32,6 +32,8 @@ export async function updateCircle(
   id: string,
   values: Partial<CircleRow>,
 ): Promise<void> {
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('circles')
     .set(values)

@@ -44,6 +44,8 @@ export async function updateImportantDate(
   id: string,
   values: Partial<ImportantDateRow>,
 ): Promise<void> {
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('important_dates')
     .set(values)

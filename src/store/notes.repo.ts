@@ -36,6 +36,8 @@ export async function updateNote(
   id: string,
   values: Partial<NoteRow>,
 ): Promise<void> {
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('notes')
     .set(values)

@@ -33,6 +33,8 @@ export async function updateTask(
   id: string,
   values: Partial<TaskRow>,
 ): Promise<void> {
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('tasks')
     .set(values)

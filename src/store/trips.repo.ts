@@ -34,7 +34,7 @@ export async function updateTrip(
   id: string,
   values: Partial<Omit<TripRow, 'account_id' | 'id'>>,
 ): Promise<void> {
-  if (Object.keys(values).length === 0) return;
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('trips')
     .set(values)
