@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { davPlugin } from '../dav/dav-plugin';
 import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
@@ -160,6 +161,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     { prefix: '/api/v1' },
   );
   await app.register(feedPublicRoutes(deps));
+  // CardDAV/CalDAV for phones and desktop clients (F31), with its own auth, parsers and errors.
+  await app.register(davPlugin(deps));
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
