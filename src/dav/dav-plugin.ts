@@ -99,6 +99,13 @@ export function davPlugin(deps: Deps) {
         handler: (_request, reply) => reply.redirect(DAV_ROOT, 301),
       });
     }
+    // Clients given only the server's address (iOS, vdirsyncer) PROPFIND it first.
+    app.route({
+      method: 'PROPFIND',
+      url: '/',
+      config: { public: true },
+      handler: (_request, reply) => reply.redirect(DAV_ROOT, 301),
+    });
 
     const handler = async (request: FastifyRequest, reply: FastifyReply) => {
       reply.header('dav', DAV_HEADER);

@@ -51,8 +51,7 @@ export function parseDavPath(pathOrUrl: string): DavTarget | undefined {
   if (area === 'addressbooks') {
     if (trailing(collection) && name === undefined) return { kind: 'book-home', accountId };
     if (collection === BOOK && trailing(name)) return { kind: 'book', accountId };
-    if (collection === BOOK && name && validName(name))
-      return { kind: 'card', accountId, name };
+    if (collection === BOOK && name && validName(name)) return { kind: 'card', accountId, name };
   }
   if (area === 'calendars') {
     if (trailing(collection) && name === undefined) return { kind: 'calendar-home', accountId };

@@ -45,7 +45,11 @@ export async function up(db: AnyDb): Promise<void> {
     )
     .execute();
   await db.schema.createIndex('dav_cards_seq').on('dav_cards').columns(['account_id', 'seq']).execute();
-  await db.schema.createIndex('dav_cards_contact').on('dav_cards').columns(['account_id', 'contact_id']).execute();
+  await db.schema
+    .createIndex('dav_cards_contact')
+    .on('dav_cards')
+    .columns(['account_id', 'contact_id'])
+    .execute();
   await db.schema.createIndex('dav_cards_uid').on('dav_cards').columns(['account_id', 'uid']).execute();
 }
 
