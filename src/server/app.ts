@@ -26,6 +26,7 @@ import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { davRoutes } from './routes/dav.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { digestRoutes } from './routes/digest.routes';
 import { draftsRoutes } from './routes/drafts.routes';
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
       await api.register(dashboardRoutes(deps));
+      await api.register(davRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
