@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { davPlugin } from '../dav/dav-plugin';
 import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
@@ -27,6 +28,7 @@ import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { davRoutes } from './routes/dav.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { digestRoutes } from './routes/digest.routes';
 import { draftsRoutes } from './routes/drafts.routes';
@@ -161,10 +163,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
       await api.register(dashboardRoutes(deps));
+      await api.register(davRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
   await app.register(feedPublicRoutes(deps));
+  // CardDAV/CalDAV for phones and desktop clients (F31), with its own auth, parsers and errors.
+  await app.register(davPlugin(deps));
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -267,3 +267,22 @@ export async function revokeToken(deps: Deps, p: Principal, id: string): Promise
   if ((await revokeApiToken(deps.store.read, p.accountId, id, nowIso(deps))) === 0)
     throw new NotFound('token not found');
 }
+
+/**
+ * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
+ * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
+ * a `dav` scope on the token is a one-line change here.
+ */
+export async function principalForDavLogin(
+  deps: Deps,
+  email: string,
+  secret: string,
+): Promise<Principal | null> {
+  const [user, token] = await Promise.all([
+    findUserByEmail(deps.store.read, email.trim().toLowerCase()),
+    findApiTokenByHash(deps.store.read, sha256(secret)),
+  ]);
+  if (!user || !token || token.user_id !== user.id || token.account_id !== user.account_id) return null;
+  await touchApiToken(deps.store.read, token.account_id, token.id, nowIso(deps));
+  return { accountId: token.account_id, userId: token.user_id, via: 'token' };
+}

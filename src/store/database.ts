@@ -401,6 +401,29 @@ export interface TripsTable {
   created_at: string;
 }
 
+/** F31: one CardDAV address book per account; `seq` is its sync-token counter. */
+export interface DavBooksTable {
+  account_id: string;
+  seq: Generated<number>;
+  /** DavDeleteMode: what a delete on the phone does to the contact. */
+  delete_mode: Generated<'delete' | 'untrack'>;
+  created_at: string;
+}
+
+/** One card resource of the book; deleted = 1 is a tombstone that sync-collection reports. */
+export interface DavCardsTable {
+  account_id: string;
+  href: string;
+  contact_id: string;
+  uid: string;
+  body: string;
+  etag: string;
+  seq: number;
+  deleted: Generated<number>;
+  contact_updated_at: string;
+  note_id: string | null;
+}
+
 export interface Database {
   catch_ups: CatchUpsTable;
   trips: TripsTable;
@@ -435,6 +458,8 @@ export interface Database {
   outbox: OutboxTable;
   updates: UpdatesTable;
   update_recipients: UpdateRecipientsTable;
+  dav_books: DavBooksTable;
+  dav_cards: DavCardsTable;
 }
 
 /** A database handle or an open transaction; repositories accept either. */
