@@ -271,18 +271,18 @@ export async function revokeToken(deps: Deps, p: Principal, id: string): Promise
 /**
  * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
  * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
- * a `dav` scope on the token is a one-line change here.
+ * the token must hold the `dav` scope.
  */
 export async function principalForDavLogin(
   deps: Deps,
   email: string,
   secret: string,
 ): Promise<Principal | null> {
-  const [user, token] = await Promise.all([
+  const [user, principal] = await Promise.all([
     findUserByEmail(deps.store.read, email.trim().toLowerCase()),
-    findApiTokenByHash(deps.store.read, sha256(secret)),
+    davPrincipal(deps, secret),
   ]);
-  if (!user || !token || token.user_id !== user.id || token.account_id !== user.account_id) return null;
-  await touchApiToken(deps.store.read, token.account_id, token.id, nowIso(deps));
-  return { accountId: token.account_id, userId: token.user_id, via: 'token' };
+  if (!user || !principal || principal.userId !== user.id || principal.accountId !== user.account_id)
+    return null;
+  return principal;
 }
