@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { chunks, insertMany } from './chunks';
 import type { Db, InteractionsTable } from './database';
 
 export type InteractionRow = Selectable<InteractionsTable>;
@@ -54,4 +55,23 @@ export async function updateInteraction(
 
 export async function deleteInteraction(db: Db, accountId: string, id: string): Promise<void> {
   await db.deleteFrom('interactions').where('account_id', '=', accountId).where('id', '=', id).execute();
+}
+
+/** Many interactions at once (capture writes a batch of messages per transaction). */
+export async function insertInteractions(
+  db: Db,
+  rows: readonly Insertable<InteractionsTable>[],
+): Promise<void> {
+  if (rows.length > 0) await insertMany(db, 'interactions', rows);
+}
+
+export async function deleteInteractions(db: Db, accountId: string, ids: readonly string[]): Promise<void> {
+  for (const part of chunks(ids)) {
+    if (part.length > 0)
+      await db
+        .deleteFrom('interactions')
+        .where('account_id', '=', accountId)
+        .where('id', 'in', part)
+        .execute();
+  }
 }
