@@ -33,8 +33,12 @@ export async function listSources(db: Db, accountId: string): Promise<SourceRow[
 export async function sourcesOfKind(
   db: Db,
   kind: SourceRow['kind'],
-): Promise<Pick<SourceRow, 'account_id' | 'id'>[]> {
-  return db.selectFrom('capture_sources').select(['account_id', 'id']).where('kind', '=', kind).execute();
+): Promise<Pick<SourceRow, 'account_id' | 'id' | 'last_sync_at' | 'locked_until'>[]> {
+  return db
+    .selectFrom('capture_sources')
+    .select(['account_id', 'id', 'last_sync_at', 'locked_until'])
+    .where('kind', '=', kind)
+    .execute();
 }
 
 export async function updateSource(

@@ -26,6 +26,7 @@ import {
   suggestions,
   uploadMbox,
 } from '../../services/capture.service';
+import { syncImapSource } from '../../services/capture-imap';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 
@@ -86,6 +87,21 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) =>
         uploadMbox(deps, principal(request).accountId, request.params.id, streamedBody(request)),
+    );
+    app.post(
+      '/sources/:id/sync',
+      {
+        schema: {
+          tags,
+          summary: 'Sync a mailbox now',
+          description:
+            'Reads new headers (the first time: the backfill window). 409 while another sync of it runs; ' +
+            "502 when the mail server fails, with its reason in words (also kept as the source's lastError).",
+          params: IdParams,
+          response: { 200: CaptureRun },
+        },
+      },
+      async (request) => syncImapSource(deps, principal(request).accountId, request.params.id),
     );
     app.delete(
       '/sources/:id',
