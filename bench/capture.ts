@@ -263,6 +263,7 @@ type Measured = {
   cpuMs: number;
   rssMb: number;
   captureMs: number;
+  captureCpuMs: number;
   setupMs: number;
   syncMs: number;
   run: unknown;
