@@ -122,3 +122,7 @@ export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
   favour_asked: 'ask',
   favour_received: 'received',
 };
+
+/** Where captured interactions come from (F30). */
+export const CAPTURE_SOURCE_KINDS = ['imap', 'mbox', 'ics', 'linkedin_messages', 'whatsapp'] as const;
+export type CaptureSourceKind = (typeof CAPTURE_SOURCE_KINDS)[number];

@@ -24,6 +24,7 @@ import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
+import { captureRoutes } from './routes/capture.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
@@ -156,6 +157,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));
       await api.register(backupRoutes(deps));
+      await api.register(captureRoutes(deps));
       await api.register(importsRoutes(deps));
       await api.register(updatesRoutes(deps));
       await api.register(digestRoutes(deps));

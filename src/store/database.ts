@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { CaptureSourceKind, Direction } from '../core/vocabulary';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
@@ -93,6 +94,8 @@ export interface ContactsTable {
   last_inbound_at: string | null;
   last_reply_channel: string | null;
   next_due_at: string | null;
+  /** 0 = the user asked that nothing be captured for this contact. */
+  capture: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -424,7 +427,49 @@ export interface DavCardsTable {
   note_id: string | null;
 }
 
+export interface CaptureSourcesTable {
+  account_id: string;
+  id: string;
+  kind: CaptureSourceKind;
+  name: string;
+  /** JSON SourceSettings (no secrets). */
+  settings: string;
+  /** AES-256-GCM sealed credentials; never sent to a client or written to an export. */
+  secret: string | null;
+  /** JSON: where the next sync resumes. */
+  cursor: string;
+  locked_until: string | null;
+  seen: Generated<number>;
+  captured: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  last_sync_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface CapturedItemsTable {
+  account_id: string;
+  item_key: string;
+  contact_id: string;
+  source_id: string;
+  interaction_id: string;
+  direction: Direction;
+}
+
+export interface CaptureSuggestionsTable {
+  account_id: string;
+  address: string;
+  name: string;
+  messages: number;
+  last_at: string;
+  dismissed: Generated<number>;
+}
+
 export interface Database {
+  capture_sources: CaptureSourcesTable;
+  captured_items: CapturedItemsTable;
+  capture_suggestions: CaptureSuggestionsTable;
   catch_ups: CatchUpsTable;
   trips: TripsTable;
   ledger_entries: LedgerEntriesTable;

@@ -23,7 +23,8 @@ export async function testApp(
   store: Store,
   opts: { signupOpen?: boolean; webDir?: string } = {},
 ): Promise<TestApp> {
-  const deps = { store, clock: fixedClock(), newId };
+  // A fixed key, so capture sources with passwords can be added (src/secret-key.ts in production).
+  const deps = { store, clock: fixedClock(), newId, secretKey: Buffer.alloc(32, 7) };
   const app = await buildApp(deps, {
     signupOpen: opts.signupOpen ?? true,
     ...(opts.webDir && { webDir: opts.webDir }),
