@@ -315,7 +315,7 @@ export interface ImportRowsTable {
   account_id: string;
   run_id: string;
   line: number;
-  /** 'new' | 'duplicate' | 'merge' | 'error' */
+  /** 'new' | 'duplicate' | 'merge' | 'conflict' | 'error' */
   status: string;
   /** JSON ImportedContact (without photo); null for errors. */
   contact: string | null;
@@ -326,6 +326,10 @@ export interface ImportRowsTable {
   changes: string | null;
   error: string | null;
   raw_name: string | null;
+  /** Why a conflict row is not merged by default ("same phone, different name …"). */
+  reason: string | null;
+  /** JSON string[]: fields that could not be read and were skipped, the contact kept. */
+  warnings: string | null;
 }
 
 export interface OutboxTable {

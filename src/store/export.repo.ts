@@ -27,3 +27,20 @@ export async function exportDates(
     .orderBy('id')
     .execute();
 }
+
+/** The notes of some contacts, oldest first, for the vCard NOTE (imported notes come back out). */
+export async function exportNotes(
+  db: Db,
+  accountId: string,
+  contactIds: string[],
+): Promise<{ contact_id: string; body: string }[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('notes')
+    .select(['contact_id', 'body'])
+    .where('account_id', '=', accountId)
+    .where('contact_id', 'in', contactIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -12,6 +12,7 @@ import * as todayOrderIndexes from './migrations/1795460147577-today-order-index
 import * as tokenScopes from './migrations/1796167417089-token-scopes';
 import * as dav from './migrations/1796167460786-dav';
 import * as capture from './migrations/1796167644810-capture';
+import * as importRowNotes from './migrations/1796167489621-import-row-notes';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '1796167417089-token-scopes': tokenScopes,
   '1796167460786-dav': dav,
   '1796167644810-capture': capture,
+  '1796167489621-import-row-notes': importRowNotes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
