@@ -122,3 +122,22 @@ export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
   favour_asked: 'ask',
   favour_received: 'received',
 };
+
+/**
+ * F9 holidays, in Tend's own small vocabulary: the observances people send a greeting for, plus
+ * `public_holiday` for any other national public holiday of the contact's country.
+ */
+export const HOLIDAY_KINDS = [
+  'new_year',
+  'lunar_new_year',
+  'easter',
+  'eid_al_fitr',
+  'eid_al_adha',
+  'diwali',
+  'rosh_hashanah',
+  'hanukkah',
+  'thanksgiving',
+  'christmas',
+  'public_holiday',
+] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];

@@ -31,6 +31,7 @@ import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
+import { holidaysRoutes } from './routes/holidays.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
@@ -155,6 +156,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(outboxRoutes(deps));
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
+      await api.register(holidaysRoutes(deps));
       await api.register(dashboardRoutes(deps));
     },
     { prefix: '/api/v1' },

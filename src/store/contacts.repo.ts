@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { holidayCountry } from '../core/holiday-country';
 import type { ContactsTable, Db } from './database';
 import { searchTerms } from './search-text';
 
@@ -259,10 +260,21 @@ export async function replaceChildren(
 /** Rebuilds the search text of these contacts from names, company, title, e-mails, notes and facts. */
 export async function reindexContacts(db: Db, accountId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const [contacts, emails, notes, facts] = await Promise.all([
+  const [contacts, emails, notes, facts, phones] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city'])
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'company',
+        'title',
+        'industry',
+        'city',
+        'country',
+        'time_zone',
+        'holiday_country',
+      ])
       .where('account_id', '=', accountId)
       .where('id', 'in', ids)
       .execute(),
@@ -284,7 +296,29 @@ export async function reindexContacts(db: Db, accountId: string, ids: string[]):
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'e164'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
   ]);
+  // Every path that changes a contact reindexes it, so the derived holiday country is kept here too.
+  for (const c of contacts) {
+    const code = holidayCountry({
+      country: c.country,
+      timeZone: c.time_zone,
+      phonesE164: phones.filter((p) => p.contact_id === c.id).map((p) => p.e164),
+    });
+    if (code !== c.holiday_country)
+      await db
+        .updateTable('contacts')
+        .set({ holiday_country: code })
+        .where('account_id', '=', accountId)
+        .where('id', '=', c.id)
+        .execute();
+  }
   const parts = new Map<string, string[]>(contacts.map((c) => [c.id, searchFields(c)]));
   for (const e of emails) parts.get(e.contact_id)?.push(e.value);
   for (const n of notes) parts.get(n.contact_id)?.push(n.body);

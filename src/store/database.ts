@@ -90,6 +90,8 @@ export interface ContactsTable {
   last_inbound_at: string | null;
   last_reply_channel: string | null;
   next_due_at: string | null;
+  /** Derived (F9): ISO country whose holidays apply, from country, else phone, else zone; set on every write. */
+  holiday_country: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -398,7 +400,18 @@ export interface TripsTable {
   created_at: string;
 }
 
+/** F9: which holidays count for a circle's contacts, and how many days ahead. */
+export interface HolidaySettingsTable {
+  account_id: string;
+  circle_id: string;
+  /** JSON array of HolidayKind. */
+  kinds: string;
+  lead_days: number;
+  updated_at: string;
+}
+
 export interface Database {
+  holiday_settings: HolidaySettingsTable;
   catch_ups: CatchUpsTable;
   trips: TripsTable;
   ledger_entries: LedgerEntriesTable;
