@@ -80,7 +80,7 @@ export function holidaysPerYear(country: string, year: number, choice: HolidayCh
 
 // The names people use in a greeting; the library's own name for any other public holiday.
 const DISPLAY: Partial<Record<HolidayKind, string>> = {
-  new_year: 'New Year’s Day',
+  new_year: 'New Year',
   lunar_new_year: 'Lunar New Year',
   easter: 'Easter',
   eid_al_fitr: 'Eid al-Fitr',

@@ -35,6 +35,7 @@ export const FLAT_SECTIONS = [
     keys: ['update_id', 'contact_id'],
     refs: { update_id: 'updates', contact_id: 'contacts' },
   },
+  { section: 'holiday_settings', keys: ['circle_id'], refs: { circle_id: 'circles' } },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];

@@ -1,6 +1,7 @@
 import type { HolidaySettings, HolidaySettingsBody } from '../contract/holidays';
 import { Invalid } from '../core/errors';
 import { type HolidayChoice, holidaysPerYear, type UpcomingHoliday, upcomingHoliday } from '../core/holidays';
+import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { localDate } from '../core/instant';
 import { HOLIDAY_KINDS, type HolidayKind } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
@@ -112,4 +113,26 @@ export function holidayFor(
 /** The countries of the account's contacts (one index seek each), for Today and the feed. */
 export async function countriesInUse(db: Conn, accountId: string): Promise<string[]> {
   return holidayCountriesInUse(db, accountId);
+}
+
+// Without a choice for the contact's circle, a draft still finds their next named feast this far ahead.
+const ANY_NAMED: HolidayChoice = {
+  kinds: HOLIDAY_KINDS.filter((k) => k !== 'public_holiday'),
+  leadDays: MAX_LEAD_DAYS,
+};
+
+/** The holiday a draft for this contact greets: their circle's choice first, else their next named feast within 30 days. */
+export async function contactHoliday(
+  db: Conn,
+  accountId: string,
+  contact: { circle_id: string | null; holiday_country: string | null; time_zone: string | null },
+  now: string,
+): Promise<UpcomingHoliday | null> {
+  if (!contact.holiday_country) return null;
+  const chosen = holidayFor(
+    await holidayChoices(db, accountId),
+    { circleId: contact.circle_id, country: contact.holiday_country, zone: contact.time_zone },
+    now,
+  );
+  return chosen ?? upcomingHoliday(contact.holiday_country, contact.time_zone, ANY_NAMED, now);
 }
