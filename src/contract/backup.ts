@@ -239,7 +239,7 @@ export const BACKUP_ROWS = {
       filter: json.nullable(),
       created_at: time,
       sent_at: time.nullable(),
-      send_mode: z.enum(['smtp', 'drafts']).nullable(),
+      send_mode: z.enum(['smtp', 'drafts', 'linkedin_post']).nullable(),
     })
     .strict(),
   update_recipients: z

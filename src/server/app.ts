@@ -40,6 +40,7 @@ import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
+import { publicPostsRoutes } from './routes/public-posts.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
       await api.register(holidaysRoutes(deps));
+      await api.register(publicPostsRoutes(deps));
       await api.register(dashboardRoutes(deps));
     },
     { prefix: '/api/v1' },
