@@ -97,7 +97,7 @@ describe('Holidays', () => {
     await page.keyboard.press('Escape');
     await form.getByLabel(`Days ahead for ${peer.name}`).fill('30');
     await form.getByRole('button', { name: 'Save holidays' }).click();
-    await form.getByText(/The chosen holidays add about \d+ touches a year/).waitFor();
+    await form.getByText(/The chosen holidays add about \d+ touch(es)? a year/).waitFor();
     await form.getByText(/1 person · \d+ a year/).waitFor();
     expect(await seriousAxe(page, 'form[aria-label="Holidays"]')).toEqual([]);
     await shot(page, 'holidays-settings.png', { fullPage: false });

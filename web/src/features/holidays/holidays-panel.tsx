@@ -1,5 +1,5 @@
 import type { HolidaySettings } from '@contract/holidays';
-import { Button, Group, MultiSelect, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { HOLIDAY_KINDS, type HolidayKind } from '../../../../src/core/vocabulary';
@@ -23,6 +23,7 @@ export const HOLIDAY_LABELS = {
 
 const KIND_OPTIONS = HOLIDAY_KINDS.map((k) => ({ value: k, label: HOLIDAY_LABELS[k] }));
 const DEFAULT_LEAD = 3;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 type Draft = Record<string, { kinds: HolidayKind[]; leadDays: number | string }>;
 
@@ -80,58 +81,55 @@ function HolidaysForm({
               {error}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={520}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Circle</Table.Th>
-                  <Table.Th>Holidays that count</Table.Th>
-                  <Table.Th w={120}>Days ahead</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {circles.map((c) => {
-                  const n = counted.get(c.id);
-                  return (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>
-                        <Text fw={500}>{c.name}</Text>
-                        {n && (
-                          <Text size="xs" c="dimmed">
-                            {n.contacts} {n.contacts === 1 ? 'person' : 'people'} · {n.touchesPerYear} a year
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <MultiSelect
-                          aria-label={`Holidays for ${c.name}`}
-                          data={KIND_OPTIONS}
-                          value={of(c.id).kinds}
-                          onChange={(v) => set(c.id, { kinds: v as HolidayKind[] })}
-                          placeholder={of(c.id).kinds.length ? undefined : 'None'}
-                          clearable
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberInput
-                          aria-label={`Days ahead for ${c.name}`}
-                          min={0}
-                          max={30}
-                          clampBehavior="strict"
-                          allowDecimal={false}
-                          value={of(c.id).leadDays}
-                          onChange={(v) => set(c.id, { leadDays: v })}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap="xs" role="list" aria-label="Holidays per circle">
+            {circles.map((c) => {
+              const n = counted.get(c.id);
+              return (
+                <Grid key={c.id} role="listitem" align="center" gap="xs">
+                  <Grid.Col span={{ base: 12, sm: 3 }}>
+                    <Text fw={500}>{c.name}</Text>
+                    {n && (
+                      <Text size="xs" c="dimmed">
+                        {plural(n.contacts, 'person', 'people')} · {n.touchesPerYear} a year
+                      </Text>
+                    )}
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 8, sm: 7 }}>
+                    <MultiSelect
+                      aria-label={`Holidays for ${c.name}`}
+                      data={KIND_OPTIONS}
+                      value={of(c.id).kinds}
+                      onChange={(v) => set(c.id, { kinds: v as HolidayKind[] })}
+                      placeholder={of(c.id).kinds.length ? undefined : 'None'}
+                      clearable
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 4, sm: 2 }}>
+                    <NumberInput
+                      aria-label={`Days ahead for ${c.name}`}
+                      title="Days ahead"
+                      min={0}
+                      max={30}
+                      clampBehavior="strict"
+                      allowDecimal={false}
+                      value={of(c.id).leadDays}
+                      onChange={(v) => set(c.id, { leadDays: v })}
+                      rightSection={
+                        <Text size="xs" c="dimmed">
+                          days
+                        </Text>
+                      }
+                      rightSectionWidth={40}
+                      hideControls
+                    />
+                  </Grid.Col>
+                </Grid>
+              );
+            })}
+          </Stack>
           <Text size="sm" aria-live="polite">
             {saved.touchesPerYear > 0
-              ? `The chosen holidays add about ${saved.touchesPerYear} touches a year (${(saved.touchesPerYear / 52).toFixed(1)} a week) to your plan.`
+              ? `The chosen holidays add about ${plural(saved.touchesPerYear, 'touch', 'touches')} a year to your plan${saved.touchesPerYear >= 26 ? ` (${(saved.touchesPerYear / 52).toFixed(1)} a week)` : ''}.`
               : 'No holidays chosen yet.'}
           </Text>
           <Group>
