@@ -57,9 +57,16 @@ function priority(
   return a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0;
 }
 
-/** F3: weekly touches implied by all cadences vs the budget, with the fewest one-step-slower moves to fit. */
-export function capacityPlan(contacts: readonly CapacityContact[], weeklyBudget: number): CapacityPlan {
-  const total = contacts.reduce((sum, c) => sum + touchesPerWeek(c.cadence), 0);
+/**
+ * F3: weekly touches implied by all cadences (plus `extraPerWeek`, e.g. the chosen holidays' share)
+ * vs the budget, with the fewest one-step-slower moves to fit.
+ */
+export function capacityPlan(
+  contacts: readonly CapacityContact[],
+  weeklyBudget: number,
+  extraPerWeek = 0,
+): CapacityPlan {
+  const total = contacts.reduce((sum, c) => sum + touchesPerWeek(c.cadence), 0) + extraPerWeek;
   const over = total > weeklyBudget;
   if (!over) return { touchesPerWeek: total, budget: weeklyBudget, over, moves: [], afterMoves: total };
 

@@ -36,6 +36,7 @@ import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
+import { holidaysRoutes } from './routes/holidays.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
@@ -44,6 +45,7 @@ import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
+import { publicPostsRoutes } from './routes/public-posts.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -164,6 +166,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(outboxRoutes(deps));
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
+      await api.register(holidaysRoutes(deps));
+      await api.register(publicPostsRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(davRoutes(deps));
     },

@@ -11,6 +11,7 @@ import { interactionsSince, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
+import { getHolidaySettings } from './holidays.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -67,14 +68,17 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 }
 
 /** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
+const WEEKS_PER_YEAR = 365.25 / 7;
+
 export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
   const db = deps.store.read;
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, interactions] = await Promise.all([
+  const [account, circles, contacts, interactions, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
     trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+    getHolidaySettings(deps, accountId),
   ]);
   const plan = capacityPlan(
     contacts.map((c) => {
@@ -93,6 +97,7 @@ export async function capacity(deps: Deps, accountId: string): Promise<Capacity>
       return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle: kind, health };
     }),
     account?.weekly_budget ?? 15,
+    holidays.touchesPerYear / WEEKS_PER_YEAR,
   );
-  return plan;
+  return { ...plan, holidayTouchesPerYear: holidays.touchesPerYear };
 }

@@ -96,6 +96,8 @@ export interface ContactsTable {
   next_due_at: string | null;
   /** 0 = the user asked that nothing be captured for this contact. */
   capture: Generated<number>;
+  /** Derived (F9): ISO country whose holidays apply, from country, else phone, else zone; set on every write. */
+  holiday_country: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -470,10 +472,21 @@ export interface CaptureSuggestionsTable {
   dismissed: Generated<number>;
 }
 
+/** F9: which holidays count for a circle's contacts, and how many days ahead. */
+export interface HolidaySettingsTable {
+  account_id: string;
+  circle_id: string;
+  /** JSON array of HolidayKind. */
+  kinds: string;
+  lead_days: number;
+  updated_at: string;
+}
+
 export interface Database {
   capture_sources: CaptureSourcesTable;
   captured_items: CapturedItemsTable;
   capture_suggestions: CaptureSuggestionsTable;
+  holiday_settings: HolidaySettingsTable;
   catch_ups: CatchUpsTable;
   trips: TripsTable;
   ledger_entries: LedgerEntriesTable;

@@ -30,10 +30,11 @@ export async function exportDates(
 
 /** The notes of some contacts, oldest first, for the vCard NOTE (imported notes come back out). */
 export async function exportNotes(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactIds: string[],
 ): Promise<{ contact_id: string; body: string }[]> {
+  const db = kysely(conn);
   if (contactIds.length === 0) return [];
   return db
     .selectFrom('notes')

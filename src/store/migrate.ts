@@ -11,8 +11,9 @@ import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
 import * as tokenScopes from './migrations/1796167417089-token-scopes';
 import * as dav from './migrations/1796167460786-dav';
-import * as capture from './migrations/1796167644810-capture';
 import * as importRowNotes from './migrations/1796167489621-import-row-notes';
+import * as holidays from './migrations/1796167633831-holidays';
+import * as capture from './migrations/1796167644810-capture';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '1796167460786-dav': dav,
   '1796167644810-capture': capture,
   '1796167489621-import-row-notes': importRowNotes,
+  '1796167633831-holidays': holidays,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 import { Anchor, Button, Center, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../ui/error-panel';
@@ -11,6 +12,7 @@ import { ContactTimeline } from '../interactions/contact-timeline';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { useContactTimeline, useDeleteInteraction } from '../interactions/queries';
 import { GiveTabs } from '../ledger/give-tabs';
+import { type CelebratedEvent, CelebrateModal } from '../public-posts/celebrate-modal';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
 import { useContact, useDeleteContact } from './queries';
@@ -27,6 +29,7 @@ export function ContactPage() {
   const [editing, edit] = useDisclosure(false);
   const [deleting, confirmDelete] = useDisclosure(false);
   const [logging, log] = useDisclosure(false);
+  const [celebrating, setCelebrating] = useState<CelebratedEvent | null>(null);
   // `l` logs an interaction, as the keyboard-first brief asks; Mantine ignores it while typing in inputs.
   useHotkeys([['l', () => contact.data && !editing && !deleting && log.open()]]);
 
@@ -105,6 +108,7 @@ export function ContactPage() {
         ) : (
           <ContactTimeline
             items={timeline.data}
+            onCelebrate={setCelebrating}
             onDeleteInteraction={(interactionId) =>
               removeInteraction.mutate(interactionId, {
                 onError: (e) =>
@@ -116,6 +120,7 @@ export function ContactPage() {
       </Paper>
 
       <ContactFormModal opened={editing} onClose={edit.close} contact={c} />
+      {celebrating && <CelebrateModal contact={c} event={celebrating} onClose={() => setCelebrating(null)} />}
       <Modal opened={logging} onClose={log.close} title="Log interaction" size="lg" fullScreen={phone}>
         {logging && (
           <LogInteractionForm contactId={c.id} defaultChannel={c.preferredChannel} onDone={log.close} />

@@ -8,6 +8,7 @@ import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
+import { HolidaysPanel } from '../holidays/holidays-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -16,6 +17,7 @@ export function SettingsPage() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>Settings</Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <HolidaysPanel />
       <EmailPanel />
       <FeedTokensPanel />
       <ExportPanel />
