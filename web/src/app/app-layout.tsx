@@ -16,6 +16,7 @@ import {
   IconUsers,
 } from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
+import { ShortcutsHelp } from './shortcuts-help';
 import { UserMenu } from './user-menu';
 
 const NAV = [
@@ -84,6 +85,7 @@ export function AppLayout({ me }: { me: Me }) {
         <Outlet />
       </AppShell.Main>
       <CommandPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

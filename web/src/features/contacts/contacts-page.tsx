@@ -89,7 +89,9 @@ export function ContactsPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>Contacts</Title>
+        <Title order={1} size="h2">
+          Contacts
+        </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
           Add contact
         </Button>

@@ -14,7 +14,9 @@ export function SettingsPage() {
   const me = useAuthState().data?.me;
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={2}>Settings</Title>
+      <Title order={1} size="h2">
+        Settings
+      </Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
       <EmailPanel />
       <FeedTokensPanel />
