@@ -10,8 +10,6 @@ export interface JobsOptions {
   publicUrl: string;
   /** null without SMTP_URL: digests are still queued, and wait in the outbox until SMTP is set up. */
   mailer: Mailer | null;
-  /** PostgreSQL only: pg-boss connects with its own small pool. */
-  databaseUrl?: string | undefined;
   /** How often a pg-boss worker looks for a due tick (seconds). */
   pollSeconds?: number;
   onError?: (error: unknown) => void;
@@ -40,8 +38,8 @@ export async function tick(
 
 /**
  * Starts the every-minute tick. SQLite is one process, so croner runs it in-process (`protect`
- * skips a tick while the last one still runs). On PostgreSQL pg-boss schedules it, so several app
- * instances share one tick a minute; either way the outbox's idempotency keys and conditional
+ * skips a tick while the last one still runs). On PostgreSQL (the store's jobRunner) pg-boss
+ * schedules it, so several app instances share one tick a minute; either way the outbox's idempotency keys and conditional
  * claims are what guarantee one digest per day and one send per message.
  */
 export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs> {
@@ -50,10 +48,9 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };
-  if (deps.store.kind === 'postgres') {
-    if (!options.databaseUrl) throw new Error('startJobs on PostgreSQL needs databaseUrl for pg-boss');
-    return startPgBossJobs(options.databaseUrl, run, { pollSeconds: options.pollSeconds ?? 10, onError });
-  }
+  const runner = deps.store.jobRunner;
+  if (runner.kind === 'pg-boss')
+    return startPgBossJobs(runner.connectionString, run, { pollSeconds: options.pollSeconds ?? 10, onError });
   const cron = new Cron('* * * * *', { protect: true, catch: onError }, run);
   return {
     runNow: async () => {

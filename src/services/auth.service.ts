@@ -84,16 +84,16 @@ export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Pr
   try {
     // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
     // SQLite runs one write transaction at a time anyway).
-    return await deps.store.read
-      .transaction()
-      .setIsolationLevel('serializable')
-      .execute(async (trx) => {
+    return await deps.store.transaction(
+      async (trx) => {
         if (!signupOpen && (await countUsers(trx)) > 0)
           throw new Forbidden('sign-up is closed on this server');
         if (await findUserByEmail(trx, input.email.toLowerCase()))
           throw new Conflict('an account with this e-mail exists', 'email');
         return createAccountWithUser(deps, trx, input);
-      });
+      },
+      { serializable: true },
+    );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     // 40001: the concurrent transaction won; 23505: the same e-mail committed first.

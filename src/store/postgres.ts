@@ -10,13 +10,15 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
   return {
-    kind: 'postgres',
-    db,
     read: db,
-    transaction: (fn) => db.transaction().execute(fn),
-    backupTo: async () => {
-      throw new Error('Online backup of PostgreSQL is pg_dump: see docs/backup.md');
-    },
+    transaction: (fn, options) =>
+      options?.serializable
+        ? db.transaction().setIsolationLevel('serializable').execute(fn)
+        : db.transaction().execute(fn),
+    location: 'PostgreSQL',
+    // Several app instances may share this database: pg-boss hands each tick to one of them.
+    jobRunner: { kind: 'pg-boss', connectionString: url },
+    backupTo: null,
     close: () => db.destroy(),
   };
 }

@@ -18,10 +18,12 @@ export async function openSqlite(path: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
   return {
-    kind: 'sqlite',
-    db,
     read: db,
+    // One connection writes at a time, so every transaction is already serializable.
     transaction: (fn) => db.transaction().execute(fn),
+    location: path,
+    // One process owns the file, so croner in that process runs the tick.
+    jobRunner: { kind: 'in-process' },
     backupTo: async (target) => {
       mkdirSync(dirname(target), { recursive: true });
       await sqlite.backup(target);

@@ -49,3 +49,22 @@ export async function deleteTask(db: Db, accountId: string, id: string): Promise
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/** Marks the contact's open tasks due by `dueBy` done at `now`; returns how many it closed. */
+export async function closeDueTasks(
+  db: Db,
+  accountId: string,
+  contactId: string,
+  dueBy: string,
+  now: string,
+): Promise<number> {
+  const r = await db
+    .updateTable('tasks')
+    .set({ done_at: now })
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .where('done_at', 'is', null)
+    .where('due_at', '<=', dueBy)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

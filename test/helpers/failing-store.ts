@@ -1,5 +1,5 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
-import type { Store } from '../../src/store/store';
+import type { TestStore } from './stores';
 
 /** What a query does and to which table, read from its operation node (enough to pick one write). */
 export function queryTarget(node: RootOperationNode): { kind: string; text: string } {
@@ -10,7 +10,7 @@ export function queryTarget(node: RootOperationNode): { kind: string; text: stri
  * The same database, but a query for which `when` is true fails as a crashed disk or a dropped
  * connection would: the real database underneath, only one chosen write breaks.
  */
-export function failingWhen(store: Store, when: (node: RootOperationNode) => boolean): Store {
+export function failingWhen(store: TestStore, when: (node: RootOperationNode) => boolean): TestStore {
   const plugin: KyselyPlugin = {
     transformQuery: ({ node }) => {
       if (when(node)) throw new Error('injected failure');

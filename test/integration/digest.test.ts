@@ -2,16 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/jobs/mailer';
 import { tick } from '../../src/jobs/scheduler';
 import { updateAccount } from '../../src/store/accounts.repo';
-import type { Store } from '../../src/store/store';
 import { signUp, type TestApp, testApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const PUBLIC = 'https://tend.example';
 const FROM = 'Tend <tend@tend.example>';
 
 /** A signed-up user whose account lives in `zone` and has one overdue contact called `firstName`. */
-async function userWithQueue(t: TestApp, store: Store, email: string, zone: string, firstName: string) {
+async function userWithQueue(t: TestApp, store: TestStore, email: string, zone: string, firstName: string) {
   const user = await signUp(t.app, email, email.split('@')[0]);
   await updateAccount(store.db, user.accountId, { time_zone: zone });
   const res = await user.call('POST', '/api/v1/contacts', {
@@ -30,7 +29,7 @@ async function userWithQueue(t: TestApp, store: Store, email: string, zone: stri
 }
 
 describe.each(dialects)('daily digest on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let smtp: TestSmtp;
   let mailer: ReturnType<typeof smtpMailer>;
