@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { ContactsTable, Db } from './database';
-import { searchTerms } from './search-text';
+import { foldSearch, searchTerms } from './search-text';
 
 export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
@@ -310,5 +310,5 @@ export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
 
 /** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
 export function searchBody(parts: string[]): string {
-  return parts.filter(Boolean).join(' \u2022 ').toLowerCase();
+  return foldSearch(parts.filter(Boolean).join(' \u2022 '));
 }
