@@ -22,6 +22,7 @@ import { UserMenu } from './user-menu';
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/circles', label: 'Circles', icon: IconPeople },
   { to: '/dashboard', label: 'Dashboard', icon: IconChart },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },

@@ -20,10 +20,7 @@ import { usePaletteContacts } from './queries';
 
 type Mode = 'all' | 'log';
 
-/**
- * Ctrl/Cmd+K (or `/` outside a text field) opens a palette of pages, commands and contacts found as
- * you type. "Log interaction…" turns the contact results into a picker for the log form.
- */
+// Clipped, not hidden: screen readers still read it.
 const VISUALLY_HIDDEN = {
   position: 'absolute',
   width: 1,
@@ -34,6 +31,10 @@ const VISUALLY_HIDDEN = {
   whiteSpace: 'nowrap',
 } as const;
 
+/**
+ * Ctrl/Cmd+K (or `/` outside a text field) opens a palette of pages, commands and contacts found as
+ * you type. "Log interaction…" turns the contact results into a picker for the log form.
+ */
 export function CommandPalette() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
