@@ -7,6 +7,7 @@ import { apiPost, type BrowserHarness, signUpInContext, startBrowserHarness } fr
 const PAGES = [
   { path: '/today', h1: 'Today' },
   { path: '/contacts', h1: 'Contacts' },
+  { path: '/circles', h1: 'Circles' },
   { path: '/dashboard', h1: 'Dashboard' },
   { path: '/updates', h1: 'Updates' },
   { path: '/import', h1: 'Import contacts' },

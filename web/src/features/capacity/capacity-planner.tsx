@@ -32,7 +32,7 @@ export function CapacityPlanner({ plan }: { plan: Capacity }) {
         <Text>
           Your cadences ask for <b>{touchesWords(plan.touchesPerWeek)}</b> touches a week; your budget is{' '}
           <b>{plan.budget.toLocaleString('en-US')}</b> (
-          <Anchor component={Link} to="/settings">
+          <Anchor component={Link} to="/settings" underline="always">
             change it in Settings
           </Anchor>
           ).
@@ -44,7 +44,7 @@ export function CapacityPlanner({ plan }: { plan: Capacity }) {
         ) : plan.shortfall ? (
           <Alert color="orange" variant="light" title="No cadence can fit this budget">
             <span className="tend-wrap">{shortfallWords(plan)}</span>{' '}
-            <Anchor component={Link} to="/contacts">
+            <Anchor component={Link} to="/contacts" underline="always">
               Choose whom to untrack
             </Anchor>
           </Alert>

@@ -34,7 +34,15 @@ export function ContactsBulkBar({ ids, circles, onDone }: Props) {
     );
 
   return (
-    <Paper withBorder p="sm" role="region" aria-label="Bulk actions">
+    // Sticky under the header: ticking rows far down the list keeps the actions in sight.
+    <Paper
+      withBorder
+      shadow="sm"
+      p="sm"
+      role="region"
+      aria-label="Bulk actions"
+      style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 56px) + 8px)', zIndex: 5 }}
+    >
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Text fw={600} size="sm" aria-live="polite">
           {people} selected
