@@ -2,7 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { holidayCountry } from '../core/holiday-country';
 import { kysely } from './conn';
 import type { ContactsTable, Db } from './database';
-import { searchTerms } from './search-text';
+import { foldSearch, searchTerms } from './search-text';
 import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -376,5 +376,5 @@ export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
 
 /** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
 export function searchBody(parts: string[]): string {
-  return parts.filter(Boolean).join(' \u2022 ').toLowerCase();
+  return foldSearch(parts.filter(Boolean).join(' \u2022 '));
 }

@@ -14,6 +14,7 @@ import * as dav from './migrations/1796167460786-dav';
 import * as importRowNotes from './migrations/1796167489621-import-row-notes';
 import * as holidays from './migrations/1796167633831-holidays';
 import * as capture from './migrations/1796167644810-capture';
+import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '1796167644810-capture': capture,
   '1796167489621-import-row-notes': importRowNotes,
   '1796167633831-holidays': holidays,
+  '1796168851471-fold-search-text': foldSearchText,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -16,11 +16,13 @@ import {
   IconUsers,
 } from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
+import { ShortcutsHelp } from './shortcuts-help';
 import { UserMenu } from './user-menu';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/circles', label: 'Circles', icon: IconPeople },
   { to: '/dashboard', label: 'Dashboard', icon: IconChart },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },
@@ -84,6 +86,7 @@ export function AppLayout({ me }: { me: Me }) {
         <Outlet />
       </AppShell.Main>
       <CommandPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

@@ -15,7 +15,9 @@ export function UpdatesPage() {
   return (
     <Stack gap="md" maw={880}>
       <div>
-        <Title order={2}>Updates</Title>
+        <Title order={1} size="h2">
+          Updates
+        </Title>
         <Text size="sm" c="dimmed">
           A short note on what you are up to, personalised for each person and logged as an interaction.
         </Text>

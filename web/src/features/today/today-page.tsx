@@ -16,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
 import { UpdateDueHint } from '../email/update-due-hint';
@@ -24,12 +25,11 @@ import { CapacityHint } from './capacity-hint';
 import { DoneModal } from './done-modal';
 import { type TodayAction, todayKey, useToday, useTodayAction } from './queries';
 import { ReachOutPanel } from './reach-out-panel';
-import { ShortcutsModal } from './shortcuts-modal';
 import { SnoozeModal } from './snooze-modal';
 import { TodayRow } from './today-row';
 import { type QueueKey, useQueueKeys } from './use-queue-keys';
 
-type Dialog = 'done' | 'snooze' | 'log' | 'help' | null;
+type Dialog = 'done' | 'snooze' | 'log' | null;
 
 const DONE_WORDS = { done: 'Done', snooze: 'Snoozed', skip: 'Skipped' } as const;
 
@@ -70,9 +70,9 @@ export function TodayPage() {
     });
   };
   const openDialog = (kind: Exclude<Dialog, null>, item: TodayItem | undefined) => {
-    if (!item && kind !== 'help') return;
-    if (item) setTarget(item);
-    if (kind !== 'help') setPanelOpen(false);
+    if (!item) return;
+    setTarget(item);
+    setPanelOpen(false);
     setDialog(kind);
   };
   const openPanel = (item: TodayItem | undefined) => {
@@ -82,7 +82,6 @@ export function TodayPage() {
   };
 
   useQueueKeys(dialog === null, (key: QueueKey) => {
-    if (key === 'help') return setDialog('help');
     if (list.length === 0) return;
     const at = Math.min(index, list.length - 1);
     if (key === 'next' || key === 'previous') {
@@ -129,14 +128,10 @@ export function TodayPage() {
   return (
     <Stack gap="md" maw={960}>
       <Group justify="space-between" align="baseline" wrap="wrap">
-        <Title order={2}>Today</Title>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          color="gray"
-          onClick={() => setDialog('help')}
-          aria-keyshortcuts="?"
-        >
+        <Title order={1} size="h2">
+          Today
+        </Title>
+        <Button variant="subtle" size="compact-sm" color="gray" onClick={openShortcuts} aria-keyshortcuts="?">
           Shortcuts{' '}
           <Text span ml={6} size="xs" c="dimmed">
             ?
@@ -236,7 +231,6 @@ export function TodayPage() {
           />
         )}
       </Modal>
-      <ShortcutsModal opened={dialog === 'help'} onClose={() => setDialog(null)} />
     </Stack>
   );
 }
