@@ -122,3 +122,18 @@ export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
   favour_asked: 'ask',
   favour_received: 'received',
 };
+
+/**
+ * F29 relationships between contacts. A row (contact A, other B, kind) reads "B is A's <kind>":
+ * "B is A's manager", "A was introduced by B". Spouse, partner, colleague and knows read the same
+ * from both sides.
+ */
+export const RELATIONSHIP_KINDS = [
+  'spouse',
+  'partner',
+  'colleague',
+  'manager',
+  'introduced_by',
+  'knows',
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];

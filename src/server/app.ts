@@ -39,6 +39,7 @@ import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
+import { relationshipsRoutes } from './routes/relationships.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(factsRoutes(deps));
       await api.register(importantDatesRoutes(deps));
       await api.register(lifeEventsRoutes(deps));
+      await api.register(relationshipsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
       await api.register(ledgerRoutes(deps));
