@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, LINK_KINDS } from '../core/vocabulary';
+import { CADENCE_KINDS, CHANNELS, LINK_KINDS } from '../core/vocabulary';
 import {
   Cadence,
   Id,
@@ -107,13 +107,26 @@ export const ContactFilter = z.object({
   country: text(100).optional(),
   lastContactBefore: IsoDateTime.optional(),
   lastContactAfter: IsoDateTime.optional(),
+  cadence: z
+    .enum(CADENCE_KINDS)
+    .optional()
+    .describe("the cadence in force: the contact's own, or else their circle's default"),
 });
 export type ContactFilter = z.infer<typeof ContactFilter>;
 
+export const CONTACT_SORTS = ['name', 'last_contact', 'next_due'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
 export const ContactListQuery = ContactFilter.extend({
-  cursor: z.string().max(500).optional(),
+  sort: z
+    .enum(CONTACT_SORTS)
+    .default('name')
+    .describe('name A–Z; last_contact newest first; next_due soonest first (no value last)'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same sort'),
   limit: Limit,
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
-export const ContactPage = page(Contact);
+export const ContactPage = page(Contact).extend({
+  total: z.number().int().describe('how many contacts match the filter, on every page'),
+});
 export type ContactPage = z.infer<typeof ContactPage>;

@@ -10,6 +10,7 @@ import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
 import * as relationships from './migrations/1796167439292-relationships';
+import * as lastContactIndex from './migrations/1796167859457-contacts-last-contact-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '1795458265491-today-indexes': todayIndexes,
   '1795460147577-today-order-indexes': todayOrderIndexes,
   '1796167439292-relationships': relationships,
+  '1796167859457-contacts-last-contact-index': lastContactIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
