@@ -12,6 +12,7 @@ import {
   text,
   WorkingHours,
 } from './common';
+import { invalidDay } from './important-dates';
 
 const Email = z.object({
   value: z.email('must be a valid e-mail address').max(320),
@@ -27,6 +28,20 @@ const Phone = z.object({
   label: text(40).optional(),
 });
 const Link = z.object({ kind: z.enum(LINK_KINDS), url: z.url('must be a URL').max(500) });
+
+/** A birthday straight on the contact form; it is stored as the contact's birthday important date. */
+export const Birthday = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z.number().int().min(1900).max(2200).nullish().describe('omit when unknown'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const why = invalidDay(v.month, v.day, v.year);
+    if (why) ctx.addIssue({ code: 'custom', path: ['day'], message: why });
+  });
+export type Birthday = z.infer<typeof Birthday>;
 
 const contactFields = {
   firstName: requiredText(100),
@@ -48,6 +63,9 @@ const contactFields = {
   phones: z.array(Phone).max(20).default([]),
   links: z.array(Link).max(20).default([]),
   tags: z.array(requiredText(50)).max(50).default([]),
+  birthday: Birthday.nullish().describe(
+    'sets the birthday important date (7 days notice); on PATCH null removes it, absent leaves it',
+  ),
 };
 
 export const ContactCreate = z.object(contactFields).strict();

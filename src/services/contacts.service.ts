@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type {
+  Birthday,
   Contact,
   ContactCreate,
   ContactListQuery,
@@ -7,6 +8,7 @@ import type {
   ContactPatch,
   ContactSort,
 } from '../contract/contacts';
+import { defaultLeadDays } from '../contract/important-dates';
 import { Invalid, NotFound } from '../core/errors';
 import { findCircle } from '../store/circles.repo';
 import {
@@ -21,6 +23,12 @@ import {
   replaceChildren,
   updateContact,
 } from '../store/contacts.repo';
+import {
+  deleteImportantDate,
+  insertImportantDate,
+  listImportantDates,
+  updateImportantDate,
+} from '../store/important-dates.repo';
 import type { Conn } from '../store/store';
 import { cadenceColumns, toContactDto } from './contact-dto';
 import { type Deps, nowIso } from './deps';
@@ -36,6 +44,35 @@ function phoneRows(phones: { value: string; label?: string | undefined }[]) {
     label: p.label ?? null,
     e164: parsePhoneNumberFromString(p.value)?.format('E.164') ?? null,
   }));
+}
+
+/** The contact form's birthday: sets (or, with null, removes) the contact's birthday date. */
+async function setBirthday(
+  deps: Deps,
+  db: Conn,
+  accountId: string,
+  contactId: string,
+  birthday: Birthday | null,
+): Promise<void> {
+  const birthdays = (await listImportantDates(db, accountId, contactId)).filter((d) => d.kind === 'birthday');
+  if (birthday === null) {
+    for (const d of birthdays) await deleteImportantDate(db, accountId, d.id);
+    return;
+  }
+  const day = { month: birthday.month, day: birthday.day, year: birthday.year ?? null };
+  const [first] = birthdays;
+  if (first) await updateImportantDate(db, accountId, first.id, day);
+  else
+    await insertImportantDate(db, {
+      account_id: accountId,
+      id: deps.newId(),
+      contact_id: contactId,
+      kind: 'birthday',
+      label: null,
+      ...day,
+      lead_days: defaultLeadDays('birthday'),
+      created_at: nowIso(deps),
+    });
 }
 
 async function assertCircle(db: Conn, accountId: string, circleId: string | null | undefined): Promise<void> {
@@ -95,6 +132,7 @@ export async function createContact(deps: Deps, accountId: string, input: Contac
       },
       deps.newId,
     );
+    if (input.birthday) await setBirthday(deps, trx, accountId, id, input.birthday);
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: true });
     return getContact(deps, accountId, id, trx);
@@ -157,6 +195,7 @@ export async function patchContact(
       },
       deps.newId,
     );
+    if (patch.birthday !== undefined) await setBirthday(deps, trx, accountId, id, patch.birthday);
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: false });
     return getContact(deps, accountId, id, trx);

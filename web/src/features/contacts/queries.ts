@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
+import { dateKeys } from '../important-dates/queries';
 
 export const contactsKey = ['contacts'] as const;
 const PAGE_SIZE = 50;
@@ -35,7 +36,11 @@ export function useCreateContact() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ContactCreate) => post<Contact>('/contacts', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+    // A new person (with a birthday, perhaps) changes Today and the first-run guide too.
+    onSuccess: () =>
+      Promise.all(
+        [contactsKey, ['today'], dateKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })),
+      ),
   });
 }
 
@@ -45,7 +50,12 @@ export function useUpdateContact(id: string) {
     mutationFn: (body: ContactPatch) => patch<Contact>(`/contacts/${encodeURIComponent(id)}`, body),
     onSuccess: (contact) => {
       client.setQueryData([...contactsKey, 'one', id], contact);
-      return client.invalidateQueries({ queryKey: [...contactsKey, 'list'] });
+      // The form may have changed the birthday: its date, Today and the brief follow.
+      return Promise.all(
+        [[...contactsKey, 'list'], dateKeys.contact(id), ['today'], ['brief', id]].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      );
     },
   });
 }
