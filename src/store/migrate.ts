@@ -9,6 +9,7 @@ import * as imports from './migrations/1795457258927-imports';
 import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
+import * as tokenScopes from './migrations/1796167417089-token-scopes';
 import * as relationships from './migrations/1796167439292-relationships';
 import * as lastContactIndex from './migrations/1796167859457-contacts-last-contact-index';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '1795457453197-catch-ups-trips': catchUpsTrips,
   '1795458265491-today-indexes': todayIndexes,
   '1795460147577-today-order-indexes': todayOrderIndexes,
+  '1796167417089-token-scopes': tokenScopes,
   '1796167439292-relationships': relationships,
   '1796167859457-contacts-last-contact-index': lastContactIndex,
 };

@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { RelationshipKind } from '../core/vocabulary';
-import type { Db, RelationshipsTable } from './database';
+import { kysely } from './conn';
+import type { RelationshipsTable } from './database';
+import type { Conn } from './store';
 
 export type RelationshipRow = Selectable<RelationshipsTable>;
 
@@ -13,15 +15,17 @@ export interface RelatedRow extends RelationshipRow {
   related_last_interaction_at: string | null;
 }
 
-export async function insertRelationship(db: Db, row: Insertable<RelationshipsTable>): Promise<void> {
+export async function insertRelationship(conn: Conn, row: Insertable<RelationshipsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('relationships').values(row).execute();
 }
 
 export async function findRelationship(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<RelationshipRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('relationships')
     .selectAll()
@@ -32,12 +36,13 @@ export async function findRelationship(
 
 /** A row of this kind between the two people, filed on either of them. */
 export async function findPairRelationship(
-  db: Db,
+  conn: Conn,
   accountId: string,
   a: string,
   b: string,
   kind: RelationshipKind,
 ): Promise<RelationshipRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('relationships')
     .selectAll()
@@ -56,7 +61,8 @@ export async function findPairRelationship(
  * Every relationship the contact is in, from either end, with the other person's name; two indexed
  * halves (the unique key leads with contact_id, relationships_other_idx with other_contact_id).
  */
-export async function listRelated(db: Db, accountId: string, contactId: string): Promise<RelatedRow[]> {
+export async function listRelated(conn: Conn, accountId: string, contactId: string): Promise<RelatedRow[]> {
+  const db = kysely(conn);
   const half = (mine: 'contact_id' | 'other_contact_id', theirs: 'contact_id' | 'other_contact_id') =>
     db
       .selectFrom('relationships as r')
@@ -84,11 +90,12 @@ export async function listRelated(db: Db, accountId: string, contactId: string):
 }
 
 export async function updateRelationship(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Pick<RelationshipRow, 'kind' | 'note'>>,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('relationships')
     .set(values)
@@ -97,7 +104,8 @@ export async function updateRelationship(
     .execute();
 }
 
-export async function deleteRelationship(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteRelationship(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('relationships')
     .where('account_id', '=', accountId)
