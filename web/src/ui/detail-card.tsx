@@ -25,7 +25,7 @@ export function DetailCard({
   return (
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label={title}>
       <Group justify="space-between" mb="xs" wrap="nowrap">
-        <Title order={2} size="h4">
+        <Title order={3} size="h4">
           {title}
         </Title>
         {!adding && (
