@@ -1,4 +1,11 @@
-import type { Contact, ContactCreate, ContactFilter, ContactPage, ContactPatch } from '@contract/contacts';
+import type {
+  Contact,
+  ContactCreate,
+  ContactFilter,
+  ContactPage,
+  ContactPatch,
+  ContactSort,
+} from '@contract/contacts';
 import type { DemoSummary } from '@contract/demo';
 import {
   type InfiniteData,
@@ -14,11 +21,11 @@ export const contactsKey = ['contacts'] as const;
 const PAGE_SIZE = 50;
 
 /** The contact list as cursor pages; `fetchNextPage` follows `nextCursor`. */
-export function useContactPages(filter: ContactFilter) {
+export function useContactPages(filter: ContactFilter, sort: ContactSort = 'name') {
   return useInfiniteQuery({
-    queryKey: [...contactsKey, 'list', filter],
+    queryKey: [...contactsKey, 'list', filter, sort],
     queryFn: ({ pageParam }) =>
-      get<ContactPage>('/contacts', { ...filter, limit: PAGE_SIZE, cursor: pageParam }),
+      get<ContactPage>('/contacts', { ...filter, sort, limit: PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
