@@ -26,7 +26,10 @@ export function SaveSegmentModal({
       { name, filter },
       {
         onSuccess: (segment) => {
-          notifications.show({ message: `Saved segment ${segment.name}` });
+          notifications.show({
+            message: `Saved segment ${segment.name}`,
+            closeButtonProps: { 'aria-label': 'Dismiss' },
+          });
           setName('');
           onClose();
           navigate(`/contacts?segment=${encodeURIComponent(segment.id)}`);
