@@ -161,35 +161,37 @@ export function ContactsPage() {
           onLeave={() => setParams(new URLSearchParams(paramsFromDraft(draft)))}
         />
       )}
-      <Group gap="sm" wrap="nowrap" align="flex-end" hidden={!!segmentId}>
-        <TextInput
-          style={{ flex: 1 }}
-          aria-label="Search contacts"
-          placeholder="Search contacts"
-          leftSection={<IconSearch size={16} />}
-          value={draft.q}
-          onChange={(e) => {
-            const q = e.currentTarget.value;
-            setDraft((d) => ({ ...d, q }));
-          }}
-          type="search"
-        />
-        <Button
-          variant={filtersOpen ? 'light' : 'default'}
-          leftSection={<IconFilter size={16} />}
-          onClick={filters.toggle}
-          aria-expanded={filtersOpen}
-          rightSection={
-            activeFilters ? (
-              <Badge size="xs" circle>
-                {activeFilters}
-              </Badge>
-            ) : undefined
-          }
-        >
-          Filters
-        </Button>
-      </Group>
+      {!segmentId && (
+        <Group gap="sm" wrap="nowrap" align="flex-end">
+          <TextInput
+            style={{ flex: 1 }}
+            aria-label="Search contacts"
+            placeholder="Search contacts"
+            leftSection={<IconSearch size={16} />}
+            value={draft.q}
+            onChange={(e) => {
+              const q = e.currentTarget.value;
+              setDraft((d) => ({ ...d, q }));
+            }}
+            type="search"
+          />
+          <Button
+            variant={filtersOpen ? 'light' : 'default'}
+            leftSection={<IconFilter size={16} />}
+            onClick={filters.toggle}
+            aria-expanded={filtersOpen}
+            rightSection={
+              activeFilters ? (
+                <Badge size="xs" circle>
+                  {activeFilters}
+                </Badge>
+              ) : undefined
+            }
+          >
+            Filters
+          </Button>
+        </Group>
+      )}
       <Collapse expanded={filtersOpen && !segmentId}>
         <Stack gap="xs">
           <ContactFilters

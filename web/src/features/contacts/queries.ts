@@ -32,6 +32,14 @@ export function useContactPages(filter: ContactFilter, sort: ContactSort = 'name
   });
 }
 
+/** How many contacts the account has (one tiny page's total): zero means a first run. */
+export function useContactCount() {
+  return useQuery({
+    queryKey: [...contactsKey, 'count'],
+    queryFn: async () => (await get<ContactPage>('/contacts', { limit: 1 })).total,
+  });
+}
+
 export function useContact(id: string) {
   return useQuery({
     queryKey: [...contactsKey, 'one', id],
