@@ -16,6 +16,7 @@ import {
   LEDGER_KINDS,
   LIFE_EVENT_KINDS,
   LINK_KINDS,
+  RELATIONSHIP_KINDS,
   TASK_KINDS,
 } from '../core/vocabulary';
 import { Id, IsoDate, IsoDateTime, TimeZone } from './common';
@@ -210,6 +211,15 @@ export const BACKUP_ROWS = {
       created_at: time,
     })
     .strict(),
+  relationships: z
+    .object({
+      ...ofContact,
+      other_contact_id: Id,
+      kind: z.enum(RELATIONSHIP_KINDS),
+      note: str(500).nullable(),
+      created_at: time,
+    })
+    .strict(),
   ledger_entries: z
     .object({
       ...ofContact,
@@ -308,6 +318,7 @@ export const Backup = z
     resource_tags: section('resource_tags'),
     resource_shares: section('resource_shares'),
     introductions: section('introductions'),
+    relationships: section('relationships'),
     ledger_entries: section('ledger_entries'),
     catch_ups: section('catch_ups'),
     trips: section('trips'),

@@ -144,3 +144,17 @@ export const HOLIDAY_KINDS = [
   'public_holiday',
 ] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+/**
+ * F29 relationships between contacts. A row (contact A, other B, kind) reads "B is A's <kind>":
+ * "B is A's manager", "A was introduced by B". Spouse, partner, colleague and knows read the same
+ * from both sides.
+ */
+export const RELATIONSHIP_KINDS = [
+  'spouse',
+  'partner',
+  'colleague',
+  'manager',
+  'introduced_by',
+  'knows',
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];

@@ -50,6 +50,7 @@ import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
 import { publicPostsRoutes } from './routes/public-posts.routes';
+import { relationshipsRoutes } from './routes/relationships.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -170,6 +171,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(factsRoutes(deps));
       await api.register(importantDatesRoutes(deps));
       await api.register(lifeEventsRoutes(deps));
+      await api.register(relationshipsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
       await api.register(ledgerRoutes(deps));

@@ -26,6 +26,11 @@ export const FLAT_SECTIONS = [
     keys: ['id'],
     refs: { a_contact_id: 'contacts', b_contact_id: 'contacts' },
   },
+  {
+    section: 'relationships',
+    keys: ['id'],
+    refs: { contact_id: 'contacts', other_contact_id: 'contacts' },
+  },
   { section: 'ledger_entries', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'catch_ups', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'trips', keys: ['id'], refs: {} },

@@ -1,5 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
-import type { CaptureSourceKind, Direction } from '../core/vocabulary';
+import type { CaptureSourceKind, Direction, RelationshipKind } from '../core/vocabulary';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
@@ -147,6 +147,17 @@ export interface SavedSegmentsTable {
   id: string;
   name: string;
   filter: string;
+  created_at: string;
+}
+
+/** F29: "other_contact_id is contact_id's <kind>" (see core/vocabulary RELATIONSHIP_KINDS). */
+export interface RelationshipsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  other_contact_id: string;
+  kind: RelationshipKind;
+  note: string | null;
   created_at: string;
 }
 
@@ -503,6 +514,7 @@ export interface Database {
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   saved_segments: SavedSegmentsTable;
+  relationships: RelationshipsTable;
   interactions: InteractionsTable;
   notes: NotesTable;
   facts: FactsTable;
