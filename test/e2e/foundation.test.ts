@@ -78,7 +78,7 @@ describe('foundation web app', () => {
     await form.getByRole('button', { name: 'Add contact' }).click();
 
     // Saving opens the contact; the name is text, never markup.
-    const heading = page.getByRole('heading', { level: 2, name: `${HOSTILE} Hopper` });
+    const heading = page.getByRole('heading', { level: 1, name: `${HOSTILE} Hopper` });
     await heading.waitFor();
     expect(await heading.textContent()).toBe(`${HOSTILE} Hopper`);
     expect(await page.locator('main script').count()).toBe(0);
@@ -117,7 +117,7 @@ describe('foundation web app', () => {
     await editForm.getByLabel('First name').fill('Grace');
     await editForm.getByLabel('How we met').fill('Her talk on compilers at the Computer History Museum.');
     await editForm.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
     await page.getByText('Her talk on compilers').waitFor();
 
     await shot(page, 'contact.png', { docs: 'contact.png', maxBytes: SHOT_MAX_BYTES });
@@ -205,11 +205,20 @@ describe('foundation web app', () => {
     expect(me.dailySize).toBe(12);
 
     // A new API token is shown once, then listed by name only, and can be revoked.
+    // Its scopes and expiry are chosen in the form and shown in the list.
     await page.getByLabel('Token name').fill('laptop CLI');
+    await page.getByRole('checkbox', { name: 'Read', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Write (includes read)' }).uncheck();
+    await page.getByRole('combobox', { name: 'Expires' }).click();
+    await page.getByRole('option', { name: 'In 30 days' }).click();
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = await page.getByLabel('New token').textContent();
     expect(secret?.length).toBeGreaterThan(20);
     await page.getByRole('table', { name: 'API tokens' }).getByText('laptop CLI').waitFor();
+    const minted: { items: { scopes: string[]; expiresAt: string | null }[] } = await (
+      await context.request.get('/api/v1/tokens')
+    ).json();
+    expect(minted.items[0]).toMatchObject({ scopes: ['read'], expiresAt: expect.any(String) });
     await page.getByRole('button', { name: 'Revoke laptop CLI' }).click();
     await page.getByRole('dialog', { name: 'Revoke token?' }).getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No tokens yet.').waitFor();
@@ -218,7 +227,7 @@ describe('foundation web app', () => {
     await page.goto('/contacts');
     const name = (await cards.first().locator('p').first().textContent()) ?? '';
     await cards.first().click();
-    await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByLabel('Timeline').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'contact-dark-phone.png');
