@@ -90,6 +90,8 @@ export const BackupContact = z
     met_on: IsoDate.nullable(),
     circle_id: Id.nullable(),
     tracked: flag,
+    // Backups made before capture existed have no flag: capture stays on, as for a new contact.
+    capture: flag.default(1),
     ...cadence,
     last_interaction_at: time.nullable(),
     last_meaningful_at: time.nullable(),

@@ -169,6 +169,14 @@ describe.each(dialects)('mbox capture on %s', (dialect) => {
       ]),
     );
     expect(run.json()).toMatchObject({ captured: 0, skipped: { excluded_domain: 1, crowd: 1, bulk: 1 } });
+
+    const patched = await ada.call('PATCH', `/api/v1/contacts/${grace}`, { capture: false });
+    expect(patched.json().capture).toBe(false);
+    expect((await uploadMbox(t.app, ada, source, takeout)).json()).toMatchObject({
+      captured: 0,
+      skipped: { dont_capture: 2, bulk: 1 },
+    });
+    expect(await interactions()).toEqual([]);
   });
 
   it('refuses what is not an mbox with words, and a body that is not a file', async () => {
