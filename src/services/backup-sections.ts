@@ -71,7 +71,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   import_runs: 'transient import previews',
   import_rows: 'transient import previews',
   outbox: 'a transient send queue: restoring it would send old mail again',
-  capture_sources: 'holds sealed mailbox passwords, which never leave the server: add sources again after a restore',
+  capture_sources:
+    'holds sealed mailbox passwords, which never leave the server: add sources again after a restore',
   captured_items: 'sync bookkeeping of the sources, which are not backed up either (see docs/capture.md)',
   capture_suggestions: 'recounted from mail by the next sync',
 };
