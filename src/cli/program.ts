@@ -6,6 +6,7 @@ import { importCommand } from './import-command';
 import { localTransport } from './local-transport';
 import { logCommand } from './log-command';
 import { remoteTransport } from './remote-transport';
+import { sourcesCommand } from './sources-command';
 import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
 import type { Transport } from './transport';
@@ -64,6 +65,7 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   importCommand(program, api);
   exportCommand(program, api);
   tokenCommand(program, api);
+  sourcesCommand(program, api);
   demoCommand(program, api);
   return program;
 }
