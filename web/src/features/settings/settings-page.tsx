@@ -6,6 +6,7 @@ import { fieldError, formError } from '../../ui/field-errors';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
+import { SourcesPanel } from '../capture/sources-panel';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
 import { TokensPanel } from './tokens-panel';
@@ -16,6 +17,7 @@ export function SettingsPage() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>Settings</Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <SourcesPanel />
       <EmailPanel />
       <FeedTokensPanel />
       <ExportPanel />
