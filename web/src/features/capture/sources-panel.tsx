@@ -36,7 +36,7 @@ export function SourcesPanel() {
   const [withCaptured, setWithCaptured] = useState(false);
   const remove = useRemoveSource();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Sources">
       <Stack>
         <div>
           <Title order={3}>Sources</Title>
