@@ -24,6 +24,7 @@ export interface TickReport {
 export interface Jobs {
   /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
   runNow(): Promise<void>;
+  /** No new tick starts; resolves once the one in progress (if any) has finished. */
   stop(): Promise<void>;
 }
 
@@ -47,12 +48,25 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
   const onError = options.onError ?? ((error: unknown) => console.error('tend jobs:', error));
   // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
   let capturing: Promise<void> | null = null;
-  const run = async () => {
+  const tickOnce = async () => {
     capturing ??= captureTick(deps, onError).finally(() => {
       capturing = null;
     });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
+  };
+  // The ticks in progress (croner's and runNow's), so stop() can wait for them: closing the stores
+  // under a running tick fails it half-way (a message sent but not marked sent goes out again).
+  const inFlight = new Set<Promise<void>>();
+  const run = () => {
+    const current = tickOnce();
+    inFlight.add(current);
+    // Only bookkeeping: the failure itself reaches the caller of run (croner's catch, runNow).
+    current.then(
+      () => inFlight.delete(current),
+      () => inFlight.delete(current),
+    );
+    return current;
   };
   const runner = deps.store.jobRunner;
   if (runner.kind === 'pg-boss') {
@@ -69,7 +83,7 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     },
     stop: async () => {
       cron.stop();
-      await capturing;
+      await Promise.allSettled([...inFlight, capturing]);
     },
   };
 }

@@ -1,16 +1,20 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks, insertMany } from './chunks';
-import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable, Db } from './database';
+import { kysely } from './conn';
+import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable } from './database';
+import type { Conn } from './store';
 
 export type SourceRow = Selectable<CaptureSourcesTable>;
 export type CapturedItemRow = Selectable<CapturedItemsTable>;
 export type SuggestionRow = Selectable<CaptureSuggestionsTable>;
 
-export async function insertSource(db: Db, row: Insertable<CaptureSourcesTable>): Promise<void> {
+export async function insertSource(conn: Conn, row: Insertable<CaptureSourcesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('capture_sources').values(row).execute();
 }
 
-export async function findSource(db: Db, accountId: string, id: string): Promise<SourceRow | undefined> {
+export async function findSource(conn: Conn, accountId: string, id: string): Promise<SourceRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('capture_sources')
     .selectAll()
@@ -19,7 +23,8 @@ export async function findSource(db: Db, accountId: string, id: string): Promise
     .executeTakeFirst();
 }
 
-export async function listSources(db: Db, accountId: string): Promise<SourceRow[]> {
+export async function listSources(conn: Conn, accountId: string): Promise<SourceRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('capture_sources')
     .selectAll()
@@ -31,9 +36,10 @@ export async function listSources(db: Db, accountId: string): Promise<SourceRow[
 
 /** Every source of a kind, across accounts: what the scheduled sync walks. */
 export async function sourcesOfKind(
-  db: Db,
+  conn: Conn,
   kind: SourceRow['kind'],
 ): Promise<Pick<SourceRow, 'account_id' | 'id' | 'last_sync_at' | 'locked_until'>[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('capture_sources')
     .select(['account_id', 'id', 'last_sync_at', 'locked_until'])
@@ -42,11 +48,12 @@ export async function sourcesOfKind(
 }
 
 export async function updateSource(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Omit<SourceRow, 'account_id' | 'id'>>,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('capture_sources')
     .set(values)
@@ -57,11 +64,12 @@ export async function updateSource(
 
 /** Adds one batch's counts to the source's totals (in the batch's transaction). */
 export async function addSourceCounts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   n: { seen: number; captured: number; skipped: number; failed: number },
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('capture_sources')
     .set((eb) => ({
@@ -80,12 +88,13 @@ export async function addSourceCounts(
  * holds it: one conditional UPDATE, atomic on both databases. True when taken.
  */
 export async function claimSource(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   now: string,
   until: string,
 ): Promise<boolean> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('capture_sources')
     .set({ locked_until: until })
@@ -96,7 +105,8 @@ export async function claimSource(
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function deleteSource(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteSource(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('capture_sources')
     .where('account_id', '=', accountId)
@@ -107,9 +117,10 @@ export async function deleteSource(db: Db, accountId: string, id: string): Promi
 
 /** The addresses of the account's contacts with their "capture" flag: matching reads them once per sync. */
 export async function captureDirectory(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ contact_id: string; value: string; capture: number }[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('contact_emails as e')
     .innerJoin('contacts as c', (j) =>
@@ -121,7 +132,8 @@ export async function captureDirectory(
 }
 
 /** The users' own sign-in addresses: mail from them is outbound. */
-export async function accountAddresses(db: Db, accountId: string): Promise<string[]> {
+export async function accountAddresses(conn: Conn, accountId: string): Promise<string[]> {
+  const db = kysely(conn);
   return (await db.selectFrom('users').select('email').where('account_id', '=', accountId).execute()).map(
     (u) => u.email,
   );
@@ -129,10 +141,11 @@ export async function accountAddresses(db: Db, accountId: string): Promise<strin
 
 /** Which of these item keys are already captured (for any contact, through any source). */
 export async function capturedByKeys(
-  db: Db,
+  conn: Conn,
   accountId: string,
   keys: readonly string[],
 ): Promise<CapturedItemRow[]> {
+  const db = kysely(conn);
   const out: CapturedItemRow[] = [];
   for (const part of chunks([...new Set(keys)])) {
     if (part.length === 0) continue;
@@ -149,18 +162,19 @@ export async function capturedByKeys(
 }
 
 export async function insertCapturedItems(
-  db: Db,
+  conn: Conn,
   rows: readonly Insertable<CapturedItemsTable>[],
 ): Promise<void> {
-  if (rows.length > 0) await insertMany(db, 'captured_items', rows);
+  if (rows.length > 0) await insertMany(conn, 'captured_items', rows);
 }
 
 /** The interactions a source captured (to remove them with it). */
 export async function interactionsOfSource(
-  db: Db,
+  conn: Conn,
   accountId: string,
   sourceId: string,
 ): Promise<CapturedItemRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('captured_items')
     .selectAll()
@@ -169,7 +183,8 @@ export async function interactionsOfSource(
     .execute();
 }
 
-export async function deleteCapturedOfSource(db: Db, accountId: string, sourceId: string): Promise<void> {
+export async function deleteCapturedOfSource(conn: Conn, accountId: string, sourceId: string): Promise<void> {
+  const db = kysely(conn);
   await db
     .deleteFrom('captured_items')
     .where('account_id', '=', accountId)
@@ -179,9 +194,10 @@ export async function deleteCapturedOfSource(db: Db, accountId: string, sourceId
 
 /** Counts one more batch of messages with strangers; the latest date and name win. */
 export async function addSuggestions(
-  db: Db,
+  conn: Conn,
   rows: readonly Insertable<CaptureSuggestionsTable>[],
 ): Promise<void> {
+  const db = kysely(conn);
   for (const row of rows) {
     await db
       .insertInto('capture_suggestions')
@@ -201,7 +217,12 @@ export async function addSuggestions(
   }
 }
 
-export async function listSuggestions(db: Db, accountId: string, limit: number): Promise<SuggestionRow[]> {
+export async function listSuggestions(
+  conn: Conn,
+  accountId: string,
+  limit: number,
+): Promise<SuggestionRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('capture_suggestions')
     .selectAll()
@@ -215,10 +236,11 @@ export async function listSuggestions(db: Db, accountId: string, limit: number):
 }
 
 export async function findSuggestion(
-  db: Db,
+  conn: Conn,
   accountId: string,
   address: string,
 ): Promise<SuggestionRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('capture_suggestions')
     .selectAll()
@@ -227,7 +249,8 @@ export async function findSuggestion(
     .executeTakeFirst();
 }
 
-export async function dismissSuggestion(db: Db, accountId: string, address: string): Promise<number> {
+export async function dismissSuggestion(conn: Conn, accountId: string, address: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('capture_suggestions')
     .set({ dismissed: 1 })
