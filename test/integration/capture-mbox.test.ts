@@ -179,6 +179,27 @@ describe.each(dialects)('mbox capture on %s', (dialect) => {
     expect(await interactions()).toEqual([]);
   });
 
+  it('lets only an admin token add or remove a source; a write token syncs', async () => {
+    const res = await ada.call('POST', '/api/v1/tokens', { name: 'script', scopes: ['write'] });
+    const token = res.json<{ token: string }>().token;
+    const asWriter = (method: 'POST' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload && { payload }),
+      });
+    expect((await asWriter('POST', '/api/v1/sources', { kind: 'mbox', name: 'x' })).statusCode).toBe(403);
+    expect((await asWriter('DELETE', `/api/v1/sources/${source}`)).statusCode).toBe(403);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source}/upload`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/mbox' },
+      payload: takeout,
+    });
+    expect(upload.statusCode).toBe(200);
+  });
+
   it('refuses what is not an mbox with words, and a body that is not a file', async () => {
     const run = await uploadMbox(t.app, ada, source, Buffer.from('Name,Email\nAda,ada@x.org\n'));
     expect(run.json()).toMatchObject({
