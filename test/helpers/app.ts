@@ -54,8 +54,8 @@ export async function signUp(app: FastifyInstance, email = 'ada@example.com', na
   const tokenRes = await app.inject({
     method: 'POST',
     url: '/api/v1/tokens',
-    // Every scope a REST test may need; DAV tests mint their own dav token.
-    payload: { name: 'tests', scopes: ['write', 'admin'] },
+    // Every scope a test may need: the REST API's and the dav app password's.
+    payload: { name: 'tests', scopes: ['write', 'admin', 'dav'] },
     cookies: { tend_session: cookie },
     headers: { 'x-tend-csrf': '1' },
   });
