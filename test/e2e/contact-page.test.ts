@@ -43,7 +43,7 @@ function dayAhead(days: number) {
     day: 'numeric',
   })
     .formatToParts(d)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
+    .reduce<Record<string, string>>((acc, p) => Object.assign(acc, { [p.type]: p.value }), {});
   return { month: Number(parts.month), day: Number(parts.day) };
 }
 const MONTHS = [
@@ -83,9 +83,7 @@ describe('the contact page as the one place for a person', () => {
     })) as {
       id: string;
     };
-    const alan = (await apiPost(context, '/contacts', { firstName: 'Alan', lastName: 'Turing' })) as {
-      id: string;
-    };
+    await apiPost(context, '/contacts', { firstName: 'Alan', lastName: 'Turing' });
     const page = await context.newPage();
     await page.goto(`/contacts/${grace.id}`);
     const dates = page.getByRole('region', { name: 'Important dates' });
