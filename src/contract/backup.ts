@@ -12,6 +12,7 @@ import {
   DATE_KINDS,
   DIRECTIONS,
   FACT_KINDS,
+  HOLIDAY_KINDS,
   LEDGER_KINDS,
   LIFE_EVENT_KINDS,
   LINK_KINDS,
@@ -97,6 +98,10 @@ export const BackupContact = z
     last_inbound_at: time.nullable(),
     last_reply_channel: z.enum(CHANNELS).nullable(),
     next_due_at: time.nullable(),
+    // Derived (F9) and recomputed on restore; optional so backups from before it still restore.
+    holiday_country: str(2).nullable().default(null),
+    // F30: 0 = don't capture this contact's mail and meetings; optional for older backups.
+    capture: flag.default(1),
     created_at: time,
     updated_at: time,
     emails: z.array(z.object({ id: Id, value: z.email(), label: str(100).nullable() }).strict()),
@@ -246,7 +251,7 @@ export const BACKUP_ROWS = {
       filter: json.nullable(),
       created_at: time,
       sent_at: time.nullable(),
-      send_mode: z.enum(['smtp', 'drafts']).nullable(),
+      send_mode: z.enum(['smtp', 'drafts', 'linkedin_post']).nullable(),
     })
     .strict(),
   update_recipients: z
@@ -271,6 +276,21 @@ export const BACKUP_ROWS = {
       ends_on: IsoDate,
       kind: z.enum(TRIP_KINDS),
       created_at: time,
+    })
+    .strict(),
+  holiday_settings: z
+    .object({
+      circle_id: Id,
+      kinds: z.string().refine((v) => {
+        try {
+          const list: unknown = JSON.parse(v);
+          return Array.isArray(list) && list.every((k) => (HOLIDAY_KINDS as readonly unknown[]).includes(k));
+        } catch {
+          return false;
+        }
+      }, 'must be a JSON array of holiday kinds'),
+      lead_days: int.min(0).max(MAX_LEAD_DAYS),
+      updated_at: time,
     })
     .strict(),
 } as const;
@@ -304,6 +324,7 @@ export const Backup = z
     trips: section('trips'),
     updates: section('updates'),
     update_recipients: section('update_recipients'),
+    holiday_settings: section('holiday_settings'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

@@ -94,7 +94,17 @@ export async function getContact(
 }
 
 export async function createContact(deps: Deps, accountId: string, input: ContactCreate): Promise<Contact> {
-  return deps.store.transaction(async (trx) => {
+  return deps.store.transaction((trx) => createContactIn(deps, trx, accountId, input));
+}
+
+/** createContact inside the caller's transaction (a CardDAV PUT also writes its card in it). */
+export async function createContactIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  input: ContactCreate,
+): Promise<Contact> {
+  {
     await assertCircle(trx, accountId, input.circleId);
     const now = nowIso(deps);
     const id = deps.newId();
@@ -136,7 +146,7 @@ export async function createContact(deps: Deps, accountId: string, input: Contac
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: true });
     return getContact(deps, accountId, id, trx);
-  });
+  }
 }
 
 export async function patchContact(
@@ -145,7 +155,18 @@ export async function patchContact(
   id: string,
   patch: ContactPatch,
 ): Promise<Contact> {
-  return deps.store.transaction(async (trx) => {
+  return deps.store.transaction((trx) => patchContactIn(deps, trx, accountId, id, patch));
+}
+
+/** patchContact inside the caller's transaction. */
+export async function patchContactIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  id: string,
+  patch: ContactPatch,
+): Promise<Contact> {
+  {
     const row = await findContact(trx, accountId, id);
     if (!row) throw new NotFound('contact not found');
     await assertCircle(trx, accountId, patch.circleId);
@@ -199,13 +220,16 @@ export async function patchContact(
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: false });
     return getContact(deps, accountId, id, trx);
-  });
+  }
 }
 
 export async function removeContact(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.transaction(async (trx) => {
-    if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
-  });
+  await deps.store.transaction((trx) => removeContactIn(trx, accountId, id));
+}
+
+/** removeContact inside the caller's transaction. */
+export async function removeContactIn(trx: Conn, accountId: string, id: string): Promise<void> {
+  if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
 }
 
 type Position =

@@ -1,8 +1,9 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { holidayCountry } from '../core/holiday-country';
 import type { CadenceKind } from '../core/vocabulary';
 import { kysely } from './conn';
-import type { ContactsTable } from './database';
-import { searchTerms } from './search-text';
+import type { ContactsTable, Db } from './database';
+import { foldSearch, searchTerms } from './search-text';
 import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -381,10 +382,21 @@ export async function reindexContacts(conn: Conn, accountId: string, ids: string
     .where('account_id', '=', accountId)
     .where('id', 'in', ids)
     .execute();
-  const [contacts, emails, notes, facts] = await Promise.all([
+  const [contacts, emails, notes, facts, phones] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city'])
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'company',
+        'title',
+        'industry',
+        'city',
+        'country',
+        'time_zone',
+        'holiday_country',
+      ])
       .where('account_id', '=', accountId)
       .where('id', 'in', ids)
       .execute(),
@@ -406,7 +418,29 @@ export async function reindexContacts(conn: Conn, accountId: string, ids: string
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'e164'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
   ]);
+  // Every path that changes a contact reindexes it, so the derived holiday country is kept here too.
+  for (const c of contacts) {
+    const code = holidayCountry({
+      country: c.country,
+      timeZone: c.time_zone,
+      phonesE164: phones.filter((p) => p.contact_id === c.id).map((p) => p.e164),
+    });
+    if (code !== c.holiday_country)
+      await db
+        .updateTable('contacts')
+        .set({ holiday_country: code })
+        .where('account_id', '=', accountId)
+        .where('id', '=', c.id)
+        .execute();
+  }
   const parts = new Map<string, string[]>(contacts.map((c) => [c.id, searchFields(c)]));
   for (const e of emails) parts.get(e.contact_id)?.push(e.value);
   for (const n of notes) parts.get(n.contact_id)?.push(n.body);
@@ -432,5 +466,5 @@ export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
 
 /** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
 export function searchBody(parts: string[]): string {
-  return parts.filter(Boolean).join(' \u2022 ').toLowerCase();
+  return foldSearch(parts.filter(Boolean).join(' \u2022 '));
 }

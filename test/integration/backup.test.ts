@@ -158,6 +158,10 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       digestEmail: 'me@example.com',
     });
     expect(digest.statusCode, digest.body).toBe(200);
+    const holidays = await ada.call('PUT', '/api/v1/holidays/settings', {
+      circles: [{ circleId: circles[0].id, kinds: ['christmas', 'diwali'], leadDays: 5 }],
+    });
+    expect(holidays.statusCode, holidays.body).toBe(200);
     return zoe;
   }
 

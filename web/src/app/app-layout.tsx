@@ -17,11 +17,13 @@ import {
   IconUsers,
 } from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
+import { ShortcutsHelp } from './shortcuts-help';
 import { UserMenu } from './user-menu';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/circles', label: 'Circles', icon: IconPeople },
   { to: '/dashboard', label: 'Dashboard', icon: IconChart },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },
@@ -86,6 +88,7 @@ export function AppLayout({ me }: { me: Me }) {
         <Outlet />
       </AppShell.Main>
       <CommandPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

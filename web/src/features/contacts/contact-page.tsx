@@ -38,6 +38,7 @@ import {
 import { GiveTabs } from '../ledger/give-tabs';
 import { LifeEventsCard } from '../life-events/life-events-card';
 import { NotesCard } from '../notes/notes-card';
+import { type CelebratedEvent, CelebrateModal } from '../public-posts/celebrate-modal';
 import { RelationshipsCard } from '../relationships/relationships-card';
 import { TasksCard } from '../tasks/tasks-card';
 import { ContactFormModal } from './contact-form-modal';
@@ -57,6 +58,7 @@ export function ContactPage() {
   const [editing, edit] = useDisclosure(false);
   const [deleting, confirmDelete] = useDisclosure(false);
   const [logging, log] = useDisclosure(false);
+  const [celebrating, setCelebrating] = useState<CelebratedEvent | null>(null);
   // `l` logs an interaction, as the keyboard-first brief asks; Mantine ignores it while typing in inputs.
   useHotkeys([['l', () => contact.data && !editing && !deleting && !editingInteraction && log.open()]]);
   const removeInteraction = (i: Interaction) =>
@@ -154,6 +156,7 @@ export function ContactPage() {
         ) : (
           <ContactTimeline
             items={timeline.data}
+            onCelebrate={setCelebrating}
             onDeleteInteraction={removeInteraction}
             onEditInteraction={setEditingInteraction}
           />
@@ -161,6 +164,7 @@ export function ContactPage() {
       </Paper>
 
       <ContactFormModal opened={editing} onClose={edit.close} contact={c} />
+      {celebrating && <CelebrateModal contact={c} event={celebrating} onClose={() => setCelebrating(null)} />}
       <Modal opened={logging} onClose={log.close} title="Log interaction" size="lg" fullScreen={phone}>
         {logging && (
           <LogInteractionForm contactId={c.id} defaultChannel={c.preferredChannel} onDone={log.close} />

@@ -25,7 +25,8 @@ import { SaveSegmentModal } from '../segments/save-segment-modal';
 import { SegmentBanner } from '../segments/segment-banner';
 import { ContactFilters, emptyFilterDraft, type FilterDraft } from './contact-filters';
 import { ContactFormModal } from './contact-form-modal';
-import { ContactCards, ContactTable } from './contact-list';
+import { ContactCards, ContactTable, type Selection } from './contact-list';
+import { ContactsBulkBar } from './contacts-bulk-bar';
 import { ContactsEmpty } from './contacts-empty';
 import { useContactPages } from './queries';
 
@@ -145,11 +146,29 @@ export function ContactsPage() {
     );
   const now = new Date();
   const circleNames = new Map((circles.data ?? []).map((c) => [c.id, c.name]));
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const selection: Selection = {
+    ids: picked,
+    toggle: (id) =>
+      setPicked((old) => {
+        const next = new Set(old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    setAll: (ids, on) =>
+      setPicked((old) => {
+        const next = new Set(old);
+        for (const id of ids) on ? next.add(id) : next.delete(id);
+        return next;
+      }),
+  };
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>{segment ? segment.name : 'Contacts'}</Title>
+        <Title order={1} size="h2">
+          {segment ? segment.name : 'Contacts'}
+        </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
           Add contact
         </Button>
@@ -242,8 +261,15 @@ export function ContactsPage() {
         <ContactsEmpty filtering={filtering} onAdd={add.open} />
       ) : (
         <>
+          {desktop && picked.size > 0 && (
+            <ContactsBulkBar
+              ids={[...picked]}
+              circles={circles.data ?? []}
+              onDone={() => setPicked(new Set())}
+            />
+          )}
           {desktop ? (
-            <ContactTable contacts={contacts} now={now} circleNames={circleNames} />
+            <ContactTable contacts={contacts} now={now} circleNames={circleNames} selection={selection} />
           ) : (
             <ContactCards contacts={contacts} now={now} circleNames={circleNames} />
           )}

@@ -1,6 +1,6 @@
 import type { Interaction } from '@contract/interactions';
 import type { TimelineEntry } from '@contract/timeline';
-import { ActionIcon, Badge, Group, Text, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Text, Timeline, Tooltip } from '@mantine/core';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { IconArrowDownLeft, IconArrowUpRight, IconEdit, IconNote, IconStar, IconTrash } from '../../ui/icons';
 import { CHANNEL_LABELS, ChannelIcon } from './channel-icon';
@@ -9,11 +9,14 @@ import { CHANNEL_LABELS, ChannelIcon } from './channel-icon';
 export function ContactTimeline({
   items,
   onDeleteInteraction,
+  onCelebrate,
   onEditInteraction,
 }: {
   items: TimelineEntry[];
   onDeleteInteraction?: (interaction: Interaction) => void;
   onEditInteraction?: (interaction: Interaction) => void;
+  /** Offered on wins (never on a challenge): "celebrate publicly" (F10). */
+  onCelebrate?: (entry: Extract<TimelineEntry, { type: 'life_event' }>) => void;
 }) {
   if (items.length === 0) {
     return (
@@ -85,6 +88,11 @@ export function ContactTimeline({
                   {formatDate(entry.occurredOn)}
                 </Text>
                 <Body text={entry.title} />
+                {onCelebrate && entry.kind !== 'challenge' && (
+                  <Button variant="subtle" size="compact-xs" mt={4} onClick={() => onCelebrate(entry)}>
+                    Celebrate publicly
+                  </Button>
+                )}
               </Timeline.Item>
             );
           default:

@@ -16,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
 import { useContactCount } from '../contacts/queries';
@@ -26,12 +27,11 @@ import { DoneModal } from './done-modal';
 import { FirstRun } from './first-run';
 import { type TodayAction, todayKey, useToday, useTodayAction } from './queries';
 import { ReachOutPanel } from './reach-out-panel';
-import { ShortcutsModal } from './shortcuts-modal';
 import { SnoozeModal } from './snooze-modal';
 import { TodayRow } from './today-row';
 import { type QueueKey, useQueueKeys } from './use-queue-keys';
 
-type Dialog = 'done' | 'snooze' | 'log' | 'help' | null;
+type Dialog = 'done' | 'snooze' | 'log' | null;
 
 const DONE_WORDS = { done: 'Done', snooze: 'Snoozed', skip: 'Skipped' } as const;
 
@@ -74,9 +74,9 @@ export function TodayPage() {
     });
   };
   const openDialog = (kind: Exclude<Dialog, null>, item: TodayItem | undefined) => {
-    if (!item && kind !== 'help') return;
-    if (item) setTarget(item);
-    if (kind !== 'help') setPanelOpen(false);
+    if (!item) return;
+    setTarget(item);
+    setPanelOpen(false);
     setDialog(kind);
   };
   const openPanel = (item: TodayItem | undefined) => {
@@ -86,7 +86,6 @@ export function TodayPage() {
   };
 
   useQueueKeys(dialog === null, (key: QueueKey) => {
-    if (key === 'help') return setDialog('help');
     if (list.length === 0) return;
     const at = Math.min(index, list.length - 1);
     if (key === 'next' || key === 'previous') {
@@ -133,14 +132,10 @@ export function TodayPage() {
   return (
     <Stack gap="md" maw={960}>
       <Group justify="space-between" align="baseline" wrap="wrap">
-        <Title order={2}>Today</Title>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          color="gray"
-          onClick={() => setDialog('help')}
-          aria-keyshortcuts="?"
-        >
+        <Title order={1} size="h2">
+          Today
+        </Title>
+        <Button variant="subtle" size="compact-sm" color="gray" onClick={openShortcuts} aria-keyshortcuts="?">
           Shortcuts{' '}
           <Text span ml={6} size="xs" c="dimmed">
             ?
@@ -243,7 +238,6 @@ export function TodayPage() {
           />
         )}
       </Modal>
-      <ShortcutsModal opened={dialog === 'help'} onClose={() => setDialog(null)} />
     </Stack>
   );
 }
