@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11y } from '../helpers/axe';
 import {
   type BrowserHarness,
   PHONE,
@@ -10,21 +8,6 @@ import {
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** The theme's contrast and the header's search button are issue-10-plan-polish's to fix. */
-const THEIRS = new Set(['color-contrast', 'label-content-name-mismatch']);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] = await page.evaluate(
-    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the injected script defines
-    async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
-  );
-  return found
-    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && !THEIRS.has(v.id))
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('first run on an empty account', () => {
   let h: BrowserHarness;
@@ -47,10 +30,11 @@ describe('first run on an empty account', () => {
     expect(await page.getByText(/up to date|An update is due/).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Import a file' }).getAttribute('href')).toBe('/import');
     await page.getByRole('button', { name: 'Load the demo network' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11y(page, 'first run, light');
     await shot(page, 'first-run-light.png', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.waitForFunction(() => document.documentElement.dataset.mantineColorScheme === 'dark');
+    await expectNoSeriousA11y(page, 'first run, dark');
     await shot(page, 'first-run-dark.png', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });
 
@@ -69,7 +53,7 @@ describe('first run on an empty account', () => {
     await form.getByRole('combobox', { name: 'Circle of person 2' }).click();
     await page.getByRole('option').first().click();
     await form.getByText(/with 2 people this way/).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11y(page, 'first five form');
     await shot(page, 'first-run-five.png');
     await form.getByRole('button', { name: 'Add these people' }).click();
 
@@ -91,7 +75,7 @@ describe('first run on an empty account', () => {
     await page.goto('/today');
     await page.getByRole('heading', { name: /Welcome to Tend/ }).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11y(page, 'first run on a phone, dark');
     await shot(page, 'first-run-phone-dark.png');
     expect(h.errors).toEqual([]);
   });
