@@ -1,14 +1,11 @@
-import { cadenceLabel } from './cadence.js';
-import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary.js';
+import { cadenceLabel } from './cadence';
+import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary';
 
-/** Reasons other features hand to the queue (F12 introductions, F13 resources, F16 updates, F22 job changes, F25 trips). */
-export const EXTENSION_REASON_KINDS = [
-  'resource_match',
-  'trip',
-  'introduction',
-  'update',
-  'job_change',
-] as const;
+/**
+ * Reasons other features hand to the queue (F12 introductions, F13 resources, F25 trips). A job
+ * change found by a re-import (F22) is a `life_event` (new role), not an extension.
+ */
+export const EXTENSION_REASON_KINDS = ['resource_match', 'trip', 'introduction'] as const;
 export type ExtensionReasonKind = (typeof EXTENSION_REASON_KINDS)[number];
 
 /** An extension reason as passed in from outside core; `weight` overrides the default score. */
@@ -57,8 +54,6 @@ export const TODAY_WEIGHTS = {
   resource_match: 25,
   trip: 45,
   introduction: 50,
-  update: 20,
-  job_change: 70,
 } as const;
 
 /** Points one reason adds to its item's score (the item score is the sum over its reasons). */

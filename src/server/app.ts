@@ -16,8 +16,6 @@ import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
-// Registers the features' Today reasons (introductions, resources, …) once, for every app built.
-import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';

@@ -4,7 +4,7 @@ import { type BackOffState, backOffState } from '../core/back-off';
 import { NotFound } from '../core/errors';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
-import { describeReason, type ExtensionReason } from '../core/today-reasons';
+import { describeReason } from '../core/today-reasons';
 import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
@@ -22,6 +22,7 @@ import { type DecisionKind, replaceDecision } from '../store/today-decisions.rep
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
+import { TODAY_EXTENSIONS } from './today-extensions';
 
 const DAY = 86_400_000;
 /**
@@ -36,13 +37,6 @@ const MORE_LIMIT = 30;
 // An unanswered outreach matters for retries from 21 days until its back-off has surely ended.
 const RETRY_MIN_DAYS = 21;
 const RETRY_MAX_DAYS = 220;
-
-/** Features that add their own reasons (resources, trips, introductions, updates) register here. */
-export type TodayExtension = (deps: Deps, accountId: string, now: string) => Promise<ExtensionReason[]>;
-const extensions: TodayExtension[] = [];
-export function registerTodayExtension(extension: TodayExtension): void {
-  extensions.push(extension);
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -150,7 +144,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
   const lifeEventsSince = iso(nowMs - (TODAY_DEFAULTS.lifeEventDays + 1) * DAY).slice(0, 10);
   const retryFrom = iso(nowMs - RETRY_MAX_DAYS * DAY);
   const capSince = nowMs - TODAY_DEFAULTS.capDays * DAY;
-  const extra = (await Promise.all(extensions.map((e) => e(deps, accountId, now)))).flat();
+  const extra = (await Promise.all(TODAY_EXTENSIONS.map((e) => e(deps, accountId, now)))).flat();
   const candidates = await todayCandidates(db, accountId, {
     now,
     perReason: Math.max(CANDIDATES_PER_REASON, size + MORE_LIMIT),
