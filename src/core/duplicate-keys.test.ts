@@ -9,7 +9,7 @@ import {
   linkedinKey,
   nameCompanyKey,
   phoneKey,
-} from './duplicate-keys.js';
+} from './duplicate-keys';
 
 const aContact = (over: Partial<DedupeContact> = {}): DedupeContact => ({
   firstName: 'Ada',

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { calendarDays, localDate, safeZone, type Ymd } from './instant.js';
+import { calendarDays, localDate, safeZone, type Ymd } from './instant';
 
 /** A date that recurs every year; `year` is known for birthdays with a birth year, anniversaries, milestones. */
 /** The longest lead time a date may have: Today looks this far ahead for upcoming dates. */

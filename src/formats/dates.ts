@@ -1,4 +1,4 @@
-import type { PartialDate } from './imported-contact.js';
+import type { PartialDate } from './imported-contact';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { ImportFileError } from './imported-contact.js';
+import { ImportFileError } from './imported-contact';
 
 /** The encodings we can tell apart from the bytes alone. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';

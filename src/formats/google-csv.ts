@@ -1,8 +1,8 @@
-import type { CsvTableRow } from './csv-table.js';
-import { csvTable } from './csv-table.js';
-import { decodeLines } from './decode.js';
-import { type ImportedContact, type ImportRow, linkKind, setText } from './imported-contact.js';
-import { addTags, addValue, dateColumn, mapRows, namedContact } from './row-helpers.js';
+import type { CsvTableRow } from './csv-table';
+import { csvTable } from './csv-table';
+import { decodeLines } from './decode';
+import { type ImportedContact, type ImportRow, linkKind, setText } from './imported-contact';
+import { addTags, addValue, dateColumn, mapRows, namedContact } from './row-helpers';
 
 /** Google joins several values of one cell with this separator. */
 const MULTI = ' ::: ';

@@ -1,4 +1,4 @@
-import { Invalid } from '../core/errors.js';
+import { Invalid } from '../core/errors';
 
 /** One contact as read from an import file; every reader in this folder yields these. */
 export interface ImportedContact {

@@ -1,8 +1,8 @@
-import type { CsvTableRow } from './csv-table.js';
-import { csvTable } from './csv-table.js';
-import { decodeLines } from './decode.js';
-import { type ImportedContact, type ImportRow, linkKind, setText } from './imported-contact.js';
-import { addTags, addValue, dateColumn, mapRows, namedContact } from './row-helpers.js';
+import type { CsvTableRow } from './csv-table';
+import { csvTable } from './csv-table';
+import { decodeLines } from './decode';
+import { type ImportedContact, type ImportRow, linkKind, setText } from './imported-contact';
+import { addTags, addValue, dateColumn, mapRows, namedContact } from './row-helpers';
 
 /** Outlook writes "0/0/00" (and sometimes 1/0/00) for "no date". */
 const NO_DATE = ['0/0/00', '0/0/0000', '1/0/00', '00/00/0000'];

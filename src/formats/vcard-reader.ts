@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
-import { parseLooseDate } from './dates.js';
-import { decodeLines } from './decode.js';
-import { splitName } from './google-csv.js';
+import { parseLooseDate } from './dates';
+import { decodeLines } from './decode';
+import { splitName } from './google-csv';
 import {
   emptyContact,
   type ImportedContact,
@@ -10,8 +10,8 @@ import {
   linkKind,
   type PartialDate,
   setText,
-} from './imported-contact.js';
-import { addTags, addValue, RowError } from './row-helpers.js';
+} from './imported-contact';
+import { addTags, addValue, RowError } from './row-helpers';
 import {
   type ContentLine,
   decodeQuotedPrintable,
@@ -19,7 +19,7 @@ import {
   splitValue,
   unescapeText,
   unfold,
-} from './vcard-lines.js';
+} from './vcard-lines';
 
 /** A card with more properties than this is refused (hostile input), keeping memory bounded. */
 const MAX_PROPERTIES = 5_000;

@@ -1,9 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import type { Insertable } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import { CHANNELS, type Channel, type CircleKind } from '../core/vocabulary';
-import type { Database } from '../store/database';
+import type { Database, NewRow } from '../store/database';
 import {
   DEMO_HOW_MET,
   DEMO_INDUSTRIES,
@@ -16,7 +15,7 @@ import {
 } from './demo-data';
 import { addDetails } from './demo-details';
 
-type Rows<T extends keyof Database> = Insertable<Database[T]>[];
+type Rows<T extends keyof Database> = NewRow<T>[];
 export interface DemoRows {
   tags: Rows<'tags'>;
   contacts: Rows<'contacts'>;

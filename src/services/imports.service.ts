@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type {
   ImportCounts,
@@ -15,7 +14,7 @@ import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-forma
 import { ImportFileError } from '../formats/imported-contact';
 import { readImport } from '../formats/read-import';
 import { findAccount } from '../store/accounts.repo';
-import type { ImportRowsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import {
   deleteImportRows,
   deleteImportRun,
@@ -78,7 +77,7 @@ export async function previewImport(
   });
   try {
     const counts: ImportCounts = { new: 0, duplicate: 0, merge: 0, error: 0, total: 0 };
-    let batch: Insertable<ImportRowsTable>[] = [];
+    let batch: NewRow<'import_rows'>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
       const contact = 'error' in row ? undefined : clipContact(row.contact);
@@ -113,7 +112,7 @@ async function storedContact(
   db: Conn,
   accountId: string,
   runId: string,
-  batch: readonly Insertable<ImportRowsTable>[],
+  batch: readonly NewRow<'import_rows'>[],
   line: number,
 ): Promise<PreviewContact> {
   const json =

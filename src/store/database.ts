@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated, Insertable, Kysely } from 'kysely';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
@@ -436,3 +436,6 @@ export interface Database {
 
 /** A database handle or an open transaction; repositories accept either. */
 export type Db = Kysely<Database>;
+
+/** A row to insert into `table`, for services that assemble rows before a repository writes them. */
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
