@@ -3,7 +3,7 @@ import { capacityPlan } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
-import type { Channel, CircleKind, Direction } from '../core/vocabulary';
+import type { Channel, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -89,7 +89,7 @@ export async function capacity(deps: Deps, accountId: string): Promise<Capacity>
         },
         now,
       ).score;
-      const kind = (circle?.kind as CircleKind | undefined) ?? null;
+      const kind = circle?.kind ?? null;
       return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle: kind, health };
     }),
     account?.weekly_budget ?? 15,

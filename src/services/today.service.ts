@@ -5,7 +5,7 @@ import { NotFound } from '../core/errors';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
-import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHours } from '../core/vocabulary';
+import type { Channel, DateKind, Direction, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -112,12 +112,12 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
         leadDays: d.lead_days,
       })),
       lifeEvents: (events.get(c.id) ?? []).map((e) => ({
-        kind: e.kind as LifeEventKind,
+        kind: e.kind,
         date: e.occurred_on,
       })),
       tasks: (tasks.get(c.id) ?? []).map((t) => ({
         id: t.id,
-        kind: t.kind as TaskKind,
+        kind: t.kind,
         title: t.title,
         dueAt: t.due_at,
         done: false,

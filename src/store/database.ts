@@ -1,9 +1,21 @@
 import type { Generated, Insertable, Kysely } from 'kysely';
+import type { CatchUpFormat } from '../core/slots';
+import type { TripKind } from '../core/trips';
+import type {
+  CadenceKind,
+  CadenceUnit,
+  CircleKind,
+  FactKind,
+  LifeEventKind,
+  TaskKind,
+} from '../core/vocabulary';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
  * ids are UUIDv7 text, times are UTC ISO-8601 text, dates are YYYY-MM-DD text,
- * flags are integers 0/1, structured values are JSON text.
+ * flags are integers 0/1, structured values are JSON text. A closed word list is typed as its
+ * union from core (circle and cadence kinds, fact, life-event and task kinds, catch-up formats,
+ * trip kinds), so a repository row already speaks the domain and no service writes `as CircleKind`.
  */
 export interface AccountsTable {
   id: string;
@@ -56,10 +68,10 @@ export interface CirclesTable {
   account_id: string;
   id: string;
   name: string;
-  kind: string;
-  cadence_kind: string;
+  kind: CircleKind;
+  cadence_kind: CadenceKind;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
   created_at: string;
 }
 
@@ -81,9 +93,9 @@ export interface ContactsTable {
   met_on: string | null;
   circle_id: string | null;
   tracked: number;
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
   /** Derived, kept in the same transaction as the interaction that changes it. */
   last_interaction_at: string | null;
   last_meaningful_at: string | null;
@@ -170,7 +182,7 @@ export interface FactsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: FactKind;
   label: string;
   value: string;
   pinned: number;
@@ -194,7 +206,7 @@ export interface LifeEventsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: LifeEventKind;
   title: string;
   occurred_on: string;
   source: string;
@@ -205,7 +217,7 @@ export interface TasksTable {
   account_id: string;
   id: string;
   contact_id: string | null;
-  kind: string;
+  kind: TaskKind;
   title: string;
   due_at: string;
   done_at: string | null;
@@ -374,7 +386,7 @@ export interface CatchUpsTable {
   id: string;
   contact_id: string;
   /** CatchUpFormat */
-  format: string;
+  format: CatchUpFormat;
   start_at: string;
   end_at: string;
   /** 'planned' | 'done' | 'cancelled' */
@@ -394,7 +406,7 @@ export interface TripsTable {
   starts_on: string;
   ends_on: string;
   /** 'trip' | 'conference' */
-  kind: string;
+  kind: TripKind;
   created_at: string;
 }
 
