@@ -28,6 +28,8 @@ export async function findAccount(conn: Conn, id: string): Promise<AccountRow | 
 
 export async function updateAccount(conn: Conn, id: string, values: Partial<AccountRow>): Promise<void> {
   const db = kysely(conn);
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db.updateTable('accounts').set(values).where('id', '=', id).execute();
 }
 

@@ -38,6 +38,8 @@ export async function updateCircle(
   values: Partial<CircleRow>,
 ): Promise<void> {
   const db = kysely(conn);
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('circles')
     .set(values)

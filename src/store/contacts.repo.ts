@@ -51,6 +51,8 @@ export async function updateContact(
   values: Partial<Insertable<ContactsTable>>,
 ): Promise<void> {
   const db = kysely(conn);
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('contacts')
     .set(values)
@@ -277,6 +279,18 @@ export async function replaceChildren(
 export async function reindexContacts(conn: Conn, accountId: string, ids: string[]): Promise<void> {
   const db = kysely(conn);
   if (ids.length === 0) return;
+  // Two transactions adding facts to one contact both deleted the search row, then both inserted
+  // one: on PostgreSQL (read committed) the second insert broke contact_search_pk (a 500). A no-op
+  // UPDATE of the contacts first takes their row locks, so concurrent reindexes of a contact run one
+  // after the other, and the second reads the first's committed facts, so the text is never stale.
+  // An upsert alone would avoid the error but could keep the older text; SQLite serialises writers
+  // anyway, where this costs one indexed UPDATE.
+  await db
+    .updateTable('contacts')
+    .set({ first_name: sql<string>`first_name` })
+    .where('account_id', '=', accountId)
+    .where('id', 'in', ids)
+    .execute();
   const [contacts, emails, notes, facts] = await Promise.all([
     db
       .selectFrom('contacts')

@@ -41,7 +41,7 @@ export async function updateTrip(
   values: Partial<Omit<TripRow, 'account_id' | 'id'>>,
 ): Promise<void> {
   const db = kysely(conn);
-  if (Object.keys(values).length === 0) return;
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('trips')
     .set(values)
