@@ -9,6 +9,7 @@ import type {
 } from '../contract/imports';
 import { buildDedupeIndex, classifyImport } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
+import { regionOfZone } from '../core/import-region';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
 import { ImportFileError } from '../formats/imported-contact';
@@ -30,7 +31,6 @@ import {
 } from '../store/imports.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
-import { regionOfZone } from './import-region';
 import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
