@@ -1,7 +1,7 @@
 // `npm run check` (and src/architecture.test.ts): the layering rules Biome's noRestrictedImports
 // cannot express, because they are about code, not import paths. See docs/architecture.md.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface LayerProblem {
@@ -61,9 +61,58 @@ function* sourceFiles(root: string, dir: string): Generator<string> {
   }
 }
 
+/** Import cycles (type-only ones too) among production files: a cycle hides which module is lower. */
+function importCycles(root: string, files: string[]): LayerProblem[] {
+  const known = new Set(files);
+  const resolve = (from: string, spec: string): string | undefined => {
+    const base = posix.normalize(posix.join(posix.dirname(from), spec));
+    return [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((c) => known.has(c));
+  };
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const text = readFileSync(join(root, file), 'utf8');
+    const targets: string[] = [];
+    for (const m of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gms)) {
+      const target = resolve(file, m[1]!);
+      if (target) targets.push(target);
+    }
+    graph.set(file, targets);
+  }
+  // Tarjan's strongly connected components: every component of two or more files is a cycle.
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const problems: LayerProblem[] = [];
+  const visit = (v: string) => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    for (let w = stack.pop()!; ; w = stack.pop()!) {
+      onStack.delete(w);
+      component.push(w);
+      if (w === v) break;
+    }
+    if (component.length > 1)
+      problems.push({ file: component.sort()[0]!, line: 1, rule: `import cycle: ${component.join(' ↔ ')}` });
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return problems;
+}
+
 /** Every breach of the rules under `root`'s src/, web/src/, test/, bench/ and scripts/. */
 export function checkLayers(root: string): LayerProblem[] {
   const problems: LayerProblem[] = [];
+  const productionFiles: string[] = [];
   for (const top of ['src', 'web/src', 'test', 'bench', 'scripts']) {
     let files: string[];
     try {
@@ -71,6 +120,7 @@ export function checkLayers(root: string): LayerProblem[] {
     } catch {
       continue; // a root without this folder (the test's fixture tree)
     }
+    productionFiles.push(...files.filter(production));
     for (const file of files) {
       const rules = RULES.filter((r) => r.applies(file));
       if (rules.length === 0) continue;
@@ -81,6 +131,7 @@ export function checkLayers(root: string): LayerProblem[] {
       });
     }
   }
+  problems.push(...importCycles(root, productionFiles));
   return problems;
 }
 

@@ -14,7 +14,7 @@ describe('the layering rules', () => {
     expect(checkLayers(root)).toEqual([]);
   });
 
-  it('catch a query, raw SQL, a transaction, a dialect branch and an extension outside store/', () => {
+  it('catch a query, raw SQL, a transaction, a dialect branch, an extension and an import cycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tend-layers-'));
     const put = (path: string, text: string) => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -36,6 +36,9 @@ describe('the layering rules', () => {
         'src/store/good.repo.ts',
         "import { y } from './y.js';\nawait db.selectFrom('contacts').execute();\n",
       );
+      // Two modules that import each other, if only for a type.
+      put('src/jobs/a.ts', "import type { B } from './b';\nexport type A = B;\n");
+      put('src/jobs/b.ts', "import type { A } from './a';\nexport type B = string;\n");
       const problems = checkLayers(dir);
       expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([
         'src/services/bad.service.ts:1',
@@ -44,7 +47,9 @@ describe('the layering rules', () => {
         'src/services/bad.service.ts:4',
         'src/services/bad.service.ts:5',
         'src/store/good.repo.ts:1',
+        'src/jobs/a.ts:1',
       ]);
+      expect(problems.at(-1)?.rule).toContain('import cycle');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

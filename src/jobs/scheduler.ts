@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
+import type { Jobs } from './jobs';
 import type { Mailer } from './mailer';
 import { startPgBossJobs } from './pg-boss-jobs';
 
@@ -20,12 +21,7 @@ export interface TickReport {
   delivery: DeliveryReport | null;
 }
 
-export interface Jobs {
-  /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
-  runNow(): Promise<void>;
-  /** No new tick starts; resolves once the one in progress (if any) has finished. */
-  stop(): Promise<void>;
-}
+export type { Jobs } from './jobs';
 
 /** One minute's work: queue the digests that are due, then deliver what the outbox holds. `now` is deps.clock. */
 export async function tick(

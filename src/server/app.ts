@@ -31,6 +31,7 @@ import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
+import { healthRoutes } from './routes/health.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
@@ -134,6 +135,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(contactsRoutes(deps));
       await api.register(interactionsRoutes(deps));
       await api.register(todayRoutes(deps));
+      await api.register(healthRoutes(deps));
       await api.register(briefRoutes(deps));
       await api.register(circlesRoutes(deps));
       await api.register(tagsRoutes(deps));

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
 import { type BackOffState, backOffState } from '../core/back-off';
 import { NotFound } from '../core/errors';
-import { MAX_LEAD_DAYS } from '../core/important-dates';
+import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
 import type { Channel, DateKind, Direction, WorkingHours } from '../core/vocabulary';
@@ -39,20 +39,6 @@ const RETRY_MIN_DAYS = 21;
 const RETRY_MAX_DAYS = 220;
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** (month, day) pairs nearest first: from yesterday (zones ahead of UTC) to the longest lead plus a day. */
-export function datePairs(now: number): { month: number; day: number; minLead: number }[] {
-  const pairs: { month: number; day: number; minLead: number }[] = [];
-  // From yesterday (zones ahead of UTC) to the longest lead plus a day (zones behind).
-  for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
-    const at = DateTime.fromMillis(now + d * DAY, { zone: 'utc' });
-    pairs.push({ month: at.month, day: at.day, minLead: Math.max(0, d - 1) });
-    // 29 February is celebrated on the 28th in other years.
-    if (at.month === 2 && at.day === 28 && !at.isInLeapYear)
-      pairs.push({ month: 2, day: 29, minLead: Math.max(0, d - 1) });
-  }
-  return pairs;
-}
 
 /** F17: the back-off state of the latest awaited outreach in a time-ordered history, or null if none waits. */
 function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
