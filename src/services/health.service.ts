@@ -3,7 +3,6 @@ import { capacityPlan } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
-import type { Channel, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -24,8 +23,8 @@ async function yearOfInteractions(db: Conn, accountId: string, since: string, co
   for (const r of await interactionsSince(db, accountId, since, contactId)) {
     const list = out.get(r.contact_id) ?? [];
     list.push({
-      direction: r.direction as Direction,
-      channel: r.channel as Channel,
+      direction: r.direction,
+      channel: r.channel,
       occurredAt: r.occurred_at,
       awaitingReply: r.awaiting_reply === 1,
     });

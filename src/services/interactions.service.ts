@@ -1,7 +1,6 @@
 import type { Interaction, InteractionCreate, InteractionPatch } from '../contract/interactions';
 import { NotFound } from '../core/errors';
 import { takeawayTask } from '../core/follow-ups';
-import type { Channel, Direction } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
 import {
   deleteInteraction,
@@ -20,8 +19,8 @@ export function toInteractionDto(r: InteractionRow): Interaction {
   return {
     id: r.id,
     contactId: r.contact_id,
-    channel: r.channel as Channel,
-    direction: r.direction as Direction,
+    channel: r.channel,
+    direction: r.direction,
     occurredAt: r.occurred_at,
     summary: r.summary,
     topics: JSON.parse(r.topics) as string[],

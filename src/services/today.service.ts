@@ -5,7 +5,7 @@ import { NotFound } from '../core/errors';
 import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
-import type { Channel, DateKind, Direction, WorkingHours } from '../core/vocabulary';
+import type { Channel, DateKind, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -49,7 +49,7 @@ function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | 
     history
       .filter((i) => i.occurred_at > outreach.occurred_at)
       .map((i) => ({
-        direction: i.direction as Direction,
+        direction: i.direction,
         occurredAt: i.occurred_at,
         retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
       })),
@@ -89,7 +89,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       tracked: c.tracked === 1,
       lastMeaningfulAt: c.last_meaningful_at,
       createdAt: c.created_at,
-      lastReplyChannel: c.last_reply_channel as Channel | null,
+      lastReplyChannel: c.last_reply_channel,
       importantDates: (dates.get(c.id) ?? []).map((d) => ({
         kind: d.kind as DateKind,
         month: d.month,

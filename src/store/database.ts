@@ -4,7 +4,9 @@ import type { TripKind } from '../core/trips';
 import type {
   CadenceKind,
   CadenceUnit,
+  Channel,
   CircleKind,
+  Direction,
   FactKind,
   LifeEventKind,
   TaskKind,
@@ -103,7 +105,7 @@ export interface ContactsTable {
   last_interaction_at: string | null;
   last_meaningful_at: string | null;
   last_inbound_at: string | null;
-  last_reply_channel: string | null;
+  last_reply_channel: Channel | null;
   next_due_at: string | null;
   created_at: string;
   updated_at: string;
@@ -161,8 +163,8 @@ export interface InteractionsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  channel: string;
-  direction: string;
+  channel: Channel;
+  direction: Direction;
   occurred_at: string;
   summary: string;
   topics: string;
