@@ -28,6 +28,8 @@ export const TodayReason = z.discriminatedUnion('kind', [
   reason('resource_match', { detail: z.string(), weight: z.number() }),
   reason('trip', { detail: z.string(), weight: z.number() }),
   reason('introduction', { detail: z.string(), weight: z.number() }),
+  reason('holiday', { detail: z.string(), weight: z.number() }),
+  reason('role_anniversary', { detail: z.string(), weight: z.number() }),
 ]);
 export type TodayReason = z.infer<typeof TodayReason>;
 

@@ -2,10 +2,17 @@ import { cadenceLabel } from './cadence';
 import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary';
 
 /**
- * Reasons other features hand to the queue (F12 introductions, F13 resources, F25 trips). A job
- * change found by a re-import (F22) is a `life_event` (new role), not an extension.
+ * Reasons other features hand to the queue (F12 introductions, F13 resources, F25 trips, F9
+ * holidays and role anniversaries). A job change found by a re-import (F22) is a `life_event`
+ * (new role), not an extension.
  */
-export const EXTENSION_REASON_KINDS = ['resource_match', 'trip', 'introduction'] as const;
+export const EXTENSION_REASON_KINDS = [
+  'resource_match',
+  'trip',
+  'introduction',
+  'holiday',
+  'role_anniversary',
+] as const;
 export type ExtensionReasonKind = (typeof EXTENSION_REASON_KINDS)[number];
 
 /** An extension reason as passed in from outside core; `weight` overrides the default score. */
@@ -54,6 +61,8 @@ export const TODAY_WEIGHTS = {
   resource_match: 25,
   trip: 45,
   introduction: 50,
+  holiday: 40, // on the day; −4 per day of lead (holidays.today.ts): below an overdue contact
+  role_anniversary: 55, // on the day; −5 per day of lead, like a work anniversary
 } as const;
 
 /** Points one reason adds to its item's score (the item score is the sum over its reasons). */

@@ -1,12 +1,15 @@
 import { decodeLines, peekLines } from './decode';
 import { DETECT_LINES, detectFormat, type ImportFormat } from './detect-format';
 import { googleRows } from './google-csv';
-import type { ImportRow } from './imported-contact';
+import type { ImportRow, ReadOptions } from './imported-contact';
 import { linkedInRows } from './linkedin-csv';
 import { outlookRows } from './outlook-csv';
 import { vcardRows } from './vcard-reader';
 
-const READERS: Record<ImportFormat, (lines: AsyncIterable<string>) => AsyncGenerator<ImportRow>> = {
+const READERS: Record<
+  ImportFormat,
+  (lines: AsyncIterable<string>, opts?: ReadOptions) => AsyncGenerator<ImportRow>
+> = {
   vcard: vcardRows,
   linkedin: linkedInRows,
   google: googleRows,
@@ -19,8 +22,9 @@ const READERS: Record<ImportFormat, (lines: AsyncIterable<string>) => AsyncGener
  */
 export async function readImport(
   source: AsyncIterable<Uint8Array>,
+  opts: ReadOptions = {},
 ): Promise<{ format: ImportFormat; rows: AsyncGenerator<ImportRow> }> {
   const { head, lines } = await peekLines(decodeLines(source), DETECT_LINES);
   const format = detectFormat(head);
-  return { format, rows: READERS[format](lines) };
+  return { format, rows: READERS[format](lines, opts) };
 }

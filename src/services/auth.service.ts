@@ -267,3 +267,22 @@ export async function revokeToken(deps: Deps, p: Principal, id: string): Promise
   if ((await revokeApiToken(deps.store.read, p.accountId, id, nowIso(deps))) === 0)
     throw new NotFound('token not found');
 }
+
+/**
+ * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
+ * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
+ * the token must hold the `dav` scope.
+ */
+export async function principalForDavLogin(
+  deps: Deps,
+  email: string,
+  secret: string,
+): Promise<Principal | null> {
+  const [user, principal] = await Promise.all([
+    findUserByEmail(deps.store.read, email.trim().toLowerCase()),
+    davPrincipal(deps, secret),
+  ]);
+  if (!user || !principal || principal.userId !== user.id || principal.accountId !== user.account_id)
+    return null;
+  return principal;
+}

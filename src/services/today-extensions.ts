@@ -1,7 +1,9 @@
 import type { ExtensionReason } from '../core/today-reasons';
 import type { Deps } from './deps';
+import { holidayTodayReasons } from './holidays.today';
 import { introductionsToday } from './introductions.service';
 import { resourceTodayReasons } from './resources.today';
+import { roleAnniversaryReasons } from './role-anniversaries.today';
 import { tripTodayReasons } from './trips.service';
 
 /** A feature that adds its own reasons to Today (F12 introductions, F13 resources, F25 trips). */
@@ -15,4 +17,6 @@ export const TODAY_EXTENSIONS: readonly TodayExtension[] = [
   resourceTodayReasons,
   introductionsToday,
   tripTodayReasons,
+  holidayTodayReasons,
+  roleAnniversaryReasons,
 ];
