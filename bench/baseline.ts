@@ -1,6 +1,7 @@
 import type { CompiledQuery } from 'kysely';
+import { datePairs } from '../src/core/important-dates';
 import { TODAY_DEFAULTS } from '../src/core/today-queue';
-import { CANDIDATES_PER_REASON, datePairs } from '../src/services/today.service';
+import { CANDIDATES_PER_REASON } from '../src/services/today.service';
 import type { Conn } from '../src/store/store';
 import { candidateQueries, rowQueries } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';

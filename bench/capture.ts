@@ -160,7 +160,7 @@ async function network(path: string): Promise<{ deps: Deps; accountId: string }>
       last_name: 'Bench',
       sort_name: `bench person${i}`,
       tracked: 1,
-      cadence_kind: 'quarterly',
+      cadence_kind: 'quarterly' as const,
       created_at: now,
       updated_at: now,
     }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddressList, parseMessageIds } from './addresses.js';
-import { decodeEncodedWords } from './encoded-words.js';
+import { parseAddressList, parseMessageIds } from './addresses';
+import { decodeEncodedWords } from './encoded-words';
 
 describe('parseAddressList', () => {
   it('reads names, quotes, comments and groups, and drops what is not an address', () => {

@@ -1,4 +1,4 @@
-import { decodeEncodedWords } from './encoded-words.js';
+import { decodeEncodedWords } from './encoded-words';
 
 /** A mailbox as written in a header: the display name (decoded) and the address as given. */
 export interface Mailbox {

@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
-import { parseHeaderBlock } from './header-fields.js';
-import { type MailItem, toMailMessage } from './mail-message.js';
+import { parseHeaderBlock } from './header-fields';
+import { type MailItem, toMailMessage } from './mail-message';
 
 export interface ImapAccount {
   host: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type Mailbox, parseAddressList, parseMessageIds } from './addresses.js';
-import { decodeEncodedWords } from './encoded-words.js';
-import { field, type HeaderFields } from './header-fields.js';
+import { type Mailbox, parseAddressList, parseMessageIds } from './addresses';
+import { decodeEncodedWords } from './encoded-words';
+import { field, type HeaderFields } from './header-fields';
 
 /** Why a message looks like bulk mail rather than a person writing (null when it does not). */
 export type BulkSignal = 'list-unsubscribe' | 'precedence' | 'auto-submitted' | 'list-id' | 'no-reply' | null;

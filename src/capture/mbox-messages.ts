@@ -1,6 +1,6 @@
-import { parseHeaderBlock } from './header-fields.js';
-import { type MailItem, toMailMessage } from './mail-message.js';
-import { readMbox } from './mbox-reader.js';
+import { parseHeaderBlock } from './header-fields';
+import { type MailItem, toMailMessage } from './mail-message';
+import { readMbox } from './mbox-reader';
 
 /** The messages of an mbox file, in order; each unreadable one is an error item naming it. */
 export async function* readMboxMessages(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<MailItem> {

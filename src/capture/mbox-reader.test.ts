@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MailMessage } from './mail-message.js';
-import { readMboxMessages } from './mbox-messages.js';
-import { readMbox } from './mbox-reader.js';
+import type { MailMessage } from './mail-message';
+import { readMboxMessages } from './mbox-messages';
+import { readMbox } from './mbox-reader';
 
 const fixture = readFileSync(new URL('../../test/fixtures/capture/takeout.mbox', import.meta.url));
 

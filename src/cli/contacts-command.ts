@@ -6,7 +6,7 @@ import { type ContactOptions, contactFlags, createBody, patchBody } from './cont
 import { resolveContactId } from './contact-ref';
 import { contactDetails, contactTable, timelineLines } from './contact-views';
 import { terminalWidth } from './format';
-import type { Api } from './program';
+import type { Api } from './transport';
 import { CliError, call, query, type Transport } from './transport';
 
 export function positiveInt(value: string): number {

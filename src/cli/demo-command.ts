@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { DemoSummary } from '../contract/demo';
-import type { Api } from './program';
+import type { Api } from './transport';
 import { call } from './transport';
 
 /** `tend demo`: fills an empty account with a demo network (the server refuses when contacts exist). */

@@ -4,8 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Argument, type Command, Option } from 'commander';
 import type { RestoreSummary } from '../contract/backup';
-import type { Api } from './program';
 import { withProgress } from './progress';
+import type { Api } from './transport';
 import { CliError, fetchBody, problemLine, query } from './transport';
 
 const EXPORTS = {

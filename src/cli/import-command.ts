@@ -5,8 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import type { ImportCommit, ImportRow, ImportRowPage, ImportRun } from '../contract/imports';
-import type { Api } from './program';
 import { withProgress } from './progress';
+import type { Api } from './transport';
 import { CliError, call, fetchBody, problemLine, query, type Transport } from './transport';
 
 interface ImportOptions {

@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from '../core/vocabulary';
 import { resolveContactId } from './contact-ref';
 import { interactionDetails } from './contact-views';
 import { formatDate } from './format';
-import type { Api } from './program';
+import type { Api } from './transport';
 import { call } from './transport';
 
 interface LogOptions {

@@ -10,10 +10,7 @@ import { segmentsCommand } from './segments-command';
 import { sourcesCommand } from './sources-command';
 import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
-import type { Transport } from './transport';
-
-/** Opens the transport on first use (so `--help` never touches a database) and reuses it. */
-export type Api = () => Promise<Transport>;
+import type { Api, Transport } from './transport';
 
 interface Globals {
   server?: string;

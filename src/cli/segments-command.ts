@@ -3,8 +3,7 @@ import type { ContactFilter } from '../contract/contacts';
 import type { Segment, SegmentList } from '../contract/segments';
 import { CADENCE_KINDS, type CadenceKind } from '../core/vocabulary';
 import { circleNames, resolveCircleId } from './circles';
-import type { Api } from './program';
-import { CliError, call, type Transport } from './transport';
+import { type Api, CliError, call, type Transport } from './transport';
 
 interface AddOptions {
   circle?: string;

@@ -2,8 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CaptureRun, Source } from '../contract/capture';
 import { formatDate, renderTable, terminalWidth } from './format';
-import type { Api } from './program';
-import { CliError, call, problemLine } from './transport';
+import { type Api, CliError, call, problemLine } from './transport';
 
 function runLine(r: CaptureRun): string {
   const skipped = Object.entries(r.skipped)

@@ -7,8 +7,8 @@ import { CHANNELS, type Channel } from '../core/vocabulary';
 import { resolveContactId } from './contact-ref';
 import { terminalWidth } from './format';
 import { atToIso, logBody } from './log-command';
-import type { Api } from './program';
 import { actionLine, capacityText, healthDetails, todayTable } from './today-views';
+import type { Api } from './transport';
 import { call, query, type Transport } from './transport';
 
 function queueSize(value: string): number {

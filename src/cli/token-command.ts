@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CreatedToken, Token } from '../contract/auth';
 import { TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { formatDate, renderTable, terminalWidth } from './format';
-import type { Api } from './program';
+import type { Api } from './transport';
 import { call } from './transport';
 
 /** `tend token create|list|revoke`: API tokens for scripts and remote use. */

@@ -66,3 +66,6 @@ export function query(params: Record<string, string | number | undefined>): stri
   const s = q.toString();
   return s ? `?${s}` : '';
 }
+
+/** Opens the transport on first use (so `--help` never touches a database) and reuses it. */
+export type Api = () => Promise<Transport>;

@@ -79,3 +79,6 @@ export type CatchUp = z.infer<typeof CatchUp>;
 export const CatchUpList = z.object({ items: z.array(CatchUp) });
 export const CatchUpDoneResult = z.object({ catchUp: CatchUp, interaction: Interaction });
 export type CatchUpDoneResult = z.infer<typeof CatchUpDoneResult>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export type { CatchUpFormat } from '../core/slots';

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CADENCE_UNITS, NAMED_CADENCE_KINDS } from '../core/vocabulary';
 
@@ -48,7 +48,3 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const Limit = z.coerce.number().int().min(1).max(500).default(50);
-
-export function isoNow(now: Date): string {
-  return DateTime.fromJSDate(now).toUTC().toISO()!;
-}

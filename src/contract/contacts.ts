@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidDay } from '../core/important-dates';
 import { CADENCE_KINDS, CHANNELS, LINK_KINDS } from '../core/vocabulary';
 import {
   Cadence,
@@ -12,7 +13,6 @@ import {
   text,
   WorkingHours,
 } from './common';
-import { invalidDay } from './important-dates';
 
 const Email = z.object({
   value: z.email('must be a valid e-mail address').max(320),

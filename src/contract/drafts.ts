@@ -51,3 +51,7 @@ export const DraftLintBody = z
   .strict();
 export type DraftLintBody = z.infer<typeof DraftLintBody>;
 export const DraftLintResult = z.object({ issues: z.array(LintIssue) });
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export { deepLinks } from '../core/deep-links';
+export { DRAFT_OCCASIONS, type DraftOccasion } from '../core/draft-templates';

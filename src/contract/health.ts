@@ -51,3 +51,6 @@ export const Capacity = z.object({
     .describe('tracked contacts and their touches per week, per circle (null: in no circle)'),
 });
 export type Capacity = z.infer<typeof Capacity>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export { touchesPerWeek } from '../core/capacity';

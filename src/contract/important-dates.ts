@@ -1,28 +1,7 @@
 import { z } from 'zod';
-import { MAX_LEAD_DAYS } from '../core/important-dates';
-import { DATE_KINDS, type DateKind } from '../core/vocabulary';
+import { invalidDay, MAX_LEAD_DAYS } from '../core/important-dates';
+import { DATE_KINDS } from '../core/vocabulary';
 import { Id, text } from './common';
-
-const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** Why a month/day[/year] is not a calendar date, or null. Feb 29 is fine without a year (it recurs). */
-export function invalidDay(month: number, day: number, year: number | null | undefined): string | null {
-  const max = MONTH_DAYS[month - 1] ?? 31;
-  if (day > max) return `month ${month} has no day ${day}`;
-  if (
-    year != null &&
-    month === 2 &&
-    day === 29 &&
-    !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))
-  )
-    return `${year} is not a leap year, so it has no 29 February`;
-  return null;
-}
-
-/** Birthdays get a week's notice (time for a card); other dates three days. */
-export function defaultLeadDays(kind: DateKind): number {
-  return kind === 'birthday' ? 7 : 3;
-}
 
 const fields = {
   kind: z.enum(DATE_KINDS),

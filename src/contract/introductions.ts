@@ -52,3 +52,6 @@ export const IntroductionList = z.object({ items: z.array(Introduction) });
 /** One introduction with the message(s) to send next; `draft` is null while waiting or once ended well. */
 export const IntroductionDetail = Introduction.extend({ draft: IntroductionDraft.nullable() });
 export type IntroductionDetail = z.infer<typeof IntroductionDetail>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export type { IntroductionAction } from '../core/introductions';

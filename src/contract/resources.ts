@@ -78,3 +78,6 @@ export const ResourceShared = z.object({
   ledgerEntryId: Id.nullable().describe('null when this install has no give/ask ledger yet'),
 });
 export type ResourceShared = z.infer<typeof ResourceShared>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export type { ResourceKind } from '../core/resource-match';

@@ -28,8 +28,6 @@ export const TodayReason = z.discriminatedUnion('kind', [
   reason('resource_match', { detail: z.string(), weight: z.number() }),
   reason('trip', { detail: z.string(), weight: z.number() }),
   reason('introduction', { detail: z.string(), weight: z.number() }),
-  reason('update', { detail: z.string(), weight: z.number() }),
-  reason('job_change', { detail: z.string(), weight: z.number() }),
   reason('holiday', { detail: z.string(), weight: z.number() }),
   reason('role_anniversary', { detail: z.string(), weight: z.number() }),
 ]);

@@ -72,3 +72,6 @@ export const TripPeople = z.object({
   items: z.array(TripPerson).describe('closer circles first, then the longest since you last talked'),
 });
 export type TripPeople = z.infer<typeof TripPeople>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export type { TripKind } from '../core/trips';

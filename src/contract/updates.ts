@@ -91,3 +91,6 @@ export type UpdatesDue = z.infer<typeof UpdatesDue>;
 
 export const UpdateSettingsPatch = z.object({ everyMonths: z.number().int().min(3).max(6) }).strict();
 export type UpdateSettingsPatch = z.infer<typeof UpdateSettingsPatch>;
+
+// The web app reads the domain's words through the contract (@contract/*), never src/core directly.
+export { congratulationPost, LINKEDIN_POST_MAX, linkedInShareUrl } from '../core/public-post';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BackOffState, backOffOfHistory, backOffState, type LaterInteraction } from './back-off.js';
-import { addDays } from './instant.js';
+import { type BackOffState, backOffOfHistory, backOffState, type LaterInteraction } from './back-off';
+import { addDays } from './instant';
 
 const sent = '2025-01-01T10:00:00.000Z';
 const outreach = { occurredAt: sent, awaitingReply: true };

@@ -1,5 +1,5 @@
-import { addDays, toIso, toMillis } from './instant.js';
-import type { Direction } from './vocabulary.js';
+import { addDays, toIso, toMillis } from './instant';
+import type { Direction } from './vocabulary';
 
 /** Where an unanswered outreach stands: nothing to do, a light retry (at most two), or fading. */
 export type BackOffState =

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { capBlocks, sendWindow } from './boundaries.js';
-import { addDays } from './instant.js';
-import { DEFAULT_WORKING_HOURS } from './vocabulary.js';
+import { capBlocks, sendWindow } from './boundaries';
+import { addDays } from './instant';
+import { DEFAULT_WORKING_HOURS } from './vocabulary';
 
 const now = '2025-06-04T12:00:00.000Z'; // a Wednesday
 

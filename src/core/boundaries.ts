@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { DAY_MS, inZone, safeZone, toIso, toMillis } from './instant.js';
-import type { WorkingHours } from './vocabulary.js';
+import { DAY_MS, inZone, safeZone, toIso, toMillis } from './instant';
+import type { WorkingHours } from './vocabulary';
 
 /** F19 default: no second outreach within 14 days unless they wrote back in between. */
 export const DEFAULT_CAP_DAYS = 14;

@@ -8,8 +8,8 @@ import {
   isMeaningful,
   nextDueAt,
   overdueAt,
-} from './cadence.js';
-import { CHANNELS, DIRECTIONS } from './vocabulary.js';
+} from './cadence';
+import { CHANNELS, DIRECTIONS } from './vocabulary';
 
 const created = '2024-01-01T00:00:00.000Z';
 

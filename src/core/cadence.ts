@@ -1,4 +1,4 @@
-import { addDays } from './instant.js';
+import { addDays } from './instant';
 import {
   type Cadence,
   CHANNELS,
@@ -6,7 +6,7 @@ import {
   type CircleKind,
   DIRECTIONS,
   type Direction,
-} from './vocabulary.js';
+} from './vocabulary';
 
 /** Ideal gap (due) and maximum gap (overdue) between two meaningful touches, in days. */
 export interface CadenceInterval {

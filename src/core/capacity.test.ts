@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CapacityContact, capacityPlan, slowerCadence, touchesPerWeek } from './capacity.js';
-import type { Cadence } from './vocabulary.js';
+import { type CapacityContact, capacityPlan, slowerCadence, touchesPerWeek } from './capacity';
+import type { Cadence } from './vocabulary';
 
 const c = (id: string, cadence: Cadence, extra: Partial<CapacityContact> = {}): CapacityContact => ({
   id,

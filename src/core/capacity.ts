@@ -1,5 +1,5 @@
-import { cadenceInterval } from './cadence.js';
-import type { Cadence, CircleKind } from './vocabulary.js';
+import { cadenceInterval } from './cadence';
+import type { Cadence, CircleKind } from './vocabulary';
 
 /** A tracked contact as capacity planning sees it; `cadence` is the effective one, `health` 0–100. */
 export interface CapacityContact {

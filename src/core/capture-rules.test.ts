@@ -6,7 +6,7 @@ import {
   MAX_PEOPLE,
   type MessageShape,
   normaliseAddress,
-} from './capture-rules.js';
+} from './capture-rules';
 
 const local = fc.stringMatching(/^[a-z0-9][a-z0-9.]{0,10}$/);
 const domain = fc.constantFrom(

@@ -1,4 +1,4 @@
-import type { Direction } from './vocabulary.js';
+import type { Direction } from './vocabulary';
 
 /** Threads and events with more people than this are crowds, not relationships, and are skipped. */
 export const MAX_PEOPLE = 20;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyImport } from './classify-import.js';
-import { buildDedupeIndex, type DedupeContact } from './duplicate-keys.js';
-import { matchConflicts } from './match-conflicts.js';
+import { classifyImport } from './classify-import';
+import { buildDedupeIndex, type DedupeContact } from './duplicate-keys';
+import { matchConflicts } from './match-conflicts';
 
 const aContact = (over: Partial<DedupeContact> = {}): DedupeContact => ({
   firstName: 'Ada',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyImport } from './classify-import.js';
+import { classifyImport } from './classify-import';
 import {
   buildDedupeIndex,
   type DedupeContact,
@@ -9,7 +9,7 @@ import {
   linkedinKey,
   nameCompanyKey,
   phoneKey,
-} from './duplicate-keys.js';
+} from './duplicate-keys';
 
 const aContact = (over: Partial<DedupeContact> = {}): DedupeContact => ({
   firstName: 'Ada',

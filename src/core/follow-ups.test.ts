@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followUpForNewContact, MEETING_CHANNELS, takeawayTask } from './follow-ups.js';
-import { CHANNELS } from './vocabulary.js';
+import { followUpForNewContact, MEETING_CHANNELS, takeawayTask } from './follow-ups';
+import { CHANNELS } from './vocabulary';
 
 describe('followUpForNewContact', () => {
   it('is due 36 h after the meeting inside a 24–48 h window', () => {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { safeZone, toIso, toMillis } from './instant.js';
-import type { Channel, TaskKind } from './vocabulary.js';
+import { safeZone, toIso, toMillis } from './instant';
+import type { Channel, TaskKind } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
 

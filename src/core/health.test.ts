@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type HealthInteraction, healthScore } from './health.js';
-import { addDays } from './instant.js';
-import { CHANNELS } from './vocabulary.js';
+import { type HealthInteraction, healthScore } from './health';
+import { addDays } from './instant';
+import { CHANNELS } from './vocabulary';
 
 const now = '2025-06-01T12:00:00.000Z';
 const ago = (d: number) => addDays(now, -d);

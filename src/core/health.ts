@@ -1,6 +1,6 @@
-import { cadenceInterval, cadenceLabel } from './cadence.js';
-import { DAY_MS, toMillis } from './instant.js';
-import type { Cadence, Channel, Direction } from './vocabulary.js';
+import { cadenceInterval, cadenceLabel } from './cadence';
+import { DAY_MS, toMillis } from './instant';
+import type { Cadence, Channel, Direction } from './vocabulary';
 
 /** How much a touch on each channel says about closeness: meeting > writing properly > a quick ping. */
 export const CHANNEL_DEPTH = {

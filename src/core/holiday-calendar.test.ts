@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countryHolidays } from './holiday-calendar.js';
-import type { HolidayKind } from './vocabulary.js';
+import { countryHolidays } from './holiday-calendar';
+import type { HolidayKind } from './vocabulary';
 
 const dateOf = (country: string, year: number, kind: HolidayKind) =>
   countryHolidays(country, year).find((h) => h.kind === kind)?.date;

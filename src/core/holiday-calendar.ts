@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { HolidayKind } from './vocabulary.js';
+import type { HolidayKind } from './vocabulary';
 
 /** One holiday of a country, on its local calendar date. */
 export interface CountryHoliday {

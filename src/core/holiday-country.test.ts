@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryFromField, holidayCountry } from './holiday-country.js';
+import { countryFromField, holidayCountry } from './holiday-country';
 
 describe('holidayCountry', () => {
   it('reads the country field as a code, an English name or a common alias', () => {

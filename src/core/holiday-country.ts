@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { countryZones, holidayCountries } from './holiday-calendar.js';
+import { countryZones, holidayCountries } from './holiday-calendar';
 
 /** What a contact says about where they live, strongest first. */
 export interface CountryHints {

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countryHolidays } from './holiday-calendar.js';
+import { countryHolidays } from './holiday-calendar';
 import {
   describeHoliday,
   HOLIDAY_QUIET_DAYS,
   holidayPlan,
   holidaysPerYear,
   upcomingHoliday,
-} from './holidays.js';
-import { HOLIDAY_KINDS, type HolidayKind } from './vocabulary.js';
+} from './holidays';
+import { HOLIDAY_KINDS, type HolidayKind } from './vocabulary';
 
 const ALL = { kinds: HOLIDAY_KINDS, leadDays: 3 };
 const COUNTRIES = [

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { type CountryHoliday, countryHolidays } from './holiday-calendar.js';
-import { calendarDays, localDate, type Ymd } from './instant.js';
-import type { HolidayKind } from './vocabulary.js';
+import { type CountryHoliday, countryHolidays } from './holiday-calendar';
+import { calendarDays, localDate, type Ymd } from './instant';
+import type { HolidayKind } from './vocabulary';
 
 /** Which holidays count for a circle, and how many days ahead they show (F9). */
 export interface HolidayChoice {

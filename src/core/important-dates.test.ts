@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateInYear, nextOccurrence, withinLeadTime } from './important-dates.js';
+import { dateInYear, nextOccurrence, withinLeadTime } from './important-dates';
 
 describe('nextOccurrence', () => {
   it('finds this year’s date when it is still ahead', () => {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { calendarDays, localDate, safeZone, type Ymd } from './instant.js';
+import { calendarDays, localDate, safeZone, type Ymd } from './instant';
+import type { DateKind } from './vocabulary';
 
 /** A date that recurs every year; `year` is known for birthdays with a birth year, anniversaries, milestones. */
 /** The longest lead time a date may have: Today looks this far ahead for upcoming dates. */
@@ -68,4 +69,41 @@ export function withinLeadTime(
   zone: string | null | undefined,
 ): boolean {
   return daysUntil(date, now, zone).inDays <= leadDays;
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Why a month/day[/year] is not a calendar date, or null. Feb 29 is fine without a year (it recurs). */
+export function invalidDay(month: number, day: number, year: number | null | undefined): string | null {
+  const max = MONTH_DAYS[month - 1] ?? 31;
+  if (day > max) return `month ${month} has no day ${day}`;
+  if (
+    year != null &&
+    month === 2 &&
+    day === 29 &&
+    !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))
+  )
+    return `${year} is not a leap year, so it has no 29 February`;
+  return null;
+}
+
+/** Birthdays get a week's notice (time for a card); other dates three days. */
+export function defaultLeadDays(kind: DateKind): number {
+  return kind === 'birthday' ? 7 : 3;
+}
+
+const DAY_MS = 86_400_000;
+
+/** (month, day) pairs nearest first: from yesterday (zones ahead of UTC) to the longest lead plus a day. */
+export function datePairs(now: number): { month: number; day: number; minLead: number }[] {
+  const pairs: { month: number; day: number; minLead: number }[] = [];
+  // From yesterday (zones ahead of UTC) to the longest lead plus a day (zones behind).
+  for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
+    const at = DateTime.fromMillis(now + d * DAY_MS, { zone: 'utc' });
+    pairs.push({ month: at.month, day: at.day, minLead: Math.max(0, d - 1) });
+    // 29 February is celebrated on the 28th in other years.
+    if (at.month === 2 && at.day === 28 && !at.isInLeapYear)
+      pairs.push({ month: 2, day: 29, minLead: Math.max(0, d - 1) });
+  }
+  return pairs;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDays, daysBetween, localDate, safeZone, toMillis } from './instant.js';
+import { addDays, calendarDays, daysBetween, localDate, safeZone, toMillis } from './instant';
 
 describe('instant helpers', () => {
   it('reads instants with an offset, bare dates and offset-less times as UTC', () => {

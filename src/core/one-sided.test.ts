@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './instant.js';
-import { oneSided } from './one-sided.js';
-import type { Direction } from './vocabulary.js';
+import { addDays } from './instant';
+import { oneSided } from './one-sided';
+import type { Direction } from './vocabulary';
 
 const now = '2025-06-01T12:00:00.000Z';
 const ago = (days: number) => addDays(now, -days);

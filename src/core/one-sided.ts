@@ -1,5 +1,5 @@
-import { DAY_MS, toMillis } from './instant.js';
-import type { Direction } from './vocabulary.js';
+import { DAY_MS, toMillis } from './instant';
+import type { Direction } from './vocabulary';
 
 /** What F18 suggests when a relationship runs one way. */
 export const ONE_SIDED_SUGGESTIONS = ['slow_cadence', 'try_different_value', 'let_fade'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { congratulationPost, LINKEDIN_POST_MAX, linkedInShareUrl } from './public-post.js';
+import { congratulationPost, LINKEDIN_POST_MAX, linkedInShareUrl } from './public-post';
 
 describe('public posts', () => {
   it('opens LinkedIn’s share dialog with the text, encoded and capped', () => {

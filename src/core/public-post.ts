@@ -1,4 +1,4 @@
-import type { LifeEventKind } from './vocabulary.js';
+import type { LifeEventKind } from './vocabulary';
 
 /** LinkedIn's limit for a post's text. */
 export const LINKEDIN_POST_MAX = 3000;

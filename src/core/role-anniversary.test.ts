@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRoleAnniversary, roleAnniversary } from './role-anniversary.js';
+import { describeRoleAnniversary, roleAnniversary } from './role-anniversary';
 
 describe('roleAnniversary', () => {
   it('comes back a year after a new role, within the lead time', () => {

@@ -1,5 +1,5 @@
-import { calendarDays, localDate } from './instant.js';
-import type { LifeEventKind } from './vocabulary.js';
+import { calendarDays, localDate } from './instant';
+import type { LifeEventKind } from './vocabulary';
 
 /** Life events that mean a new job or role: their yearly return is a reason to say well done (F9). */
 export const ROLE_CHANGE_KINDS = ['new_job', 'new_role'] as const satisfies readonly LifeEventKind[];

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from './instant.js';
-import { type TodayContact, type TodayInput, type TodayQueue, todayQueue } from './today-queue.js';
-import { reasonScore } from './today-reasons.js';
-import { type Cadence, CHANNELS, LIFE_EVENT_KINDS } from './vocabulary.js';
+import { addDays } from './instant';
+import { type TodayContact, type TodayInput, type TodayQueue, todayQueue } from './today-queue';
+import { reasonScore } from './today-reasons';
+import { type Cadence, CHANNELS, LIFE_EVENT_KINDS } from './vocabulary';
 
 const NOW = '2025-06-04T12:00:00.000Z';
 const day = (offset: number) => addDays(NOW, offset);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from './instant.js';
-import { skipUntil, type TodayContact, todayQueue } from './today-queue.js';
+import { addDays } from './instant';
+import { skipUntil, type TodayContact, todayQueue } from './today-queue';
 
 const NOW = '2025-06-04T12:00:00.000Z'; // a Wednesday
 const ago = (d: number) => addDays(NOW, -d);

@@ -1,15 +1,15 @@
-import type { BackOffState } from './back-off.js';
-import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries.js';
-import { cadenceInterval, nextDueAt } from './cadence.js';
-import { daysUntil } from './important-dates.js';
-import { calendarDays, DAY_MS, inZone, localDate, toMillis, type Ymd } from './instant.js';
+import type { BackOffState } from './back-off';
+import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries';
+import { cadenceInterval, nextDueAt } from './cadence';
+import { daysUntil } from './important-dates';
+import { calendarDays, DAY_MS, inZone, localDate, toMillis, type Ymd } from './instant';
 import {
   describeReason,
   type ExtensionReason,
   reasonScore,
   TODAY_WEIGHTS,
   type TodayReason,
-} from './today-reasons.js';
+} from './today-reasons';
 import {
   type Cadence,
   type Channel,
@@ -18,7 +18,7 @@ import {
   type LifeEventKind,
   type TaskKind,
   type WorkingHours,
-} from './vocabulary.js';
+} from './vocabulary';
 
 /** Everything the queue needs to know about one contact; `cadence` is the effective one (see effectiveCadence). */
 export interface TodayContact {

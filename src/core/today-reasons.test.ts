@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeReason, reasonScore, TODAY_WEIGHTS, type TodayReason } from './today-reasons.js';
+import { describeReason, reasonScore, TODAY_WEIGHTS, type TodayReason } from './today-reasons';
 
 describe('describeReason', () => {
   it.each<[TodayReason, string]>([

@@ -1,16 +1,15 @@
-import { cadenceLabel } from './cadence.js';
-import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary.js';
+import { cadenceLabel } from './cadence';
+import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary';
 
 /**
- * Reasons other features hand to the queue (F12 introductions, F13 resources, F16 updates, F22 job
- * changes, F25 trips, F9 holidays and role anniversaries).
+ * Reasons other features hand to the queue (F12 introductions, F13 resources, F25 trips, F9
+ * holidays and role anniversaries). A job change found by a re-import (F22) is a `life_event`
+ * (new role), not an extension.
  */
 export const EXTENSION_REASON_KINDS = [
   'resource_match',
   'trip',
   'introduction',
-  'update',
-  'job_change',
   'holiday',
   'role_anniversary',
 ] as const;
@@ -62,8 +61,6 @@ export const TODAY_WEIGHTS = {
   resource_match: 25,
   trip: 45,
   introduction: 50,
-  update: 20,
-  job_change: 70,
   holiday: 40, // on the day; −4 per day of lead (holidays.today.ts): below an overdue contact
   role_anniversary: 55, // on the day; −5 per day of lead, like a work anniversary
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect } from '../../test/fixtures/imports/fixture.js';
-import { csvRecords, detectDelimiter, parseCsvLine } from './csv-records.js';
+import { collect } from '../../test/fixtures/imports/fixture';
+import { csvRecords, detectDelimiter, parseCsvLine } from './csv-records';
 
 async function* linesOf(...lines: string[]) {
   yield* lines;

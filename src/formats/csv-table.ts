@@ -1,11 +1,5 @@
-import {
-  type CsvLimits,
-  csvRecords,
-  DEFAULT_CSV_LIMITS,
-  detectDelimiter,
-  parseCsvLine,
-} from './csv-records.js';
-import { ImportFileError } from './imported-contact.js';
+import { type CsvLimits, csvRecords, DEFAULT_CSV_LIMITS, detectDelimiter, parseCsvLine } from './csv-records';
+import { ImportFileError } from './imported-contact';
 
 /** How far we look for a header row (LinkedIn puts a few "Notes:" lines before it). */
 export const HEADER_SEARCH_LINES = 20;

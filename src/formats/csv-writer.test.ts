@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collect } from '../../test/fixtures/imports/fixture.js';
-import { csvRecords } from './csv-records.js';
-import { csvRow, neutraliseFormula, writeContactsCsv } from './csv-writer.js';
-import { bytesSource, decodeLines } from './decode.js';
+import { collect } from '../../test/fixtures/imports/fixture';
+import { csvRecords } from './csv-records';
+import { csvRow, neutraliseFormula, writeContactsCsv } from './csv-writer';
+import { bytesSource, decodeLines } from './decode';
 
 const encoder = new TextEncoder();
 async function readBack(text: string) {

@@ -1,5 +1,5 @@
-import { isoDate, pad2 } from './dates.js';
-import type { ContactLike, PartialDate } from './imported-contact.js';
+import { isoDate, pad2 } from './dates';
+import type { ContactLike, PartialDate } from './imported-contact';
 
 /**
  * Spreadsheet apps run a cell that starts with = + - @ (or tab/CR, which some strip first) as a

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readDate } from './dates.js';
+import { readDate } from './dates';
 
 describe('readDate', () => {
   it('reads dotted dates day-first, LinkedIn 2018 month-first, and refuses what is no date', () => {

@@ -1,4 +1,9 @@
-import type { PartialDate } from './imported-contact.js';
+/** A calendar date whose year may be unknown (a birthday without a year). */
+export interface PartialDate {
+  month: number;
+  day: number;
+  year?: number;
+}
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

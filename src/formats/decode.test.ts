@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import { bytesSource, decodeLines, sniffEncoding, splitLines } from './decode.js';
-import { ImportFileError } from './imported-contact.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import { bytesSource, decodeLines, sniffEncoding, splitLines } from './decode';
+import { ImportFileError } from './imported-contact';
 
 const lines = (bytes: number[] | Uint8Array, chunk = 3) =>
   collect(decodeLines(bytesSource(Uint8Array.from(bytes), chunk)));

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
-import { guessCodePage } from './code-page.js';
-import { ImportFileError } from './imported-contact.js';
+import { guessCodePage } from './code-page';
+import { ImportFileError } from './imported-contact';
 
 /** The encodings we can tell apart from the bytes alone; an 8-bit file gets its code page's name. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | (string & {});

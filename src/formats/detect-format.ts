@@ -1,8 +1,8 @@
-import { findHeader, HEADER_SEARCH_LINES } from './csv-table.js';
-import { isGoogleHeader } from './google-csv.js';
-import { ImportFileError } from './imported-contact.js';
-import { isLinkedInHeader } from './linkedin-csv.js';
-import { isOutlookHeader } from './outlook-csv.js';
+import { findHeader, HEADER_SEARCH_LINES } from './csv-table';
+import { isGoogleHeader } from './google-csv';
+import { ImportFileError } from './imported-contact';
+import { isLinkedInHeader } from './linkedin-csv';
+import { isOutlookHeader } from './outlook-csv';
 
 export type ImportFormat = 'vcard' | 'linkedin' | 'google' | 'outlook';
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, paramValue } from './fold.js';
-import { unescapeText } from './vcard-lines.js';
+import { escapeText, foldLine, paramValue } from './fold';
+import { unescapeText } from './vcard-lines';
 
 describe('foldLine', () => {
   it('keeps short lines and folds long ones at 75 octets', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import { readGoogleCsv, splitName } from './google-csv.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import { readGoogleCsv, splitName } from './google-csv';
 
 describe('readGoogleCsv', () => {
   it('reads numbered e-mails and phones, ::: lists, labels, birthday, notes and events', async () => {

@@ -1,14 +1,14 @@
-import type { CsvTableRow } from './csv-table.js';
-import { csvTable } from './csv-table.js';
-import { decodeLines } from './decode.js';
+import type { CsvTableRow } from './csv-table';
+import { csvTable } from './csv-table';
+import { decodeLines } from './decode';
 import {
   type ImportedContact,
   type ImportRow,
   linkKind,
   type ReadOptions,
   setText,
-} from './imported-contact.js';
-import { addEmail, addTags, addValue, dateColumn, mapRows, namedContact, type Warn } from './row-helpers.js';
+} from './imported-contact';
+import { addEmail, addTags, addValue, dateColumn, mapRows, namedContact, type Warn } from './row-helpers';
 
 /** Google joins several values of one cell with this separator. */
 const MULTI = ' ::: ';

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { writeCalendar, writeInvitation } from './ics-writer.js';
+import { writeCalendar, writeInvitation } from './ics-writer';
 
 const DTSTAMP = '2024-03-01T09:00:00Z';
 

@@ -1,5 +1,5 @@
-import { pad2 } from './dates.js';
-import { escapeText, foldLine, paramValue } from './fold.js';
+import { pad2 } from './dates';
+import { escapeText, foldLine, paramValue } from './fold';
 
 /** Shared by every event: a stable UID (so clients update instead of duplicating) and text. */
 interface EventBase {

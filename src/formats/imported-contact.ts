@@ -1,5 +1,5 @@
-import { Invalid } from '../core/errors.js';
-import type { DateOrder } from './dates.js';
+import { Invalid } from '../core/errors';
+import type { DateOrder, PartialDate } from './dates';
 
 /** One contact as read from an import file; every reader in this folder yields these. */
 export interface ImportedContact {
@@ -28,12 +28,7 @@ export interface ImportedContact {
 }
 
 export type LinkKind = 'linkedin' | 'website' | 'twitter' | 'github' | 'other';
-/** A calendar date whose year may be unknown (a birthday without a year). */
-export interface PartialDate {
-  month: number;
-  day: number;
-  year?: number;
-}
+export type { PartialDate } from './dates';
 
 /** A reader's output: a contact, or an error that names the row and field. `line` is 1-based. */
 export type ImportRow =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import { bytesSource } from './decode.js';
-import { readLinkedInCsv } from './linkedin-csv.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import { bytesSource } from './decode';
+import { readLinkedInCsv } from './linkedin-csv';
 
 describe('readLinkedInCsv', () => {
   it('reads the export with its BOM, Notes preamble and CRLF', async () => {

@@ -1,9 +1,9 @@
-import type { CsvTableRow } from './csv-table.js';
-import { csvTable } from './csv-table.js';
-import { isoDate } from './dates.js';
-import { decodeLines } from './decode.js';
-import { type ImportedContact, type ImportRow, type ReadOptions, setText } from './imported-contact.js';
-import { addEmail, dateColumn, mapRows, namedContact, type Warn } from './row-helpers.js';
+import type { CsvTableRow } from './csv-table';
+import { csvTable } from './csv-table';
+import { isoDate } from './dates';
+import { decodeLines } from './decode';
+import { type ImportedContact, type ImportRow, type ReadOptions, setText } from './imported-contact';
+import { addEmail, dateColumn, mapRows, namedContact, type Warn } from './row-helpers';
 
 /** LinkedIn's Connections.csv header: First Name, Last Name, URL, Email Address, Company, Position, Connected On. */
 export function isLinkedInHeader(names: Set<string>): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import { readOutlookCsv } from './outlook-csv.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import { readOutlookCsv } from './outlook-csv';
 
 describe('readOutlookCsv', () => {
   it('reads a Windows-1252 export with accents, phones, e-mails, birthday and categories', async () => {

@@ -1,16 +1,16 @@
-import type { CsvTableRow } from './csv-table.js';
-import { csvTable } from './csv-table.js';
-import type { DateOrder } from './dates.js';
-import { decodeLines } from './decode.js';
+import type { CsvTableRow } from './csv-table';
+import { csvTable } from './csv-table';
+import type { DateOrder } from './dates';
+import { decodeLines } from './decode';
 import {
   type ImportedContact,
   type ImportRow,
   linkKind,
   type ReadOptions,
   setText,
-} from './imported-contact.js';
-import { isTranslatedOutlookColumn, outlookColumn } from './outlook-headers.js';
-import { addEmail, addTags, addValue, dateColumn, mapRows, namedContact, type Warn } from './row-helpers.js';
+} from './imported-contact';
+import { isTranslatedOutlookColumn, outlookColumn } from './outlook-headers';
+import { addEmail, addTags, addValue, dateColumn, mapRows, namedContact, type Warn } from './row-helpers';
 
 /** Outlook writes "0/0/00" (and sometimes 1/0/00) for "no date". */
 const NO_DATE = ['0/0/00', '0/0/0000', '1/0/00', '00/00/0000'];

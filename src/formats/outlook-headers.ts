@@ -1,4 +1,4 @@
-import { foldText } from '../core/duplicate-keys.js';
+import { foldText } from '../core/duplicate-keys';
 
 /**
  * Outlook names its CSV columns in the language of the installation. The columns Tend reads, in

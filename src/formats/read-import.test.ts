@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import { detectFormat } from './detect-format.js';
-import { readImport } from './read-import.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import { detectFormat } from './detect-format';
+import { readImport } from './read-import';
 
 describe('readImport', () => {
   it.each([

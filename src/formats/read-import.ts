@@ -1,10 +1,10 @@
-import { decodeLines, peekLines } from './decode.js';
-import { DETECT_LINES, detectFormat, type ImportFormat } from './detect-format.js';
-import { googleRows } from './google-csv.js';
-import type { ImportRow, ReadOptions } from './imported-contact.js';
-import { linkedInRows } from './linkedin-csv.js';
-import { outlookRows } from './outlook-csv.js';
-import { vcardRows } from './vcard-reader.js';
+import { decodeLines, peekLines } from './decode';
+import { DETECT_LINES, detectFormat, type ImportFormat } from './detect-format';
+import { googleRows } from './google-csv';
+import type { ImportRow, ReadOptions } from './imported-contact';
+import { linkedInRows } from './linkedin-csv';
+import { outlookRows } from './outlook-csv';
+import { vcardRows } from './vcard-reader';
 
 const READERS: Record<
   ImportFormat,

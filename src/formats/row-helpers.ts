@@ -1,6 +1,6 @@
-import type { CsvTableItem, CsvTableRow } from './csv-table.js';
-import { type DateOrder, readDate } from './dates.js';
-import { emptyContact, type ImportedContact, type ImportRow, type PartialDate } from './imported-contact.js';
+import type { CsvTableItem, CsvTableRow } from './csv-table';
+import { type DateOrder, readDate } from './dates';
+import { emptyContact, type ImportedContact, type ImportRow, type PartialDate } from './imported-contact';
 
 /** Thrown inside a row mapper to turn that one row into an error; never escapes a reader. */
 export class RowError extends Error {}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readLinkedInCsv } from './linkedin-csv.js';
-import { readVCards } from './vcard-reader.js';
+import { readLinkedInCsv } from './linkedin-csv';
+import { readVCards } from './vcard-reader';
 
 const encoder = new TextEncoder();
 const PREAMBLE = 'Notes:\r\n"When exporting your connection data, you may notice..."\r\n\r\n';

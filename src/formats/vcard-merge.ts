@@ -1,6 +1,6 @@
-import type { ContactLike, ImportedContact } from './imported-contact.js';
-import { vcardRows } from './vcard-reader.js';
-import { type VCardVersion, writeVCard } from './vcard-writer.js';
+import type { ContactLike, ImportedContact } from './imported-contact';
+import { vcardRows } from './vcard-reader';
+import { type VCardVersion, writeVCard } from './vcard-writer';
 
 /** One property of a card as written: its physical lines kept verbatim (folding included). */
 export interface CardLine {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { collect, fixtureStream } from '../../test/fixtures/imports/fixture.js';
-import type { ImportRow } from './imported-contact.js';
-import { readVCards, vcardRows } from './vcard-reader.js';
+import { collect, fixtureStream } from '../../test/fixtures/imports/fixture';
+import type { ImportRow } from './imported-contact';
+import { readVCards, vcardRows } from './vcard-reader';
 
 const contactOf = (row: ImportRow | undefined) => {
   if (!row || !('contact' in row)) throw new Error(`expected a contact, got ${JSON.stringify(row)}`);

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
-import { parseLooseDate, readDate } from './dates.js';
-import { decodeLines } from './decode.js';
-import { splitName } from './google-csv.js';
+import { parseLooseDate, readDate } from './dates';
+import { decodeLines } from './decode';
+import { splitName } from './google-csv';
 import {
   emptyContact,
   type ImportedContact,
@@ -11,8 +11,8 @@ import {
   type PartialDate,
   type ReadOptions,
   setText,
-} from './imported-contact.js';
-import { addEmail, addTags, addValue, dateWarning, RowError, type Warn } from './row-helpers.js';
+} from './imported-contact';
+import { addEmail, addTags, addValue, dateWarning, RowError, type Warn } from './row-helpers';
 import {
   type ContentLine,
   decodeQuotedPrintable,
@@ -20,7 +20,7 @@ import {
   splitValue,
   unescapeText,
   unfold,
-} from './vcard-lines.js';
+} from './vcard-lines';
 
 /** A card with more properties than this is refused (hostile input), keeping memory bounded. */
 const MAX_PROPERTIES = 5_000;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collect } from '../../test/fixtures/imports/fixture.js';
-import type { ImportedContact, ImportRow } from './imported-contact.js';
-import { vcardRows } from './vcard-reader.js';
-import { writeVCard, writeVCards } from './vcard-writer.js';
+import { collect } from '../../test/fixtures/imports/fixture';
+import type { ImportedContact, ImportRow } from './imported-contact';
+import { vcardRows } from './vcard-reader';
+import { writeVCard, writeVCards } from './vcard-writer';
 
 async function* linesOf(text: string) {
   yield* text.split(/\r\n/);

@@ -1,6 +1,6 @@
-import { isoDate, pad2 } from './dates.js';
-import { escapeText, foldLine, paramValue } from './fold.js';
-import { type ContactLike, linkKind, type PartialDate } from './imported-contact.js';
+import { isoDate, pad2 } from './dates';
+import { escapeText, foldLine, paramValue } from './fold';
+import { type ContactLike, linkKind, type PartialDate } from './imported-contact';
 
 export type VCardVersion = '4.0' | '3.0';
 export interface VCardOptions {

@@ -1,19 +1,8 @@
 import nodemailer from 'nodemailer';
 import { messageIdFor } from '../core/outbox-policy';
+import type { Mailer } from '../services/mailer';
 
-export interface OutgoingMail {
-  idempotencyKey: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-}
-
-/** Hands one message to an SMTP server; resolves once the server accepted it, rejects with its reason. */
-export interface Mailer {
-  send(mail: OutgoingMail): Promise<void>;
-  close(): void;
-}
+export type { Mailer, OutgoingMail } from '../services/mailer';
 
 /** A nodemailer transport over SMTP_URL (smtp://user:pass@host:587, smtps://… for implicit TLS). */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {

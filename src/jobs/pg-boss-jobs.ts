@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Jobs } from './scheduler';
+import type { Jobs } from './jobs';
 
 const QUEUE = 'tend-tick';
 

@@ -3,6 +3,7 @@ import { captureTick } from '../services/capture-imap';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
+import type { Jobs } from './jobs';
 import type { Mailer } from './mailer';
 import { startPgBossJobs } from './pg-boss-jobs';
 
@@ -21,12 +22,7 @@ export interface TickReport {
   delivery: DeliveryReport | null;
 }
 
-export interface Jobs {
-  /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
-  runNow(): Promise<void>;
-  /** No new tick starts; resolves once the one in progress (if any) has finished. */
-  stop(): Promise<void>;
-}
+export type { Jobs } from './jobs';
 
 /** One minute's work: queue the digests that are due, then deliver what the outbox holds. `now` is deps.clock. */
 export async function tick(

@@ -21,8 +21,6 @@ import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { refuseNulBytes } from './nul-bytes';
-// Registers the features' Today reasons (introductions, resources, …) once, for every app built.
-import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
@@ -40,6 +38,7 @@ import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
+import { healthRoutes } from './routes/health.routes';
 import { holidaysRoutes } from './routes/holidays.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { importsRoutes } from './routes/imports.routes';
@@ -163,6 +162,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(capacityRoutes(deps));
       await api.register(interactionsRoutes(deps));
       await api.register(todayRoutes(deps));
+      await api.register(healthRoutes(deps));
       await api.register(briefRoutes(deps));
       await api.register(circlesRoutes(deps));
       await api.register(tagsRoutes(deps));

@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import type { MailItem, MailMessage } from '../capture/mail-message';
 import type { CaptureRun, SourceSettings } from '../contract/capture';
 import { type CaptureContext, decideCapture, normaliseAddress } from '../core/capture-rules';
@@ -11,7 +10,7 @@ import {
   insertCapturedItems,
   type SourceRow,
 } from '../store/capture.repo';
-import type { CaptureSuggestionsTable, InteractionsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import type { Deps } from './deps';
 import { recordInteractionsIn } from './interactions.service';
 
@@ -108,14 +107,14 @@ async function writeBatch(
     const inbound = new Set(
       known.filter((k) => k.direction === 'inbound').map((k) => `${k.item_key}\n${k.contact_id}`),
     );
-    const interactions: Insertable<InteractionsTable>[] = [];
+    const interactions: NewRow<'interactions'>[] = [];
     const items: {
       item_key: string;
       contact_id: string;
       interaction_id: string;
       direction: 'inbound' | 'outbound';
     }[] = [];
-    const strangers = new Map<string, Insertable<CaptureSuggestionsTable>>();
+    const strangers = new Map<string, NewRow<'capture_suggestions'>>();
     for (const { message: m, sent } of batch) {
       const d = decideCapture(
         {
@@ -180,7 +179,7 @@ async function writeBatch(
 }
 
 function noteStrangers(
-  into: Map<string, Insertable<CaptureSuggestionsTable>>,
+  into: Map<string, NewRow<'capture_suggestions'>>,
   accountId: string,
   strangers: readonly string[],
   m: MailMessage,

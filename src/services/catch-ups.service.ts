@@ -40,7 +40,7 @@ export function toCatchUpDto(r: CatchUpWithName): CatchUp {
     id: r.id,
     contactId: r.contact_id,
     name: displayName(r),
-    format: r.format as CatchUpFormat,
+    format: r.format,
     startAt: r.start_at,
     endAt: r.end_at,
     status: r.status as CatchUp['status'],
@@ -197,7 +197,7 @@ export async function catchUpFeedEvents(deps: Deps, accountId: string): Promise<
   return rows.map((r) => ({
     kind: 'timed',
     uid: `catch-up-${r.id}@tend`,
-    summary: `${FORMAT_TITLES[r.format as CatchUpFormat] ?? 'Catch-up'} with ${displayName(r)}`,
+    summary: `${FORMAT_TITLES[r.format] ?? 'Catch-up'} with ${displayName(r)}`,
     ...(r.note && { description: r.note }),
     start: r.start_at,
     end: r.end_at,

@@ -1,7 +1,7 @@
 import type { Circle, CircleCreate, CirclePatch } from '../contract/circles';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
 import { NotFound } from '../core/errors';
-import type { Cadence, CircleKind } from '../core/vocabulary';
+import type { Cadence } from '../core/vocabulary';
 import {
   type CircleRow,
   circleContactIds,
@@ -17,7 +17,7 @@ import { type Deps, nowIso } from './deps';
 import { refreshSchedule } from './schedule';
 
 function toCircleDto(r: CircleRow, contactCount: number): Circle {
-  const kind = r.kind as CircleKind;
+  const kind = r.kind;
   return {
     id: r.id,
     name: r.name,

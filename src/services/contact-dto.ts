@@ -1,6 +1,14 @@
 import type { Contact } from '../contract/contacts';
 import { effectiveCadence } from '../core/cadence';
-import type { Cadence, Channel, CircleKind, LinkKind, WorkingHours } from '../core/vocabulary';
+import type {
+  Cadence,
+  CadenceKind,
+  CadenceUnit,
+  Channel,
+  CircleKind,
+  LinkKind,
+  WorkingHours,
+} from '../core/vocabulary';
 import type { ContactChildren, ContactRow } from '../store/contacts.repo';
 
 export function displayName(row: Pick<ContactRow, 'first_name' | 'last_name'>): string {
@@ -8,9 +16,9 @@ export function displayName(row: Pick<ContactRow, 'first_name' | 'last_name'>): 
 }
 
 export function cadenceOf(row: {
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
 }) {
   if (!row.cadence_kind) return null;
   if (row.cadence_kind === 'custom') {
@@ -20,19 +28,19 @@ export function cadenceOf(row: {
 }
 
 export function cadenceColumns(c: Cadence): {
-  cadence_kind: string;
+  cadence_kind: CadenceKind;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
 };
 export function cadenceColumns(c: Cadence | null | undefined): {
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
 };
 export function cadenceColumns(c: Cadence | null | undefined): {
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
 } {
   if (!c) return { cadence_kind: null, cadence_every: null, cadence_unit: null };
   return c.kind === 'custom'
@@ -73,9 +81,9 @@ export function toContactDto(row: ContactRow, children: ContactChildren): Contac
 }
 
 type CadenceColumns = {
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
 };
 
 /**
@@ -84,11 +92,11 @@ type CadenceColumns = {
  */
 export function contactCadence(
   contact: CadenceColumns & { tracked: number },
-  circle: (CadenceColumns & { kind: string }) | null | undefined,
+  circle: (CadenceColumns & { kind: CircleKind }) | null | undefined,
 ): Cadence {
   return effectiveCadence(
     cadenceOf(contact) ?? (circle ? cadenceOf(circle) : null),
-    (circle?.kind as CircleKind | undefined) ?? null,
+    circle?.kind ?? null,
     contact.tracked === 1,
   );
 }

@@ -8,8 +8,8 @@ import type {
   ContactPatch,
   ContactSort,
 } from '../contract/contacts';
-import { defaultLeadDays } from '../contract/important-dates';
 import { Invalid, NotFound } from '../core/errors';
+import { defaultLeadDays } from '../core/important-dates';
 import { findCircle } from '../store/circles.repo';
 import {
   type ContactRow,

@@ -1,5 +1,5 @@
 import { ContactCreate } from '../contract/contacts';
-import { defaultLeadDays, invalidDay } from '../contract/important-dates';
+import { defaultLeadDays, invalidDay } from '../core/important-dates';
 import type { DateKind } from '../core/vocabulary';
 import type { ImportedContact, PartialDate } from '../formats/imported-contact';
 import { cardLines, readOneCard } from '../formats/vcard-merge';

@@ -1,7 +1,23 @@
 import type { Faker } from '@faker-js/faker';
 import { DateTime } from 'luxon';
+import type { Database, NewRow } from '../store/database';
 import { DEMO_FACTS, DEMO_LIFE_EVENTS, DEMO_NOTES, DEMO_TOPICS } from './demo-data';
-import type { DemoRows } from './demo-network';
+
+type Rows<T extends keyof Database> = NewRow<T>[];
+export interface DemoRows {
+  tags: Rows<'tags'>;
+  contacts: Rows<'contacts'>;
+  emails: Rows<'contact_emails'>;
+  phones: Rows<'contact_phones'>;
+  links: Rows<'contact_links'>;
+  contactTags: Rows<'contact_tags'>;
+  interactions: Rows<'interactions'>;
+  notes: Rows<'notes'>;
+  facts: Rows<'facts'>;
+  dates: Rows<'important_dates'>;
+  lifeEvents: Rows<'life_events'>;
+  tasks: Rows<'tasks'>;
+}
 
 const DAY = 86_400_000;
 

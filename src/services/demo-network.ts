@@ -1,9 +1,7 @@
 import type { Faker } from '@faker-js/faker';
-import type { Insertable } from 'kysely';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import { CHANNELS, type Channel, type CircleKind } from '../core/vocabulary';
-import type { Database } from '../store/database';
 import {
   DEMO_HOW_MET,
   DEMO_INDUSTRIES,
@@ -14,23 +12,7 @@ import {
   DEMO_TASKS,
   DEMO_TOPICS,
 } from './demo-data';
-import { addDetails } from './demo-details';
-
-type Rows<T extends keyof Database> = Insertable<Database[T]>[];
-export interface DemoRows {
-  tags: Rows<'tags'>;
-  contacts: Rows<'contacts'>;
-  emails: Rows<'contact_emails'>;
-  phones: Rows<'contact_phones'>;
-  links: Rows<'contact_links'>;
-  contactTags: Rows<'contact_tags'>;
-  interactions: Rows<'interactions'>;
-  notes: Rows<'notes'>;
-  facts: Rows<'facts'>;
-  dates: Rows<'important_dates'>;
-  lifeEvents: Rows<'life_events'>;
-  tasks: Rows<'tasks'>;
-}
+import { addDetails, type DemoRows } from './demo-details';
 
 /** Where a demo contact sits: a circle, or outside any with no cadence (untracked) or an ad-hoc one. */
 type Slot = Exclude<CircleKind, 'other'> | 'none' | 'untracked' | 'ad_hoc';

@@ -1,6 +1,5 @@
 import type { Fact, FactCreate, FactPatch } from '../contract/facts';
 import { NotFound } from '../core/errors';
-import type { FactKind } from '../core/vocabulary';
 import { reindexContacts } from '../store/contacts.repo';
 import { deleteFact, type FactRow, findFact, insertFact, listFacts, updateFact } from '../store/facts.repo';
 import { type Deps, nowIso } from './deps';
@@ -10,7 +9,7 @@ export function toFactDto(r: FactRow): Fact {
   return {
     id: r.id,
     contactId: r.contact_id,
-    kind: r.kind as FactKind,
+    kind: r.kind,
     label: r.label,
     value: r.value,
     pinned: r.pinned === 1,

@@ -3,7 +3,6 @@ import { capacityPlan, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
-import type { Channel, CircleKind, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -25,8 +24,8 @@ async function yearOfInteractions(db: Conn, accountId: string, since: string, co
   for (const r of await interactionsSince(db, accountId, since, contactId)) {
     const list = out.get(r.contact_id) ?? [];
     list.push({
-      direction: r.direction as Direction,
-      channel: r.channel as Channel,
+      direction: r.direction,
+      channel: r.channel,
       occurredAt: r.occurred_at,
       awaitingReply: r.awaiting_reply === 1,
     });
@@ -91,7 +90,7 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
       },
       now,
     ).score;
-    const kind = (circle?.kind as CircleKind | undefined) ?? null;
+    const kind = circle?.kind ?? null;
     const name = `${c.first_name} ${c.last_name}`.trim();
     return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
   });

@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { ImportCommit, ImportResult, ImportRun, RowAction } from '../contract/imports';
@@ -6,7 +5,7 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
-import type { ContactsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import {
   emptyWrites,
   insertImportWrites,
@@ -158,7 +157,7 @@ async function applyMerges(
   const ids = [...byTarget.keys()];
   const targets = await loadMergeTargets(db, ctx.accountId, ids);
   const w = emptyWrites();
-  const updates: [string, Partial<Insertable<ContactsTable>>][] = [];
+  const updates: [string, Partial<NewRow<'contacts'>>][] = [];
   let lifeEvents = 0;
   for (const [targetId, rows] of byTarget) {
     const target = targets.get(targetId);

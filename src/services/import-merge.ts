@@ -1,6 +1,5 @@
-import type { Insertable } from 'kysely';
 import { emailKey, linkedinKey, phoneKey } from '../core/duplicate-keys';
-import type { ContactsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import type { ImportWrites, MergeTarget } from '../store/import-writes.repo';
 import { type CommitContext, dateRow, noteRow, validZone } from './import-new-contact';
 import type { PreviewContact } from './import-rows';
@@ -21,7 +20,7 @@ export function mergeInto(
   target: MergeTarget,
   incoming: readonly PreviewContact[],
   detectRole: boolean,
-): { update: Partial<Insertable<ContactsTable>> | undefined; newRole: boolean } {
+): { update: Partial<NewRow<'contacts'>> | undefined; newRole: boolean } {
   const { row, children } = target;
   const id = row.id;
   const next = {
@@ -131,7 +130,7 @@ export function mergeInto(
     });
   }
   if (changed.length === 0 && written() === writtenBefore) return { update: undefined, newRole };
-  const update: Partial<Insertable<ContactsTable>> = { updated_at: ctx.now };
+  const update: Partial<NewRow<'contacts'>> = { updated_at: ctx.now };
   for (const k of changed) Object.assign(update, { [k]: next[k] });
   return { update, newRole };
 }

@@ -1,8 +1,8 @@
 import { IANAZone } from 'luxon';
-import { defaultLeadDays, invalidDay } from '../contract/important-dates';
 import { effectiveCadence, nextDueAt } from '../core/cadence';
 import { phoneKey } from '../core/duplicate-keys';
 import { holidayCountry } from '../core/holiday-country';
+import { defaultLeadDays, invalidDay } from '../core/important-dates';
 import type { DateKind } from '../core/vocabulary';
 import type { PartialDate } from '../formats/imported-contact';
 import { searchBody, searchFields } from '../store/contacts.repo';

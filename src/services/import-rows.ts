@@ -1,9 +1,8 @@
-import type { Insertable } from 'kysely';
 import type { ImportRow } from '../contract/imports';
 import type { ImportClassification } from '../core/classify-import';
 import type { FieldChange, MatchKey } from '../core/duplicate-keys';
 import type { ImportedContact } from '../formats/imported-contact';
-import type { ImportRowsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import type { ImportRowRow } from '../store/imports.repo';
 
 /** Stored form of a previewed contact: what the reader gave, without the photo, cut to the API's limits. */
@@ -87,7 +86,7 @@ export function rowRecord(
   c: ImportClassification<PreviewContact>,
   /** rawName: an error row's name as the reader saw it; json: the contact already serialised; warnings: fields skipped. */
   opts: { rawName?: string | undefined; json?: string | undefined; warnings?: string[] | undefined } = {},
-): Insertable<ImportRowsTable> {
+): NewRow<'import_rows'> {
   // Literals, not spreads: tsx/esbuild lowers spreads to a helper that made this 5× slower per row.
   if (c.kind === 'error') {
     return {

@@ -1,11 +1,6 @@
-import {
-  defaultLeadDays,
-  type ImportantDate,
-  type ImportantDateCreate,
-  type ImportantDatePatch,
-  invalidDay,
-} from '../contract/important-dates';
+import type { ImportantDate, ImportantDateCreate, ImportantDatePatch } from '../contract/important-dates';
 import { Invalid, NotFound } from '../core/errors';
+import { defaultLeadDays, invalidDay } from '../core/important-dates';
 import type { DateKind } from '../core/vocabulary';
 import {
   deleteImportantDate,

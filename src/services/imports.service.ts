@@ -1,4 +1,3 @@
-import type { Insertable } from 'kysely';
 import type { CountryCode } from 'libphonenumber-js';
 import type {
   ImportCounts,
@@ -11,12 +10,13 @@ import type {
 import { classifyImport } from '../core/classify-import';
 import { buildDedupeIndex } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
+import { dateOrderOf, regionOfZone } from '../core/import-region';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
 import { ImportFileError } from '../formats/imported-contact';
 import { readImport } from '../formats/read-import';
 import { findAccount } from '../store/accounts.repo';
-import type { ImportRowsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import {
   deleteImportRows,
   deleteImportRun,
@@ -32,7 +32,6 @@ import {
 } from '../store/imports.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
-import { dateOrderOf, regionOfZone } from './import-region';
 import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
@@ -89,7 +88,7 @@ export async function previewImport(
       warnings: 0,
       skippedEmpty: 0,
     };
-    let batch: Insertable<ImportRowsTable>[] = [];
+    let batch: NewRow<'import_rows'>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
       const contact = 'error' in row ? undefined : clipContact(row.contact);
@@ -128,7 +127,7 @@ async function storedContact(
   db: Conn,
   accountId: string,
   runId: string,
-  batch: readonly Insertable<ImportRowsTable>[],
+  batch: readonly NewRow<'import_rows'>[],
   line: number,
 ): Promise<PreviewContact> {
   const json =

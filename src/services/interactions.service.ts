@@ -1,10 +1,8 @@
-import type { Insertable } from 'kysely';
 import type { Interaction, InteractionCreate, InteractionPatch } from '../contract/interactions';
 import { NotFound } from '../core/errors';
 import { takeawayTask } from '../core/follow-ups';
-import type { Channel, Direction } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
-import type { InteractionsTable } from '../store/database';
+import type { NewRow } from '../store/database';
 import {
   deleteInteraction,
   findInteraction,
@@ -23,8 +21,8 @@ export function toInteractionDto(r: InteractionRow): Interaction {
   return {
     id: r.id,
     contactId: r.contact_id,
-    channel: r.channel as Channel,
-    direction: r.direction as Direction,
+    channel: r.channel,
+    direction: r.direction,
     occurredAt: r.occurred_at,
     summary: r.summary,
     topics: JSON.parse(r.topics) as string[],
@@ -103,13 +101,13 @@ export async function recordInteractionsIn(
   deps: Deps,
   trx: Conn,
   accountId: string,
-  rows: readonly Insertable<InteractionsTable>[],
+  rows: readonly NewRow<'interactions'>[],
 ): Promise<void> {
   if (rows.length === 0) return;
   const now = nowIso(deps);
   await insertInteractions(trx, rows);
   for (const row of rows) {
-    const task = takeawayTask({ channel: row.channel as Channel, occurredAt: row.occurred_at });
+    const task = takeawayTask({ channel: row.channel, occurredAt: row.occurred_at });
     if (task && task.windowEnd > now)
       await insertTask(trx, {
         account_id: accountId,

@@ -1,6 +1,5 @@
 import type { LifeEvent, LifeEventCreate } from '../contract/life-events';
 import { NotFound } from '../core/errors';
-import type { LifeEventKind } from '../core/vocabulary';
 import {
   deleteLifeEvent,
   insertLifeEvent,
@@ -14,7 +13,7 @@ export function toLifeEventDto(r: LifeEventRow): LifeEvent {
   return {
     id: r.id,
     contactId: r.contact_id,
-    kind: r.kind as LifeEventKind,
+    kind: r.kind,
     title: r.title,
     occurredOn: r.occurred_on,
     source: r.source === 'import_diff' ? 'import_diff' : 'manual',

@@ -1,7 +1,6 @@
 import type { OutboxMessage } from '../contract/outbox';
 import { Conflict, NotFound } from '../core/errors';
 import { nextAttemptAt, OUTBOX_STALE_MS } from '../core/outbox-policy';
-import type { Mailer } from '../jobs/mailer';
 import {
   claimOutbox,
   dueOutbox,
@@ -17,6 +16,7 @@ import {
 } from '../store/outbox.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
+import type { Mailer } from './mailer';
 
 export interface NewMessage {
   kind: 'digest' | 'update';

@@ -19,6 +19,7 @@ import {
   TOPIC_WINDOW_DAYS,
 } from '../core/resource-match';
 import { findContact } from '../store/contacts.repo';
+import type { NewRow } from '../store/database';
 import { insertInteraction } from '../store/interactions.repo';
 import { insertLedgerEntries } from '../store/ledger.repo';
 import {
@@ -224,7 +225,7 @@ export async function shareResource(
     if (!(await findContact(trx, accountId, input.contactId)))
       throw new Invalid('no such contact', 'contactId');
     const now = nowIso(deps);
-    const row = {
+    const row: NewRow<'interactions'> & { id: string } = {
       account_id: accountId,
       id: deps.newId(),
       contact_id: input.contactId,

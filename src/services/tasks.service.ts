@@ -1,6 +1,5 @@
 import type { Task, TaskCreate, TaskListQuery, TaskPatch } from '../contract/tasks';
 import { Invalid, NotFound } from '../core/errors';
-import type { TaskKind } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
 import { deleteTask, findTask, insertTask, listTasks, type TaskRow, updateTask } from '../store/tasks.repo';
 import { type Deps, nowIso } from './deps';
@@ -9,7 +8,7 @@ export function toTaskDto(r: TaskRow): Task {
   return {
     id: r.id,
     contactId: r.contact_id,
-    kind: r.kind as TaskKind,
+    kind: r.kind,
     title: r.title,
     dueAt: r.due_at,
     done: r.done_at !== null,

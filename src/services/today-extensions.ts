@@ -1,17 +1,22 @@
+import type { ExtensionReason } from '../core/today-reasons';
+import type { Deps } from './deps';
 import { holidayTodayReasons } from './holidays.today';
 import { introductionsToday } from './introductions.service';
 import { resourceTodayReasons } from './resources.today';
 import { roleAnniversaryReasons } from './role-anniversaries.today';
-import { registerTodayExtension } from './today.service';
 import { tripTodayReasons } from './trips.service';
 
-/*
- * Every feature's Today reasons, registered once. server/app.ts imports this module for its effect;
- * today.service cannot, because the features import registerTodayExtension from it (an import cycle
- * would reach the registry before it exists). Add one line per feature.
+/** A feature that adds its own reasons to Today (F12 introductions, F13 resources, F25 trips). */
+export type TodayExtension = (deps: Deps, accountId: string, now: string) => Promise<ExtensionReason[]>;
+
+/**
+ * Every feature's Today reasons, in one list that today.service reads: the server, the digest, the
+ * feed and the benchmark all rank with the same extensions. Add one entry per feature.
  */
-registerTodayExtension(resourceTodayReasons);
-registerTodayExtension(introductionsToday);
-registerTodayExtension(tripTodayReasons);
-registerTodayExtension(holidayTodayReasons);
-registerTodayExtension(roleAnniversaryReasons);
+export const TODAY_EXTENSIONS: readonly TodayExtension[] = [
+  resourceTodayReasons,
+  introductionsToday,
+  tripTodayReasons,
+  holidayTodayReasons,
+  roleAnniversaryReasons,
+];

@@ -2,10 +2,10 @@ import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
 import { type BackOffState, backOffOfHistory } from '../core/back-off';
 import { NotFound } from '../core/errors';
-import { MAX_LEAD_DAYS } from '../core/important-dates';
+import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
-import { describeReason, type ExtensionReason } from '../core/today-reasons';
-import type { Channel, DateKind, Direction, LifeEventKind, TaskKind, WorkingHours } from '../core/vocabulary';
+import { describeReason } from '../core/today-reasons';
+import type { Channel, DateKind, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -22,6 +22,7 @@ import { type DecisionKind, replaceDecision } from '../store/today-decisions.rep
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
+import { TODAY_EXTENSIONS } from './today-extensions';
 
 const DAY = 86_400_000;
 /**
@@ -37,34 +38,13 @@ const MORE_LIMIT = 30;
 const RETRY_MIN_DAYS = 21;
 const RETRY_MAX_DAYS = 220;
 
-/** Features that add their own reasons (resources, trips, introductions, updates) register here. */
-export type TodayExtension = (deps: Deps, accountId: string, now: string) => Promise<ExtensionReason[]>;
-const extensions: TodayExtension[] = [];
-export function registerTodayExtension(extension: TodayExtension): void {
-  extensions.push(extension);
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
-
-/** (month, day) pairs nearest first: from yesterday (zones ahead of UTC) to the longest lead plus a day. */
-export function datePairs(now: number): { month: number; day: number; minLead: number }[] {
-  const pairs: { month: number; day: number; minLead: number }[] = [];
-  // From yesterday (zones ahead of UTC) to the longest lead plus a day (zones behind).
-  for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
-    const at = DateTime.fromMillis(now + d * DAY, { zone: 'utc' });
-    pairs.push({ month: at.month, day: at.day, minLead: Math.max(0, d - 1) });
-    // 29 February is celebrated on the 28th in other years.
-    if (at.month === 2 && at.day === 28 && !at.isInLeapYear)
-      pairs.push({ month: 2, day: 29, minLead: Math.max(0, d - 1) });
-  }
-  return pairs;
-}
 
 /** F17: the back-off state of the unanswered run of outreach in a history, or null if none waits. */
 function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
   return backOffOfHistory(
     history.map((i) => ({
-      direction: i.direction as Direction,
+      direction: i.direction,
       occurredAt: i.occurred_at,
       awaitingReply: i.awaiting_reply === 1,
       retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
@@ -105,7 +85,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       tracked: c.tracked === 1,
       lastMeaningfulAt: c.last_meaningful_at,
       createdAt: c.created_at,
-      lastReplyChannel: c.last_reply_channel as Channel | null,
+      lastReplyChannel: c.last_reply_channel,
       importantDates: (dates.get(c.id) ?? []).map((d) => ({
         kind: d.kind as DateKind,
         month: d.month,
@@ -114,12 +94,12 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
         leadDays: d.lead_days,
       })),
       lifeEvents: (events.get(c.id) ?? []).map((e) => ({
-        kind: e.kind as LifeEventKind,
+        kind: e.kind,
         date: e.occurred_on,
       })),
       tasks: (tasks.get(c.id) ?? []).map((t) => ({
         id: t.id,
-        kind: t.kind as TaskKind,
+        kind: t.kind,
         title: t.title,
         dueAt: t.due_at,
         done: false,
@@ -146,7 +126,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
   const lifeEventsSince = iso(nowMs - (TODAY_DEFAULTS.lifeEventDays + 1) * DAY).slice(0, 10);
   const retryFrom = iso(nowMs - RETRY_MAX_DAYS * DAY);
   const capSince = nowMs - TODAY_DEFAULTS.capDays * DAY;
-  const extra = (await Promise.all(extensions.map((e) => e(deps, accountId, now)))).flat();
+  const extra = (await Promise.all(TODAY_EXTENSIONS.map((e) => e(deps, accountId, now)))).flat();
   const candidates = await todayCandidates(db, accountId, {
     now,
     perReason: Math.max(CANDIDATES_PER_REASON, size + MORE_LIMIT),

@@ -3,8 +3,7 @@ import type { Trip, TripCreate, TripPatch, TripPeople, TripPerson, TripQuery } f
 import { Invalid, NotFound } from '../core/errors';
 import { safeZone } from '../core/instant';
 import type { ExtensionReason } from '../core/today-reasons';
-import { livesIn, nearTripRange, type Place, rankTripPeople, type TripKind, tripDetail } from '../core/trips';
-import type { CircleKind } from '../core/vocabulary';
+import { livesIn, nearTripRange, type Place, rankTripPeople, tripDetail } from '../core/trips';
 import { findAccount } from '../store/accounts.repo';
 import type { Conn } from '../store/store';
 import {
@@ -34,7 +33,7 @@ export function toTripDto(r: TripRow): Trip {
     country: r.country,
     startsOn: r.starts_on,
     endsOn: r.ends_on,
-    kind: r.kind as TripKind,
+    kind: r.kind,
     createdAt: r.created_at,
   };
 }
@@ -111,7 +110,7 @@ function rank(rows: CityContactRow[], place: Place): CityContactRow[] {
   return rankTripPeople(
     matching.map((r) => ({
       ...r,
-      circleKind: r.circle_kind as CircleKind | null,
+      circleKind: r.circle_kind,
       lastMeaningfulAt: r.last_meaningful_at,
     })),
   );

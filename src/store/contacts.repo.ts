@@ -2,7 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { holidayCountry } from '../core/holiday-country';
 import type { CadenceKind } from '../core/vocabulary';
 import { kysely } from './conn';
-import type { ContactsTable, Db } from './database';
+import type { ContactsTable } from './database';
 import { foldSearch, searchTerms } from './search-text';
 import type { Conn } from './store';
 

@@ -1,10 +1,25 @@
-import type { Generated, Kysely } from 'kysely';
-import type { CaptureSourceKind, Direction, RelationshipKind } from '../core/vocabulary';
+import type { Generated, Insertable, Kysely } from 'kysely';
+import type { CatchUpFormat } from '../core/slots';
+import type { TripKind } from '../core/trips';
+import type {
+  CadenceKind,
+  CadenceUnit,
+  CaptureSourceKind,
+  Channel,
+  CircleKind,
+  Direction,
+  FactKind,
+  LifeEventKind,
+  RelationshipKind,
+  TaskKind,
+} from '../core/vocabulary';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
  * ids are UUIDv7 text, times are UTC ISO-8601 text, dates are YYYY-MM-DD text,
- * flags are integers 0/1, structured values are JSON text.
+ * flags are integers 0/1, structured values are JSON text. A closed word list is typed as its
+ * union from core (circle and cadence kinds, fact, life-event and task kinds, catch-up formats,
+ * trip kinds), so a repository row already speaks the domain and no service writes `as CircleKind`.
  */
 export interface AccountsTable {
   id: string;
@@ -60,10 +75,10 @@ export interface CirclesTable {
   account_id: string;
   id: string;
   name: string;
-  kind: string;
-  cadence_kind: string;
+  kind: CircleKind;
+  cadence_kind: CadenceKind;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
   created_at: string;
 }
 
@@ -85,14 +100,14 @@ export interface ContactsTable {
   met_on: string | null;
   circle_id: string | null;
   tracked: number;
-  cadence_kind: string | null;
+  cadence_kind: CadenceKind | null;
   cadence_every: number | null;
-  cadence_unit: string | null;
+  cadence_unit: CadenceUnit | null;
   /** Derived, kept in the same transaction as the interaction that changes it. */
   last_interaction_at: string | null;
   last_meaningful_at: string | null;
   last_inbound_at: string | null;
-  last_reply_channel: string | null;
+  last_reply_channel: Channel | null;
   next_due_at: string | null;
   /** 0 = the user asked that nothing be captured for this contact. */
   capture: Generated<number>;
@@ -165,8 +180,8 @@ export interface InteractionsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  channel: string;
-  direction: string;
+  channel: Channel;
+  direction: Direction;
   occurred_at: string;
   summary: string;
   topics: string;
@@ -189,7 +204,7 @@ export interface FactsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: FactKind;
   label: string;
   value: string;
   pinned: number;
@@ -213,7 +228,7 @@ export interface LifeEventsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: LifeEventKind;
   title: string;
   occurred_on: string;
   source: string;
@@ -224,7 +239,7 @@ export interface TasksTable {
   account_id: string;
   id: string;
   contact_id: string | null;
-  kind: string;
+  kind: TaskKind;
   title: string;
   due_at: string;
   done_at: string | null;
@@ -397,7 +412,7 @@ export interface CatchUpsTable {
   id: string;
   contact_id: string;
   /** CatchUpFormat */
-  format: string;
+  format: CatchUpFormat;
   start_at: string;
   end_at: string;
   /** 'planned' | 'done' | 'cancelled' */
@@ -417,7 +432,7 @@ export interface TripsTable {
   starts_on: string;
   ends_on: string;
   /** 'trip' | 'conference' */
-  kind: string;
+  kind: TripKind;
   created_at: string;
 }
 
@@ -538,3 +553,6 @@ export interface Database {
 
 /** A database handle or an open transaction; repositories accept either. */
 export type Db = Kysely<Database>;
+
+/** A row to insert into `table`, for services that assemble rows before a repository writes them. */
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

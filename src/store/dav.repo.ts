@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks } from './chunks';
 import { kysely } from './conn';
-import type { DavCardsTable, Db } from './database';
+import type { DavCardsTable } from './database';
 import type { Conn } from './store';
 
 export type DavCardRow = Selectable<DavCardsTable>;

@@ -1,11 +1,12 @@
+import type { Channel, Direction } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactRow } from './contacts.repo';
 import type { Conn } from './store';
 
 export interface HealthInteractionRow {
   contact_id: string;
-  direction: string;
-  channel: string;
+  direction: Direction;
+  channel: Channel;
   occurred_at: string;
   awaiting_reply: number;
 }

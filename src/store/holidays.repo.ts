@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import type { CadenceKind } from '../core/vocabulary';
 import { kysely } from './conn';
-import type { Db } from './database';
 import type { Conn } from './store';
 
 export interface HolidaySettingRow {
@@ -11,7 +11,7 @@ export interface HolidaySettingRow {
 }
 
 /** Contacts without their own cadence follow the circle's; these never count (F2: kept without a rhythm). */
-const UNTRACKED_CADENCES = ['ad_hoc', 'not_tracked'];
+const UNTRACKED_CADENCES: CadenceKind[] = ['ad_hoc', 'not_tracked'];
 
 export async function listHolidaySettings(conn: Conn, accountId: string): Promise<HolidaySettingRow[]> {
   const db = kysely(conn);

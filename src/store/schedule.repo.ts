@@ -1,10 +1,11 @@
+import type { Channel } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
 export interface InteractionSummary {
   lastAt: string | null;
   lastInboundAt: string | null;
-  lastInboundChannel: string | null;
+  lastInboundChannel: Channel | null;
 }
 
 /** Latest interaction and latest reply of one contact: indexed lookups on (account_id, contact_id, occurred_at). */

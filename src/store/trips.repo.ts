@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { CircleKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { TripsTable } from './database';
 import type { Conn } from './store';
@@ -86,7 +87,7 @@ export interface CityContactRow {
   city: string | null;
   country: string | null;
   circle_id: string | null;
-  circle_kind: string | null;
+  circle_kind: CircleKind | null;
   tracked: number;
   last_meaningful_at: string | null;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it, vi } from 'vitest';
-import type { Mailer } from '../../src/jobs/mailer';
 import { startJobs } from '../../src/jobs/scheduler';
+import type { Mailer } from '../../src/services/mailer';
 import { enqueueMessage } from '../../src/services/outbox.service';
 import { listOutbox } from '../../src/store/outbox.repo';
 import { fixedClock, signUp, testApp } from '../helpers/app';

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contract/common';
-import { Capacity, Health } from '../../contract/health';
 import { ActionResult, DoneBody, SnoozeBody, Today, TodayQuery } from '../../contract/today';
 import type { Deps } from '../../services/deps';
-import { capacity, contactHealth } from '../../services/health.service';
 import { getToday, markDone, skip, snooze } from '../../services/today.service';
 import { principal } from '../auth-hook';
 
@@ -29,14 +27,6 @@ export function todayRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/today/:id/skip',
       { schema: { tags, params: IdParams, response: { 200: ActionResult } } },
       async (request) => skip(deps, principal(request).accountId, request.params.id),
-    );
-    app.get(
-      '/contacts/:id/health',
-      { schema: { tags, params: IdParams, response: { 200: Health } } },
-      async (request) => contactHealth(deps, principal(request).accountId, request.params.id),
-    );
-    app.get('/capacity', { schema: { tags, response: { 200: Capacity } } }, async (request) =>
-      capacity(deps, principal(request).accountId),
     );
   };
 }

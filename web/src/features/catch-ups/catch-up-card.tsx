@@ -1,8 +1,7 @@
-import type { CatchUp } from '@contract/catch-ups';
+import type { CatchUp, CatchUpFormat } from '@contract/catch-ups';
 import { Alert, Anchor, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { CatchUpFormat } from '../../../../src/core/slots';
 import { formatDateTime } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';
 import { FORMAT_LABELS, FORMAT_OPTIONS, invitationHref, isCatchUpFormat } from './format-labels';

@@ -1,4 +1,4 @@
-import type { CatchUpFormat } from '../../../../src/core/slots';
+import type { CatchUpFormat } from '@contract/catch-ups';
 
 export const FORMAT_LABELS = {
   virtual_coffee: 'Virtual coffee',

@@ -1,6 +1,5 @@
-import type { CatchUp, CatchUpCreate, SlotList } from '@contract/catch-ups';
+import type { CatchUp, CatchUpCreate, CatchUpFormat, SlotList } from '@contract/catch-ups';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CatchUpFormat } from '../../../../src/core/slots';
 import { get, post } from '../../api/client';
 
 const catchUpsKey = ['catch-ups'] as const;

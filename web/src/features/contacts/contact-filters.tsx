@@ -1,6 +1,6 @@
 import type { Circle } from '@contract/circles';
+import { NAMED_CADENCE_KINDS } from '@contract/vocabulary';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
-import { NAMED_CADENCE_KINDS } from '../../../../src/core/vocabulary';
 import { humanize } from '../../lib/format';
 
 /** The filter inputs as the user types them (dates as YYYY-MM-DD). */

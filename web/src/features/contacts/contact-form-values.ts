@@ -1,5 +1,5 @@
 import type { Contact, ContactCreate } from '@contract/contacts';
-import type { Channel } from '../../../../src/core/vocabulary';
+import type { Channel } from '@contract/vocabulary';
 
 /** What the add/edit form holds: plain strings per input, lists as rows. */
 export interface ContactFormValues {

@@ -1,4 +1,5 @@
 import type { Contact, ContactCreate } from '@contract/contacts';
+import { CHANNELS } from '@contract/vocabulary';
 import {
   ActionIcon,
   Alert,
@@ -13,7 +14,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
-import { CHANNELS } from '../../../../src/core/vocabulary';
 import { ApiError } from '../../api/client';
 import { humanize } from '../../lib/format';
 import { IconPlus, IconTrash } from '../../ui/icons';

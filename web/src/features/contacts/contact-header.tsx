@@ -1,6 +1,6 @@
 import type { Contact } from '@contract/contacts';
+import type { LinkKind } from '@contract/vocabulary';
 import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
-import type { LinkKind } from '../../../../src/core/vocabulary';
 import { humanize, localTimeIn, relativeTime } from '../../lib/format';
 import { safeHref } from '../../lib/safe-url';
 import { useNow } from '../../lib/use-now';

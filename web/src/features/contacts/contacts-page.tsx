@@ -1,4 +1,5 @@
 import type { ContactFilter, ContactSort } from '@contract/contacts';
+import { CADENCE_KINDS } from '@contract/vocabulary';
 import {
   Badge,
   Button,
@@ -15,7 +16,6 @@ import {
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { CADENCE_KINDS } from '../../../../src/core/vocabulary';
 import { dayStartIso } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconFilter, IconPlus, IconSearch } from '../../ui/icons';

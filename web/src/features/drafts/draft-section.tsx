@@ -1,10 +1,10 @@
+import type { DraftOccasion } from '@contract/drafts';
+import { DRAFT_OCCASIONS } from '@contract/drafts';
 import type { InteractionCreate } from '@contract/interactions';
+import type { Channel } from '@contract/vocabulary';
 import { Alert, Button, Group, Loader, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useClipboard, useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import type { DraftOccasion } from '../../../../src/core/draft-templates';
-import { DRAFT_OCCASIONS } from '../../../../src/core/draft-templates';
-import type { Channel } from '../../../../src/core/vocabulary';
 import { ApiError } from '../../api/client';
 import { ChannelSelect } from '../interactions/interaction-fields';
 import { LintIssues } from './lint-issues';

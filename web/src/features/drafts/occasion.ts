@@ -1,5 +1,5 @@
+import type { DraftOccasion } from '@contract/drafts';
 import type { TodayReason } from '@contract/today';
-import type { DraftOccasion } from '../../../../src/core/draft-templates';
 
 export const OCCASION_LABELS = {
   congratulate: 'Congratulate',
@@ -16,7 +16,6 @@ export const OCCASION_LABELS = {
 export function occasionFor(reason: TodayReason | undefined): DraftOccasion {
   switch (reason?.kind) {
     case 'life_event':
-    case 'job_change':
     case 'anniversary':
     case 'role_anniversary':
       return 'congratulate';
@@ -29,8 +28,6 @@ export function occasionFor(reason: TodayReason | undefined): DraftOccasion {
       return 'follow_up_after_meeting';
     case 'resource_match':
       return 'share_resource';
-    case 'update':
-      return 'update';
     // Overdue or an unanswered message: the gap itself needs bridging before an invitation.
     case 'cadence_overdue':
     case 'retry':

@@ -1,5 +1,5 @@
+import { deepLinks } from '@contract/drafts';
 import { describe, expect, it } from 'vitest';
-import { deepLinks } from '../../../../src/core/deep-links';
 import { mailtoBody, relink } from './relink';
 
 describe('relink', () => {

@@ -1,5 +1,5 @@
 import type { Draft } from '@contract/drafts';
-import { deepLinks } from '../../../../src/core/deep-links';
+import { deepLinks } from '@contract/drafts';
 
 type Links = Draft['links'];
 

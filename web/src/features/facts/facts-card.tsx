@@ -1,8 +1,8 @@
 import type { Fact } from '@contract/facts';
+import { FACT_KINDS, type FactKind } from '@contract/vocabulary';
 import { ActionIcon, Badge, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { FACT_KINDS, type FactKind } from '../../../../src/core/vocabulary';
 import { humanize } from '../../lib/format';
 import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';

@@ -1,8 +1,8 @@
 import type { HolidaySettings } from '@contract/holidays';
+import { HOLIDAY_KINDS, type HolidayKind } from '@contract/vocabulary';
 import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
-import { HOLIDAY_KINDS, type HolidayKind } from '../../../../src/core/vocabulary';
 import { formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
 import { useHolidaySettings, useSaveHolidaySettings } from './queries';

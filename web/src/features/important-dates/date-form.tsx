@@ -1,7 +1,7 @@
 import type { ImportantDate, ImportantDateCreate } from '@contract/important-dates';
+import { DATE_KINDS, type DateKind } from '@contract/vocabulary';
 import { Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { DATE_KINDS, type DateKind } from '../../../../src/core/vocabulary';
 import { humanize } from '../../lib/format';
 import { FormButtons } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';

@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '../../../../src/core/vocabulary';
+import { CHANNELS, type Channel } from '@contract/vocabulary';
 import {
   IconCalendar,
   IconCard,

@@ -1,3 +1,4 @@
+import { CHANNELS, type Channel, type Direction } from '@contract/vocabulary';
 import {
   Checkbox,
   type CheckboxProps,
@@ -6,7 +7,6 @@ import {
   Select,
   type SelectProps,
 } from '@mantine/core';
-import { CHANNELS, type Channel, type Direction } from '../../../../src/core/vocabulary';
 import { CHANNEL_LABELS, toChannel } from './channel-icon';
 
 const CHANNEL_OPTIONS = CHANNELS.map((value) => ({ value, label: CHANNEL_LABELS[value] }));

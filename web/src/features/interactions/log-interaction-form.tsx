@@ -1,7 +1,7 @@
 import type { Interaction } from '@contract/interactions';
+import type { Channel, Direction } from '@contract/vocabulary';
 import { Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Channel, Direction } from '../../../../src/core/vocabulary';
 import { toLocalInput } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';

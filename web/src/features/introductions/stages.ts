@@ -1,5 +1,4 @@
-import type { Introduction } from '@contract/introductions';
-import type { IntroductionAction } from '../../../../src/core/introductions';
+import type { Introduction, IntroductionAction } from '@contract/introductions';
 
 /** The stepper's steps in order; `declined` and `outcome` both end the line. */
 export const STEP_LABELS = [

@@ -1,6 +1,6 @@
+import { LEDGER_DIRECTION } from '@contract/vocabulary';
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { LEDGER_DIRECTION } from '../../../../src/core/vocabulary';
 import { formatDate } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';
 import { LedgerForm } from './ledger-form';

@@ -1,6 +1,6 @@
+import type { LedgerKind } from '@contract/vocabulary';
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { LedgerKind } from '../../../../src/core/vocabulary';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { isLedgerKind, kindsFor } from './ledger-labels';

@@ -1,5 +1,5 @@
-import type { LedgerDirection, LedgerKind } from '../../../../src/core/vocabulary';
-import { LEDGER_DIRECTION, LEDGER_KINDS } from '../../../../src/core/vocabulary';
+import type { LedgerDirection, LedgerKind } from '@contract/vocabulary';
+import { LEDGER_DIRECTION, LEDGER_KINDS } from '@contract/vocabulary';
 
 export const LEDGER_LABELS = {
   introduction_made: 'Introduction made',

@@ -1,8 +1,8 @@
 import type { LifeEvent } from '@contract/life-events';
+import { LIFE_EVENT_KINDS, type LifeEventKind } from '@contract/vocabulary';
 import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { LIFE_EVENT_KINDS, type LifeEventKind } from '../../../../src/core/vocabulary';
 import { formatDate, humanize } from '../../lib/format';
 import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';

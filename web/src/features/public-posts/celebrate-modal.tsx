@@ -1,8 +1,8 @@
 import type { TimelineEntry } from '@contract/timeline';
+import { congratulationPost, LINKEDIN_POST_MAX, linkedInShareUrl } from '@contract/updates';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { congratulationPost, LINKEDIN_POST_MAX, linkedInShareUrl } from '../../../../src/core/public-post';
 import { copyText } from './linkedin-post-composer';
 import { useMarkCongratulationPosted } from './queries';
 

@@ -1,7 +1,7 @@
+import { LINKEDIN_POST_MAX, linkedInShareUrl } from '@contract/updates';
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { LINKEDIN_POST_MAX, linkedInShareUrl } from '../../../../src/core/public-post';
 import { useRecordPublicPost } from './queries';
 
 /** Copies the text; a refused clipboard (no permission, plain http) still leaves the dialog prefilled. */

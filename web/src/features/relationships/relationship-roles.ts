@@ -1,4 +1,4 @@
-import type { RelationshipKind } from '../../../../src/core/vocabulary';
+import type { RelationshipKind } from '@contract/vocabulary';
 
 /**
  * What the picked person is to the page's contact, as the form offers it. A stored row reads

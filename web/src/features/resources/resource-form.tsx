@@ -1,6 +1,6 @@
+import type { ResourceKind } from '@contract/resources';
 import { Button, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { ResourceKind } from '../../../../src/core/resource-match';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { useAddResource } from './queries';

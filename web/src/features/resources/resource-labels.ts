@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../../../src/core/resource-match';
+import type { ResourceKind } from '@contract/resources';
 
 export const RESOURCE_KIND_LABELS = {
   article: 'Article',

@@ -1,7 +1,7 @@
+import type { Channel } from '@contract/vocabulary';
 import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Channel } from '../../../../src/core/vocabulary';
 import { ChannelSelect } from '../interactions/interaction-fields';
 import { useShareResource } from './queries';
 

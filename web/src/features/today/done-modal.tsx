@@ -1,7 +1,7 @@
 import type { InteractionCreate } from '@contract/interactions';
+import type { Channel, Direction } from '@contract/vocabulary';
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { Channel, Direction } from '../../../../src/core/vocabulary';
 import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from '../interactions/interaction-fields';
 
 /** "Done": optionally log what happened (which resets the cadence), or just take it off today's list. */

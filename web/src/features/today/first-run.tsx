@@ -1,5 +1,7 @@
 import type { Circle } from '@contract/circles';
 import type { Capacity } from '@contract/health';
+import { touchesPerWeek } from '@contract/health';
+import type { Cadence } from '@contract/vocabulary';
 import {
   Alert,
   Anchor,
@@ -17,8 +19,6 @@ import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { touchesPerWeek } from '../../../../src/core/capacity';
-import type { Cadence } from '../../../../src/core/vocabulary';
 import { post } from '../../api/client';
 import { humanize } from '../../lib/format';
 import { IconArrowDownLeft, IconPeople, IconPlus } from '../../ui/icons';

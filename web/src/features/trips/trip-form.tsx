@@ -1,6 +1,6 @@
+import type { TripKind } from '@contract/trips';
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import type { TripKind } from '../../../../src/core/trips';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { useAddTrip } from './queries';
