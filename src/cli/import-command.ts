@@ -15,6 +15,8 @@ interface ImportOptions {
   merge: 'merge' | 'create' | 'skip';
   duplicates: 'skip' | 'create';
   errorsCsv?: string;
+  /** Unset: the server decides (tracked for up to 300 new contacts). */
+  track?: boolean;
 }
 
 const ERRORS_SHOWN = 5;
@@ -87,6 +89,8 @@ export function importCommand(program: Command, api: Api): void {
     )
     .option('--errors-csv <path>', 'save the rows that could not be read (Line, Error, Name) as CSV')
     .option('--json', 'print the JSON of the import (the preview with --dry-run)')
+    .option('--track', 'give the new contacts a cadence (the default for up to 300 new people)')
+    .option('--no-track', 'import them untracked (the default above 300 new people)')
     .action(async (file: string, o: ImportOptions) => {
       const t = await api();
       const preview = await upload(t, file);
@@ -112,7 +116,10 @@ export function importCommand(program: Command, api: Api): void {
         if (o.json) return console.log(JSON.stringify(preview, null, 2));
         return console.log('Dry run: nothing was imported.');
       }
-      const body: z.input<typeof ImportCommit> = { defaults: { merge: o.merge, duplicate: o.duplicates } };
+      const body: z.input<typeof ImportCommit> = {
+        defaults: { merge: o.merge, duplicate: o.duplicates },
+        ...(o.track !== undefined && { tracked: o.track }),
+      };
       const done = await call<ImportRun>(t, 'POST', `/api/v1/imports/${preview.id}/commit`, body);
       console.log(o.json ? JSON.stringify(done, null, 2) : resultLine(done));
     });

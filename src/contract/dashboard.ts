@@ -25,7 +25,9 @@ export const Dashboard = z.object({
         "the recency part of the health score (last meaningful touch vs the cadence), scaled to 0–100; the full score needs each contact's history",
       ),
     tracked: Count.describe('tracked contacts counted'),
-    noHistory: Count.describe('tracked contacts never contacted: in no bucket, since there is nothing to score'),
+    noHistory: Count.describe(
+      'tracked contacts never contacted: in no bucket, since there is nothing to score',
+    ),
     buckets: z.array(HealthBucket).describe('contacts with at least one interaction'),
   }),
   touches: z.object({ weeks: z.array(TouchWeek).describe('the last 26 ISO weeks, oldest first') }),

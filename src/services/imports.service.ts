@@ -10,6 +10,7 @@ import type {
 } from '../contract/imports';
 import { buildDedupeIndex, classifyImport } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
+import { trackByDefault } from '../core/import-tracking';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
 import { ImportFileError } from '../formats/imported-contact';
@@ -161,6 +162,7 @@ function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
     fileName: run.file_name,
     status: run.status as ImportRun['status'],
     counts,
+    tracksByDefault: trackByDefault(counts.new ?? 0),
     result: result ?? null,
     sample,
     createdAt: run.created_at,

@@ -29,7 +29,8 @@ const STATUS_ORDER: RowStatus[] = ['new', 'merge', 'duplicate', 'error'];
 export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarded: () => void }) {
   const [filter, setFilter] = useState<RowStatus | 'all'>('all');
   const [defaults, setDefaults] = useState<Defaults>({ merge: 'merge', duplicate: 'skip' });
-  const [tracked, setTracked] = useState(true);
+  // Off by default for a large file: a 30,000-row export should not flood Today with cadences.
+  const [tracked, setTracked] = useState(run.tracksByDefault);
   const [choices, setChoices] = useState<Choices>(() => new Map());
   const rows = useImportRows(run.id, filter === 'all' ? null : filter);
   const commit = useCommitImport(run.id);
@@ -114,8 +115,8 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           <Switch
             checked={tracked}
             onChange={(e) => setTracked(e.currentTarget.checked)}
-            label="Give new contacts a cadence"
-            description="Off keeps a big network out of Today until you sort it"
+            label="Track these people"
+            description={`Give the ${run.counts.new.toLocaleString('en-US')} new contacts a cadence; off keeps a big network out of Today until you sort it`}
           />
         </Group>
 
