@@ -15,7 +15,11 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request, reply) =>
         reply
           .type('text/vcard; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="tend-contacts.vcf"')
+          // One name per version, so both downloads can sit side by side.
+          .header(
+            'content-disposition',
+            `attachment; filename="tend-contacts-vcard${request.query.version.replace('.0', '')}.vcf"`,
+          )
           .send(Readable.from(exportVCards(deps, principal(request).accountId, request.query.version))),
     );
     app.get('/export/contacts.csv', { schema: { tags } }, async (request, reply) =>
