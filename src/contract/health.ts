@@ -22,7 +22,11 @@ export const Health = z.object({
 export type Health = z.infer<typeof Health>;
 
 export const Capacity = z.object({
-  touchesPerWeek: z.number(),
+  touchesPerWeek: z.number().describe('cadences plus the weekly share of holiday touches'),
+  holidayTouchesPerYear: z
+    .number()
+    .int()
+    .describe('extra touches a year the holidays chosen in Settings add'),
   budget: z.number(),
   over: z.boolean(),
   afterMoves: z.number(),

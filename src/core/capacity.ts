@@ -96,7 +96,7 @@ const sum = (xs: Iterable<Cadence>) => {
  * contact on the slowest cadence is over the budget, no moves are suggested and `shortfall` says
  * how many would have to be untracked instead.
  */
-export function capacityPlan(contacts: readonly CapacityContact[], weeklyBudget: number): CapacityPlan {
+function cadencePlan(contacts: readonly CapacityContact[], weeklyBudget: number): CapacityPlan {
   const total = sum(contacts.map((c) => c.cadence));
   const base = { touchesPerWeek: total, budget: weeklyBudget, afterMoves: total, shortfall: null };
   if (total <= weeklyBudget + EPSILON) return { ...base, over: false, moves: [], fits: true };
@@ -172,6 +172,28 @@ export function capacityPlan(contacts: readonly CapacityContact[], weeklyBudget:
       ...m,
       savedPerWeek: touchesPerWeek(c.cadence) - touchesPerWeek(m.to),
     })),
+  };
+}
+
+/**
+ * F3 with the chosen holidays (F9): their `extraPerWeek` touches are fixed, so the cadence moves
+ * must fit in the budget they leave; the totals reported include them.
+ */
+export function capacityPlan(
+  contacts: readonly CapacityContact[],
+  weeklyBudget: number,
+  extraPerWeek = 0,
+): CapacityPlan {
+  const plan = cadencePlan(contacts, weeklyBudget - extraPerWeek);
+  return {
+    ...plan,
+    budget: weeklyBudget,
+    touchesPerWeek: plan.touchesPerWeek + extraPerWeek,
+    afterMoves: plan.afterMoves + extraPerWeek,
+    shortfall: plan.shortfall && {
+      ...plan.shortfall,
+      floorPerWeek: plan.shortfall.floorPerWeek + extraPerWeek,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { captureTick } from '../services/capture-imap';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
@@ -23,6 +24,7 @@ export interface TickReport {
 export interface Jobs {
   /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
   runNow(): Promise<void>;
+  /** No new tick starts; resolves once the one in progress (if any) has finished. */
   stop(): Promise<void>;
 }
 
@@ -44,13 +46,36 @@ export async function tick(
  */
 export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs> {
   const onError = options.onError ?? ((error: unknown) => console.error('tend jobs:', error));
-  const run = async () => {
+  // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
+  let capturing: Promise<void> | null = null;
+  const tickOnce = async () => {
+    capturing ??= captureTick(deps, onError).finally(() => {
+      capturing = null;
+    });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };
+  // The ticks in progress (croner's and runNow's), so stop() can wait for them: closing the stores
+  // under a running tick fails it half-way (a message sent but not marked sent goes out again).
+  const inFlight = new Set<Promise<void>>();
+  const run = () => {
+    const current = tickOnce();
+    inFlight.add(current);
+    // Only bookkeeping: the failure itself reaches the caller of run (croner's catch, runNow).
+    current.then(
+      () => inFlight.delete(current),
+      () => inFlight.delete(current),
+    );
+    return current;
+  };
   const runner = deps.store.jobRunner;
-  if (runner.kind === 'pg-boss')
-    return startPgBossJobs(runner.connectionString, run, { pollSeconds: options.pollSeconds ?? 10, onError });
+  if (runner.kind === 'pg-boss') {
+    const jobs = await startPgBossJobs(runner.connectionString, run, {
+      pollSeconds: options.pollSeconds ?? 10,
+      onError,
+    });
+    return { runNow: jobs.runNow, stop: async () => Promise.all([jobs.stop(), capturing]).then(() => {}) };
+  }
   const cron = new Cron('* * * * *', { protect: true, catch: onError }, run);
   return {
     runNow: async () => {
@@ -58,6 +83,7 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     },
     stop: async () => {
       cron.stop();
+      await Promise.allSettled([...inFlight, capturing]);
     },
   };
 }

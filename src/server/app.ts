@@ -14,27 +14,33 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { davPlugin } from '../dav/dav-plugin';
 import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
+import { refuseNulBytes } from './nul-bytes';
 // Registers the features' Today reasons (introductions, resources, …) once, for every app built.
 import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
 import { capacityRoutes } from './routes/capacity.routes';
+import { captureRoutes } from './routes/capture.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { contactsBulkRoutes } from './routes/contacts-bulk.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
+import { davRoutes } from './routes/dav.routes';
 import { demoRoutes } from './routes/demo.routes';
 import { digestRoutes } from './routes/digest.routes';
 import { draftsRoutes } from './routes/drafts.routes';
 import { exportRoutes } from './routes/export.routes';
 import { factsRoutes } from './routes/facts.routes';
 import { feedPublicRoutes, feedRoutes } from './routes/feed.routes';
+import { holidaysRoutes } from './routes/holidays.routes';
 import { importantDatesRoutes } from './routes/important-dates.routes';
 import { importsRoutes } from './routes/imports.routes';
 import { interactionsRoutes } from './routes/interactions.routes';
@@ -43,6 +49,8 @@ import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
+import { publicPostsRoutes } from './routes/public-posts.routes';
+import { relationshipsRoutes } from './routes/relationships.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
 import { tagsRoutes } from './routes/tags.routes';
@@ -98,10 +106,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseNulBytes);
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
@@ -160,6 +171,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(factsRoutes(deps));
       await api.register(importantDatesRoutes(deps));
       await api.register(lifeEventsRoutes(deps));
+      await api.register(relationshipsRoutes(deps));
       await api.register(tasksRoutes(deps));
       await api.register(timelineRoutes(deps));
       await api.register(ledgerRoutes(deps));
@@ -170,17 +182,23 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(feedRoutes(deps));
       await api.register(exportRoutes(deps));
       await api.register(backupRoutes(deps));
+      await api.register(captureRoutes(deps));
       await api.register(importsRoutes(deps));
       await api.register(updatesRoutes(deps));
       await api.register(digestRoutes(deps));
       await api.register(outboxRoutes(deps));
       await api.register(catchUpsRoutes(deps));
       await api.register(tripsRoutes(deps));
+      await api.register(holidaysRoutes(deps));
+      await api.register(publicPostsRoutes(deps));
       await api.register(dashboardRoutes(deps));
+      await api.register(davRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
   await app.register(feedPublicRoutes(deps));
+  // CardDAV/CalDAV for phones and desktop clients (F31), with its own auth, parsers and errors.
+  await app.register(davPlugin(deps));
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
@@ -229,9 +247,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         detail: `no route ${request.method} ${request.url.split('?')[0]}`,
       });
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // API answers are one person's data (the backup export is all of it): no cache may keep them.
+    const path = request.routeOptions.url ?? request.url;
+    if (path.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
   return app;

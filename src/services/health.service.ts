@@ -11,6 +11,7 @@ import { interactionsSince, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
+import { getHolidaySettings } from './holidays.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -67,13 +68,16 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 }
 
 /** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
+const WEEKS_PER_YEAR = 365.25 / 7;
+
 export async function capacity(deps: Deps, accountId: string, db: Conn = deps.store.read): Promise<Capacity> {
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, interactions] = await Promise.all([
+  const [account, circles, contacts, interactions, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
     trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+    getHolidaySettings(deps, accountId),
   ]);
   const planned = contacts.map((c) => {
     const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
@@ -91,7 +95,7 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
     const name = `${c.first_name} ${c.last_name}`.trim();
     return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
   });
-  const plan = capacityPlan(planned, account?.weekly_budget ?? 15);
+  const plan = capacityPlan(planned, account?.weekly_budget ?? 15, holidays.touchesPerYear / WEEKS_PER_YEAR);
   const byCircle = touchesByCircle(planned);
   const circleRows = [...circles.values()].map((r) => ({
     circleId: r.id,
@@ -101,6 +105,7 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
   const none = byCircle.get(null);
   return {
     ...plan,
+    holidayTouchesPerYear: holidays.touchesPerYear,
     circles: none ? [...circleRows, { circleId: null, name: 'No circle', ...none }] : circleRows,
   };
 }

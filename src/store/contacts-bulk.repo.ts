@@ -1,14 +1,16 @@
 import type { Insertable } from 'kysely';
 import { chunks } from './chunks';
-import type { ContactsTable } from './database';
-import type { Conn as Db } from './store';
+import { kysely } from './conn';
+import type { ContactsTable, Db } from './database';
+import type { Conn } from './store';
 
 /** Which of these ids are contacts of the account (an id of another account is not). */
 export async function existingContactIds(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: readonly string[],
 ): Promise<Set<string>> {
+  const db = kysely(conn);
   const found = new Set<string>();
   for (const part of chunks(ids)) {
     const rows = await db
@@ -24,11 +26,12 @@ export async function existingContactIds(
 
 /** The same column values on every one of these contacts. */
 export async function updateContacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: readonly string[],
   values: Partial<Insertable<ContactsTable>>,
 ): Promise<void> {
+  const db = kysely(conn);
   for (const part of chunks(ids)) {
     await db
       .updateTable('contacts')
@@ -57,12 +60,13 @@ async function ensureTag(db: Db, accountId: string, name: string, newId: () => s
 
 /** Puts the tag on every one of these contacts (those that have it keep it once). */
 export async function tagContacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: readonly string[],
   name: string,
   newId: () => string,
 ): Promise<void> {
+  const db = kysely(conn);
   const tagId = await ensureTag(db, accountId, name, newId);
   for (const part of chunks(ids)) {
     await db
@@ -75,11 +79,12 @@ export async function tagContacts(
 
 /** Takes the tag off these contacts; the tag itself stays for the others. */
 export async function untagContacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: readonly string[],
   name: string,
 ): Promise<void> {
+  const db = kysely(conn);
   const tag = await db
     .selectFrom('tags')
     .select('id')

@@ -1,5 +1,6 @@
+import { kysely } from './conn';
 import type { ContactRow } from './contacts.repo';
-import type { Db } from './database';
+import type { Conn } from './store';
 
 export interface HealthInteractionRow {
   contact_id: string;
@@ -11,11 +12,12 @@ export interface HealthInteractionRow {
 
 /** The interactions since `since` of one contact (or of the whole account), for health and capacity. */
 export async function interactionsSince(
-  db: Db,
+  conn: Conn,
   accountId: string,
   since: string,
   contactId?: string,
 ): Promise<HealthInteractionRow[]> {
+  const db = kysely(conn);
   let q = db
     .selectFrom('interactions')
     .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
@@ -26,7 +28,8 @@ export async function interactionsSince(
 }
 
 /** Every contact with a cadence (tracked), for the capacity plan. */
-export async function trackedContacts(db: Db, accountId: string): Promise<ContactRow[]> {
+export async function trackedContacts(conn: Conn, accountId: string): Promise<ContactRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('contacts')
     .selectAll()

@@ -1,10 +1,12 @@
-import type { Db } from './database';
+declare const connection: unique symbol;
 
 /**
- * A connection handle: the database, or a transaction in progress. Services hand it to repository
- * functions and never build queries with it; only src/store/ knows what it is.
+ * A connection handle: the database, or a transaction in progress. Opaque: services hand it to
+ * repository functions and cannot build queries with it; store/conn.ts unwraps it, in store/ only.
  */
-export type Conn = Db;
+export interface Conn {
+  readonly [connection]: 'a connection only src/store/ can use';
+}
 
 /**
  * How scheduled work runs on this database: in this process (SQLite is one process), or through

@@ -1,4 +1,5 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { asConn } from '../../src/store/conn';
 import type { TestStore } from './stores';
 
 /** What a query does and to which table, read from its operation node (enough to pick one write). */
@@ -19,7 +20,12 @@ export function failingWhen(store: TestStore, when: (node: RootOperationNode) =>
     transformResult: async ({ result }) => result,
   };
   const db = store.db.withPlugin(plugin);
-  return { ...store, db, read: db, transaction: (fn) => db.transaction().execute(fn) };
+  return {
+    ...store,
+    db,
+    read: asConn(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(asConn(trx))),
+  };
 }
 
 /** An update of `table` (optionally one setting `column`). */

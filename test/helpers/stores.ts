@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { kysely } from '../../src/store/conn';
 import type { Db } from '../../src/store/database';
 import { openPostgres } from '../../src/store/postgres';
 import { openSqlite } from '../../src/store/sqlite';
@@ -19,7 +20,7 @@ export interface TestStore extends Store {
 
 /** Raw access beside a store the test opened itself. */
 export function withRaw(store: Store, kind: DialectName): TestStore {
-  return { ...store, db: store.read, kind };
+  return { ...store, db: kysely(store.read), kind };
 }
 /** Every integration suite runs over both: `describe.each(dialects)`. */
 export const dialects: DialectName[] = ['sqlite', 'postgres'];

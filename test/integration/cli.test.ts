@@ -185,6 +185,23 @@ describe('tend demo', { timeout: SLOW }, () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('saves, lists and removes a segment by name', async () => {
+    const added = await run('segments', 'add', 'Coffee people', '--tag', 'coffee', '--cadence', 'monthly');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^Saved segment Coffee people \(\S+\)\n$/);
+    const bad = await run('segments', 'add', 'Weekly', '--cadence', 'weekly');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cadence.*must be one of monthly/);
+    const list = await run('segments', 'list');
+    expect(list.stdout).toMatch(/^Coffee people\ttag coffee, cadence monthly\t\S+\n$/);
+    const removed = await run('segments', 'rm', 'coffee PEOPLE');
+    expect(removed.stdout).toBe('Deleted segment Coffee people\n');
+    expect((await run('segments', 'list')).stdout).toMatch(/^No segments yet/);
+    const missing = await run('segments', 'rm', 'Nobody');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no segment named 'Nobody'/);
+  });
+
   it('seeds an empty account once, then refuses, and --all --json carries every contact through a pipe', async () => {
     const seeded = await run('demo');
     expect(seeded.stderr).toBe('');
@@ -253,7 +270,7 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
 
   it('creates, lists and revokes a token; the revoked token stops working', async () => {
     const remote = (...args: string[]) => tend(['--server', url, '--token', ada.token, ...args], {});
-    const created = await remote('token', 'create', 'laptop');
+    const created = await remote('token', 'create', 'laptop', '--scope', 'read', '--expires', '30d');
     expect(created.code).toBe(0);
     const secret = created.stdout.trim();
     expect(secret).toMatch(/^tend_\S+$/);
@@ -262,11 +279,19 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
     const list = JSON.parse((await remote('token', 'list', '--json')).stdout) as { items: Token[] };
     const laptop = list.items.find((t) => t.name === 'laptop')!;
     expect(laptop.prefix).toBe(secret.slice(0, 12));
+    expect(laptop.scopes).toEqual(['read']);
+    expect(laptop.expiresAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(secret);
+    const readOnly = (...args: string[]) => tend(['--server', url, '--token', secret, ...args], {});
+    expect((await readOnly('contacts', 'list')).code).toBe(0);
+    expect((await readOnly('contacts', 'add', '--first', 'Nope')).stderr).toContain("'write' scope");
 
     expect((await remote('token', 'revoke', laptop.id)).stdout).toBe(`Revoked token ${laptop.id}\n`);
     const revoked = await tend(['--server', url, '--token', secret, 'contacts', 'list'], {});
-    expect(revoked).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
+    expect(revoked).toMatchObject({
+      code: 1,
+      stderr: 'tend: the API token is unknown, revoked or expired\n',
+    });
   });
 
   it('streams an import to the server (dry run, then for real) and downloads the CSV export', async () => {

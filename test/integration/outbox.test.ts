@@ -37,7 +37,7 @@ describe.each(dialects)('outbox on %s', (dialect) => {
   });
 
   const enqueue = (key = 'update:u1:c1') =>
-    enqueueMessage(t.deps, store.db, ada.accountId, {
+    enqueueMessage(t.deps, store.read, ada.accountId, {
       kind: 'update',
       idempotencyKey: key,
       to: 'friend@example.com',

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { IconChart } from '../features/dashboard/icon-chart';
 import { CommandPalette } from '../features/palette/command-palette';
 import { PaletteButton } from '../features/palette/palette-button';
+import { SegmentLinks } from '../features/segments/segment-links';
 import {
   IconArrowDownLeft,
   IconLink,
@@ -81,6 +82,7 @@ export function AppLayout({ me }: { me: Me }) {
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
           />
         ))}
+        <SegmentLinks onFollow={close} />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

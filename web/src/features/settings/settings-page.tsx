@@ -10,6 +10,7 @@ import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
 import { capacityKeys } from '../capacity/queries';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
+import { HolidaysPanel } from '../holidays/holidays-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
         Settings
       </Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <HolidaysPanel />
       <EmailPanel />
       <FeedTokensPanel />
       <ExportPanel />

@@ -19,10 +19,12 @@ import { useEffect, useRef, useState } from 'react';
 import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
+import { useContactCount } from '../contacts/queries';
 import { UpdateDueHint } from '../email/update-due-hint';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { CapacityHint } from './capacity-hint';
 import { DoneModal } from './done-modal';
+import { FirstRun } from './first-run';
 import { type TodayAction, todayKey, useToday, useTodayAction } from './queries';
 import { ReachOutPanel } from './reach-out-panel';
 import { SnoozeModal } from './snooze-modal';
@@ -36,6 +38,8 @@ const DONE_WORDS = { done: 'Done', snooze: 'Snoozed', skip: 'Skipped' } as const
 /** Home: today's queue, keyboard-first (j/k, Enter, d, s, l, ?), with the brief and a draft one key away. */
 export function TodayPage() {
   const today = useToday();
+  const count = useContactCount();
+  const firstRun = count.data === 0;
   const action = useTodayAction();
   const client = useQueryClient();
   const phone = useMediaQuery('(max-width: 36em)') ?? false;
@@ -95,7 +99,7 @@ export function TodayPage() {
     openDialog(key, panelOpen && target ? target : selected);
   });
 
-  if (today.isPending) {
+  if (today.isPending || count.isPending) {
     return (
       <Center py="xl">
         <Loader aria-label="Loading today's queue" />
@@ -139,7 +143,9 @@ export function TodayPage() {
         </Button>
       </Group>
 
-      {items.length === 0 ? (
+      {firstRun ? (
+        <FirstRun />
+      ) : items.length === 0 ? (
         <EmptyState
           icon={<IconToday size={28} />}
           withIndicatorBackground
@@ -176,8 +182,9 @@ export function TodayPage() {
         </Stack>
       )}
 
-      <CapacityHint />
-      <UpdateDueHint withLink />
+      {/* An account with no one in it has no cadences to outrun and no one to send an update to. */}
+      {!firstRun && <CapacityHint />}
+      {!firstRun && <UpdateDueHint withLink />}
 
       <ReachOutPanel
         item={target}
