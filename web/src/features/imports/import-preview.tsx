@@ -57,7 +57,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
         <Group justify="space-between" align="flex-start" gap="xs">
           <div style={{ minWidth: 0 }}>
             <Title order={3}>Preview</Title>
-            <Text size="sm" c="dimmed" className="tend-wrap">
+            <Text size="sm" className="tend-wrap tend-quiet">
               {run.fileName} · read as <strong>{run.formatLabel}</strong> · {counts.total} rows
               {counts.skippedEmpty > 0 && ` · ${counts.skippedEmpty} empty rows left out`}
             </Text>
@@ -163,6 +163,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             onChange={(e) => setTracked(e.currentTarget.checked)}
             label="Track these people"
             description={`Give the ${run.counts.new.toLocaleString('en-US')} new contacts a cadence; off keeps a big network out of Today until you sort it`}
+            classNames={{ description: 'tend-quiet' }}
           />
         </Group>
 
@@ -190,7 +191,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
         ) : rows.isError ? (
           <ErrorPanel error={rows.error} onRetry={() => rows.refetch()} />
         ) : items.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" className="tend-quiet">
             No rows with this status.
           </Text>
         ) : (
