@@ -16,6 +16,8 @@ interface ImportOptions {
   duplicates: 'skip' | 'create';
   conflicts: 'create' | 'merge' | 'skip';
   errorsCsv?: string;
+  /** Unset: the server decides (tracked for up to 300 new contacts). */
+  track?: boolean;
 }
 
 const ERRORS_SHOWN = 5;
@@ -105,6 +107,8 @@ export function importCommand(program: Command, api: Api): void {
     )
     .option('--errors-csv <path>', 'save the rows that could not be read (Line, Error, Name) as CSV')
     .option('--json', 'print the JSON of the import (the preview with --dry-run)')
+    .option('--track', 'give the new contacts a cadence (the default for up to 300 new people)')
+    .option('--no-track', 'import them untracked (the default above 300 new people)')
     .action(async (file: string, o: ImportOptions) => {
       const t = await api();
       const preview = await upload(t, file);
@@ -144,6 +148,7 @@ export function importCommand(program: Command, api: Api): void {
       }
       const body: z.input<typeof ImportCommit> = {
         defaults: { merge: o.merge, duplicate: o.duplicates, conflict: o.conflicts },
+        ...(o.track !== undefined && { tracked: o.track }),
       };
       const done = await call<ImportRun>(t, 'POST', `/api/v1/imports/${preview.id}/commit`, body);
       console.log(o.json ? JSON.stringify(done, null, 2) : resultLine(done));

@@ -25,11 +25,17 @@ export const Dashboard = z.object({
         "the recency part of the health score (last meaningful touch vs the cadence), scaled to 0–100; the full score needs each contact's history",
       ),
     tracked: Count.describe('tracked contacts counted'),
-    buckets: z.array(HealthBucket),
+    noHistory: Count.describe(
+      'tracked contacts never contacted: in no bucket, since there is nothing to score',
+    ),
+    buckets: z.array(HealthBucket).describe('contacts with at least one interaction'),
   }),
   touches: z.object({ weeks: z.array(TouchWeek).describe('the last 26 ISO weeks, oldest first') }),
   cadence: z.object({
-    tracked: Count.describe('tracked contacts with a cadence (ad hoc and untracked are left out)'),
+    tracked: Count.describe(
+      'tracked contacts with a cadence and some history (ad hoc, untracked and never-contacted are left out)',
+    ),
+    noHistory: Count.describe('tracked contacts never contacted, not counted as on time'),
     onTime: Count,
     due: Count,
     overdue: Count,

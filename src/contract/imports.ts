@@ -139,6 +139,9 @@ export const ImportRun = z.object({
   fileName: z.string(),
   status: z.enum(IMPORT_RUN_STATUSES),
   counts: ImportCounts,
+  tracksByDefault: z
+    .boolean()
+    .describe('what a commit without `tracked` does: true up to 300 new contacts, false above'),
   result: ImportResult.nullable().describe('Set once committed'),
   sample: z.array(ImportRow).describe('The first 50 rows; page through all with GET /imports/{id}/rows'),
   createdAt: z.string(),
@@ -183,9 +186,9 @@ export const ImportCommit = z
       .describe('Per-row choices by line, overriding the defaults; new rows can only be created or skipped'),
     tracked: z
       .boolean()
-      .default(true)
+      .optional()
       .describe(
-        'Whether created contacts get a cadence (false keeps a big network out of Today until sorted)',
+        'Whether created contacts get a cadence; left out: yes for up to 300 new contacts, no above (a big network stays out of Today until sorted)',
       ),
   })
   .strict();

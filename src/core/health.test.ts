@@ -62,12 +62,21 @@ describe('healthScore', () => {
     expect(h.explanation).toContain('yearly target');
   });
 
-  it('explains a contact never reached', () => {
+  it('calls a contact never reached "no history", with no recency points however recent the import', () => {
     const h = healthScore(
       { cadence: { kind: 'quarterly' }, lastMeaningfulAt: null, createdAt: ago(5), interactions: [] },
       now,
     );
-    expect(h.explanation).toMatch(/^50\/100: never contacted \(added 5 days ago\)/);
+    expect(h.noHistory).toBe(true);
+    expect(h.parts.recency).toBe(0);
+    // Only the neutral half of responsiveness: far from the 80–100 bucket a fresh import used to fill.
+    expect(h.score).toBe(10);
+    expect(h.explanation).toMatch(/^10\/100: no history: never contacted \(added 5 days ago\)/);
+    const touched = healthScore(
+      { cadence: { kind: 'quarterly' }, lastMeaningfulAt: ago(5), createdAt: ago(5), interactions: [] },
+      now,
+    );
+    expect(touched).toMatchObject({ noHistory: false, parts: { recency: 40 } });
   });
 
   it('stays within 0–100 and equals the sum of its parts (property)', () => {

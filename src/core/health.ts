@@ -34,6 +34,8 @@ export interface HealthInput {
 
 export interface HealthScore {
   score: number;
+  /** Never contacted: nothing to judge, so no recency points; shown as "no history", not as health. */
+  noHistory: boolean;
   parts: { recency: number; reciprocity: number; responsiveness: number; depth: number };
   explanation: string;
 }
@@ -59,7 +61,9 @@ export function healthScore(input: HealthInput, now: string): HealthScore {
   const interval = cadenceInterval(cadence)!;
   const anchor = toMillis(input.lastMeaningfulAt ?? input.createdAt);
   const elapsed = Math.max(0, (end - anchor) / DAY_MS);
-  const recency = Math.round(recencyPoints(elapsed, interval.dueDays, interval.overdueDays));
+  // A contact never reached has no recency to reward: a fresh import must not read as healthy.
+  const noHistory = input.lastMeaningfulAt === null;
+  const recency = noHistory ? 0 : Math.round(recencyPoints(elapsed, interval.dueDays, interval.overdueDays));
 
   const recent = input.interactions
     .map((i) => ({ ...i, at: toMillis(i.occurredAt) }))
@@ -91,7 +95,7 @@ export function healthScore(input: HealthInput, now: string): HealthScore {
   const score = recency + reciprocity + responsiveness + depth;
   const lastText = input.lastMeaningfulAt
     ? `last contact ${Math.floor(elapsed)} days ago`
-    : `never contacted (added ${Math.floor(elapsed)} days ago)`;
+    : `no history: never contacted (added ${Math.floor(elapsed)} days ago)`;
   const explanation = [
     `${score}/100: ${lastText} vs a ${cadenceLabel(cadence)} target of ${interval.dueDays} days`,
     recent.length
@@ -106,5 +110,10 @@ export function healthScore(input: HealthInput, now: string): HealthScore {
           ? 'mostly written'
           : 'mostly quick messages',
   ].join('; ');
-  return { score, parts: { recency, reciprocity, responsiveness, depth }, explanation: `${explanation}.` };
+  return {
+    score,
+    noHistory,
+    parts: { recency, reciprocity, responsiveness, depth },
+    explanation: `${explanation}.`,
+  };
 }

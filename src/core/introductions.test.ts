@@ -139,3 +139,15 @@ describe('stale introduction steps', () => {
       expect(staleIntroduction({ stage, stageAt: at }, names, daysLater(400))).toBeNull();
   });
 });
+
+describe('introDraft wording', () => {
+  it('lower-cases a reason that starts a sentence and signs with the user name', () => {
+    const draft = introDraft(start, people, 'Both care about open data', 'Ada Lovelace');
+    const body = draft?.messages[0]?.body ?? '';
+    expect(body).toContain('I thought of you both because both care about open data.');
+    expect(body.endsWith('Best,\nAda Lovelace')).toBe(true);
+    // A name keeps its capital.
+    const named = introDraft(start, people, 'Grace asked for a compiler person', 'Ada');
+    expect(named?.messages[0]?.body).toContain('because Grace asked for a compiler person.');
+  });
+});

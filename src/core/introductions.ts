@@ -117,9 +117,27 @@ export interface IntroDraft {
   messages: IntroMessage[];
 }
 
+// Words a reason often starts with that read wrong capitalised after "because" ("because Both care").
+const SENTENCE_STARTS = new Set([
+  'Both',
+  'They',
+  'Their',
+  'You',
+  'Your',
+  'Each',
+  'We',
+  'It',
+  'The',
+  'She',
+  'He',
+]);
+
+/** The reason as the end of a "because …" sentence: a common first word in lower case, a full stop. */
 function withPeriod(reason: string): string {
   const r = reason.trim();
-  return /[.!?]$/.test(r) ? r : `${r}.`;
+  const first = r.split(/\s/, 1)[0] ?? '';
+  const lowered = SENTENCE_STARTS.has(first) ? first.toLowerCase() + r.slice(first.length) : r;
+  return /[.!?]$/.test(lowered) ? lowered : `${lowered}.`;
 }
 
 function message(
@@ -142,7 +160,9 @@ export function introDraft(
   intro: Pick<IntroductionState, 'stage' | 'outcome'>,
   people: Record<IntroSide, IntroPerson>,
   reason: string,
+  myName = '',
 ): IntroDraft | null {
+  const best = myName.trim() ? `Best,\n${myName.trim()}` : 'Best,';
   const a = people.a.firstName;
   const b = people.b.firstName;
   const why = withPeriod(reason);
@@ -157,7 +177,7 @@ export function introDraft(
             `Intro to ${b}?`,
             `Hi ${a},\n\nWould you like an intro to ${b}? I thought of you both because ${why}\n\n` +
               `If you are up for it, I will check with ${b} too and only connect you if you both say yes. ` +
-              'No pressure either way.\n\nBest,',
+              `No pressure either way.\n\n${best}`,
           ),
         ],
       };
@@ -170,7 +190,7 @@ export function introDraft(
             ['b'],
             `Intro to ${a}?`,
             `Hi ${b},\n\nWould you like an intro to ${a}? I think you two should meet because ${why}\n\n` +
-              `${a} would be glad to connect. Happy either way: just let me know.\n\nBest,`,
+              `${a} would be glad to connect. Happy either way: just let me know.\n\n${best}`,
           ),
         ],
       };
@@ -183,7 +203,7 @@ export function introDraft(
             ['a', 'b'],
             `Introduction: ${a} \u2194 ${b}`,
             `Hi ${a} and ${b},\n\nAs promised, meet each other! I am introducing you because ${why}\n\n` +
-              `${a}, ${b} is glad to connect; ${b}, so is ${a}. I will let you take it from here.\n\nBest,`,
+              `${a}, ${b} is glad to connect; ${b}, so is ${a}. I will let you take it from here.\n\n${best}`,
           ),
         ],
       };
@@ -198,7 +218,7 @@ export function introDraft(
                   ['a'],
                   `Re: Intro to ${b}?`,
                   `Hi ${a},\n\nNo problem at all, thanks for letting me know. ` +
-                    `I will not pass anything on to ${b}.\n\nBest,`,
+                    `I will not pass anything on to ${b}.\n\n${best}`,
                 ),
               ]
             : [
@@ -206,14 +226,14 @@ export function introDraft(
                   people,
                   ['b'],
                   `Re: Intro to ${a}?`,
-                  `Hi ${b},\n\nNo problem at all, thanks for the quick answer.\n\nBest,`,
+                  `Hi ${b},\n\nNo problem at all, thanks for the quick answer.\n\n${best}`,
                 ),
                 message(
                   people,
                   ['a'],
                   `Re: Intro to ${b}?`,
                   `Hi ${a},\n\nI checked with ${b} and the timing is not right for them just now, ` +
-                    'so I will leave it there. Thank you for being open to it.\n\nBest,',
+                    `so I will leave it there. Thank you for being open to it.\n\n${best}`,
                 ),
               ],
       };

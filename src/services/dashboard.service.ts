@@ -62,11 +62,12 @@ export async function getDashboard(deps: Deps, accountId: string): Promise<Dashb
   const onTime = sum('on_time');
   const due = sum('due');
   const overdue = sum('overdue');
+  const noHistory = sum('no_history');
   const ledger = tally(kinds.map((k) => ({ kind: k.kind as LedgerKind, count: k.n })));
   return {
-    health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), buckets },
+    health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), noHistory, buckets },
     touches: { weeks: weekly(now, days) },
-    cadence: { tracked: onTime + due + overdue, onTime, due, overdue },
+    cadence: { tracked: onTime + due + overdue, onTime, due, overdue, noHistory },
     ledger,
   };
 }

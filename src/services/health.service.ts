@@ -76,7 +76,7 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
     circlesById(db, accountId),
     trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
-    getHolidaySettings(deps, accountId),
+    getHolidaySettings(deps, accountId, db),
   ]);
   const planned = contacts.map((c) => {
     const circle = c.circle_id ? circles.get(c.circle_id) : undefined;

@@ -68,8 +68,13 @@ async function settingsIn(db: Conn, accountId: string, now: string): Promise<Hol
 }
 
 /** F9 settings: which holidays count per circle, with the touches a year they add (F3). */
-export async function getHolidaySettings(deps: Deps, accountId: string): Promise<HolidaySettings> {
-  return settingsIn(deps.store.read, accountId, nowIso(deps));
+/** `db`: the caller's transaction when there is one (SQLite has one connection: a read beside it waits forever). */
+export async function getHolidaySettings(
+  deps: Deps,
+  accountId: string,
+  db: Conn = deps.store.read,
+): Promise<HolidaySettings> {
+  return settingsIn(db, accountId, nowIso(deps));
 }
 
 /** Replaces the holiday choice of every circle; a circle left out (or with no kinds) gets none. */

@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { ImportCommit, ImportResult, ImportRun, RowAction } from '../contract/imports';
 import { Conflict, Invalid, NotFound } from '../core/errors';
+import { trackByDefault } from '../core/import-tracking';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
@@ -58,14 +59,16 @@ export async function commitImport(
     const overrides = await checkOverrides(trx, accountId, id, input.rows ?? {});
     const account = await findAccount(trx, accountId);
     if (!account) throw new NotFound('account not found');
+    const previewed = JSON.parse(run.counts) as { new?: number };
+    const tracked = input.tracked ?? trackByDefault(previewed.new ?? 0);
     const ctx: CommitContext = {
       accountId,
       now,
       today: DateTime.fromISO(now, { zone: account.time_zone }).toISODate() ?? now.slice(0, 10),
       region: run.region as CountryCode,
       newId: deps.newId,
-      tracked: input.tracked,
-      nextDueAt: newContactDueAt(now, input.tracked),
+      tracked,
+      nextDueAt: newContactDueAt(now, tracked),
     };
     const tagIds = await loadTagIds(trx, accountId);
     const result: ImportResult = { created: 0, merged: 0, skipped: 0, lifeEvents: 0 };

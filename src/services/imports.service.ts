@@ -11,6 +11,7 @@ import { classifyImport } from '../core/classify-import';
 import { buildDedupeIndex } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
 import { dateOrderOf, regionOfZone } from '../core/import-region';
+import { trackByDefault } from '../core/import-tracking';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
 import { ImportFileError } from '../formats/imported-contact';
@@ -185,6 +186,7 @@ function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
     fileName: run.file_name,
     status: run.status as ImportRun['status'],
     counts,
+    tracksByDefault: trackByDefault(counts.new ?? 0),
     result: result ?? null,
     sample,
     createdAt: run.created_at,

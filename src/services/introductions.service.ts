@@ -31,6 +31,7 @@ import {
 } from '../store/introductions.repo';
 import { insertLedgerEntries } from '../store/ledger.repo';
 import type { Conn } from '../store/store';
+import { ownerName } from '../store/updates.repo';
 import { type Deps, nowIso } from './deps';
 import { accountToday } from './ledger.service';
 
@@ -77,7 +78,9 @@ async function detail(db: Conn, accountId: string, r: IntroductionWithPeople): P
     };
   };
   const people = { a: person(r.a_contact_id, r.a_first_name), b: person(r.b_contact_id, r.b_first_name) };
-  return { ...toIntroductionDto(r), draft: introDraft(stateOf(r), people, r.reason) };
+  // Signed with the user's name: a draft ending "Best," and nothing reads unfinished.
+  const myName = await ownerName(db, accountId);
+  return { ...toIntroductionDto(r), draft: introDraft(stateOf(r), people, r.reason, myName) };
 }
 
 async function requireIntroduction(db: Conn, accountId: string, id: string): Promise<IntroductionWithPeople> {

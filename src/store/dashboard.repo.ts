@@ -29,6 +29,7 @@ function trackedContacts(conn: Conn, accountId: string) {
         'eu',
       ),
       sql<string>`coalesce(c.last_meaningful_at, c.created_at)`.as('anchor'),
+      'c.last_meaningful_at as lm',
     ]);
 }
 
@@ -72,7 +73,8 @@ function caseOver(groups: GroupBounds[], branch: (g: GroupBounds) => RawBuilder<
 }
 
 /**
- * Tracked contacts counted by cadence state (on_time, due, overdue, none) and health bucket, in one
+ * Tracked contacts counted by cadence state (on_time, due, overdue, none, no_history) and health
+ * bucket (-1 for no history), in one
  * grouped query: each group's bounds turn into a CASE, so no row leaves the database.
  */
 export async function trackedStates(
@@ -100,9 +102,13 @@ export async function trackedStates(
     },
     '0',
   );
+  // Never contacted is "no history": neither on time nor healthy, whatever the date they were added.
   const classified = db
     .selectFrom(trackedContacts(conn, accountId).as('t'))
-    .select([sql<string>`${state}`.as('state'), sql<string>`${bucket}`.as('bucket')]);
+    .select([
+      sql<string>`(case when t.lm is null then ${sql.lit('no_history')} else ${state} end)`.as('state'),
+      sql<string>`(case when t.lm is null then ${sql.lit('-1')} else ${bucket} end)`.as('bucket'),
+    ]);
   const rows = await db
     .selectFrom(classified.as('x'))
     .select(['x.state', 'x.bucket', count.as('n')])

@@ -155,7 +155,7 @@ describe('import web app', () => {
     await result.getByText('3 contacts created').waitFor();
     await result.getByText('1 existing contacts updated').waitFor();
     await result.getByText('0 rows skipped').waitFor();
-    await page.getByText('1 new roles').waitFor();
+    await page.getByText('1 new role', { exact: true }).waitFor();
 
     await page.getByRole('link', { name: 'Open contacts' }).click();
     const list = page.getByRole('table', { name: 'Contacts' });

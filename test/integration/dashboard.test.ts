@@ -56,7 +56,7 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
     const c = await add(ada, { firstName: 'Cy', cadence: monthly });
     await touch(ada, c, 'outbound', daysAgo(100)); // overdue; recency 0; 2025-W48
     await touch(ada, c, 'outbound', daysAgo(200)); // before the 26 weeks
-    await add(ada, { firstName: 'Dee', cadence: { kind: 'ad_hoc' } }); // no cadence; health on a yearly rhythm
+    await add(ada, { firstName: 'Dee', cadence: { kind: 'ad_hoc' } }); // never contacted: no history
     await add(ada, { firstName: 'Eve', tracked: false }); // untracked: never counted
     const f = await add(ada, { firstName: 'Fay', cadence: { kind: 'custom', every: 2, unit: 'weeks' } });
     await touch(ada, f, 'outbound', daysAgo(16)); // due (14 ≤ 16 < 19); recency exactly 32/40 → 80; W08
@@ -82,7 +82,8 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
     await ledger(bob, x, 'favour_asked');
 
     const d = await dashboard(ada);
-    expect(d.cadence).toEqual({ tracked: 5, onTime: 1, due: 3, overdue: 1 });
+    expect(d.cadence).toEqual({ tracked: 5, noHistory: 1, onTime: 1, due: 3, overdue: 1 });
+    expect(d.health.noHistory).toBe(1);
     expect(d.health.basis).toBe('recency');
     expect(d.health.tracked).toBe(6);
     expect(d.health.buckets.map((x: { label: string }) => x.label)).toEqual([
@@ -93,7 +94,8 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
       '80–100',
     ]);
     // Cy (0); Ben (67.5); Ann, Dee (never contacted, created now), Fay (80 exactly) and Gus (92.5).
-    expect(bucketCounts(d)).toEqual([1, 0, 0, 1, 4]);
+    // Dee, never contacted, is in no bucket (she used to fill 80–100 with full recency).
+    expect(bucketCounts(d)).toEqual([1, 0, 0, 1, 3]);
     expect(d.ledger).toEqual({ gives: 3, asks: 1, received: 1, balance: 1 });
 
     const weeks: { week: string; start: string; outbound: number; inbound: number }[] = d.touches.weeks;
@@ -113,7 +115,7 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
 
     // Bob sees only his own.
     const bobs = await dashboard(bob);
-    expect(bobs.cadence).toEqual({ tracked: 1, onTime: 1, due: 0, overdue: 0 });
+    expect(bobs.cadence).toEqual({ tracked: 1, noHistory: 0, onTime: 1, due: 0, overdue: 0 });
     expect(bucketCounts(bobs)).toEqual([0, 0, 0, 0, 1]);
     expect(bobs.ledger).toEqual({ gives: 0, asks: 1, received: 0, balance: -1 });
     const bobWeeks = bobs.touches.weeks.reduce(
@@ -124,8 +126,11 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
   });
 
   it('moves contacts from on time to due to overdue as the clock passes the cadence limits', async () => {
-    await add(ada, { firstName: 'Ann', cadence: { kind: 'monthly' } }); // anchor: created now
-    expect((await dashboard(ada)).cadence).toMatchObject({ onTime: 1, due: 0, overdue: 0 });
+    const ann = await add(ada, { firstName: 'Ann', cadence: { kind: 'monthly' } });
+    // Never contacted, she is "no history", not on time; a touch now makes her on time.
+    expect((await dashboard(ada)).cadence).toMatchObject({ noHistory: 1, onTime: 0 });
+    await touch(ada, ann, 'outbound', daysAgo(0));
+    expect((await dashboard(ada)).cadence).toMatchObject({ noHistory: 0, onTime: 1, due: 0, overdue: 0 });
     t.deps.clock.set(daysAgo(-30)); // exactly due
     expect((await dashboard(ada)).cadence).toMatchObject({ onTime: 0, due: 1, overdue: 0 });
     t.deps.clock.set(new Date(NOW + 45 * 86_400_000 - 1).toISOString()); // a millisecond before overdue
@@ -136,7 +141,7 @@ describe.each(dialects)('network dashboard on %s', (dialect) => {
 
   it('is all zeros with 26 empty weeks for an empty account, and needs a signed-in caller', async () => {
     const d = await dashboard(ada);
-    expect(d.cadence).toEqual({ tracked: 0, onTime: 0, due: 0, overdue: 0 });
+    expect(d.cadence).toEqual({ tracked: 0, noHistory: 0, onTime: 0, due: 0, overdue: 0 });
     expect(bucketCounts(d)).toEqual([0, 0, 0, 0, 0]);
     expect(d.ledger).toEqual({ gives: 0, asks: 0, received: 0, balance: 0 });
     expect(d.touches.weeks).toHaveLength(26);

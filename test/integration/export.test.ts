@@ -124,7 +124,10 @@ describe.each(dialects)('export on %s', (dialect) => {
       const res = await ada.call('GET', `/api/v1/export/contacts.vcf?version=${version}`);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/vcard/);
-      expect(res.headers['content-disposition']).toBe('attachment; filename="tend-contacts.vcf"');
+      // Each version its own file name, so both downloads can sit side by side.
+      expect(res.headers['content-disposition']).toBe(
+        `attachment; filename="tend-contacts-vcard${version === '4.0' ? '4' : '3'}.vcf"`,
+      );
       expect(res.body).toContain(`VERSION:${version}\r\n`);
       expect(res.body).toContain(`UID:${grace}\r\n`);
       const back = await readBack(res.body);

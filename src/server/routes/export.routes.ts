@@ -19,7 +19,11 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
         const filter = await segmentFilter(deps, accountId, request.query.segmentId);
         return reply
           .type('text/vcard; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="tend-contacts.vcf"')
+          // One name per version, so both downloads can sit side by side.
+          .header(
+            'content-disposition',
+            `attachment; filename="tend-contacts-vcard${request.query.version.replace('.0', '')}.vcf"`,
+          )
           .send(Readable.from(exportVCards(deps, accountId, request.query.version, filter)));
       },
     );

@@ -30,5 +30,10 @@ export function cadenceCells(c: Dashboard['cadence']) {
 
 /** Whole-number share, 0 when there is nothing to share. */
 export function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 100);
+  if (whole === 0) return 0;
+  const p = Math.round((part / whole) * 100);
+  // "100% on time" beside "Overdue 35" reads as a lie: only all is 100, only none is 0.
+  if (p === 100 && part < whole) return 99;
+  if (p === 0 && part > 0) return 1;
+  return p;
 }

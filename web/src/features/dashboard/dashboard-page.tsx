@@ -33,13 +33,16 @@ function Card({
   );
 }
 
+/** Large numbers with separators: 30,000, not 30000. */
+const count = (n: number) => n.toLocaleString('en-US');
+
 function HealthChart({ health }: { health: Dashboard['health'] }) {
   const data = health.buckets.map((b) => ({ score: b.label, Contacts: b.count }));
   return (
     <Card
       id="dash-health"
       title="Relationship health"
-      caption={`Recency vs cadence for ${health.tracked} tracked contacts (the recency part of the health score, scaled to 0–100; each contact's page shows the full score).`}
+      caption={`Recency vs cadence for ${count(health.tracked - health.noHistory)} tracked contacts with some history (the recency part of the health score, scaled to 0–100; each contact's page shows the full score).${health.noHistory ? ` ${count(health.noHistory)} never contacted: no history, so in no bucket.` : ''}`}
     >
       <BarChart
         h={220}
@@ -60,7 +63,7 @@ function TouchesChart({ dashboard }: { dashboard: Dashboard }) {
     <Card
       id="dash-touches"
       title="Touches per week"
-      caption={`Last 26 weeks (the last point is this week so far): ${out} you started, ${inn} they started.`}
+      caption={`Last 26 weeks (the last point is this week so far): ${count(out)} you started, ${count(inn)} they started.`}
     >
       <LineChart
         h={240}
@@ -84,7 +87,7 @@ function CadenceChart({ cadence }: { cadence: Dashboard['cadence'] }) {
     <Card
       id="dash-cadence"
       title="Cadence"
-      caption={`${cadence.tracked} tracked contacts with a cadence; ad hoc and untracked people are left out.`}
+      caption={`${count(cadence.tracked)} tracked contacts with a cadence and some history; ad hoc and untracked people are left out${cadence.noHistory ? `, and ${count(cadence.noHistory)} never contacted are shown apart` : ''}.`}
     >
       <Group justify="center" gap="xl" wrap="wrap">
         <DonutChart
@@ -96,14 +99,19 @@ function CadenceChart({ cadence }: { cadence: Dashboard['cadence'] }) {
         />
         <Stack gap={6}>
           <Badge color="teal" variant="light" size="lg">
-            On time {cadence.onTime}
+            On time {count(cadence.onTime)}
           </Badge>
           <Badge color="yellow" variant="light" size="lg">
-            Due {cadence.due}
+            Due {count(cadence.due)}
           </Badge>
           <Badge color="red" variant="light" size="lg">
-            Overdue {cadence.overdue}
+            Overdue {count(cadence.overdue)}
           </Badge>
+          {cadence.noHistory > 0 && (
+            <Badge color="gray" variant="light" size="lg">
+              No history {count(cadence.noHistory)}
+            </Badge>
+          )}
         </Stack>
       </Group>
     </Card>

@@ -33,7 +33,8 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
     duplicate: 'skip',
     conflict: 'create',
   });
-  const [tracked, setTracked] = useState(true);
+  // Off by default for a large file: a 30,000-row export should not flood Today with cadences.
+  const [tracked, setTracked] = useState(run.tracksByDefault);
   const [choices, setChoices] = useState<Choices>(() => new Map());
   const rows = useImportRows(run.id, filter === 'all' ? null : filter);
   const commit = useCommitImport(run.id);
@@ -160,8 +161,8 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           <Switch
             checked={tracked}
             onChange={(e) => setTracked(e.currentTarget.checked)}
-            label="Give new contacts a cadence"
-            description="Off keeps a big network out of Today until you sort it"
+            label="Track these people"
+            description={`Give the ${run.counts.new.toLocaleString('en-US')} new contacts a cadence; off keeps a big network out of Today until you sort it`}
             classNames={{ description: 'tend-quiet' }}
           />
         </Group>

@@ -29,7 +29,11 @@ export function ImportResultPanel({ run, onAgain }: { run: ImportRun; onAgain: (
           </List>
         )}
         {result && result.lifeEvents > 0 && (
-          <Alert color="teal" variant="light" title={`${result.lifeEvents} new roles`}>
+          <Alert
+            color="teal"
+            variant="light"
+            title={`${result.lifeEvents.toLocaleString('en-US')} new ${result.lifeEvents === 1 ? 'role' : 'roles'}`}
+          >
             LinkedIn shows a new company or title for{' '}
             {result.lifeEvents === 1 ? 'one contact' : 'some contacts'}: each is now a “new role” life event,
             and a reason to congratulate them on Today.

@@ -84,7 +84,7 @@ export function CommandPalette() {
     {
       id: 'scheme',
       label: dark ? 'Switch to light mode' : 'Switch to dark mode',
-      description: 'Colour scheme',
+      description: 'Color scheme',
       keywords: ['theme', 'dark', 'light', 'toggle'],
       icon: dark ? <IconSun size={16} /> : <IconMoon size={16} />,
       run: () => setColorScheme(dark ? 'light' : 'dark'),

@@ -105,10 +105,9 @@ export function TodayRow({
               size="xs"
               c="dimmed"
               mr={4}
-              title="Score: how pressing this is"
-              aria-label={`score ${item.score}`}
+              title="Priority: how pressing this is, from the reasons above (docs/today.md)"
             >
-              {item.score}
+              priority {item.score}
             </Text>
             <Button
               size="compact-sm"

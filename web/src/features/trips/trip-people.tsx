@@ -42,8 +42,8 @@ export function TripPeopleList({ tripId }: { tripId: string }) {
               </Text>
             )}
           </Stack>
-          <Badge size="sm" variant="light" color="gray" style={{ flexShrink: 0 }}>
-            Last {relativeTime(p.lastMeaningfulAt, now)}
+          <Badge size="sm" variant="light" color="gray" tt="none" style={{ flexShrink: 0 }}>
+            {p.lastMeaningfulAt ? `Last contact ${relativeTime(p.lastMeaningfulAt, now)}` : 'Never contacted'}
           </Badge>
         </Group>
       ))}
