@@ -65,9 +65,17 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
   const tick = (iso: string) => t.deps.clock.set(iso);
 
   it('answers discovery from the well-known URL to the address book (RFC 6764, RFC 6352 §7)', async () => {
-    const wk = await t.app.inject({ method: 'PROPFIND' as 'GET', url: '/.well-known/carddav' });
+    const wk = await t.app.inject({ method: 'GET', url: '/.well-known/carddav' });
     expect(wk.statusCode).toBe(301);
     expect(wk.headers.location).toBe('/dav/');
+    const inPlace = await dav.req(
+      'PROPFIND',
+      '/.well-known/caldav',
+      '<propfind xmlns="DAV:"><prop><current-user-principal/></prop></propfind>',
+      { depth: '0' },
+    );
+    expect(inPlace.body).toContain(`<d:href>/.well-known/caldav</d:href>`);
+    expect(inPlace.body).toContain(`/dav/principals/${ada.accountId}/`);
     const root = await dav.req(
       'PROPFIND',
       '/dav/',
