@@ -239,7 +239,7 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
   });
 
   it('untracks instead of deleting when the account chose so', async () => {
-    expect((await ada.call('PUT', '/api/v1/dav/settings', { deleteMode: 'untrack' })).statusCode).toBe(200);
+    expect((await ada.call('PATCH', '/api/v1/dav/settings', { deleteMode: 'untrack' })).statusCode).toBe(200);
     await dav.put('rich-1.vcf', RICH);
     const { token } = await dav.sync('');
     tick('2026-03-10T10:00:00.000Z');

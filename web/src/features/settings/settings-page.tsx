@@ -8,6 +8,7 @@ import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
+import { SyncPanel } from '../sync/sync-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -18,6 +19,7 @@ export function SettingsPage() {
       {me && <PreferencesPanel key={me.userId} me={me} />}
       <EmailPanel />
       <FeedTokensPanel />
+      <SyncPanel />
       <ExportPanel />
       <TokensPanel />
     </Stack>
