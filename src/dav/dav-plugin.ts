@@ -12,7 +12,7 @@ import { DAV_ROOT, type DavTarget, parseDavPath } from './paths';
 import { depthOf, propfind } from './propfind';
 import { MAX_CARD_BYTES } from './props';
 import { report } from './report';
-import { BadXml, CALDAV, CARDDAV, DAV, parseXml } from './xml';
+import { BadXml, CALDAV, CARDDAV, DAV, MAX_XML_BYTES, parseXml } from './xml';
 
 const BODY_METHODS = ['PROPFIND', 'PROPPATCH', 'REPORT', 'MKCOL'] as const;
 const METHODS = ['OPTIONS', 'GET', 'HEAD', 'PUT', 'DELETE', ...BODY_METHODS] as const;
@@ -88,9 +88,7 @@ export function davPlugin(deps: Deps) {
       if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
     // Every body arrives as text; XML and vCards are parsed by the handlers, with their own limits.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CARD_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     app.setErrorHandler(davError);
     const login = davLogin(deps);
 
@@ -190,11 +188,21 @@ export function davPlugin(deps: Deps) {
           return reply.code(405).header('allow', METHODS.join(', ')).send();
       }
     };
-    app.route({ method: [...METHODS], url: '/dav', config: { public: true }, handler });
+    app.route({
+      method: [...METHODS],
+      url: '/dav',
+      config: { public: true },
+      bodyLimit: MAX_XML_BYTES,
+      handler,
+    });
     // RFC 6764 §5 redirects the well-known URLs, and GET does; a PROPFIND is answered in place
     // as the root, since python-caldav expects the href it asked for.
     for (const url of ['/.well-known/carddav', '/.well-known/caldav'])
       app.route({ method: 'PROPFIND', url, config: { public: true }, handler });
-    app.route({ method: [...METHODS], url: '/dav/*', config: { public: true }, handler });
+    // A card is at most 1 MB (max-resource-size); a REPORT may name every card of a large book
+    // (vdirsyncer multigets 30,000 hrefs, ~3 MB, in one request).
+    const others = METHODS.filter((m) => m !== 'PUT');
+    app.route({ method: others, url: '/dav/*', config: { public: true }, bodyLimit: MAX_XML_BYTES, handler });
+    app.route({ method: 'PUT', url: '/dav/*', config: { public: true }, bodyLimit: MAX_CARD_BYTES, handler });
   };
 }
