@@ -149,6 +149,11 @@ export function davPlugin(deps: Deps) {
         }
         case 'GET':
         case 'HEAD': {
+          if (target.kind === 'event') {
+            const o = (await calendarObjects(deps, principal.accountId)).find((x) => x.name === target.name);
+            if (!o) throw new NotFound('no event at this address');
+            return reply.header('etag', o.etag).type('text/calendar; charset=utf-8').send(o.body);
+          }
           if (target.kind !== 'card')
             return reply.code(200).type('text/plain').send('Tend CardDAV: use a CardDAV client.');
           const [card] = await cardsAt(deps, principal.accountId, [target.name]);

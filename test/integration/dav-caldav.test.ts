@@ -70,6 +70,16 @@ describe('python3-caldav against Tend', () => {
     expect(out).toContain('event Birthday: Grace Hopper');
     expect(out).toContain('todo Send Grace the COBOL paper');
     expect(out).toContain('completed Send Grace the COBOL paper');
+    // The to-do reads back ticked, and an event is served as one VEVENT without METHOD (RFC 4791 §4.1).
+    const { auth } = { auth: `Basic ${Buffer.from(`ada@example.com:${ada.token}`).toString('base64')}` };
+    const todo = await t.app.inject({
+      method: 'GET',
+      url: `/dav/calendars/${ada.accountId}/tend/task-${task.id}@tend.ics`,
+      headers: { authorization: auth },
+    });
+    expect(todo.body).toContain('STATUS:COMPLETED');
+    expect(todo.headers['content-type']).toContain('text/calendar');
+    expect(todo.body).not.toContain('METHOD:');
     const after = (await ada.call('GET', '/api/v1/tasks')).json<{ items: { id: string; done: boolean }[] }>();
     expect(after.items.find((x) => x.id === task.id)?.done).toBe(true);
   });
