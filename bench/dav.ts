@@ -36,7 +36,7 @@ async function seed(dbPath: string): Promise<{ token: string; accountId: string 
     await app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
-      payload: { name: 'phone' },
+      payload: { name: 'phone', scopes: ['write', 'dav'] },
       cookies: { tend_session: cookie },
       headers: { 'x-tend-csrf': '1' },
     })

@@ -75,7 +75,7 @@ async function runOne(s: Scenario): Promise<Measured> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const store = await openSqlite(dbPath);
   const accountId = newId();
-  await insertAccount(store.db, {
+  await insertAccount(store.read, {
     id: accountId,
     name: 'Bench',
     time_zone: 'America/New_York',

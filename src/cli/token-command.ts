@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CreatedToken, Token } from '../contract/auth';
+import { TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { formatDate, renderTable, terminalWidth } from './format';
 import type { Api } from './program';
 import { call } from './transport';
@@ -12,12 +13,27 @@ export function tokenCommand(program: Command, api: Api): void {
     .command('create')
     .description('create a token (the secret is shown once)')
     .argument('<name>', 'what the token is for')
+    .option(
+      '--scope <scopes>',
+      `comma-separated: ${TOKEN_SCOPES.join(', ')} (write includes read; admin mints tokens, exports backups, manages feeds)`,
+      'write',
+    )
+    .option('--expires <when>', 'a duration (30d, 12w, 6m, 1y) or a date (2027-01-31); default never')
     .option('--json', 'print the JSON response')
-    .action(async (name: string, o: { json?: boolean }) => {
-      const created = await call<CreatedToken>(await api(), 'POST', '/api/v1/tokens', { name });
+    .action(async (name: string, o: { scope: string; expires?: string; json?: boolean }) => {
+      const scopes = parseScopes(o.scope);
+      const expiresAt = o.expires === undefined ? undefined : parseExpiry(o.expires, new Date());
+      const created = await call<CreatedToken>(await api(), 'POST', '/api/v1/tokens', {
+        name,
+        scopes,
+        ...(expiresAt && { expiresAt }),
+      });
       if (o.json) return console.log(JSON.stringify(created, null, 2));
       console.log(created.token);
-      console.error(`Token '${created.name}' created (${created.id}).`);
+      const until = created.expiresAt ? `until ${formatDate(created.expiresAt)}` : 'no expiry';
+      console.error(
+        `Token '${created.name}' created (${created.id}): ${created.scopes.join(', ')}; ${until}.`,
+      );
       console.error('Copy it now: it is not shown again (Tend keeps only a hash).');
     });
 
@@ -33,14 +49,18 @@ export function tokenCommand(program: Command, api: Api): void {
         { header: 'ID', min: 36 },
         { header: 'NAME' },
         { header: 'PREFIX' },
+        { header: 'SCOPES' },
         { header: 'CREATED' },
+        { header: 'EXPIRES' },
         { header: 'LAST USED' },
       ];
       const rows = list.items.map((t) => [
         t.id,
         t.name,
         `${t.prefix}…`,
+        t.scopes.join(','),
         formatDate(t.createdAt),
+        t.expiresAt ? formatDate(t.expiresAt) : 'never',
         t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never',
       ]);
       console.log(renderTable(columns, rows, terminalWidth()));
@@ -55,4 +75,29 @@ export function tokenCommand(program: Command, api: Api): void {
       await call<null>(await api(), 'DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
       console.log(o.json ? JSON.stringify({ revoked: id }) : `Revoked token ${id}`);
     });
+}
+
+/** `read,write` → ['read', 'write']; an unknown word is an error naming the flag. */
+export function parseScopes(value: string): TokenScope[] {
+  const words = value
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const unknown = words.filter((w) => !(TOKEN_SCOPES as readonly string[]).includes(w));
+  if (words.length === 0 || unknown.length > 0)
+    throw new Error(`--scope: use ${TOKEN_SCOPES.join(', ')} (got '${value}')`);
+  return words as TokenScope[];
+}
+
+const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
+
+/** `30d`, `12w`, `6m`, `1y` from `now`, or a date/date-time; returns ISO-8601 for the API. */
+export function parseExpiry(value: string, now: Date): string {
+  const span = /^(\d{1,4})([dwmy])$/.exec(value.trim());
+  if (span)
+    return new Date(now.getTime() + Number(span[1]) * UNIT_DAYS[span[2]!]! * 86_400_000).toISOString();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new Error(`--expires: use 30d, 12w, 6m, 1y or a date (got '${value}')`);
+  return date.toISOString();
 }

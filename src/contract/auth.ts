@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, requiredText, TimeZone, WorkingHours } from './common';
+import { TOKEN_SCOPES } from '../core/token-scopes';
+import { Id, IsoDateTime, requiredText, TimeZone, WorkingHours } from './common';
 
 export const SignUp = z
   .object({
@@ -41,12 +42,31 @@ export const SettingsPatch = z
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
-export const TokenCreate = z.object({ name: requiredText(100) }).strict();
+export const TokenScope = z.enum(TOKEN_SCOPES);
+export type TokenScope = z.infer<typeof TokenScope>;
+
+export const TokenCreate = z
+  .object({
+    name: requiredText(100),
+    scopes: z
+      .array(TokenScope)
+      .min(1, 'pick at least one scope')
+      .max(TOKEN_SCOPES.length)
+      .default(['write'])
+      .describe(
+        'read; write (includes read); dav (CardDAV/CalDAV only); admin (tokens, backup export, feeds)',
+      ),
+    expiresAt: IsoDateTime.optional().describe('omit for a token that never expires'),
+  })
+  .strict();
+export type TokenCreate = z.infer<typeof TokenCreate>;
 export const Token = z.object({
   id: Id,
   name: z.string(),
   prefix: z.string(),
+  scopes: z.array(TokenScope),
   createdAt: z.string(),
+  expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
 export type Token = z.infer<typeof Token>;

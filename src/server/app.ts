@@ -17,6 +17,8 @@ import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
+import { clientErrorHandler, frameworkErrors } from './framework-errors';
+import { refuseNulBytes } from './nul-bytes';
 // Registers the features' Today reasons (introductions, resources, …) once, for every app built.
 import '../services/today-extensions';
 import { authRoutes } from './routes/auth.routes';
@@ -88,10 +90,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', refuseNulBytes);
   const onRoute = options.onRoute;
   if (onRoute) app.addHook('onRoute', (route) => onRoute(route));
 
@@ -195,9 +200,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         detail: `no route ${request.method} ${request.url.split('?')[0]}`,
       });
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // API answers are one person's data (the backup export is all of it): no cache may keep them.
+    const path = request.routeOptions.url ?? request.url;
+    if (path.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     return payload;
   });
   return app;

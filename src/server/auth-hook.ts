@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Unauthorized } from '../core/errors';
+import { Forbidden, Unauthorized } from '../core/errors';
+import { type ScopeNeed, scopesAllow } from '../core/token-scopes';
 import { type Principal, principalFromSession, principalFromToken } from '../services/auth.service';
 import type { Deps } from '../services/deps';
 
@@ -14,6 +15,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that work signed out (health, sign-in, sign-up, the calendar feed). */
     public?: boolean;
+    /** The scope a token needs here when it is not the method's (GET: read, others: write). */
+    scope?: ScopeNeed;
   }
 }
 
@@ -31,7 +34,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps, localPrincipal?: 
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       request.principal = await principalFromToken(deps, header.slice(7).trim());
-      if (!request.principal) throw new Unauthorized('the API token is unknown or revoked');
+      if (!request.principal) throw new Unauthorized('the API token is unknown, revoked or expired');
+      requireScope(request);
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -43,7 +47,17 @@ export function registerAuth(app: FastifyInstance, deps: Deps, localPrincipal?: 
       }
     }
     if (!request.principal && !request.routeOptions.config.public) throw new Unauthorized('sign in first');
+    if (request.principal) requireScope(request);
   });
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Per route: admin routes name their scope; otherwise reads need read (or write) and writes need write. */
+function requireScope(request: FastifyRequest): void {
+  const need = request.routeOptions.config.scope ?? (READ_METHODS.has(request.method) ? 'read' : 'write');
+  const p = request.principal;
+  if (p && !scopesAllow(p.scopes, need)) throw new Forbidden(`this API token lacks the '${need}' scope`);
 }
 
 /** The caller of a protected route (the hook guarantees one). */

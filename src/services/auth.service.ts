@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token } from '../contract/auth';
+import type { CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token, TokenCreate } from '../contract/auth';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
-import { Conflict, Forbidden, NotFound, Unauthorized } from '../core/errors';
+import { Conflict, Forbidden, Invalid, NotFound, Unauthorized } from '../core/errors';
+import { decodeScopes, encodeScopes, scopesAllow, TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { type CircleKind, DEFAULT_WORKING_HOURS, type WorkingHours } from '../core/vocabulary';
 import {
   countUsers,
@@ -32,7 +33,11 @@ export interface Principal {
   accountId: string;
   userId: string;
   via: 'session' | 'token' | 'local';
+  /** What the caller may do; sessions and the local CLI hold every scope. */
+  scopes: readonly TokenScope[];
 }
+
+const ALL_SCOPES: readonly TokenScope[] = TOKEN_SCOPES;
 
 const SESSION_DAYS = 30;
 // A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
@@ -84,16 +89,16 @@ export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Pr
   try {
     // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
     // SQLite runs one write transaction at a time anyway).
-    return await deps.store.read
-      .transaction()
-      .setIsolationLevel('serializable')
-      .execute(async (trx) => {
+    return await deps.store.transaction(
+      async (trx) => {
         if (!signupOpen && (await countUsers(trx)) > 0)
           throw new Forbidden('sign-up is closed on this server');
         if (await findUserByEmail(trx, input.email.toLowerCase()))
           throw new Conflict('an account with this e-mail exists', 'email');
         return createAccountWithUser(deps, trx, input);
-      });
+      },
+      { serializable: true },
+    );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     // 40001: the concurrent transaction won; 23505: the same e-mail committed first.
@@ -134,20 +139,32 @@ export async function closeSession(deps: Deps, secret: string): Promise<void> {
 export async function principalFromSession(deps: Deps, secret: string): Promise<Principal | null> {
   const s = await findSession(deps.store.read, sha256(secret));
   if (!s || s.expires_at <= nowIso(deps)) return null;
-  return { accountId: s.account_id, userId: s.user_id, via: 'session' };
+  return { accountId: s.account_id, userId: s.user_id, via: 'session', scopes: ALL_SCOPES };
 }
 
+/** The caller behind an API token; null when it is unknown, revoked or expired. */
 export async function principalFromToken(deps: Deps, secret: string): Promise<Principal | null> {
   const t = await findApiTokenByHash(deps.store.read, sha256(secret));
-  if (!t) return null;
-  await touchApiToken(deps.store.read, t.account_id, t.id, nowIso(deps));
-  return { accountId: t.account_id, userId: t.user_id, via: 'token' };
+  const now = nowIso(deps);
+  if (!t || (t.expires_at !== null && t.expires_at <= now)) return null;
+  await touchApiToken(deps.store.read, t.account_id, t.id, now);
+  return { accountId: t.account_id, userId: t.user_id, via: 'token', scopes: decodeScopes(t.scopes) };
+}
+
+/**
+ * For the CardDAV/CalDAV endpoints: the caller behind a token that holds the `dav` scope, or null
+ * (unknown, revoked, expired, or a token minted for the REST API only).
+ */
+export async function davPrincipal(deps: Deps, secret: string): Promise<Principal | null> {
+  const p = await principalFromToken(deps, secret);
+  return p && scopesAllow(p.scopes, 'dav') ? p : null;
 }
 
 /** The local CLI acts as the server's first user, creating one (single-user install) when there is none. */
 export async function localOwner(deps: Deps): Promise<Principal> {
   const existing = await firstUser(deps.store.read);
-  if (existing) return { accountId: existing.account_id, userId: existing.id, via: 'local' };
+  if (existing)
+    return { accountId: existing.account_id, userId: existing.id, via: 'local', scopes: ALL_SCOPES };
   const me = await deps.store.transaction((trx) =>
     createAccountWithUser(deps, trx, {
       name: 'Owner',
@@ -156,7 +173,7 @@ export async function localOwner(deps: Deps): Promise<Principal> {
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     }),
   );
-  return { accountId: me.accountId, userId: me.userId, via: 'local' };
+  return { accountId: me.accountId, userId: me.userId, via: 'local', scopes: ALL_SCOPES };
 }
 
 export async function hasUsers(deps: Deps): Promise<boolean> {
@@ -199,32 +216,51 @@ export async function patchSettings(deps: Deps, p: Principal, patch: SettingsPat
   return getMe(deps, p);
 }
 
-export async function createToken(deps: Deps, p: Principal, name: string): Promise<CreatedToken> {
+export async function createToken(deps: Deps, p: Principal, input: TokenCreate): Promise<CreatedToken> {
+  const now = nowIso(deps);
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
+  if (expiresAt !== null && expiresAt <= now) throw new Invalid('must be in the future', 'expiresAt');
   const token = `tend_${randomBytes(30).toString('base64url')}`;
   const row = {
     account_id: p.accountId,
     id: deps.newId(),
     user_id: p.userId,
-    name,
+    name: input.name,
     token_hash: sha256(token),
     prefix: token.slice(0, 12),
-    created_at: nowIso(deps),
+    scopes: encodeScopes(input.scopes),
+    created_at: now,
+    expires_at: expiresAt,
     last_used_at: null,
     revoked_at: null,
   };
   await insertApiToken(deps.store.read, row);
-  return { id: row.id, name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: null, token };
+  return { ...tokenDto(row), token };
+}
+
+function tokenDto(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}): Token {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    scopes: decodeScopes(r.scopes),
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+  };
 }
 
 export async function listTokens(deps: Deps, p: Principal): Promise<Token[]> {
   const rows = await listApiTokens(deps.store.read, p.accountId);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    prefix: r.prefix,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-  }));
+  return rows.map(tokenDto);
 }
 
 export async function revokeToken(deps: Deps, p: Principal, id: string): Promise<void> {
@@ -234,19 +270,18 @@ export async function revokeToken(deps: Deps, p: Principal, id: string): Promise
 
 /**
  * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
- * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
- * a `dav` scope on the token is a one-line change here.
+ * user's API tokens holding the `dav` scope as the app password. The one place DAV credentials
+ * are checked.
  */
 export async function principalForDavLogin(
   deps: Deps,
   email: string,
   secret: string,
 ): Promise<Principal | null> {
-  const [user, token] = await Promise.all([
+  const [user, p] = await Promise.all([
     findUserByEmail(deps.store.read, email.trim().toLowerCase()),
-    findApiTokenByHash(deps.store.read, sha256(secret)),
+    davPrincipal(deps, secret),
   ]);
-  if (!user || !token || token.user_id !== user.id || token.account_id !== user.account_id) return null;
-  await touchApiToken(deps.store.read, token.account_id, token.id, nowIso(deps));
-  return { accountId: token.account_id, userId: token.user_id, via: 'token' };
+  if (!user || !p || p.userId !== user.id || p.accountId !== user.account_id) return null;
+  return p;
 }

@@ -7,6 +7,7 @@ import type { Channel, CircleKind, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
+import { interactionsSince, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
@@ -19,14 +20,8 @@ async function circlesById(db: Conn, accountId: string): Promise<Map<string, Cir
 
 /** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
 async function yearOfInteractions(db: Conn, accountId: string, since: string, contactId?: string) {
-  let q = db
-    .selectFrom('interactions')
-    .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
-    .where('account_id', '=', accountId)
-    .where('occurred_at', '>=', since);
-  if (contactId) q = q.where('contact_id', '=', contactId);
   const out = new Map<string, HealthInteraction[]>();
-  for (const r of await q.execute()) {
+  for (const r of await interactionsSince(db, accountId, since, contactId)) {
     const list = out.get(r.contact_id) ?? [];
     list.push({
       direction: r.direction as Direction,
@@ -78,12 +73,7 @@ export async function capacity(deps: Deps, accountId: string): Promise<Capacity>
   const [account, circles, contacts, interactions] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
-    db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('tracked', '=', 1)
-      .execute(),
+    trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
   ]);
   const plan = capacityPlan(

@@ -10,6 +10,7 @@ import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import type { Conn } from '../store/store';
+import { closeDueTasks } from '../store/tasks.repo';
 import {
   contactHistorySince,
   type HistoryRow,
@@ -17,6 +18,7 @@ import {
   type TodayRows,
   todayCandidates,
 } from '../store/today.repo';
+import { type DecisionKind, replaceDecision } from '../store/today-decisions.repo';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
@@ -196,19 +198,17 @@ async function decide(
   db: Conn,
   accountId: string,
   contactId: string,
-  kind: 'done' | 'snooze' | 'skip',
+  kind: DecisionKind,
   until: string,
   now: string,
 ) {
-  await db
-    .deleteFrom('queue_decisions')
-    .where('account_id', '=', accountId)
-    .where('contact_id', '=', contactId)
-    .execute();
-  await db
-    .insertInto('queue_decisions')
-    .values({ account_id: accountId, contact_id: contactId, kind, until_at: until, created_at: now })
-    .execute();
+  await replaceDecision(db, {
+    account_id: accountId,
+    contact_id: contactId,
+    kind,
+    until_at: until,
+    created_at: now,
+  });
   return { contactId, kind, until };
 }
 
@@ -238,18 +238,17 @@ export async function markDone(
   const retryStep = backOff?.state === 'retry' && backOff.dueAt <= now ? backOff.step : 0;
   // One transaction: a failure after the log must not leave it logged with the tasks still open
   // (a retry by the user would then log the same touch twice).
-  return db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const logged = body.log
       ? await logInteractionIn(deps, trx, accountId, contactId, body.log, retryStep)
       : null;
-    const closed = await trx
-      .updateTable('tasks')
-      .set({ done_at: now })
-      .where('account_id', '=', accountId)
-      .where('contact_id', '=', contactId)
-      .where('done_at', 'is', null)
-      .where('due_at', '<=', iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000))
-      .executeTakeFirst();
+    const closed = await closeDueTasks(
+      trx,
+      accountId,
+      contactId,
+      iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000),
+      now,
+    );
     // Without a log, "done" hides the contact until tomorrow; a logged touch moves the due date itself.
     const account = await findAccount(trx, accountId);
     const tomorrow = DateTime.fromMillis(nowMs, { zone: account?.time_zone ?? 'utc' })
@@ -258,7 +257,7 @@ export async function markDone(
     const decision = logged
       ? null
       : await decide(trx, accountId, contactId, 'done', tomorrow.toUTC().toISO()!, now);
-    return { decision, loggedInteractionId: logged?.id ?? null, tasksDone: Number(closed.numUpdatedRows) };
+    return { decision, loggedInteractionId: logged?.id ?? null, tasksDone: closed };
   });
 }
 

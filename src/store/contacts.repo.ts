@@ -1,6 +1,8 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { ContactsTable, Db } from './database';
+import { kysely } from './conn';
+import type { ContactsTable } from './database';
 import { searchTerms } from './search-text';
+import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
@@ -23,11 +25,17 @@ export interface ContactListFilter {
   limit: number;
 }
 
-export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+export async function insertContact(conn: Conn, row: Insertable<ContactsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('contacts').values(row).execute();
 }
 
-export async function findContact(db: Db, accountId: string, id: string): Promise<ContactRow | undefined> {
+export async function findContact(
+  conn: Conn,
+  accountId: string,
+  id: string,
+): Promise<ContactRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('contacts')
     .selectAll()
@@ -37,11 +45,14 @@ export async function findContact(db: Db, accountId: string, id: string): Promis
 }
 
 export async function updateContact(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Insertable<ContactsTable>>,
 ): Promise<void> {
+  const db = kysely(conn);
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('contacts')
     .set(values)
@@ -51,7 +62,8 @@ export async function updateContact(
 }
 
 /** Deletes the contact; children go by cascade, the search row (a virtual table on SQLite) by hand. */
-export async function deleteContact(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteContact(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   await db
     .deleteFrom('contact_search')
     .where('account_id', '=', accountId)
@@ -66,7 +78,12 @@ export async function deleteContact(db: Db, accountId: string, id: string): Prom
 }
 
 /** Filtered, name-ordered page with a keyset cursor; returns limit + 1 rows so callers see if more exist. */
-export async function listContacts(db: Db, accountId: string, f: ContactListFilter): Promise<ContactRow[]> {
+export async function listContacts(
+  conn: Conn,
+  accountId: string,
+  f: ContactListFilter,
+): Promise<ContactRow[]> {
+  const db = kysely(conn);
   let q = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
   if (f.circleId) q = q.where('circle_id', '=', f.circleId);
   for (const [column, value] of [
@@ -123,10 +140,11 @@ export async function listContacts(db: Db, accountId: string, f: ContactListFilt
 
 /** E-mails, phones, links and tags of many contacts in four queries, grouped by contact id. */
 export async function loadChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: string[],
 ): Promise<Map<string, ContactChildren>> {
+  const db = kysely(conn);
   const out = new Map<string, ContactChildren>(
     ids.map((id) => [id, { emails: [], phones: [], links: [], tags: [] }]),
   );
@@ -176,12 +194,13 @@ export async function loadChildren(
 
 /** Replaces a contact's e-mails, phones, links or tags (those given); ids come from `newId`. */
 export async function replaceChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
   children: Partial<ContactChildren>,
   newId: () => string,
 ): Promise<void> {
+  const db = kysely(conn);
   const base = { account_id: accountId, contact_id: contactId };
   if (children.emails) {
     await db
@@ -257,8 +276,21 @@ export async function replaceChildren(
 }
 
 /** Rebuilds the search text of these contacts from names, company, title, e-mails, notes and facts. */
-export async function reindexContacts(db: Db, accountId: string, ids: string[]): Promise<void> {
+export async function reindexContacts(conn: Conn, accountId: string, ids: string[]): Promise<void> {
+  const db = kysely(conn);
   if (ids.length === 0) return;
+  // Two transactions adding facts to one contact both deleted the search row, then both inserted
+  // one: on PostgreSQL (read committed) the second insert broke contact_search_pk (a 500). A no-op
+  // UPDATE of the contacts first takes their row locks, so concurrent reindexes of a contact run one
+  // after the other, and the second reads the first's committed facts, so the text is never stale.
+  // An upsert alone would avoid the error but could keep the older text; SQLite serialises writers
+  // anyway, where this costs one indexed UPDATE.
+  await db
+    .updateTable('contacts')
+    .set({ first_name: sql<string>`first_name` })
+    .where('account_id', '=', accountId)
+    .where('id', 'in', ids)
+    .execute();
   const [contacts, emails, notes, facts] = await Promise.all([
     db
       .selectFrom('contacts')

@@ -50,6 +50,9 @@ export interface ApiTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Space-separated TokenScope values (core/token-scopes.ts). */
+  scopes: Generated<string>;
+  expires_at: string | null;
 }
 
 export interface CirclesTable {

@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks } from './chunks';
-import type { DavCardsTable, Db } from './database';
+import { kysely } from './conn';
+import type { DavCardsTable } from './database';
+import type { Conn } from './store';
 
 export type DavCardRow = Selectable<DavCardsTable>;
 export type DavDeleteMode = 'delete' | 'untrack';
@@ -10,7 +12,8 @@ export interface DavBook {
 }
 
 /** The account's address book, created on first use. */
-export async function ensureBook(db: Db, accountId: string, now: string): Promise<DavBook> {
+export async function ensureBook(conn: Conn, accountId: string, now: string): Promise<DavBook> {
+  const db = kysely(conn);
   await db
     .insertInto('dav_books')
     .values({ account_id: accountId, created_at: now })
@@ -28,7 +31,8 @@ export async function ensureBook(db: Db, accountId: string, now: string): Promis
  * Takes `n` numbers from the book's counter and returns the first. The UPDATE locks the book's row
  * until the transaction ends, so two writers never share a number and tokens only grow.
  */
-export async function allocateSeq(db: Db, accountId: string, n: number): Promise<number> {
+export async function allocateSeq(conn: Conn, accountId: string, n: number): Promise<number> {
+  const db = kysely(conn);
   const row = await db
     .updateTable('dav_books')
     .set((eb) => ({ seq: eb('seq', '+', n) }))
@@ -38,11 +42,13 @@ export async function allocateSeq(db: Db, accountId: string, n: number): Promise
   return Number(row.seq) - n + 1;
 }
 
-export async function setDeleteMode(db: Db, accountId: string, mode: DavDeleteMode): Promise<void> {
+export async function setDeleteMode(conn: Conn, accountId: string, mode: DavDeleteMode): Promise<void> {
+  const db = kysely(conn);
   await db.updateTable('dav_books').set({ delete_mode: mode }).where('account_id', '=', accountId).execute();
 }
 
-export async function findCard(db: Db, accountId: string, href: string): Promise<DavCardRow | undefined> {
+export async function findCard(conn: Conn, accountId: string, href: string): Promise<DavCardRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('dav_cards')
     .selectAll()
@@ -53,10 +59,11 @@ export async function findCard(db: Db, accountId: string, href: string): Promise
 
 /** The live card with this UID (RFC 6352 §6.3.2.1 no-uid-conflict), if any. */
 export async function findLiveCardByUid(
-  db: Db,
+  conn: Conn,
   accountId: string,
   uid: string,
 ): Promise<DavCardRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('dav_cards')
     .selectAll()
@@ -67,10 +74,11 @@ export async function findLiveCardByUid(
 }
 
 export async function findCardsOfContacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactIds: string[],
 ): Promise<DavCardRow[]> {
+  const db = kysely(conn);
   const out: DavCardRow[] = [];
   for (const ids of chunks(contactIds)) {
     out.push(
@@ -86,7 +94,8 @@ export async function findCardsOfContacts(
 }
 
 /** Live cards in href order; `withBody` for REPORTs that return address data. */
-export async function listLiveCards(db: Db, accountId: string): Promise<DavCardRow[]> {
+export async function listLiveCards(conn: Conn, accountId: string): Promise<DavCardRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('dav_cards')
     .selectAll()
@@ -97,7 +106,8 @@ export async function listLiveCards(db: Db, accountId: string): Promise<DavCardR
 }
 
 /** Live cards of the account among `hrefs`. */
-export async function cardsByHref(db: Db, accountId: string, hrefs: string[]): Promise<DavCardRow[]> {
+export async function cardsByHref(conn: Conn, accountId: string, hrefs: string[]): Promise<DavCardRow[]> {
+  const db = kysely(conn);
   const out: DavCardRow[] = [];
   for (const slice of chunks(hrefs)) {
     out.push(
@@ -114,7 +124,8 @@ export async function cardsByHref(db: Db, accountId: string, hrefs: string[]): P
 }
 
 /** Cards (tombstones included) changed after `seq`, oldest change first: one row per card. */
-export async function cardsChangedSince(db: Db, accountId: string, seq: number): Promise<DavCardRow[]> {
+export async function cardsChangedSince(conn: Conn, accountId: string, seq: number): Promise<DavCardRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('dav_cards')
     .selectAll()
@@ -124,7 +135,8 @@ export async function cardsChangedSince(db: Db, accountId: string, seq: number):
     .execute();
 }
 
-export async function upsertCard(db: Db, row: Insertable<DavCardsTable>): Promise<void> {
+export async function upsertCard(conn: Conn, row: Insertable<DavCardsTable>): Promise<void> {
+  const db = kysely(conn);
   const { account_id: _a, href: _h, ...rest } = row;
   await db
     .insertInto('dav_cards')
@@ -134,7 +146,8 @@ export async function upsertCard(db: Db, row: Insertable<DavCardsTable>): Promis
 }
 
 /** Contacts whose card is missing or older than the contact (Tend changed them since). */
-export async function staleContactIds(db: Db, accountId: string): Promise<string[]> {
+export async function staleContactIds(conn: Conn, accountId: string): Promise<string[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('contacts')
     .leftJoin('dav_cards', (j) =>
@@ -155,7 +168,8 @@ export async function staleContactIds(db: Db, accountId: string): Promise<string
 }
 
 /** Live cards whose contact was deleted in Tend: they become tombstones. */
-export async function orphanCards(db: Db, accountId: string): Promise<DavCardRow[]> {
+export async function orphanCards(conn: Conn, accountId: string): Promise<DavCardRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('dav_cards')
     .selectAll()
@@ -177,12 +191,13 @@ export async function orphanCards(db: Db, accountId: string): Promise<DavCardRow
 
 /** Turns a card into a tombstone; `contactUpdatedAt` of an untracked contact keeps it from coming back. */
 export async function markCardDeleted(
-  db: Db,
+  conn: Conn,
   accountId: string,
   href: string,
   seq: number,
   contactUpdatedAt: string,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('dav_cards')
     .set({ deleted: 1, seq, body: '', etag: '', contact_updated_at: contactUpdatedAt })
@@ -192,7 +207,12 @@ export async function markCardDeleted(
 }
 
 /** Bodies of the notes the cards' NOTE maps to, by note id. */
-export async function noteBodies(db: Db, accountId: string, noteIds: string[]): Promise<Map<string, string>> {
+export async function noteBodies(
+  conn: Conn,
+  accountId: string,
+  noteIds: string[],
+): Promise<Map<string, string>> {
+  const db = kysely(conn);
   const out = new Map<string, string>();
   for (const ids of chunks(noteIds)) {
     const rows = await db
@@ -208,10 +228,11 @@ export async function noteBodies(db: Db, accountId: string, noteIds: string[]): 
 
 /** The first note of each contact in the notes list's order (pinned, then newest). */
 export async function firstNotes(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactIds: string[],
 ): Promise<Map<string, { id: string; body: string }>> {
+  const db = kysely(conn);
   const out = new Map<string, { id: string; body: string }>();
   for (const ids of chunks(contactIds)) {
     const rows = await db
@@ -229,7 +250,8 @@ export async function firstNotes(
 }
 
 /** Contact rows by id (any order). */
-export async function contactRowsByIds(db: Db, accountId: string, contactIds: string[]) {
+export async function contactRowsByIds(conn: Conn, accountId: string, contactIds: string[]) {
+  const db = kysely(conn);
   const out = [];
   for (const ids of chunks(contactIds)) {
     out.push(
@@ -245,7 +267,8 @@ export async function contactRowsByIds(db: Db, accountId: string, contactIds: st
 }
 
 /** Writes many card rows, a statement per few hundred (the first sync of a large book). */
-export async function upsertCards(db: Db, rows: Insertable<DavCardsTable>[]): Promise<void> {
+export async function upsertCards(conn: Conn, rows: Insertable<DavCardsTable>[]): Promise<void> {
+  const db = kysely(conn);
   for (const slice of chunks(rows, 200)) {
     await db
       .insertInto('dav_cards')
@@ -268,11 +291,12 @@ export async function upsertCards(db: Db, rows: Insertable<DavCardsTable>[]): Pr
 
 /** Records that the card is current for the contact's updated_at, without a new change. */
 export async function touchCard(
-  db: Db,
+  conn: Conn,
   accountId: string,
   href: string,
   contactUpdatedAt: string,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('dav_cards')
     .set({ contact_updated_at: contactUpdatedAt })

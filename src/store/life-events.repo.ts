@@ -1,17 +1,21 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, LifeEventsTable } from './database';
+import { kysely } from './conn';
+import type { LifeEventsTable } from './database';
+import type { Conn } from './store';
 
 export type LifeEventRow = Selectable<LifeEventsTable>;
 
-export async function insertLifeEvent(db: Db, row: Insertable<LifeEventsTable>): Promise<void> {
+export async function insertLifeEvent(conn: Conn, row: Insertable<LifeEventsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('life_events').values(row).execute();
 }
 
 export async function findLifeEvent(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<LifeEventRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('life_events')
     .selectAll()
@@ -21,7 +25,12 @@ export async function findLifeEvent(
 }
 
 /** Newest first. */
-export async function listLifeEvents(db: Db, accountId: string, contactId: string): Promise<LifeEventRow[]> {
+export async function listLifeEvents(
+  conn: Conn,
+  accountId: string,
+  contactId: string,
+): Promise<LifeEventRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('life_events')
     .selectAll()
@@ -33,7 +42,8 @@ export async function listLifeEvents(db: Db, accountId: string, contactId: strin
     .execute();
 }
 
-export async function deleteLifeEvent(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteLifeEvent(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('life_events')
     .where('account_id', '=', accountId)

@@ -9,6 +9,7 @@ import * as imports from './migrations/1795457258927-imports';
 import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
+import * as tokenScopes from './migrations/1796167417089-token-scopes';
 import * as dav from './migrations/1796167460786-dav';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '1795457453197-catch-ups-trips': catchUpsTrips,
   '1795458265491-today-indexes': todayIndexes,
   '1795460147577-today-order-indexes': todayOrderIndexes,
+  '1796167417089-token-scopes': tokenScopes,
   '1796167460786-dav': dav,
 };
 

@@ -205,11 +205,20 @@ describe('foundation web app', () => {
     expect(me.dailySize).toBe(12);
 
     // A new API token is shown once, then listed by name only, and can be revoked.
+    // Its scopes and expiry are chosen in the form and shown in the list.
     await page.getByLabel('Token name').fill('laptop CLI');
+    await page.getByRole('checkbox', { name: 'Read', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Write (includes read)' }).uncheck();
+    await page.getByRole('combobox', { name: 'Expires' }).click();
+    await page.getByRole('option', { name: 'In 30 days' }).click();
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = await page.getByLabel('New token').textContent();
     expect(secret?.length).toBeGreaterThan(20);
     await page.getByRole('table', { name: 'API tokens' }).getByText('laptop CLI').waitFor();
+    const minted: { items: { scopes: string[]; expiresAt: string | null }[] } = await (
+      await context.request.get('/api/v1/tokens')
+    ).json();
+    expect(minted.items[0]).toMatchObject({ scopes: ['read'], expiresAt: expect.any(String) });
     await page.getByRole('button', { name: 'Revoke laptop CLI' }).click();
     await page.getByRole('dialog', { name: 'Revoke token?' }).getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('No tokens yet.').waitFor();

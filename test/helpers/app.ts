@@ -53,7 +53,8 @@ export async function signUp(app: FastifyInstance, email = 'ada@example.com', na
   const tokenRes = await app.inject({
     method: 'POST',
     url: '/api/v1/tokens',
-    payload: { name: 'tests' },
+    // Every scope a REST test may need; DAV tests mint their own dav token.
+    payload: { name: 'tests', scopes: ['write', 'admin'] },
     cookies: { tend_session: cookie },
     headers: { 'x-tend-csrf': '1' },
   });

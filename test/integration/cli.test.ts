@@ -253,7 +253,7 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
 
   it('creates, lists and revokes a token; the revoked token stops working', async () => {
     const remote = (...args: string[]) => tend(['--server', url, '--token', ada.token, ...args], {});
-    const created = await remote('token', 'create', 'laptop');
+    const created = await remote('token', 'create', 'laptop', '--scope', 'read', '--expires', '30d');
     expect(created.code).toBe(0);
     const secret = created.stdout.trim();
     expect(secret).toMatch(/^tend_\S+$/);
@@ -262,11 +262,19 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
     const list = JSON.parse((await remote('token', 'list', '--json')).stdout) as { items: Token[] };
     const laptop = list.items.find((t) => t.name === 'laptop')!;
     expect(laptop.prefix).toBe(secret.slice(0, 12));
+    expect(laptop.scopes).toEqual(['read']);
+    expect(laptop.expiresAt).not.toBeNull();
     expect(JSON.stringify(list)).not.toContain(secret);
+    const readOnly = (...args: string[]) => tend(['--server', url, '--token', secret, ...args], {});
+    expect((await readOnly('contacts', 'list')).code).toBe(0);
+    expect((await readOnly('contacts', 'add', '--first', 'Nope')).stderr).toContain("'write' scope");
 
     expect((await remote('token', 'revoke', laptop.id)).stdout).toBe(`Revoked token ${laptop.id}\n`);
     const revoked = await tend(['--server', url, '--token', secret, 'contacts', 'list'], {});
-    expect(revoked).toMatchObject({ code: 1, stderr: 'tend: the API token is unknown or revoked\n' });
+    expect(revoked).toMatchObject({
+      code: 1,
+      stderr: 'tend: the API token is unknown, revoked or expired\n',
+    });
   });
 
   it('streams an import to the server (dry run, then for real) and downloads the CSV export', async () => {

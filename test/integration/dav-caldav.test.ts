@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { davToken } from '../helpers/dav-client';
 import { listen } from '../helpers/dav-server';
 import { freshStore } from '../helpers/stores';
 
@@ -64,14 +65,15 @@ describe('python3-caldav against Tend', () => {
       })
     ).json<{ id: string }>();
     const base = await listen(t.app);
-    const out = await caldav([base, 'ada@example.com', ada.token]);
+    const phone = await davToken(t.app, ada.token);
+    const out = await caldav([base, 'ada@example.com', phone]);
     expect(out).toContain(`principal ${base}/dav/principals/${ada.accountId}/`);
     expect(out).toContain('calendars 1 Tend');
     expect(out).toContain('event Birthday: Grace Hopper');
     expect(out).toContain('todo Send Grace the COBOL paper');
     expect(out).toContain('completed Send Grace the COBOL paper');
     // The to-do reads back ticked, and an event is served as one VEVENT without METHOD (RFC 4791 §4.1).
-    const { auth } = { auth: `Basic ${Buffer.from(`ada@example.com:${ada.token}`).toString('base64')}` };
+    const { auth } = { auth: `Basic ${Buffer.from(`ada@example.com:${phone}`).toString('base64')}` };
     const todo = await t.app.inject({
       method: 'GET',
       url: `/dav/calendars/${ada.accountId}/tend/task-${task.id}@tend.ics`,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { signUp, testApp } from '../helpers/app';
-import { card, davCaller } from '../helpers/dav-client';
+import { card, davCaller, davToken } from '../helpers/dav-client';
 import { freshStore } from '../helpers/stores';
 
 type Op =
@@ -34,7 +34,7 @@ describe('sync-collection, every change exactly once', () => {
         const t = await testApp(store);
         try {
           const ada = await signUp(t.app);
-          const dav = davCaller(t.app, 'ada@example.com', ada.token, ada.accountId);
+          const dav = davCaller(t.app, 'ada@example.com', await davToken(t.app, ada.token), ada.accountId);
           let minute = 0;
           const tick = () =>
             t.deps.clock.set(new Date(Date.parse('2026-03-10T09:00:00Z') + ++minute * 60_000).toISOString());

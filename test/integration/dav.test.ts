@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { card, type DavCaller, davCaller } from '../helpers/dav-client';
+import { card, type DavCaller, davCaller, davToken } from '../helpers/dav-client';
 import { dialects, freshStore } from '../helpers/stores';
 
 interface ContactDto {
@@ -53,7 +53,7 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
     store = await freshStore(dialect);
     t = await testApp(store);
     ada = await signUp(t.app);
-    dav = davCaller(t.app, 'ada@example.com', ada.token, ada.accountId);
+    dav = davCaller(t.app, 'ada@example.com', await davToken(t.app, ada.token), ada.accountId);
   });
   afterEach(async () => {
     await t.app.close();

@@ -12,14 +12,19 @@ const RESTORE_LIMIT = 60 * 1024 * 1024;
 export function backupRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['backup'];
-    app.get('/export/backup.json', { schema: { tags } }, async (request, reply) => {
-      const doc = await exportBackup(deps, principal(request).accountId);
-      const day = deps.clock().toISOString().slice(0, 10);
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="tend-backup-${day}.json"`)
-        .send(JSON.stringify(doc));
-    });
+    // The whole account in one file: admin work, like minting tokens.
+    app.get(
+      '/export/backup.json',
+      { schema: { tags }, config: { scope: 'admin' } },
+      async (request, reply) => {
+        const doc = await exportBackup(deps, principal(request).accountId);
+        const day = deps.clock().toISOString().slice(0, 10);
+        return reply
+          .type('application/json; charset=utf-8')
+          .header('content-disposition', `attachment; filename="tend-backup-${day}.json"`)
+          .send(JSON.stringify(doc));
+      },
+    );
     app.post(
       '/import/backup',
       {

@@ -16,27 +16,34 @@ import { principal } from '../auth-hook';
 const ICS = 'text/calendar; charset=utf-8';
 
 /** Feed tokens and catch-up invitations (under /api/v1, authenticated). */
+// A feed token publishes the calendar to whoever holds its URL: managing them is admin work.
+const ADMIN = { scope: 'admin' } as const;
+
 export function feedRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['calendar'];
-    app.get('/feed-tokens', { schema: { tags, response: { 200: FeedTokenList } } }, async (request) => ({
-      items: await listFeedTokens(deps, principal(request).accountId),
-    }));
+    app.get(
+      '/feed-tokens',
+      { schema: { tags, response: { 200: FeedTokenList } }, config: ADMIN },
+      async (request) => ({
+        items: await listFeedTokens(deps, principal(request).accountId),
+      }),
+    );
     app.post(
       '/feed-tokens',
-      { schema: { tags, response: { 201: CreatedFeedToken } } },
+      { schema: { tags, response: { 201: CreatedFeedToken } }, config: ADMIN },
       async (request, reply) =>
         reply.code(201).send(await createFeedToken(deps, principal(request).accountId)),
     );
     app.post(
       '/feed-tokens/:id/rotate',
-      { schema: { tags, params: IdParams, response: { 201: CreatedFeedToken } } },
+      { schema: { tags, params: IdParams, response: { 201: CreatedFeedToken } }, config: ADMIN },
       async (request, reply) =>
         reply.code(201).send(await rotateFeedToken(deps, principal(request).accountId, request.params.id)),
     );
     app.delete(
       '/feed-tokens/:id',
-      { schema: { tags, params: IdParams, response: { 204: z.null() } } },
+      { schema: { tags, params: IdParams, response: { 204: z.null() } }, config: ADMIN },
       async (request, reply) => {
         await revokeFeedToken(deps, principal(request).accountId, request.params.id);
         return reply.code(204).send(null);

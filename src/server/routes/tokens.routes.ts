@@ -6,24 +6,27 @@ import { createToken, listTokens, revokeToken } from '../../services/auth.servic
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 
+// Minting and revoking tokens is admin work: a read or write token cannot make itself a stronger one.
+const ADMIN = { scope: 'admin' } as const;
+
 export function tokensRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/tokens',
-      { schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(Token) }) } } },
+      { schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(Token) }) } }, config: ADMIN },
       async (request) => ({
         items: await listTokens(deps, principal(request)),
       }),
     );
     app.post(
       '/tokens',
-      { schema: { tags: ['tokens'], body: TokenCreate, response: { 201: CreatedToken } } },
+      { schema: { tags: ['tokens'], body: TokenCreate, response: { 201: CreatedToken } }, config: ADMIN },
       async (request, reply) =>
-        reply.code(201).send(await createToken(deps, principal(request), request.body.name)),
+        reply.code(201).send(await createToken(deps, principal(request), request.body)),
     );
     app.delete(
       '/tokens/:id',
-      { schema: { tags: ['tokens'], params: IdParams, response: { 204: z.null() } } },
+      { schema: { tags: ['tokens'], params: IdParams, response: { 204: z.null() } }, config: ADMIN },
       async (request, reply) => {
         await revokeToken(deps, principal(request), request.params.id);
         return reply.code(204).send(null);

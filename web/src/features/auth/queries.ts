@@ -1,4 +1,13 @@
-import type { AuthState, CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token } from '@contract/auth';
+import type {
+  AuthState,
+  CreatedToken,
+  Me,
+  SettingsPatch,
+  SignIn,
+  SignUp,
+  Token,
+  TokenCreate,
+} from '@contract/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
 
@@ -41,7 +50,7 @@ export function useTokens() {
 export function useCreateToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => post<CreatedToken>('/tokens', { name }),
+    mutationFn: (body: TokenCreate) => post<CreatedToken>('/tokens', body),
     onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
   });
 }

@@ -1,5 +1,18 @@
-import type { CreatedToken, Token } from '@contract/auth';
-import { Button, Code, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import type { CreatedToken, Token, TokenScope } from '@contract/auth';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -8,23 +21,44 @@ import { RevokeModal } from '../../ui/revoke-modal';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
 import { useCreateToken, useRevokeToken, useTokens } from '../auth/queries';
 
+const SCOPES: { value: TokenScope; label: string }[] = [
+  { value: 'read', label: 'Read' },
+  { value: 'write', label: 'Write (includes read)' },
+  { value: 'dav', label: 'CardDAV/CalDAV' },
+  { value: 'admin', label: 'Admin (tokens, backup export, feeds)' },
+];
+
+const EXPIRY = [
+  { value: 'never', label: 'Never expires' },
+  { value: '30', label: 'In 30 days' },
+  { value: '90', label: 'In 90 days' },
+  { value: '365', label: 'In a year' },
+];
+
 /** API tokens for scripts and the CLI: the secret is shown once, right after creation. */
 export function TokensPanel() {
   const tokens = useTokens();
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['write']);
+  const [expiry, setExpiry] = useState('never');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revoking, setRevoking] = useState<Token | null>(null);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate(name, {
-      onSuccess: (token) => {
-        setCreated(token);
-        setName('');
+    const days = expiry === 'never' ? null : Number(expiry);
+    const expiresAt = days === null ? undefined : new Date(Date.now() + days * 86_400_000).toISOString();
+    create.mutate(
+      { name, scopes, ...(expiresAt && { expiresAt }) },
+      {
+        onSuccess: (token) => {
+          setCreated(token);
+          setName('');
+        },
       },
-    });
+    );
   };
 
   return (
@@ -59,23 +93,46 @@ export function TokensPanel() {
               style={{ flex: 1 }}
               miw={200}
             />
-            <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+            <Select
+              label="Expires"
+              data={EXPIRY}
+              value={expiry}
+              onChange={(v) => setExpiry(v ?? 'never')}
+              allowDeselect={false}
+              w={160}
+            />
+            <Button type="submit" loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>
               Create token
             </Button>
           </Group>
+          <Checkbox.Group
+            mt="sm"
+            label="Scopes"
+            value={scopes}
+            onChange={(v) => setScopes(v as TokenScope[])}
+            error={fieldError(create.error, 'scopes') ?? fieldError(create.error, 'expiresAt')}
+          >
+            <Group gap="md" mt={4}>
+              {SCOPES.map((s) => (
+                <Checkbox key={s.value} value={s.value} label={s.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
         </form>
         {tokens.isError ? (
           <Text c="red" size="sm">
             {tokens.error.message}
           </Text>
         ) : tokens.data && tokens.data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={640}>
             <Table aria-label="API tokens">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Name</Table.Th>
                   <Table.Th>Starts with</Table.Th>
+                  <Table.Th>Scopes</Table.Th>
                   <Table.Th>Created</Table.Th>
+                  <Table.Th>Expires</Table.Th>
                   <Table.Th>Last used</Table.Th>
                   <Table.Th />
                 </Table.Tr>
@@ -87,7 +144,17 @@ export function TokensPanel() {
                     <Table.Td>
                       <Code>{t.prefix}…</Code>
                     </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {t.scopes.map((s) => (
+                          <Badge key={s} variant="light" size="sm">
+                            {s}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
                     <Table.Td>{formatDate(t.createdAt)}</Table.Td>
+                    <Table.Td>{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</Table.Td>
                     <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</Table.Td>
                     <Table.Td>
                       <Button

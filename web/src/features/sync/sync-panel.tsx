@@ -59,7 +59,10 @@ export function SyncPanel() {
             variant="light"
             loading={create.isPending}
             onClick={() =>
-              create.mutate(`Phone sync ${new Date().toLocaleDateString()}`, { onSuccess: setCreated })
+              create.mutate(
+                { name: `Phone sync ${new Date().toLocaleDateString()}`, scopes: ['dav'] },
+                { onSuccess: setCreated },
+              )
             }
           >
             Create an app password
