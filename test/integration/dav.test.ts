@@ -238,6 +238,23 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
     expect(wrong.body).toContain('valid-sync-token');
   });
 
+  it('still reports an edit stamped before the newest change it saw (a late commit)', async () => {
+    const a = (await ada.call('POST', '/api/v1/contacts', { firstName: 'A', lastName: 'A' })).json<{
+      id: string;
+    }>().id;
+    tick('2026-03-10T10:00:00.000Z');
+    const b = (await ada.call('POST', '/api/v1/contacts', { firstName: 'B', lastName: 'B' })).json<{
+      id: string;
+    }>().id;
+    const { token } = await dav.sync('');
+    // A transaction that read the clock at 09:58 but committed after the 10:00 one.
+    tick('2026-03-10T09:58:00.000Z');
+    await ada.call('PATCH', `/api/v1/contacts/${a}`, { title: 'Late' });
+    const after = await dav.sync(token);
+    expect(after.changed).toEqual([`${a}.vcf`]);
+    expect(after.changed).not.toContain(`${b}.vcf`);
+  });
+
   it('untracks instead of deleting when the account chose so', async () => {
     expect((await ada.call('PATCH', '/api/v1/dav/settings', { deleteMode: 'untrack' })).statusCode).toBe(200);
     await dav.put('rich-1.vcf', RICH);
