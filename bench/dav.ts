@@ -63,7 +63,7 @@ async function seed(dbPath: string): Promise<{ token: string; accountId: string 
     fileName: 'bench.csv',
   });
   await commitImport(deps, accountId, run.id, {
-    defaults: { merge: 'merge', duplicate: 'skip' },
+    defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
     tracked: true,
   });
   await app.close();

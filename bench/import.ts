@@ -103,7 +103,7 @@ async function runOne(s: Scenario): Promise<Measured> {
   let created: number | null = null;
   if (s.commit) {
     const done = await commitImport(deps, accountId, run.id, {
-      defaults: { merge: 'merge', duplicate: 'skip' },
+      defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
       tracked: true,
     });
     commitMs = performance.now() - t1;

@@ -15,3 +15,5 @@ export class Conflict extends AppError {}
 export class Invalid extends AppError {}
 export class Unauthorized extends AppError {}
 export class Forbidden extends AppError {}
+/** A server Tend talks to on the user's behalf (their mailbox, a calendar URL) failed; the message says how. */
+export class Upstream extends AppError {}

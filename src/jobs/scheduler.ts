@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { captureTick } from '../services/capture-imap';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
@@ -45,7 +46,12 @@ export async function tick(
  */
 export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs> {
   const onError = options.onError ?? ((error: unknown) => console.error('tend jobs:', error));
+  // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
+  let capturing: Promise<void> | null = null;
   const tickOnce = async () => {
+    capturing ??= captureTick(deps, onError).finally(() => {
+      capturing = null;
+    });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };
@@ -63,8 +69,13 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     return current;
   };
   const runner = deps.store.jobRunner;
-  if (runner.kind === 'pg-boss')
-    return startPgBossJobs(runner.connectionString, run, { pollSeconds: options.pollSeconds ?? 10, onError });
+  if (runner.kind === 'pg-boss') {
+    const jobs = await startPgBossJobs(runner.connectionString, run, {
+      pollSeconds: options.pollSeconds ?? 10,
+      onError,
+    });
+    return { runNow: jobs.runNow, stop: async () => Promise.all([jobs.stop(), capturing]).then(() => {}) };
+  }
   const cron = new Cron('* * * * *', { protect: true, catch: onError }, run);
   return {
     runNow: async () => {
@@ -72,7 +83,7 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     },
     stop: async () => {
       cron.stop();
-      await Promise.allSettled(inFlight);
+      await Promise.allSettled([...inFlight, capturing]);
     },
   };
 }

@@ -270,18 +270,19 @@ export async function revokeToken(deps: Deps, p: Principal, id: string): Promise
 
 /**
  * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
- * user's API tokens holding the `dav` scope as the app password. The one place DAV credentials
- * are checked.
+ * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
+ * the token must hold the `dav` scope.
  */
 export async function principalForDavLogin(
   deps: Deps,
   email: string,
   secret: string,
 ): Promise<Principal | null> {
-  const [user, p] = await Promise.all([
+  const [user, principal] = await Promise.all([
     findUserByEmail(deps.store.read, email.trim().toLowerCase()),
     davPrincipal(deps, secret),
   ]);
-  if (!user || !p || p.userId !== user.id || p.accountId !== user.account_id) return null;
-  return p;
+  if (!user || !principal || principal.userId !== user.id || principal.accountId !== user.account_id)
+    return null;
+  return principal;
 }

@@ -1,5 +1,5 @@
 import type { Capacity, Health } from '../contract/health';
-import { capacityPlan } from '../core/capacity';
+import { capacityPlan, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
@@ -11,6 +11,7 @@ import { interactionsSince, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
+import { getHolidaySettings } from './holidays.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -67,32 +68,44 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 }
 
 /** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
-export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
-  const db = deps.store.read;
+const WEEKS_PER_YEAR = 365.25 / 7;
+
+export async function capacity(deps: Deps, accountId: string, db: Conn = deps.store.read): Promise<Capacity> {
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, interactions] = await Promise.all([
+  const [account, circles, contacts, interactions, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
     trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+    getHolidaySettings(deps, accountId),
   ]);
-  const plan = capacityPlan(
-    contacts.map((c) => {
-      const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
-      const cadence = contactCadence(c, circle);
-      const health = healthScore(
-        {
-          cadence,
-          lastMeaningfulAt: c.last_meaningful_at,
-          createdAt: c.created_at,
-          interactions: interactions.get(c.id) ?? [],
-        },
-        now,
-      ).score;
-      const kind = (circle?.kind as CircleKind | undefined) ?? null;
-      return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle: kind, health };
-    }),
-    account?.weekly_budget ?? 15,
-  );
-  return plan;
+  const planned = contacts.map((c) => {
+    const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
+    const cadence = contactCadence(c, circle);
+    const health = healthScore(
+      {
+        cadence,
+        lastMeaningfulAt: c.last_meaningful_at,
+        createdAt: c.created_at,
+        interactions: interactions.get(c.id) ?? [],
+      },
+      now,
+    ).score;
+    const kind = (circle?.kind as CircleKind | undefined) ?? null;
+    const name = `${c.first_name} ${c.last_name}`.trim();
+    return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
+  });
+  const plan = capacityPlan(planned, account?.weekly_budget ?? 15, holidays.touchesPerYear / WEEKS_PER_YEAR);
+  const byCircle = touchesByCircle(planned);
+  const circleRows = [...circles.values()].map((r) => ({
+    circleId: r.id,
+    name: r.name,
+    ...(byCircle.get(r.id) ?? { contacts: 0, touchesPerWeek: 0 }),
+  }));
+  const none = byCircle.get(null);
+  return {
+    ...plan,
+    holidayTouchesPerYear: holidays.touchesPerYear,
+    circles: none ? [...circleRows, { circleId: null, name: 'No circle', ...none }] : circleRows,
+  };
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
-import { type BackOffState, backOffState } from '../core/back-off';
+import { type BackOffState, backOffOfHistory } from '../core/back-off';
 import { NotFound } from '../core/errors';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
@@ -60,19 +60,15 @@ export function datePairs(now: number): { month: number; day: number; minLead: n
   return pairs;
 }
 
-/** F17: the back-off state of the latest awaited outreach in a time-ordered history, or null if none waits. */
+/** F17: the back-off state of the unanswered run of outreach in a history, or null if none waits. */
 function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
-  const outreach = history.filter((i) => i.direction === 'outbound' && i.awaiting_reply === 1).at(-1);
-  if (!outreach) return null;
-  return backOffState(
-    { occurredAt: outreach.occurred_at, awaitingReply: true },
-    history
-      .filter((i) => i.occurred_at > outreach.occurred_at)
-      .map((i) => ({
-        direction: i.direction as Direction,
-        occurredAt: i.occurred_at,
-        retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
-      })),
+  return backOffOfHistory(
+    history.map((i) => ({
+      direction: i.direction as Direction,
+      occurredAt: i.occurred_at,
+      awaitingReply: i.awaiting_reply === 1,
+      retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
+    })),
     now,
   );
 }

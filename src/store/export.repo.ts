@@ -27,3 +27,21 @@ export async function exportDates(
     .orderBy('id')
     .execute();
 }
+
+/** The notes of some contacts, oldest first, for the vCard NOTE (imported notes come back out). */
+export async function exportNotes(
+  conn: Conn,
+  accountId: string,
+  contactIds: string[],
+): Promise<{ contact_id: string; body: string }[]> {
+  const db = kysely(conn);
+  if (contactIds.length === 0) return [];
+  return db
+    .selectFrom('notes')
+    .select(['contact_id', 'body'])
+    .where('account_id', '=', accountId)
+    .where('contact_id', 'in', contactIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
+import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
-import type { InteractionsTable } from './database';
+import type { Db, InteractionsTable } from './database';
 import type { Conn } from './store';
 
 export type InteractionRow = Selectable<InteractionsTable>;
@@ -63,4 +64,29 @@ export async function updateInteraction(
 export async function deleteInteraction(conn: Conn, accountId: string, id: string): Promise<void> {
   const db = kysely(conn);
   await db.deleteFrom('interactions').where('account_id', '=', accountId).where('id', '=', id).execute();
+}
+
+/** Many interactions at once (capture writes a batch of messages per transaction). */
+export async function insertInteractions(
+  conn: Conn,
+  rows: readonly Insertable<InteractionsTable>[],
+): Promise<void> {
+  const db = kysely(conn);
+  if (rows.length > 0) await insertMany(conn, 'interactions', rows);
+}
+
+export async function deleteInteractions(
+  conn: Conn,
+  accountId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const db = kysely(conn);
+  for (const part of chunks(ids)) {
+    if (part.length > 0)
+      await db
+        .deleteFrom('interactions')
+        .where('account_id', '=', accountId)
+        .where('id', 'in', part)
+        .execute();
+  }
 }

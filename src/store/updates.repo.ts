@@ -84,13 +84,14 @@ export async function listRecipients(
     .execute();
 }
 
-/** When the account last sent an update, or null. */
+/** When the account last sent an update to people (a public post is not one), or null. */
 export async function lastUpdateSentAt(conn: Conn, accountId: string): Promise<string | null> {
   const db = kysely(conn);
   const r = await db
     .selectFrom('updates')
     .select((eb) => eb.fn.max('sent_at').as('last'))
     .where('account_id', '=', accountId)
+    .where('send_mode', 'in', ['smtp', 'drafts'])
     .executeTakeFirst();
   return r?.last ?? null;
 }

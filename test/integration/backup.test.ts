@@ -118,6 +118,12 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       reason: 'both love COBOL; really',
     });
     expect(intro.statusCode, intro.body).toBe(201);
+    const related = await ada.call('POST', `/api/v1/contacts/${zoe}/relationships`, {
+      kind: 'introduced_by',
+      otherId: other,
+      note: 'at "the" conference; 2024',
+    });
+    expect(related.statusCode, related.body).toBe(201);
     const give = await ada.call('POST', `/api/v1/contacts/${other}/ledger`, {
       kind: 'help_given',
       note: 'a, b; c',
@@ -152,6 +158,10 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       digestEmail: 'me@example.com',
     });
     expect(digest.statusCode, digest.body).toBe(200);
+    const holidays = await ada.call('PUT', '/api/v1/holidays/settings', {
+      circles: [{ circleId: circles[0].id, kinds: ['christmas', 'diwali'], leadDays: 5 }],
+    });
+    expect(holidays.statusCode, holidays.body).toBe(200);
     return zoe;
   }
 

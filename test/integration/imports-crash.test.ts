@@ -82,7 +82,7 @@ describe('import commit killed mid-transaction (SQLite file)', () => {
         accountId,
         runId,
         {
-          defaults: { merge: 'merge', duplicate: 'skip' },
+          defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
           tracked: true,
         },
       );
