@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound, Unauthorized } from '../core/errors';
+import { Forbidden, NotFound, Unauthorized } from '../core/errors';
 import { getMe, type Principal } from '../services/auth.service';
 import { cardsAt, deleteCard } from '../services/dav.service';
+import { calendarObjects, putCalendarObject } from '../services/dav-calendar.service';
 import { DavPrecondition, PreconditionFailed } from '../services/dav-errors';
 import { putCard } from '../services/dav-put';
 import type { Deps } from '../services/deps';
@@ -11,12 +12,12 @@ import { DAV_ROOT, type DavTarget, parseDavPath } from './paths';
 import { depthOf, propfind } from './propfind';
 import { MAX_CARD_BYTES } from './props';
 import { report } from './report';
-import { BadXml, CARDDAV, DAV, parseXml } from './xml';
+import { BadXml, CALDAV, CARDDAV, DAV, MAX_XML_BYTES, parseXml } from './xml';
 
 const BODY_METHODS = ['PROPFIND', 'PROPPATCH', 'REPORT', 'MKCOL'] as const;
 const METHODS = ['OPTIONS', 'GET', 'HEAD', 'PUT', 'DELETE', ...BODY_METHODS] as const;
 /** RFC 4918 §10.1 compliance classes, RFC 6352 §6.1 `addressbook`, RFC 4791 §5.1 `calendar-access`. */
-const DAV_HEADER = '1, 3, addressbook';
+const DAV_HEADER = '1, 3, addressbook, calendar-access';
 const XML = 'application/xml; charset=utf-8';
 
 const CONDITION_NS: Record<DavPrecondition['condition'], string> = {
@@ -24,6 +25,7 @@ const CONDITION_NS: Record<DavPrecondition['condition'], string> = {
   'no-uid-conflict': CARDDAV,
   'supported-address-data': CARDDAV,
   'max-resource-size': CARDDAV,
+  'valid-calendar-data': CALDAV,
   'valid-sync-token': DAV,
   'propfind-finite-depth': DAV,
 };
@@ -48,6 +50,7 @@ function davError(error: FastifyError | Error, request: FastifyRequest, reply: F
       .type(XML)
       .send(errorXml({ ns: CONDITION_NS[error.condition], name: error.condition }, error.message));
   if (error instanceof PreconditionFailed) return reply.code(412).type('text/plain').send(error.message);
+  if (error instanceof Forbidden) return reply.code(403).type('text/plain').send(error.message);
   if (error instanceof NotFound) return reply.code(404).type('text/plain').send(error.message);
   if (error instanceof BadXml) return reply.code(400).type('text/plain; charset=utf-8').send(error.message);
   const code = (error as FastifyError).code;
@@ -85,15 +88,13 @@ export function davPlugin(deps: Deps) {
       if (!app.supportedMethods.includes(m)) app.addHttpMethod(m, { hasBody: true });
     // Every body arrives as text; XML and vCards are parsed by the handlers, with their own limits.
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_CARD_BYTES }, (_req, body, done) =>
-      done(null, body),
-    );
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     app.setErrorHandler(davError);
     const login = davLogin(deps);
 
     for (const wellKnown of ['/.well-known/carddav', '/.well-known/caldav']) {
       app.route({
-        method: ['GET', 'HEAD', 'PROPFIND', 'OPTIONS'],
+        method: ['GET', 'HEAD', 'OPTIONS'],
         url: wellKnown,
         config: { public: true },
         handler: (_request, reply) => reply.redirect(DAV_ROOT, 301),
@@ -148,6 +149,11 @@ export function davPlugin(deps: Deps) {
         }
         case 'GET':
         case 'HEAD': {
+          if (target.kind === 'event') {
+            const o = (await calendarObjects(deps, principal.accountId)).find((x) => x.name === target.name);
+            if (!o) throw new NotFound('no event at this address');
+            return reply.header('etag', o.etag).type('text/calendar; charset=utf-8').send(o.body);
+          }
           if (target.kind !== 'card')
             return reply.code(200).type('text/plain').send('Tend CardDAV: use a CardDAV client.');
           const [card] = await cardsAt(deps, principal.accountId, [target.name]);
@@ -155,6 +161,16 @@ export function davPlugin(deps: Deps) {
           return reply.header('etag', card.etag).type('text/vcard; charset=utf-8').send(card.body);
         }
         case 'PUT': {
+          if (target.kind === 'event') {
+            const etag = await putCalendarObject(
+              deps,
+              principal.accountId,
+              target.name,
+              body ?? '',
+              header(request, 'if-match'),
+            );
+            return reply.code(204).header('etag', etag).send();
+          }
           if (target.kind !== 'card') return reply.code(405).send();
           const type = header(request, 'content-type') ?? 'text/vcard';
           if (!/^text\/(x-)?vcard|^text\/directory/i.test(type))
@@ -177,7 +193,21 @@ export function davPlugin(deps: Deps) {
           return reply.code(405).header('allow', METHODS.join(', ')).send();
       }
     };
-    app.route({ method: [...METHODS], url: '/dav', config: { public: true }, handler });
-    app.route({ method: [...METHODS], url: '/dav/*', config: { public: true }, handler });
+    app.route({
+      method: [...METHODS],
+      url: '/dav',
+      config: { public: true },
+      bodyLimit: MAX_XML_BYTES,
+      handler,
+    });
+    // RFC 6764 §5 redirects the well-known URLs, and GET does; a PROPFIND is answered in place
+    // as the root, since python-caldav expects the href it asked for.
+    for (const url of ['/.well-known/carddav', '/.well-known/caldav'])
+      app.route({ method: 'PROPFIND', url, config: { public: true }, handler });
+    // A card is at most 1 MB (max-resource-size); a REPORT may name every card of a large book
+    // (vdirsyncer multigets 30,000 hrefs, ~3 MB, in one request).
+    const others = METHODS.filter((m) => m !== 'PUT');
+    app.route({ method: others, url: '/dav/*', config: { public: true }, bodyLimit: MAX_XML_BYTES, handler });
+    app.route({ method: 'PUT', url: '/dav/*', config: { public: true }, bodyLimit: MAX_CARD_BYTES, handler });
   };
 }

@@ -14,7 +14,8 @@ export const eventPath = (accountId: string, name: string) =>
   `${calendarPath(accountId)}${encodeURIComponent(name)}`;
 
 export type DavTarget =
-  | { kind: 'root' }
+  /** `href`: the path asked (a well-known URL answers as the root, for clients that want their own path back). */
+  | { kind: 'root'; href?: string }
   | { kind: 'principal'; accountId: string }
   | { kind: 'book-home'; accountId: string }
   | { kind: 'book'; accountId: string }
@@ -42,6 +43,7 @@ export function parseDavPath(pathOrUrl: string): DavTarget | undefined {
     return undefined;
   }
   if (path === '/dav' || path === DAV_ROOT) return { kind: 'root' };
+  if (path === '/.well-known/carddav' || path === '/.well-known/caldav') return { kind: 'root', href: path };
   if (!path.startsWith(DAV_ROOT)) return undefined;
   const [area, accountId, collection, name, ...rest] = path.slice(DAV_ROOT.length).split('/');
   if (!area || !accountId || rest.some(Boolean)) return undefined;

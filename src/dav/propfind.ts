@@ -1,9 +1,18 @@
 import type { Principal } from '../services/auth.service';
 import { bookSeq, cardsAt, listBook } from '../services/dav.service';
+import { calendarObjects, calendarTag } from '../services/dav-calendar.service';
 import { DavPrecondition } from '../services/dav-errors';
 import type { Deps } from '../services/deps';
+import { calendarHomeProps, calendarProps, objectHref, objectProps } from './calendar-props';
 import { type DavResponse, multistatus, type PropName } from './multistatus';
-import { bookHomePath, bookPath, type DavTarget, principalPath } from './paths';
+import {
+  bookHomePath,
+  bookPath,
+  calendarHomePath,
+  calendarPath,
+  type DavTarget,
+  principalPath,
+} from './paths';
 import {
   ALLPROP,
   bookProps,
@@ -55,7 +64,7 @@ export async function propfind(
   const a = who.accountId;
   switch (target.kind) {
     case 'root':
-      add('/dav/', rootProps(a));
+      add(target.href ?? '/dav/', rootProps(a));
       if (depth === 1) add(principalPath(a), principalResourceProps(a, who.name));
       break;
     case 'principal':
@@ -81,8 +90,22 @@ export async function propfind(
       add(cardHref(a, card), cardProps(a, card));
       break;
     }
-    default:
-      return null;
+    case 'calendar-home':
+      add(calendarHomePath(a), calendarHomeProps(a));
+      if (depth === 1) add(calendarPath(a), calendarProps(a, calendarTag(await calendarObjects(deps, a))));
+      break;
+    case 'calendar': {
+      const objects = await calendarObjects(deps, a);
+      add(calendarPath(a), calendarProps(a, calendarTag(objects)));
+      if (depth === 1) for (const o of objects) add(objectHref(a, o), objectProps(a, o));
+      break;
+    }
+    case 'event': {
+      const o = (await calendarObjects(deps, a)).find((x) => x.name === target.name);
+      if (!o) return null;
+      add(objectHref(a, o), objectProps(a, o));
+      break;
+    }
   }
   return multistatus(res);
 }

@@ -3,6 +3,7 @@ import type { DavCard } from '../services/dav.service';
 import { cardsAt, changesSince, listBook } from '../services/dav.service';
 import { DavPrecondition } from '../services/dav-errors';
 import type { Deps } from '../services/deps';
+import { calendarReport } from './calendar-report';
 import { cardMatches } from './card-filter';
 import { type DavResponse, element, multistatus, type PropName } from './multistatus';
 import { type DavTarget, parseDavPath } from './paths';
@@ -30,6 +31,7 @@ export async function report(
 ): Promise<string | null> {
   if (!body?.trim()) throw new BadXml('a REPORT needs a body');
   const root = parseXml(body);
+  if (target.kind === 'calendar') return calendarReport(deps, who.accountId, root);
   if (target.kind !== 'book') return null;
   const a = who.accountId;
   const props = propsOf(root);

@@ -32,8 +32,8 @@ describe('parseXml', () => {
     expect(() => parseXml(body)).toThrow(message);
   });
 
-  it('refuses a body over 512 KB before parsing it', () => {
-    expect(() => parseXml(`<a>${'x'.repeat(600_000)}</a>`)).toThrow(/over/);
+  it('refuses a body over 16 MB before parsing it', () => {
+    expect(() => parseXml(`<a>${'x'.repeat(17 * 1024 * 1024)}</a>`)).toThrow(/over/);
   });
 });
 

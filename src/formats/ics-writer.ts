@@ -142,3 +142,44 @@ export function writeInvitation(input: {
   lines.splice(lines.length - 1, 0, ...extra);
   return calendar(['METHOD:REQUEST'], lines);
 }
+
+/** A to-do (RFC 5545 §3.6.2): a Tend task, completed or not. */
+export interface Todo {
+  uid: string;
+  summary: string;
+  description?: string;
+  due: string;
+  /** When it was done; absent = NEEDS-ACTION. */
+  completed?: string;
+}
+
+function todoLines(todo: Todo, dtstamp: string): string[] {
+  const lines = [
+    'BEGIN:VTODO',
+    `UID:${escapeText(todo.uid)}`,
+    `DTSTAMP:${utc(dtstamp)}`,
+    `DUE:${utc(todo.due)}`,
+  ];
+  lines.push(`SUMMARY:${escapeText(todo.summary)}`);
+  if (todo.description) lines.push(`DESCRIPTION:${escapeText(todo.description)}`);
+  if (todo.completed)
+    lines.push('STATUS:COMPLETED', `COMPLETED:${utc(todo.completed)}`, 'PERCENT-COMPLETE:100');
+  else lines.push('STATUS:NEEDS-ACTION');
+  lines.push('END:VTODO');
+  return lines;
+}
+
+/**
+ * One CalDAV calendar object resource: a single event or to-do, and no METHOD (RFC 4791 §4.1
+ * forbids it outside scheduling messages).
+ */
+export function writeCalendarObject(input: {
+  dtstamp: string;
+  item: CalendarEvent | (Todo & { kind: 'todo' });
+}): string {
+  const { item } = input;
+  return calendar(
+    [],
+    item.kind === 'todo' ? todoLines(item, input.dtstamp) : eventLines(item, input.dtstamp),
+  );
+}

@@ -16,7 +16,8 @@ export class DavPrecondition extends AppError {
       | 'valid-sync-token'
       | 'propfind-finite-depth'
       | 'supported-address-data'
-      | 'max-resource-size',
+      | 'max-resource-size'
+      | 'valid-calendar-data',
     readonly status: 403 | 409 = 403,
   ) {
     super(message);

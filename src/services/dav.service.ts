@@ -4,6 +4,7 @@ import {
   cardsByHref,
   cardsChangedSince,
   contactRowsByIds,
+  contactsSummary,
   type DavCardRow,
   type DavDeleteMode,
   ensureBook,
@@ -12,6 +13,7 @@ import {
   markCardDeleted,
   orphanCards,
   setDeleteMode,
+  setWatermark,
   staleContactIds,
   touchCard,
   upsertCards,
@@ -22,6 +24,8 @@ import { DavPrecondition, PreconditionFailed } from './dav-errors';
 import { etagOf, renderCards } from './dav-render';
 import { type Deps, nowIso } from './deps';
 
+/** How far back a catch-up looks behind the newest change it saw (out-of-order commits). */
+const CLOCK_MARGIN_MS = 5 * 60_000;
 /** Contacts rendered per round while catching the book up (memory stays flat on 30,000 contacts). */
 const PAGE = 500;
 
@@ -45,14 +49,31 @@ const cardOf = (r: DavCardRow): DavCard => ({ href: r.href, etag: r.etag, body: 
  * the phone on its next sync, exactly once. Returns the book's sync counter.
  */
 export async function catchUpBook(deps: Deps, tx: Conn, accountId: string): Promise<number> {
-  await ensureBook(tx, accountId, nowIso(deps));
+  const book = await ensureBook(tx, accountId, nowIso(deps));
   // A zero-step UPDATE: takes the book's row lock so concurrent catch-ups and PUTs serialise.
   let seq = (await allocateSeq(tx, accountId, 0)) - 1;
-  for (const orphan of await orphanCards(tx, accountId)) {
-    seq = await allocateSeq(tx, accountId, 1);
-    await markCardDeleted(tx, accountId, orphan.href, seq, orphan.contact_updated_at);
+  const summary = await contactsSummary(tx, accountId);
+  // Contacts changed since the last catch-up, with a margin for transactions that stamped an
+  // earlier time but committed later; the first catch-up looks at every contact.
+  const since =
+    book.watermark === null
+      ? undefined
+      : new Date(Date.parse(book.watermark) - CLOCK_MARGIN_MS).toISOString();
+  const stale = await staleContactIds(tx, accountId, since);
+  // A deleted contact lowers the count, or (deleted and another created) shows up as stale.
+  if (since === undefined || stale.length > 0 || summary.count !== book.contactsCount) {
+    for (const orphan of await orphanCards(tx, accountId)) {
+      seq = await allocateSeq(tx, accountId, 1);
+      await markCardDeleted(tx, accountId, orphan.href, seq, orphan.contact_updated_at);
+    }
   }
-  const stale = await staleContactIds(tx, accountId);
+  const newest =
+    [book.watermark, summary.newest]
+      .filter((x): x is string => x !== null)
+      .sort()
+      .at(-1) ?? null;
+  if (newest !== book.watermark || summary.count !== book.contactsCount)
+    await setWatermark(tx, accountId, newest, summary.count);
   for (let i = 0; i < stale.length; i += PAGE) {
     const rows = await contactRowsByIds(tx, accountId, stale.slice(i, i + PAGE));
     const rendered = await renderCards(tx, accountId, rows);

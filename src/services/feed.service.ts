@@ -83,17 +83,29 @@ const person = (first: string | null, last: string | null) => `${first ?? ''} ${
  * An unknown or revoked secret is NotFound, the same as a URL that never existed.
  */
 export async function feedCalendar(deps: Deps, secret: string): Promise<string> {
-  const db = deps.store.read;
-  const token = await findFeedTokenByHash(db, sha256(secret));
+  const token = await findFeedTokenByHash(deps.store.read, sha256(secret));
   if (!token) throw new NotFound('no such calendar feed');
-  const accountId = token.account_id;
+  const events = await accountCalendarEvents(deps, token.account_id, { tasks: true });
+  return writeCalendar({ name: 'Tend', dtstamp: deps.clock().toISOString(), events });
+}
+
+/**
+ * The feed's events for one account (the CalDAV calendar serves the same, with tasks as VTODO
+ * instead, so `tasks: false` leaves them out).
+ */
+export async function accountCalendarEvents(
+  deps: Deps,
+  accountId: string,
+  options: { tasks: boolean },
+): Promise<CalendarEvent[]> {
+  const db = deps.store.read;
   const account = await findAccount(db, accountId);
   const zone = account?.time_zone ?? 'UTC';
   const now = deps.clock();
   const startOfToday = DateTime.fromJSDate(now, { zone }).startOf('day');
   const [dates, tasks, today] = await Promise.all([
     feedDates(db, accountId),
-    feedTasks(db, accountId, startOfToday.toUTC().toISO()!, FEED_TASK_LIMIT),
+    options.tasks ? feedTasks(db, accountId, startOfToday.toUTC().toISO()!, FEED_TASK_LIMIT) : [],
     getToday(deps, accountId),
   ]);
   const events: CalendarEvent[] = [];
@@ -135,7 +147,7 @@ export async function feedCalendar(deps: Deps, secret: string): Promise<string> 
   events.push(...(await catchUpFeedEvents(deps, accountId)));
   // F9: the holidays the chosen circles' contacts keep (holidays.feed owns what goes in).
   events.push(...(await holidayFeedEvents(db, accountId, zone, now.toISOString())));
-  return writeCalendar({ name: 'Tend', dtstamp: now.toISOString(), events });
+  return events;
 }
 
 const FORMAT_TITLES: Record<MeetingFormat, string> = {

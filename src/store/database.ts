@@ -442,6 +442,8 @@ export interface DavBooksTable {
   seq: Generated<number>;
   /** DavDeleteMode: what a delete on the phone does to the contact. */
   delete_mode: Generated<'delete' | 'untrack'>;
+  watermark: string | null;
+  contacts_count: number | null;
   created_at: string;
 }
 

@@ -9,6 +9,9 @@ export type DavDeleteMode = 'delete' | 'untrack';
 export interface DavBook {
   seq: number;
   deleteMode: DavDeleteMode;
+  /** Newest contacts.updated_at seen by the last catch-up; null before the first. */
+  watermark: string | null;
+  contactsCount: number | null;
 }
 
 /** The account's address book, created on first use. */
@@ -21,10 +24,15 @@ export async function ensureBook(conn: Conn, accountId: string, now: string): Pr
     .execute();
   const row = await db
     .selectFrom('dav_books')
-    .select(['seq', 'delete_mode'])
+    .select(['seq', 'delete_mode', 'watermark', 'contacts_count'])
     .where('account_id', '=', accountId)
     .executeTakeFirstOrThrow();
-  return { seq: Number(row.seq), deleteMode: row.delete_mode };
+  return {
+    seq: Number(row.seq),
+    deleteMode: row.delete_mode,
+    watermark: row.watermark,
+    contactsCount: row.contacts_count === null ? null : Number(row.contacts_count),
+  };
 }
 
 /**
@@ -145,10 +153,41 @@ export async function upsertCard(conn: Conn, row: Insertable<DavCardsTable>): Pr
     .execute();
 }
 
-/** Contacts whose card is missing or older than the contact (Tend changed them since). */
-export async function staleContactIds(conn: Conn, accountId: string): Promise<string[]> {
+/** How many contacts the account has and the newest updated_at (index-only on contacts_updated_idx). */
+export async function contactsSummary(
+  conn: Conn,
+  accountId: string,
+): Promise<{ count: number; newest: string | null }> {
   const db = kysely(conn);
-  const rows = await db
+  const row = await db
+    .selectFrom('contacts')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('newest')])
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), newest: row.newest ?? null };
+}
+
+export async function setWatermark(
+  conn: Conn,
+  accountId: string,
+  watermark: string | null,
+  contactsCount: number,
+): Promise<void> {
+  const db = kysely(conn);
+  await db
+    .updateTable('dav_books')
+    .set({ watermark, contacts_count: contactsCount })
+    .where('account_id', '=', accountId)
+    .execute();
+}
+
+/**
+ * Contacts whose card is missing or older than the contact (Tend changed them since); with
+ * `since`, only among contacts updated at or after it.
+ */
+export async function staleContactIds(conn: Conn, accountId: string, since?: string): Promise<string[]> {
+  const db = kysely(conn);
+  let q = db
     .selectFrom('contacts')
     .leftJoin('dav_cards', (j) =>
       j
@@ -162,9 +201,9 @@ export async function staleContactIds(conn: Conn, accountId: string): Promise<st
         eb('dav_cards.href', 'is', null),
         eb('dav_cards.contact_updated_at', '<>', eb.ref('contacts.updated_at')),
       ]),
-    )
-    .execute();
-  return rows.map((r) => r.id);
+    );
+  if (since !== undefined) q = q.where('contacts.updated_at', '>=', since);
+  return (await q.execute()).map((r) => r.id);
 }
 
 /** Live cards whose contact was deleted in Tend: they become tombstones. */

@@ -49,5 +49,17 @@ export function davCaller(app: FastifyInstance, email: string, token: string, ac
   };
 }
 
+/** An app password: a token with the `dav` scope, minted by the caller's admin token. */
+export async function davToken(app: FastifyInstance, adminToken: string, scopes = ['dav']): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/tokens',
+    headers: { authorization: `Bearer ${adminToken}` },
+    payload: { name: 'phone', scopes },
+  });
+  if (res.statusCode !== 201) throw new Error(`token: ${res.statusCode} ${res.body}`);
+  return res.json<{ token: string }>().token;
+}
+
 export const card = (uid: string, lines: string[]) =>
   ['BEGIN:VCARD', 'VERSION:3.0', `UID:${uid}`, ...lines, 'END:VCARD', ''].join('\r\n');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../../src/dav/login';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { card, type DavCaller, davCaller } from '../helpers/dav-client';
+import { card, type DavCaller, davCaller, davToken } from '../helpers/dav-client';
 import { dialects, freshStore } from '../helpers/stores';
 
 const XXE = `<?xml version="1.0"?>
@@ -23,7 +23,7 @@ describe.each(dialects)('CardDAV hostile input on %s', (dialect) => {
     store = await freshStore(dialect);
     t = await testApp(store);
     ada = await signUp(t.app);
-    dav = davCaller(t.app, 'ada@example.com', ada.token, ada.accountId);
+    dav = davCaller(t.app, 'ada@example.com', await davToken(t.app, ada.token), ada.accountId);
   });
   afterEach(async () => {
     await t.app.close();
@@ -78,7 +78,7 @@ describe.each(dialects)('CardDAV hostile input on %s', (dialect) => {
 
   it("answers 404 for another account's URLs, for reads and writes alike", async () => {
     const bob = await signUp(t.app, 'bob@example.com', 'Bob');
-    const bobDav = davCaller(t.app, 'bob@example.com', bob.token, bob.accountId);
+    const bobDav = davCaller(t.app, 'bob@example.com', await davToken(t.app, bob.token), bob.accountId);
     expect((await bobDav.put('b.vcf', card('b', ['FN:Bob Secret']))).statusCode).toBe(201);
     for (const [method, url, body] of [
       ['PROPFIND', bobDav.book, undefined],
@@ -114,9 +114,17 @@ describe.each(dialects)('CardDAV hostile input on %s', (dialect) => {
     expect(none.statusCode).toBe(401);
     // Another user's valid token with Ada's e-mail is wrong too.
     const bob = await signUp(t.app, 'bob@example.com', 'Bob');
-    const mixed = davCaller(t.app, 'ada@example.com', bob.token, ada.accountId);
+    const mixed = davCaller(t.app, 'ada@example.com', await davToken(t.app, bob.token), ada.accountId);
     expect((await mixed.req('PROPFIND', mixed.book, undefined, { depth: '0' })).statusCode).toBe(401);
-    for (let i = 2; i < MAX_FAILURES; i++) await wrong.req('PROPFIND', wrong.book, undefined, { depth: '0' });
+    // A token without the dav scope is no app password.
+    const rest = davCaller(
+      t.app,
+      'ada@example.com',
+      await davToken(t.app, ada.token, ['write']),
+      ada.accountId,
+    );
+    expect((await rest.req('PROPFIND', rest.book, undefined, { depth: '0' })).statusCode).toBe(401);
+    for (let i = 3; i < MAX_FAILURES; i++) await wrong.req('PROPFIND', wrong.book, undefined, { depth: '0' });
     const limited = await wrong.req('PROPFIND', wrong.book, undefined, { depth: '0' });
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -126,8 +134,10 @@ describe.each(dialects)('CardDAV hostile input on %s', (dialect) => {
     t.deps.clock.set('2026-03-10T09:02:00.000Z');
     expect((await dav.req('PROPFIND', dav.book, undefined, { depth: '0' })).statusCode).toBe(207);
     // A revoked token stops working.
-    const tokens = (await ada.call('GET', '/api/v1/tokens')).json<{ items: { id: string }[] }>().items;
-    await ada.call('DELETE', `/api/v1/tokens/${tokens[0]!.id}`);
+    const tokens = (await ada.call('GET', '/api/v1/tokens')).json<{ items: { id: string; name: string }[] }>()
+      .items;
+    for (const tok of tokens.filter((x) => x.name === 'phone'))
+      await ada.call('DELETE', `/api/v1/tokens/${tok.id}`);
     expect((await dav.req('PROPFIND', dav.book, undefined, { depth: '0' })).statusCode).toBe(401);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { davToken } from '../helpers/dav-client';
 import { clientHome, listen } from '../helpers/dav-server';
 import { freshStore } from '../helpers/stores';
 
@@ -20,7 +21,7 @@ describe('vdirsyncer and khard against Tend', () => {
     store = await freshStore('sqlite');
     t = await testApp(store);
     ada = await signUp(t.app);
-    client = clientHome(await listen(t.app), 'ada@example.com', ada.token);
+    client = clientHome(await listen(t.app), 'ada@example.com', await davToken(t.app, ada.token));
   });
   afterEach(async () => {
     client.remove();

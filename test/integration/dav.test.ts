@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { card, type DavCaller, davCaller } from '../helpers/dav-client';
+import { card, type DavCaller, davCaller, davToken } from '../helpers/dav-client';
 import { dialects, freshStore } from '../helpers/stores';
 
 interface ContactDto {
@@ -53,7 +53,7 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
     store = await freshStore(dialect);
     t = await testApp(store);
     ada = await signUp(t.app);
-    dav = davCaller(t.app, 'ada@example.com', ada.token, ada.accountId);
+    dav = davCaller(t.app, 'ada@example.com', await davToken(t.app, ada.token), ada.accountId);
   });
   afterEach(async () => {
     await t.app.close();
@@ -65,9 +65,17 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
   const tick = (iso: string) => t.deps.clock.set(iso);
 
   it('answers discovery from the well-known URL to the address book (RFC 6764, RFC 6352 §7)', async () => {
-    const wk = await t.app.inject({ method: 'PROPFIND' as 'GET', url: '/.well-known/carddav' });
+    const wk = await t.app.inject({ method: 'GET', url: '/.well-known/carddav' });
     expect(wk.statusCode).toBe(301);
     expect(wk.headers.location).toBe('/dav/');
+    const inPlace = await dav.req(
+      'PROPFIND',
+      '/.well-known/caldav',
+      '<propfind xmlns="DAV:"><prop><current-user-principal/></prop></propfind>',
+      { depth: '0' },
+    );
+    expect(inPlace.body).toContain(`<d:href>/.well-known/caldav</d:href>`);
+    expect(inPlace.body).toContain(`/dav/principals/${ada.accountId}/`);
     const root = await dav.req(
       'PROPFIND',
       '/dav/',
@@ -174,15 +182,19 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
     await dav.put('rich-1.vcf', RICH);
     const before = await contacts();
     const { token } = await dav.sync('');
-    const bad = await dav.put('rich-1.vcf', RICH.replace('kj@nasa.gov', 'not an address'));
+    const bad = await dav.put(
+      'rich-1.vcf',
+      RICH.replace('FN:Katherine Johnson', `FN:${'K'.repeat(300)}`).replace(
+        'N:Johnson;Katherine;;;',
+        `N:Johnson;${'K'.repeat(300)};;;`,
+      ),
+    );
     expect(bad.statusCode).toBe(403);
     expect(bad.body).toContain('valid-address-data');
-    expect(bad.body).toContain('emails.0.value');
-    const noName = await dav.put('x.vcf', card('x', ['EMAIL:a@b.c']));
-    expect(noName.statusCode).toBe(403);
-    expect(noName.body).toContain('no name');
-    const badDate = await dav.put('y.vcf', card('y', ['FN:Y Z', 'BDAY:2023-02-30']));
-    expect(badDate.statusCode).toBe(403);
+    expect(bad.body).toContain('firstName');
+    const notACard = await dav.put('y.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Y Z\r\n');
+    expect(notACard.statusCode).toBe(403);
+    expect(notACard.body).toContain('END:VCARD');
     expect(await contacts()).toEqual(before);
     expect((await dav.sync(token)).changed).toEqual([]);
   });
@@ -230,8 +242,25 @@ describe.each(dialects)('CardDAV server on %s', (dialect) => {
     expect(wrong.body).toContain('valid-sync-token');
   });
 
+  it('still reports an edit stamped before the newest change it saw (a late commit)', async () => {
+    const a = (await ada.call('POST', '/api/v1/contacts', { firstName: 'A', lastName: 'A' })).json<{
+      id: string;
+    }>().id;
+    tick('2026-03-10T10:00:00.000Z');
+    const b = (await ada.call('POST', '/api/v1/contacts', { firstName: 'B', lastName: 'B' })).json<{
+      id: string;
+    }>().id;
+    const { token } = await dav.sync('');
+    // A transaction that read the clock at 09:58 but committed after the 10:00 one.
+    tick('2026-03-10T09:58:00.000Z');
+    await ada.call('PATCH', `/api/v1/contacts/${a}`, { title: 'Late' });
+    const after = await dav.sync(token);
+    expect(after.changed).toEqual([`${a}.vcf`]);
+    expect(after.changed).not.toContain(`${b}.vcf`);
+  });
+
   it('untracks instead of deleting when the account chose so', async () => {
-    expect((await ada.call('PUT', '/api/v1/dav/settings', { deleteMode: 'untrack' })).statusCode).toBe(200);
+    expect((await ada.call('PATCH', '/api/v1/dav/settings', { deleteMode: 'untrack' })).statusCode).toBe(200);
     await dav.put('rich-1.vcf', RICH);
     const { token } = await dav.sync('');
     tick('2026-03-10T10:00:00.000Z');

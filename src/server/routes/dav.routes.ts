@@ -25,7 +25,7 @@ export function davRoutes(deps: Deps): FastifyPluginAsyncZod {
       const p = principal(request);
       return info(p.accountId, p.userId);
     });
-    app.put(
+    app.patch(
       '/dav/settings',
       { schema: { tags, body: DavSettings, response: { 200: DavInfo } } },
       async (request) => {

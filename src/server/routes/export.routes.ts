@@ -17,14 +17,16 @@ export function exportRoutes(deps: Deps): FastifyPluginAsyncZod {
         const { accountId } = principal(request);
         // Resolved before the stream starts, so an unknown segment is a 404, not a cut-off file.
         const filter = await segmentFilter(deps, accountId, request.query.segmentId);
-        return reply
-          .type('text/vcard; charset=utf-8')
-          // One name per version, so both downloads can sit side by side.
-          .header(
-            'content-disposition',
-            `attachment; filename="tend-contacts-vcard${request.query.version.replace('.0', '')}.vcf"`,
-          )
-          .send(Readable.from(exportVCards(deps, accountId, request.query.version, filter)));
+        return (
+          reply
+            .type('text/vcard; charset=utf-8')
+            // One name per version, so both downloads can sit side by side.
+            .header(
+              'content-disposition',
+              `attachment; filename="tend-contacts-vcard${request.query.version.replace('.0', '')}.vcf"`,
+            )
+            .send(Readable.from(exportVCards(deps, accountId, request.query.version, filter)))
+        );
       },
     );
     app.get(

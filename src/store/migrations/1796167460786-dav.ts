@@ -16,6 +16,10 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('seq', 'integer', (c) => c.notNull().defaultTo(0))
     // 'delete' | 'untrack': what a delete on the phone does to the contact in Tend.
     .addColumn('delete_mode', 'text', (c) => c.notNull().defaultTo('delete'))
+    // The newest contacts.updated_at and the number of contacts at the last catch-up: a sync after
+    // one change looks at the contacts changed since (an index range), not at all 30,000.
+    .addColumn('watermark', 'text')
+    .addColumn('contacts_count', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addForeignKeyConstraint('dav_books_account_fk', ['account_id'], 'accounts', ['id'], (c) =>
       c.onDelete('cascade'),
@@ -43,6 +47,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addForeignKeyConstraint('dav_cards_book_fk', ['account_id'], 'dav_books', ['account_id'], (c) =>
       c.onDelete('cascade'),
     )
+    .execute();
+  await db.schema
+    .createIndex('contacts_updated_idx')
+    .on('contacts')
+    .columns(['account_id', 'updated_at'])
     .execute();
   await db.schema.createIndex('dav_cards_seq').on('dav_cards').columns(['account_id', 'seq']).execute();
   await db.schema

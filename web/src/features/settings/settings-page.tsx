@@ -12,6 +12,7 @@ import { SourcesPanel } from '../capture/sources-panel';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
 import { HolidaysPanel } from '../holidays/holidays-panel';
+import { SyncPanel } from '../sync/sync-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <HolidaysPanel />
       <EmailPanel />
       <FeedTokensPanel />
+      <SyncPanel />
       <ExportPanel />
       <TokensPanel />
     </Stack>

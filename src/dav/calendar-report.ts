@@ -1,0 +1,46 @@
+import { calendarObjects } from '../services/dav-calendar.service';
+import type { Deps } from '../services/deps';
+import { objectHref, objectProps } from './calendar-props';
+import { type DavResponse, multistatus, type PropName } from './multistatus';
+import { parseDavPath } from './paths';
+import { propstat } from './props';
+import { CALDAV, child, children, DAV, type XmlElement } from './xml';
+
+/**
+ * calendar-multiget and calendar-query (RFC 4791 §7.8, §7.9). The query filters by component
+ * (VEVENT, VTODO); a time-range is not applied — the calendar is small, and a client filters what
+ * it gets, which RFC 4791 clients do for recurring events anyway.
+ */
+export async function calendarReport(
+  deps: Deps,
+  accountId: string,
+  root: XmlElement,
+): Promise<string | null> {
+  const prop = child(root, DAV, 'prop');
+  const props: PropName[] = prop
+    ? prop.children.map((c) => ({ ns: c.ns, name: c.name }))
+    : [{ ns: DAV, name: 'getetag' }];
+  const objects = await calendarObjects(deps, accountId);
+  const respond = (o: (typeof objects)[number]): DavResponse => ({
+    href: objectHref(accountId, o),
+    ...propstat(objectProps(accountId, o), props),
+  });
+  if (root.ns === CALDAV && root.name === 'calendar-multiget') {
+    const byName = new Map(objects.map((o) => [o.name, o]));
+    return multistatus(
+      children(root, DAV, 'href').map((h) => {
+        const t = parseDavPath(h.text.trim());
+        const o = t?.kind === 'event' && t.accountId === accountId ? byName.get(t.name) : undefined;
+        return o ? respond(o) : { href: h.text.trim(), status: 404 };
+      }),
+    );
+  }
+  if (root.ns === CALDAV && root.name === 'calendar-query') {
+    // filter > comp-filter VCALENDAR > comp-filter VEVENT|VTODO
+    const outer = child(child(root, CALDAV, 'filter'), CALDAV, 'comp-filter');
+    const inner = children(outer, CALDAV, 'comp-filter').map((c) => (c.attrs.name ?? '').toUpperCase());
+    const hits = inner.length ? objects.filter((o) => inner.includes(o.component)) : objects;
+    return multistatus(hits.map(respond));
+  }
+  return null;
+}
