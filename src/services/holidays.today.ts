@@ -1,5 +1,4 @@
-import { describeHoliday, upcomingHoliday } from '../core/holidays';
-import { DAY_MS, toIso } from '../core/instant';
+import { describeHoliday, holidayNear, upcomingHoliday } from '../core/holidays';
 import { type ExtensionReason, TODAY_WEIGHTS } from '../core/today-reasons';
 import { holidayContacts, holidayCountriesInUse } from '../store/holidays.repo';
 import type { Deps } from './deps';
@@ -29,16 +28,14 @@ export async function holidayTodayReasons(
   if (choices.length === 0) return [];
   const countries = await holidayCountriesInUse(db, accountId);
   const nowMs = Date.parse(now);
-  // A local date is at most a day off UTC's, so a holiday seen from UTC yesterday, today or
-  // tomorrow is the only kind that can be inside some contact's window.
-  const probes = [-1, 0, 1].map((d) => toIso(nowMs + d * DAY_MS));
+  // Circles with the same choice share one check per country.
+  const near = new Map<string, number | null>();
   const pairs = choices.flatMap((choice) =>
     countries.flatMap((country) => {
-      const near = probes
-        .map((p) => upcomingHoliday(country, 'UTC', choice, p))
-        .filter((h) => h !== null)
-        .map((h) => h.inDays);
-      return near.length ? [{ choice, country, nearest: Math.min(...near) }] : [];
+      const key = `${country}|${choice.leadDays}|${choice.kinds.join(',')}`;
+      if (!near.has(key)) near.set(key, holidayNear(country, choice, nowMs));
+      const nearest = near.get(key);
+      return nearest == null ? [] : [{ choice, country, nearest }];
     }),
   );
   pairs.sort((a, b) => a.nearest - b.nearest || (a.country < b.country ? -1 : a.country > b.country ? 1 : 0));

@@ -106,7 +106,7 @@ describe('Holidays', () => {
     await page.goto('/');
     const queue = page.getByRole('list', { name: "Today's queue" });
     const row = queue.locator(':scope > li[aria-label="Priya Raman"]');
-    await row.waitFor();
+    await row.waitFor({ timeout: 30_000 });
     const words = describeHoliday(holiday);
     expect(await row.textContent()).toContain(words);
     expect(await seriousAxe(page, 'li[aria-label="Priya Raman"]')).toEqual([]);
