@@ -30,7 +30,8 @@ export interface PlannedHoliday extends CountryHoliday {
 
 // The cache key of a choice, built once per choice object (Today asks per country, not per contact).
 const keys = new WeakMap<HolidayChoice, string>();
-function choiceKey(choice: HolidayChoice): string {
+/** A stable key for a choice (lead days and sorted kinds): equal choices share caches. */
+export function choiceKey(choice: HolidayChoice): string {
   let key = keys.get(choice);
   if (key === undefined) {
     key = `${choice.leadDays}|${[...new Set(choice.kinds)].sort().join(',')}`;
