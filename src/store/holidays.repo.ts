@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { kysely } from './conn';
-import type { Db } from './database';
 import type { Conn } from './store';
 
 export interface HolidaySettingRow {

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { kysely } from './conn';
-import type { Db, LifeEventsTable } from './database';
+import type { LifeEventsTable } from './database';
 import type { Conn } from './store';
 
 export type LifeEventRow = Selectable<LifeEventsTable>;
