@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { newId } from './ids';
 import { smtpMailer } from './jobs/mailer';
 import { startJobs } from './jobs/scheduler';
+import { loadSecretKey } from './secret-key';
 import { buildApp } from './server/app';
 import { openStore } from './store/open-store';
 
@@ -10,7 +11,7 @@ import { openStore } from './store/open-store';
 async function main() {
   const config = loadConfig();
   const store = await openStore(config);
-  const deps = { store, clock: () => new Date(), newId };
+  const deps = { store, clock: () => new Date(), newId, secretKey: loadSecretKey(config) };
   const app = await buildApp(deps, {
     signupOpen: config.signupOpen,
     trustProxy: config.trustProxy,

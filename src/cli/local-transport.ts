@@ -12,16 +12,19 @@ export interface LocalTransport extends Transport {
  * acting as the owner; imported lazily so remote calls do not load the server.
  */
 export async function localTransport(): Promise<LocalTransport> {
-  const [{ loadConfig }, { openStore }, { buildApp }, { localOwner }, { newId }] = await Promise.all([
-    import('../config'),
-    import('../store/open-store'),
-    import('../server/app'),
-    import('../services/auth.service'),
-    import('../ids'),
-  ]);
-  const store = await openStore(loadConfig());
+  const [{ loadConfig }, { openStore }, { buildApp }, { localOwner }, { newId }, { loadSecretKey }] =
+    await Promise.all([
+      import('../config'),
+      import('../store/open-store'),
+      import('../server/app'),
+      import('../services/auth.service'),
+      import('../ids'),
+      import('../secret-key'),
+    ]);
+  const config = loadConfig();
+  const store = await openStore(config);
   try {
-    const deps = { store, clock: () => new Date(), newId };
+    const deps = { store, clock: () => new Date(), newId, secretKey: loadSecretKey(config) };
     const app = await buildApp(deps, { localPrincipal: await localOwner(deps) });
     const reply = (res: { statusCode: number; body: string }): Reply => ({
       status: res.statusCode,

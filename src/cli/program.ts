@@ -7,6 +7,7 @@ import { localTransport } from './local-transport';
 import { logCommand } from './log-command';
 import { remoteTransport } from './remote-transport';
 import { segmentsCommand } from './segments-command';
+import { sourcesCommand } from './sources-command';
 import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
 import type { Transport } from './transport';
@@ -66,6 +67,7 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   importCommand(program, api);
   exportCommand(program, api);
   tokenCommand(program, api);
+  sourcesCommand(program, api);
   demoCommand(program, api);
   return program;
 }

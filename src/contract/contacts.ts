@@ -78,6 +78,10 @@ export const ContactPatch = z
     firstName: requiredText(100).optional(),
     lastName: text(100).optional(),
     tracked: z.boolean().optional(),
+    capture: z
+      .boolean()
+      .optional()
+      .describe("false = never turn this person's mail or meetings into interactions"),
     emails: z.array(Email).max(20).optional(),
     phones: z.array(Phone).max(20).optional(),
     links: z.array(Link).max(20).optional(),
@@ -103,6 +107,7 @@ export const Contact = z.object({
   metOn: z.string().nullable(),
   circleId: z.string().nullable(),
   tracked: z.boolean(),
+  capture: z.boolean().describe('mail and meetings with them are captured (F30)'),
   cadence: Cadence.nullable(),
   emails: z.array(z.object({ value: z.string(), label: z.string().nullable() })),
   phones: z.array(z.object({ value: z.string(), label: z.string().nullable() })),

@@ -59,6 +59,7 @@ export function toContactDto(row: ContactRow, children: ContactChildren): Contac
     metOn: row.met_on,
     circleId: row.circle_id,
     tracked: row.tracked === 1,
+    capture: row.capture !== 0,
     cadence: cadenceOf(row),
     emails: children.emails.map((e) => ({ value: e.value, label: e.label })),
     phones: children.phones.map((p) => ({ value: p.value, label: p.label })),

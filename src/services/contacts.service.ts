@@ -199,6 +199,7 @@ export async function patchContactIn(
       values.working_hours = patch.workingHours ? JSON.stringify(patch.workingHours) : null;
     }
     if (patch.tracked !== undefined) values.tracked = patch.tracked ? 1 : 0;
+    if (patch.capture !== undefined) values.capture = patch.capture ? 1 : 0;
     if (patch.cadence !== undefined) Object.assign(values, cadenceColumns(patch.cadence));
     values.updated_at = nowIso(deps);
     await updateContact(trx, accountId, id, values);

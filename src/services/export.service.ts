@@ -1,3 +1,4 @@
+import type { ContactFilter } from '../contract/contacts';
 import { csvRow } from '../formats/csv-writer';
 import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
 import { writeVCards } from '../formats/vcard-writer';
@@ -18,11 +19,15 @@ interface ExportContact {
 }
 
 /** Every contact of the account in name order, a page at a time (keyset, so no row is read twice). */
-async function* exportContacts(deps: Deps, accountId: string): AsyncGenerator<ExportContact> {
+async function* exportContacts(
+  deps: Deps,
+  accountId: string,
+  filter: ContactFilter,
+): AsyncGenerator<ExportContact> {
   const db = deps.store.read;
   let after: { sortName: string; id: string } | undefined;
   for (;;) {
-    const rows = await listContacts(db, accountId, { after, limit: PAGE });
+    const rows = await listContacts(db, accountId, { ...filter, after, limit: PAGE });
     const page = rows.slice(0, PAGE);
     const ids = page.map((r) => r.id);
     const [children, dates, noteRows] = await Promise.all([
@@ -85,13 +90,25 @@ function contactLike(c: ExportContact): ContactLike & { id: string } {
   };
 }
 
-async function* likes(deps: Deps, accountId: string): AsyncGenerator<ContactLike & { id: string }> {
-  for await (const c of exportContacts(deps, accountId)) yield contactLike(c);
+async function* likes(
+  deps: Deps,
+  accountId: string,
+  filter: ContactFilter,
+): AsyncGenerator<ContactLike & { id: string }> {
+  for await (const c of exportContacts(deps, accountId, filter)) yield contactLike(c);
 }
 
-/** F23: every contact as vCard (4.0 by default), streamed; our own importer reads it back. */
-export function exportVCards(deps: Deps, accountId: string, version: '4.0' | '3.0'): AsyncGenerator<string> {
-  return writeVCards(likes(deps, accountId), { version });
+/**
+ * F23: every contact (or a segment's, with its filter) as vCard (4.0 by default), streamed; our
+ * own importer reads it back.
+ */
+export function exportVCards(
+  deps: Deps,
+  accountId: string,
+  version: '4.0' | '3.0',
+  filter: ContactFilter = {},
+): AsyncGenerator<string> {
+  return writeVCards(likes(deps, accountId, filter), { version });
 }
 
 /** One row per contact, for Notion and Airtable; multi-valued cells are comma-separated. */
@@ -121,11 +138,15 @@ const dateCell = (d: PartialDate | undefined) =>
     : '';
 
 /** F23: the contacts CSV, streamed; every cell passes through csvRow's formula neutralising. */
-export async function* exportContactsCsv(deps: Deps, accountId: string): AsyncGenerator<string> {
+export async function* exportContactsCsv(
+  deps: Deps,
+  accountId: string,
+  filter: ContactFilter = {},
+): AsyncGenerator<string> {
   const circles = new Map((await listCircles(deps.store.read, accountId)).map((c) => [c.id, c.name]));
   // A BOM so Excel reads accents right; Notion and Airtable ignore it.
   yield `\uFEFF${csvRow(EXPORT_CSV_COLUMNS)}`;
-  for await (const c of exportContacts(deps, accountId)) {
+  for await (const c of exportContacts(deps, accountId, filter)) {
     const r = c.row;
     yield csvRow([
       `${r.first_name} ${r.last_name}`.trim(),

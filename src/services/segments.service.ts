@@ -35,6 +35,18 @@ export async function removeSegment(deps: Deps, accountId: string, id: string): 
   if ((await deleteSegment(deps.store.read, accountId, id)) === 0) throw new NotFound('segment not found');
 }
 
+/** A segment's saved filter (for exports), or none without an id; NotFound for an unknown one. */
+export async function segmentFilter(
+  deps: Deps,
+  accountId: string,
+  id: string | undefined,
+): Promise<ContactFilter> {
+  if (!id) return {};
+  const row = await findSegment(deps.store.read, accountId, id);
+  if (!row) throw new NotFound('segment not found');
+  return toSegmentDto(row).filter;
+}
+
 /** The segment's contacts now: the saved filter is applied afresh on every call. */
 export async function segmentContacts(
   deps: Deps,

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
-import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable, Db } from './database';
+import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable } from './database';
 import type { Conn } from './store';
 
 export type SourceRow = Selectable<CaptureSourcesTable>;
@@ -165,7 +165,6 @@ export async function insertCapturedItems(
   conn: Conn,
   rows: readonly Insertable<CapturedItemsTable>[],
 ): Promise<void> {
-  const db = kysely(conn);
   if (rows.length > 0) await insertMany(conn, 'captured_items', rows);
 }
 

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
-import type { Db, InteractionsTable } from './database';
+import type { InteractionsTable } from './database';
 import type { Conn } from './store';
 
 export type InteractionRow = Selectable<InteractionsTable>;
@@ -71,7 +71,6 @@ export async function insertInteractions(
   conn: Conn,
   rows: readonly Insertable<InteractionsTable>[],
 ): Promise<void> {
-  const db = kysely(conn);
   if (rows.length > 0) await insertMany(conn, 'interactions', rows);
 }
 

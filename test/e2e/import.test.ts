@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureBytes } from '../fixtures/imports/fixture';
 import {
   apiPost,
   type BrowserHarness,
@@ -32,10 +35,42 @@ function unexpected(errors: string[]): string[] {
   return errors.filter((e) => !/status of (400|409)/.test(e));
 }
 
-async function upload(page: Page, name: string, text: string) {
-  await page
-    .getByLabel('File to import')
-    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+async function upload(page: Page, name: string, text: string | Buffer) {
+  await page.getByLabel('File to import').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8'),
+  });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Serious and critical axe-core findings inside `selector`, one per node. Scoped to the part this
+ * test is about (the app shell's search button label belongs to the shell's owner). Colour contrast
+ * is left out: Mantine's light badges, the teal primary button and orange alert titles fall short of
+ * 4.5:1 across the whole app, a theme change for its owner (reported with issue 13); the import
+ * page's own secondary text uses .tend-quiet, which passes.
+ */
+async function axeSerious(page: Page, selector: string): Promise<string[]> {
+  // Evaluated, not added as a <script>: the app's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async (context) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: string,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const { violations } = await axe.run(context, { rules: { 'color-contrast': { enabled: false } } });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
+  }, selector);
 }
 
 describe('import web app', () => {
@@ -80,7 +115,7 @@ describe('import web app', () => {
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
     await page.getByText('LinkedIn Connections CSV').waitFor();
     const counts = page.getByLabel('Row counts');
-    expect(await counts.textContent()).toBe('3 new1 merge0 duplicate1 error');
+    expect(await counts.textContent()).toBe('3 new1 merge0 conflict0 duplicate1 error');
     const table = page.getByRole('table', { name: 'Import rows' });
     await table.getByText('Katherine').waitFor();
     const changes = page.getByLabel(`Changes for line ${GRACE_LINE}`);
@@ -134,6 +169,58 @@ describe('import web app', () => {
     expect(unexpected(h.errors)).toEqual([]);
   });
 
+  it('previews a shared family phone and a shared inbox as conflicts: reason, filter, created by default', async () => {
+    for (const look of [
+      { name: 'import-conflict.png', options: { viewport: { width: 1280, height: 900 } } },
+      {
+        name: 'import-conflict-dark.png',
+        options: { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' as const },
+      },
+      { name: 'import-conflict-phone.png', options: { ...PHONE } },
+    ]) {
+      const context = await h.newContext({ ...look.options, timezoneId: 'America/New_York' });
+      await signUpInContext(context, {
+        name: 'Ife Okafor',
+        email: `${look.name.replace('.png', '')}@example.com`,
+        timeZone: 'America/New_York',
+      });
+      const page = await context.newPage();
+      await page.goto('/import');
+      await page.getByRole('heading', { name: 'Import contacts' }).waitFor({ timeout: 30_000 });
+      await upload(page, 'contacts.csv', fixtureBytes('google-shared-phone.csv'));
+      await page.getByRole('heading', { name: 'Preview' }).waitFor();
+      expect(await page.getByLabel('Row counts').textContent()).toBe(
+        '2 new1 merge2 conflict0 duplicate0 error',
+      );
+      await page.getByText('2 rows match a contact that may be someone else').waitFor();
+      await page
+        .getByText(/^Same phone, different e-mail and name \(tomas\.okafor/)
+        .first()
+        .waitFor();
+      const desktop = look.name !== 'import-conflict-phone.png';
+      if (desktop) {
+        await page
+          .getByRole('radiogroup', { name: 'Show rows' })
+          .getByText('conflict 2', { exact: true })
+          .click();
+        await page.waitForFunction(
+          () => document.querySelectorAll('table[aria-label="Import rows"] tbody tr').length === 2,
+        );
+        expect(await page.getByLabel('Action for line 3').inputValue()).toBe('create');
+      } else {
+        expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      }
+      await shot(page, look.name);
+      expect(await axeSerious(page, '#preview')).toEqual([]);
+      if (look.name === 'import-conflict.png') {
+        await page.getByRole('button', { name: 'Commit import' }).click();
+        await page.getByLabel('Import result').getByText('4 contacts created').waitFor();
+      }
+      await context.close();
+    }
+    expect(unexpected(h.errors)).toEqual([]);
+  });
+
   it('on a dark phone: a refused file says why, the preview fits, and discard leaves nothing', async () => {
     const context = await h.newContext({ ...PHONE, colorScheme: 'dark' });
     await signUpInContext(context, MARY);
@@ -148,7 +235,9 @@ describe('import web app', () => {
 
     await upload(page, 'Connections.csv', CONNECTIONS);
     await page.getByRole('heading', { name: 'Preview' }).waitFor();
-    expect(await page.getByLabel('Row counts').textContent()).toBe('4 new0 merge0 duplicate1 error');
+    expect(await page.getByLabel('Row counts').textContent()).toBe(
+      '4 new0 merge0 conflict0 duplicate1 error',
+    );
     const cards = page.getByRole('list', { name: 'Import rows' });
     await cards.getByText('Katherine').waitFor();
     expect(await cards.getByRole('listitem').count()).toBe(5);

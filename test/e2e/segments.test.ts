@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11y } from '../helpers/axe';
 import {
   apiPost,
   type BrowserHarness,
@@ -11,21 +9,6 @@ import {
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** The theme's contrast and the header's search button are issue-10-plan-polish's to fix. */
-const THEIRS = new Set(['color-contrast', 'label-content-name-mismatch']);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] = await page.evaluate(
-    // biome-ignore lint/suspicious/noExplicitAny: axe is the global the injected script defines
-    async () => (await (window as any).axe.run(document, { resultTypes: ['violations'] })).violations,
-  );
-  return found
-    .filter((v) => (v.impact === 'serious' || v.impact === 'critical') && !THEIRS.has(v.id))
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('segments', () => {
   let h: BrowserHarness;
@@ -79,10 +62,11 @@ describe('segments', () => {
     await page.getByText('3 contacts').waitFor();
     const sidebar = page.getByRole('navigation', { name: 'Segments' });
     await sidebar.getByRole('link', { name: 'Coffee <people>' }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11y(page, 'segment view, light');
     await shot(page, 'segment-light.png', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
+    await page.waitForFunction(() => document.documentElement.dataset.mantineColorScheme === 'dark');
+    await expectNoSeriousA11y(page, 'segment view, dark');
     await shot(page, 'segment-dark.png', { fullPage: false });
     await page.emulateMedia({ colorScheme: 'light' });
 
@@ -136,7 +120,7 @@ describe('segments', () => {
     await page.getByRole('heading', { name: 'Arlington' }).waitFor();
     await page.getByText('1 contact', { exact: true }).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectNoSeriousA11y(page, 'segment view on a phone, dark');
     await shot(page, 'segment-phone-dark.png', { fullPage: false });
     expect(h.errors).toEqual([]);
   });

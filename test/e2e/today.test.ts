@@ -43,10 +43,10 @@ describe('Today page', () => {
     const page = await context.newPage();
     await page.goto('/');
     await page.getByRole('heading', { name: 'Today' }).waitFor();
-    await page.getByText('Nothing due today').waitFor();
-    // No personal update sent yet (F16): Today says so and links to the Updates page.
-    await page.getByText('An update is due').waitFor();
-    expect(await page.getByRole('link', { name: 'Write one' }).getAttribute('href')).toBe('/updates');
+    // An empty account gets the first-run guide, not "up to date" or "an update is due".
+    await page.getByRole('heading', { name: /Welcome to Tend/ }).waitFor();
+    expect(await page.getByText('Nothing due today').count()).toBe(0);
+    expect(await page.getByText('An update is due').count()).toBe(0);
 
     // A demo network, plus Grace with fresh news and a task due, so a life event heads her item.
     await apiPost(context, '/demo', {});
@@ -67,6 +67,9 @@ describe('Today page', () => {
     await apiPost(context, '/tasks', { title: 'Send her the COBOL paper', contactId: grace.id });
     await patchSettings(context, { dailySize: 25 });
     await page.reload();
+    // No personal update sent yet (F16): with people in it, Today says so and links to Updates.
+    await page.getByText('An update is due').waitFor();
+    expect(await page.getByRole('link', { name: 'Write one' }).getAttribute('href')).toBe('/updates');
 
     const queue = page.getByRole('list', { name: "Today's queue" });
     const rows = queue.locator(':scope > li');

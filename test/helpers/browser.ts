@@ -83,7 +83,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const store = await freshStore('sqlite');
   const app = await buildApp(
-    { store, clock: () => new Date(), newId },
+    // A fixed key so mailbox sources can be added (src/secret-key.ts in production).
+    { store, clock: () => new Date(), newId, secretKey: Buffer.alloc(32, 7) },
     { webDir: resolve('dist/web'), signupOpen: true },
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

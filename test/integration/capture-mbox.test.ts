@@ -169,6 +169,35 @@ describe.each(dialects)('mbox capture on %s', (dialect) => {
       ]),
     );
     expect(run.json()).toMatchObject({ captured: 0, skipped: { excluded_domain: 1, crowd: 1, bulk: 1 } });
+
+    const patched = await ada.call('PATCH', `/api/v1/contacts/${grace}`, { capture: false });
+    expect(patched.json().capture).toBe(false);
+    expect((await uploadMbox(t.app, ada, source, takeout)).json()).toMatchObject({
+      captured: 0,
+      skipped: { dont_capture: 2, bulk: 1 },
+    });
+    expect(await interactions()).toEqual([]);
+  });
+
+  it('lets only an admin token add or remove a source; a write token syncs', async () => {
+    const res = await ada.call('POST', '/api/v1/tokens', { name: 'script', scopes: ['write'] });
+    const token = res.json<{ token: string }>().token;
+    const asWriter = (method: 'POST' | 'DELETE', url: string, payload?: object) =>
+      t.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload && { payload }),
+      });
+    expect((await asWriter('POST', '/api/v1/sources', { kind: 'mbox', name: 'x' })).statusCode).toBe(403);
+    expect((await asWriter('DELETE', `/api/v1/sources/${source}`)).statusCode).toBe(403);
+    const upload = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/sources/${source}/upload`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/mbox' },
+      payload: takeout,
+    });
+    expect(upload.statusCode).toBe(200);
   });
 
   it('refuses what is not an mbox with words, and a body that is not a file', async () => {

@@ -137,4 +137,22 @@ describe.each(dialects)('contacts list: total, sorting and segments on %s', (dia
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['filter.cadence']);
     expect((await ada.call('GET', '/api/v1/segments')).json().items).toHaveLength(1);
   });
+  it("exports only a segment's people as CSV and vCard, and refuses an unknown segment before streaming", async () => {
+    await network();
+    const id = (
+      await ada.call('POST', '/api/v1/segments', { name: 'Coffee', filter: { tag: 'coffee' } })
+    ).json().id;
+    const csv = await ada.call('GET', `/api/v1/export/contacts.csv?segmentId=${id}`);
+    expect(csv.statusCode).toBe(200);
+    const rows = csv.body.trim().split(/\r?\n/);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^Fay,/);
+    const vcf = await ada.call('GET', `/api/v1/export/contacts.vcf?segmentId=${id}&version=3.0`);
+    expect(vcf.body.match(/BEGIN:VCARD/g)).toHaveLength(1);
+    expect(vcf.body).toContain('FN:Fay');
+    expect((await ada.call('GET', '/api/v1/export/contacts.csv')).body.trim().split(/\r?\n/)).toHaveLength(7);
+    const missing = await ada.call('GET', '/api/v1/export/contacts.csv?segmentId=nope');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/problem\+json/);
+  });
 });

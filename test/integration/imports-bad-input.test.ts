@@ -53,6 +53,22 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
     await refused(Buffer.from(header), /has the header of a LinkedIn Connections CSV but no contacts/);
   });
 
+  it('says the actual cause of a whole-file refusal: no delimiter hint for vCards, empty rows counted', async () => {
+    const nameless = 'BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:x@example.com\r\nEND:VCARD\r\n';
+    const before = await allTableCounts(store);
+    const res = await upload(t.app, ada, nameless, { type: 'text/vcard' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe(
+      'No contact could be read from this vCard: all 1 rows have errors (the first: card at line 1: no name (N and FN are empty)).',
+    );
+    expect(await allTableCounts(store)).toEqual(before);
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    await refused(
+      Buffer.from(`${header},,,,,,08 Nov 2025\n,,,,,,09 Nov 2025\n`),
+      /^The LinkedIn Connections CSV has 2 rows but none with a name, an e-mail or a link in it\.$/,
+    );
+  });
+
   it('keeps the other cards of a truncated vCard file', async () => {
     const res = await upload(t.app, ada, fixtureBytes('truncated.vcf'), { type: 'text/vcard' });
     expect(res.statusCode).toBe(201);

@@ -55,6 +55,8 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post(
       '/sources',
       {
+        // A source holds a mailbox password and reads the user's mail: account management, like tokens.
+        config: { scope: 'admin' },
         schema: {
           tags,
           summary: 'Add a source (an IMAP mailbox or an mbox file)',
@@ -105,7 +107,10 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
     );
     app.delete(
       '/sources/:id',
-      { schema: { tags, params: IdParams, querystring: SourceRemoveQuery, response: { 204: z.null() } } },
+      {
+        config: { scope: 'admin' },
+        schema: { tags, params: IdParams, querystring: SourceRemoveQuery, response: { 204: z.null() } },
+      },
       async (request, reply) => {
         await removeSource(deps, principal(request).accountId, request.params.id, request.query.withCaptured);
         return reply.code(204).send(null);

@@ -25,6 +25,7 @@ const saved: Contact = {
   metOn: '1944-07-02',
   circleId: null,
   tracked: true,
+  capture: true,
   cadence: null,
   emails: [{ value: 'grace@navy.example', label: 'work' }],
   phones: [],

@@ -56,7 +56,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
         <Group justify="space-between" align="flex-start" gap="xs">
           <div style={{ minWidth: 0 }}>
             <Title order={3}>Preview</Title>
-            <Text size="sm" c="dimmed" className="tend-wrap">
+            <Text size="sm" className="tend-wrap tend-quiet">
               {run.fileName} · read as <strong>{run.formatLabel}</strong> · {counts.total} rows
               {counts.skippedEmpty > 0 && ` · ${counts.skippedEmpty} empty rows left out`}
             </Text>
@@ -162,6 +162,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             onChange={(e) => setTracked(e.currentTarget.checked)}
             label="Give new contacts a cadence"
             description="Off keeps a big network out of Today until you sort it"
+            classNames={{ description: 'tend-quiet' }}
           />
         </Group>
 
@@ -189,7 +190,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
         ) : rows.isError ? (
           <ErrorPanel error={rows.error} onRetry={() => rows.refetch()} />
         ) : items.length === 0 ? (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" className="tend-quiet">
             No rows with this status.
           </Text>
         ) : (

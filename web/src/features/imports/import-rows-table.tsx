@@ -44,7 +44,7 @@ export function ImportRowsTable({ rows, defaults, choices, onChoose }: RowsProps
                     {row.name || '—'}
                   </Text>
                   {row.contact?.company && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" className="tend-quiet">
                       {[row.contact.title, row.contact.company].filter(Boolean).join(' @ ')}
                     </Text>
                   )}
@@ -79,12 +79,12 @@ export function ImportRowCards({ rows, defaults, choices, onChoose }: RowsProps)
             <div style={{ minWidth: 0 }} className="tend-wrap">
               <Text size="sm" fw={500}>
                 {row.name || '—'}{' '}
-                <Text span size="xs" c="dimmed">
+                <Text span size="xs" className="tend-quiet">
                   line {row.line}
                 </Text>
               </Text>
               {row.contact?.company && (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" className="tend-quiet">
                   {[row.contact.title, row.contact.company].filter(Boolean).join(' @ ')}
                 </Text>
               )}
@@ -132,7 +132,7 @@ function RowDetails({ row }: { row: ImportRow }) {
       </Text>
     );
   const match = row.match && (
-    <Text size="xs" c="dimmed">
+    <Text size="xs" className="tend-quiet">
       Matches{' '}
       {row.match.contactId ? (
         <Anchor component={Link} to={`/contacts/${row.match.contactId}`} size="xs">
@@ -148,17 +148,22 @@ function RowDetails({ row }: { row: ImportRow }) {
   return (
     <>
       {row.reason && (
-        <Text size="sm" c="orange.8" fw={500}>
+        <Text size="sm" fw={500}>
           {row.reason.charAt(0).toUpperCase() + row.reason.slice(1)} Created as a new contact unless you
           choose Merge.
         </Text>
       )}
       {row.warnings.map((w) => (
-        <Text key={w} size="xs" c="yellow.9">
+        <Text key={w} size="xs">
           Skipped: {w}
         </Text>
       ))}
       {match}
+      {row.status === 'conflict' && lines.length > 0 && (
+        <Text size="xs" className="tend-quiet">
+          If merged:
+        </Text>
+      )}
       {lines.length > 0 ? (
         <List
           size="sm"
@@ -173,7 +178,7 @@ function RowDetails({ row }: { row: ImportRow }) {
       ) : (
         row.status === 'new' &&
         row.contact?.emails[0] && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" className="tend-quiet">
             {row.contact.emails[0].value}
           </Text>
         )

@@ -64,6 +64,24 @@ export function SegmentBanner({
           >
             Send an update
           </Button>
+          <Button
+            size="compact-sm"
+            variant="default"
+            component="a"
+            download
+            href={`/api/v1/export/contacts.csv?segmentId=${encodeURIComponent(segment.id)}`}
+          >
+            Export CSV
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="default"
+            component="a"
+            download
+            href={`/api/v1/export/contacts.vcf?segmentId=${encodeURIComponent(segment.id)}`}
+          >
+            Export vCard
+          </Button>
           <Button size="compact-sm" variant="default" onClick={onLeave}>
             All contacts
           </Button>

@@ -8,6 +8,7 @@ import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
 import { capacityKeys } from '../capacity/queries';
+import { SourcesPanel } from '../capture/sources-panel';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
 import { HolidaysPanel } from '../holidays/holidays-panel';
@@ -21,6 +22,7 @@ export function SettingsPage() {
         Settings
       </Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <SourcesPanel />
       <HolidaysPanel />
       <EmailPanel />
       <FeedTokensPanel />

@@ -1,0 +1,337 @@
+import type { CaptureRun, Source } from '@contract/capture';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type FormEvent, useState } from 'react';
+import { formatDateTime } from '../../lib/format';
+import { fieldError, formError } from '../../ui/field-errors';
+import { useAddSource, useRemoveSource, useSources, useSyncSource, useUploadMbox } from './queries';
+import { SuggestionsList } from './suggestions-list';
+
+function runMessage(r: CaptureRun): string {
+  const skipped = Object.values(r.skipped).reduce((a, b) => a + (b ?? 0), 0);
+  return `${r.seen} seen, ${r.captured} captured, ${skipped} skipped${r.failed ? `, ${r.failed} unreadable` : ''}`;
+}
+
+/** Settings → Sources: the mailboxes and files Tend captures interactions from (F30). */
+export function SourcesPanel() {
+  const sources = useSources();
+  const [removing, setRemoving] = useState<Source | null>(null);
+  const [withCaptured, setWithCaptured] = useState(false);
+  const remove = useRemoveSource();
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Sources">
+      <Stack>
+        <div>
+          <Title order={3}>Sources</Title>
+          <Text size="sm" c="dimmed">
+            Your mailbox and mail archives become the interaction log: headers only (who, when, subject),
+            never the body; newsletters, crowds and your own addresses are skipped.
+          </Text>
+        </div>
+        <AddSourceForm />
+        {sources.isError ? (
+          <Text c="red" size="sm">
+            {sources.error.message}
+          </Text>
+        ) : sources.data && sources.data.length > 0 ? (
+          <Table.ScrollContainer minWidth={560}>
+            <Table aria-label="Sources" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Source</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>Seen / captured / skipped</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {sources.data.map((s) => (
+                  <SourceRow key={s.id} source={s} onRemove={() => setRemoving(s)} />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          sources.data && (
+            <Text size="sm" c="dimmed">
+              No sources yet.
+            </Text>
+          )
+        )}
+        <SuggestionsList />
+      </Stack>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove source?" centered>
+        <Stack>
+          <Text size="sm" className="tend-wrap">
+            “{removing?.name}” stops syncing and its password is deleted.
+          </Text>
+          <Checkbox
+            label="Also remove the interactions it captured"
+            checked={withCaptured}
+            onChange={(e) => setWithCaptured(e.currentTarget.checked)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={remove.isPending}
+              onClick={() =>
+                removing &&
+                remove.mutate(
+                  { id: removing.id, withCaptured },
+                  {
+                    onSuccess: () => setRemoving(null),
+                    onError: (e) =>
+                      notifications.show({ color: 'red', title: 'Could not remove', message: e.message }),
+                  },
+                )
+              }
+            >
+              Remove
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}
+
+function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => void }) {
+  const sync = useSyncSource();
+  const upload = useUploadMbox();
+  const busy = s.syncing || sync.isPending || upload.isPending;
+  const done = (r: CaptureRun) =>
+    notifications.show({ color: 'teal', title: s.name, message: runMessage(r) });
+  const failed = (e: Error) => notifications.show({ color: 'red', title: s.name, message: e.message });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500} className="tend-wrap">
+          {s.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {s.kind === 'imap' ? `IMAP · ${s.settings.user} @ ${s.settings.host}` : 'mbox file'}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {busy ? (
+          <Badge color="blue" variant="light">
+            syncing…
+          </Badge>
+        ) : s.lastError ? (
+          <Badge color="red" variant="light">
+            failed
+          </Badge>
+        ) : s.lastSyncAt ? (
+          <Badge color="teal" variant="light">
+            up to date
+          </Badge>
+        ) : (
+          <Badge color="gray" variant="light">
+            not synced yet
+          </Badge>
+        )}
+        <Text size="xs" c="dimmed" mt={4}>
+          {s.lastSyncAt ? `last sync ${formatDateTime(s.lastSyncAt)}` : 'never synced'}
+        </Text>
+        {s.lastError && (
+          <Text size="xs" c="red" role="alert" className="tend-wrap">
+            {s.lastError}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {s.seen} / {s.captured} / {s.skipped}
+        {s.failed > 0 && (
+          <Text size="xs" c="dimmed">
+            {s.failed} unreadable
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap" justify="flex-end">
+          {s.kind === 'imap' ? (
+            <Button
+              size="compact-sm"
+              variant="light"
+              loading={sync.isPending}
+              disabled={busy}
+              onClick={() => sync.mutate(s.id, { onSuccess: done, onError: failed })}
+            >
+              Sync now
+            </Button>
+          ) : (
+            <FileButton
+              accept=".mbox,application/mbox,text/plain"
+              onChange={(file) =>
+                file && upload.mutate({ id: s.id, file }, { onSuccess: done, onError: failed })
+              }
+            >
+              {(props) => (
+                <Button
+                  {...props}
+                  size="compact-sm"
+                  variant="light"
+                  loading={upload.isPending}
+                  disabled={busy}
+                >
+                  Upload mbox
+                </Button>
+              )}
+            </FileButton>
+          )}
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="red"
+            onClick={onRemove}
+            aria-label={`Remove ${s.name}`}
+          >
+            Remove
+          </Button>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function AddSourceForm() {
+  const add = useAddSource();
+  const [kind, setKind] = useState<'imap' | 'mbox'>('imap');
+  const [name, setName] = useState('');
+  const [host, setHost] = useState('');
+  const [port, setPort] = useState<number | string>(993);
+  const [tls, setTls] = useState(true);
+  const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  const [months, setMonths] = useState<number | string>(24);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const common = {
+      name: name || (kind === 'imap' ? user : 'Mail archive'),
+      ownAddresses: [],
+      excludedDomains: [],
+    };
+    add.mutate(
+      kind === 'mbox'
+        ? { kind, ...common }
+        : { kind, ...common, host, port: Number(port), tls, user, password, backfillMonths: Number(months) },
+      {
+        onSuccess: () => {
+          setName('');
+          setPassword('');
+          notifications.show({ color: 'teal', message: 'Source added' });
+        },
+      },
+    );
+  };
+  const general = formError(add.error, ['name', 'host', 'port', 'user', 'password', 'backfillMonths']);
+  return (
+    <form onSubmit={submit} aria-label="Add a source">
+      <Stack gap="sm">
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as 'imap' | 'mbox')}
+          data={[
+            { value: 'imap', label: 'IMAP mailbox' },
+            { value: 'mbox', label: 'mbox file' },
+          ]}
+          maw={320}
+        />
+        {general && (
+          <Text c="red" size="sm" role="alert">
+            {general}
+          </Text>
+        )}
+        <TextInput
+          label="Name"
+          placeholder={kind === 'imap' ? 'Work mail' : 'Google Takeout'}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldError(add.error, 'name')}
+        />
+        {kind === 'imap' && (
+          <>
+            <Group grow align="flex-start">
+              <TextInput
+                label="Server"
+                placeholder="imap.example.com"
+                required
+                value={host}
+                onChange={(e) => setHost(e.currentTarget.value)}
+                error={fieldError(add.error, 'host')}
+              />
+              <NumberInput
+                label="Port"
+                min={1}
+                max={65535}
+                value={port}
+                onChange={setPort}
+                error={fieldError(add.error, 'port')}
+                maw={120}
+              />
+            </Group>
+            <Switch
+              label="TLS (leave on unless the server is on your own machine)"
+              checked={tls}
+              onChange={(e) => setTls(e.currentTarget.checked)}
+            />
+            <Group grow align="flex-start">
+              <TextInput
+                label="User"
+                autoComplete="username"
+                required
+                value={user}
+                onChange={(e) => setUser(e.currentTarget.value)}
+                error={fieldError(add.error, 'user')}
+              />
+              <PasswordInput
+                label="App password"
+                description="Stored encrypted; never shown again"
+                autoComplete="new-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                error={fieldError(add.error, 'password')}
+              />
+            </Group>
+            <NumberInput
+              label="Backfill (months)"
+              description="How far back the first sync reads"
+              min={0}
+              max={240}
+              value={months}
+              onChange={setMonths}
+              maw={240}
+              error={fieldError(add.error, 'backfillMonths')}
+            />
+          </>
+        )}
+        <Group>
+          <Button type="submit" loading={add.isPending}>
+            Add source
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
