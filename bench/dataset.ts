@@ -1,12 +1,14 @@
 import { faker } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
 import { DEFAULT_CADENCE_BY_CIRCLE, effectiveCadence, nextDueAt } from '../src/core/cadence';
+import { holidayCountry } from '../src/core/holiday-country';
 import {
   type Cadence,
   type Channel,
   CIRCLE_KINDS,
   type CircleKind,
   DEFAULT_WORKING_HOURS,
+  HOLIDAY_KINDS,
 } from '../src/core/vocabulary';
 import { cadenceColumns } from '../src/services/contact-dto';
 import type { Database } from '../src/store/database';
@@ -15,7 +17,7 @@ import { writeDetails } from './dataset-details';
 import { Rng, uuidv7, weighted } from './rng';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2; // 2: holiday_country and holidays on for every circle (issue 14)
 export const SEED = 20_260_310;
 
 export interface DatasetSize {
@@ -143,6 +145,14 @@ export async function generate(sink: Sink, size: DatasetSize = FULL_SIZE): Promi
       ...cadenceColumns(DEFAULT_CADENCE_BY_CIRCLE[kind]),
       created_at: iso(accountCreated),
     });
+    // Holidays on (F9): every kind for every circle, a week ahead, so Today measures the heavy case.
+    sink.insert('holiday_settings', {
+      account_id: accountId,
+      circle_id: id,
+      kinds: JSON.stringify(HOLIDAY_KINDS),
+      lead_days: 7,
+      updated_at: iso(accountCreated),
+    });
   }
   const counts = interactionCounts(rng, size);
   const ctx: ContactContext = { rng, text, accountId, circles };
@@ -212,6 +222,8 @@ function writeContact(sink: Sink, ctx: ContactContext, count: number): void {
   const last = events.at(-1);
   const lastInbound = events.findLast((e) => e.inbound);
   const lastAt = last ? iso(last.at) : null;
+  const country = rng.chance(0.7) ? faker.location.countryCode() : null;
+  const timeZone = zoneOf(rng);
   const contact = {
     account_id: accountId,
     id,
@@ -222,8 +234,8 @@ function writeContact(sink: Sink, ctx: ContactContext, count: number): void {
     title: rng.chance(0.8) ? faker.person.jobTitle() : null,
     industry: rng.chance(0.6) ? rng.pick(INDUSTRIES) : null,
     city: rng.chance(0.7) ? faker.location.city() : null,
-    country: rng.chance(0.7) ? faker.location.countryCode() : null,
-    time_zone: zoneOf(rng),
+    country,
+    time_zone: timeZone,
     working_hours: rng.chance(0.2) ? JSON.stringify(DEFAULT_WORKING_HOURS) : null,
     preferred_channel: rng.chance(0.4) ? channelOf(rng) : null,
     how_met: rng.chance(0.3) ? 'conference' : null,
@@ -236,6 +248,7 @@ function writeContact(sink: Sink, ctx: ContactContext, count: number): void {
     last_inbound_at: lastInbound ? iso(lastInbound.at) : null,
     last_reply_channel: lastInbound?.channel ?? null,
     next_due_at: nextDueAt(lastAt, cadence, iso(createdMs)),
+    holiday_country: holidayCountry({ country, timeZone, phonesE164: [] }),
     created_at: iso(createdMs),
     updated_at: lastAt && lastAt > iso(createdMs) ? lastAt : iso(createdMs),
   } satisfies Insertable<Database['contacts']>;

@@ -217,7 +217,7 @@ export const DRAFT_TEMPLATES: readonly DraftTemplate[] = [
     'holiday',
     3,
     'Happy {{holidayName}}, {{firstName}}',
-    'Hi {{firstName}},\n\nHappy {{holidayName}}! I hope you and your family have a wonderful celebration, and that the year ahead is kind to you.\n\nWarm wishes,\n{{myName}}',
+    'Hi {{firstName}},\n\nHappy {{holidayName}}! I hope you and your family have a wonderful celebration and some well-earned rest.\n\nWarm wishes,\n{{myName}}',
   ),
   t(
     'holiday',

@@ -4,6 +4,7 @@ import { countryHolidays } from './holiday-calendar';
 import {
   describeHoliday,
   HOLIDAY_QUIET_DAYS,
+  holidayNear,
   holidayPlan,
   holidaysPerYear,
   upcomingHoliday,
@@ -160,6 +161,24 @@ describe('holiday reminders, as properties', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('never misses a country in the cheap pre-check that a contact in any zone would see', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...COUNTRIES),
+        kinds,
+        fc.integer({ min: 0, max: 30 }),
+        zone,
+        fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 11, 1) }),
+        (country, chosen, leadDays, z, at) => {
+          const choice = { kinds: chosen, leadDays };
+          if (upcomingHoliday(country, z, choice, new Date(at).toISOString()))
+            expect(holidayNear(country, choice, at)).not.toBeNull();
+        },
+      ),
+      { numRuns: 300 },
     );
   }, 60_000);
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { type CountryHoliday, countryHolidays } from './holiday-calendar';
-import { calendarDays, localDate, type Ymd } from './instant';
+import { localDate } from './instant';
 import type { HolidayKind } from './vocabulary';
 
 /** Which holidays count for a circle, and how many days ahead they show (F9). */
@@ -19,15 +19,26 @@ export interface UpcomingHoliday extends CountryHoliday {
 /** Never more than one holiday reminder in any seven days (the issue's rule). */
 export const HOLIDAY_QUIET_DAYS = 7;
 
-const ymd = (date: string): Ymd => ({
-  year: Number(date.slice(0, 4)),
-  month: Number(date.slice(5, 7)),
-  day: Number(date.slice(8, 10)),
-});
 const dayNumber = (date: string) =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
-const plans = new Map<string, readonly CountryHoliday[]>();
+const plans = new Map<string, readonly PlannedHoliday[]>();
+/** A kept holiday with its day number (days since 1970-01-01), so window checks parse nothing. */
+export interface PlannedHoliday extends CountryHoliday {
+  day: number;
+}
+
+// The cache key of a choice, built once per choice object (Today asks per country, not per contact).
+const keys = new WeakMap<HolidayChoice, string>();
+/** A stable key for a choice (lead days and sorted kinds): equal choices share caches. */
+export function choiceKey(choice: HolidayChoice): string {
+  let key = keys.get(choice);
+  if (key === undefined) {
+    key = `${choice.leadDays}|${[...new Set(choice.kinds)].sort().join(',')}`;
+    keys.set(choice, key);
+  }
+  return key;
+}
 
 /**
  * The holidays a contact in `country` is reminded of around `year` (year−1 … year+1), thinned so two
@@ -36,22 +47,23 @@ const plans = new Map<string, readonly CountryHoliday[]>();
  * first (Easter over Good Friday), then public holidays fill the gaps; earlier wins among equals.
  * Cached per (country, year, choice): Today computes it once per country, not per contact.
  */
-export function holidayPlan(country: string, year: number, choice: HolidayChoice): readonly CountryHoliday[] {
-  const kinds = [...new Set(choice.kinds)].sort();
-  const key = `${country}|${year}|${choice.leadDays}|${kinds.join(',')}`;
+export function holidayPlan(country: string, year: number, choice: HolidayChoice): readonly PlannedHoliday[] {
+  const key = `${country}|${year}|${choiceKey(choice)}`;
   const cached = plans.get(key);
   if (cached) return cached;
-  const wanted = new Set<HolidayKind>(kinds);
+  const wanted = new Set<HolidayKind>(choice.kinds);
   const all = [year - 1, year, year + 1]
     .flatMap((y) => countryHolidays(country, y))
     .filter((h) => wanted.has(h.kind));
   const gap = choice.leadDays + HOLIDAY_QUIET_DAYS;
-  const kept: CountryHoliday[] = [];
-  const fits = (h: CountryHoliday) =>
-    kept.every((k) => Math.abs(dayNumber(k.date) - dayNumber(h.date)) >= gap);
+  const kept: PlannedHoliday[] = [];
+  const fits = (day: number) => kept.every((k) => Math.abs(k.day - day) >= gap);
   for (const pass of [false, true])
-    for (const h of all) if ((h.kind === 'public_holiday') === pass && fits(h)) kept.push(h);
-  kept.sort((a, b) => (a.date < b.date ? -1 : 1));
+    for (const h of all) {
+      const day = dayNumber(h.date);
+      if ((h.kind === 'public_holiday') === pass && fits(day)) kept.push({ ...h, day });
+    }
+  kept.sort((a, b) => a.day - b.day);
   if (plans.size > 5000) plans.clear();
   plans.set(key, kept);
   return kept;
@@ -66,9 +78,27 @@ export function upcomingHoliday(
 ): UpcomingHoliday | null {
   if (choice.kinds.length === 0) return null;
   const today = localDate(now, zone);
+  const from = Date.UTC(today.year, today.month - 1, today.day) / 86_400_000;
   for (const h of holidayPlan(country, today.year, choice)) {
-    const inDays = calendarDays(today, ymd(h.date));
-    if (inDays >= 0 && inDays <= choice.leadDays) return { ...h, country, inDays };
+    const inDays = h.day - from;
+    if (inDays >= 0 && inDays <= choice.leadDays)
+      return { date: h.date, kind: h.kind, name: h.name, country, inDays };
+  }
+  return null;
+}
+
+/**
+ * Whether some zone could be within a holiday's lead time at `now`: a local date is at most a day
+ * from UTC's, so this checks the UTC day widened by one on each side. Cheap (no zone math), for
+ * deciding which countries to ask the database about at all.
+ */
+export function holidayNear(country: string, choice: HolidayChoice, nowMs: number): number | null {
+  if (choice.kinds.length === 0) return null;
+  const utcDay = Math.floor(nowMs / 86_400_000);
+  const year = new Date(nowMs).getUTCFullYear();
+  for (const h of holidayPlan(country, year, choice)) {
+    const inDays = h.day - utcDay;
+    if (inDays >= -1 && inDays <= choice.leadDays + 1) return inDays;
   }
   return null;
 }

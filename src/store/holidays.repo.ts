@@ -66,22 +66,39 @@ export async function holidayCountriesInUse(conn: Conn, accountId: string): Prom
 }
 
 /**
- * Tracked contacts of one circle in one holiday country, not snoozed or skipped at `now`, with a
- * cadence of their own or the circle's (`circleTracked` says whether the circle's cadence counts).
+ * Tracked contacts of some circles in some holiday countries, not snoozed or skipped at `now`,
+ * with a cadence of their own or, in `trackedCircleIds`, their circle's. In the order of
+ * contacts_holiday_idx (country, circle, id), so the LIMIT stops the index walk early.
  */
 export async function holidayContacts(
   conn: Conn,
   accountId: string,
-  w: { country: string; circleId: string; circleTracked: boolean; now: string; limit: number },
-): Promise<{ id: string; time_zone: string | null }[]> {
+  w: {
+    countries: readonly string[];
+    circleIds: readonly string[];
+    trackedCircleIds: readonly string[];
+    now: string;
+    limit: number;
+  },
+): Promise<
+  { id: string; time_zone: string | null; holiday_country: string | null; circle_id: string | null }[]
+> {
+  if (w.countries.length === 0 || w.circleIds.length === 0 || w.limit <= 0) return [];
   const db = kysely(conn);
-  let q = db
+  const tracked = [...w.trackedCircleIds];
+  return db
     .selectFrom('contacts')
-    .select(['id', 'time_zone'])
+    .select(['id', 'time_zone', 'holiday_country', 'circle_id'])
     .where('account_id', '=', accountId)
-    .where('holiday_country', '=', w.country)
-    .where('circle_id', '=', w.circleId)
+    .where('holiday_country', 'in', [...w.countries])
+    .where('circle_id', 'in', [...w.circleIds])
     .where('tracked', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb('cadence_kind', 'not in', UNTRACKED_CADENCES),
+        ...(tracked.length ? [eb.and([eb('cadence_kind', 'is', null), eb('circle_id', 'in', tracked)])] : []),
+      ]),
+    )
     .where(
       'id',
       'not in',
@@ -90,13 +107,12 @@ export async function holidayContacts(
         .select('contact_id')
         .where('account_id', '=', accountId)
         .where('until_at', '>', w.now),
-    );
-  q = w.circleTracked
-    ? q.where((eb) =>
-        eb.or([eb('cadence_kind', 'is', null), eb('cadence_kind', 'not in', UNTRACKED_CADENCES)]),
-      )
-    : q.where('cadence_kind', 'is not', null).where('cadence_kind', 'not in', UNTRACKED_CADENCES);
-  return q.orderBy('id').limit(w.limit).execute();
+    )
+    .orderBy('holiday_country')
+    .orderBy('circle_id')
+    .orderBy('id')
+    .limit(w.limit)
+    .execute();
 }
 
 /** How many tracked contacts each (circle, holiday country) holds, for capacity and the settings page. */

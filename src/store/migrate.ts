@@ -41,9 +41,14 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Db): Promise<void> {
+/** Brings the schema up to date (or up to `upTo`, for upgrade tests); throws with the failing migration's name. */
+export async function migrateToLatest(db: Db, upTo?: string): Promise<void> {
   const migrator = new Migrator({ db, provider });
+  if (upTo) {
+    const { error } = await migrator.migrateTo(upTo);
+    if (error) throw error;
+    return;
+  }
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -106,7 +106,7 @@ describe('Holidays', () => {
     await page.goto('/');
     const queue = page.getByRole('list', { name: "Today's queue" });
     const row = queue.locator(':scope > li[aria-label="Priya Raman"]');
-    await row.waitFor();
+    await row.waitFor({ timeout: 30_000 });
     const words = describeHoliday(holiday);
     expect(await row.textContent()).toContain(words);
     expect(await seriousAxe(page, 'li[aria-label="Priya Raman"]')).toEqual([]);
@@ -153,6 +153,56 @@ describe('Holidays', () => {
     await context.close();
   });
 
+  it('shares in public: a LinkedIn post from Updates, and a celebrated win counted as a give', async () => {
+    const context = await h.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    await signUpInContext(context, { email: 'ann@example.com', name: 'Ann Smith' });
+    // Nothing leaves the test: LinkedIn is a page the user opens, never reached from here.
+    await context.route('https://www.linkedin.com/**', (route) => route.fulfill({ body: 'LinkedIn' }));
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto('/updates');
+    await page.getByRole('heading', { name: 'Post on LinkedIn' }).waitFor();
+    await page.getByLabel('Post').fill('We shipped Tend 1.0 today: a calmer way to keep in touch.');
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('link', { name: 'Copy & open LinkedIn' }).click(),
+    ]);
+    const shared = new URL(popup.url());
+    expect(shared.searchParams.get('text')).toBe('We shipped Tend 1.0 today: a calmer way to keep in touch.');
+    await popup.close();
+    await page.getByText('shared on LinkedIn', { exact: false }).waitFor();
+    expect(await seriousAxe(page, 'main')).toEqual([]);
+    await shot(page, 'holidays-linkedin-post-dark.png', { fullPage: false });
+
+    const grace = (await apiPost(context, '/contacts', {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      company: 'US Navy',
+    })) as {
+      id: string;
+    };
+    await apiPost(context, `/contacts/${grace.id}/life-events`, {
+      kind: 'promotion',
+      title: 'Promoted to Rear Admiral',
+      occurredOn: new Date().toISOString().slice(0, 10),
+    });
+    await page.goto(`/contacts/${grace.id}`);
+    await page.getByRole('button', { name: 'Celebrate publicly' }).click();
+    const modal = page.getByRole('dialog', { name: 'Celebrate Grace publicly' });
+    await modal.waitFor();
+    expect(await modal.getByLabel('Post').inputValue()).toMatch(
+      /^Congratulations to Grace Hopper on the promotion at US Navy: Promoted to Rear Admiral!/,
+    );
+    expect(await seriousAxe(page, '[role="dialog"]')).toEqual([]);
+    await shot(page, 'holidays-celebrate-dark.png', { fullPage: false });
+    await modal.getByRole('button', { name: 'Mark as posted' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    const ledger = await (await context.request.get(`/api/v1/contacts/${grace.id}/ledger`)).json();
+    expect(ledger).toMatchObject({ gives: 1, balance: 1 });
+    expect(h.errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a 390-px phone in dark mode', async () => {
     const context = await h.newContext({ ...PHONE, colorScheme: 'dark', timezoneId: 'UTC' });
     await signUpInContext(context, { email: 'mary@example.com', name: 'Mary Somerville' });
@@ -164,6 +214,10 @@ describe('Holidays', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     expect(await seriousAxe(page, 'form[aria-label="Holidays"]')).toEqual([]);
     await shot(page, 'holidays-settings-dark-phone.png', { fullPage: false });
+    await page.goto('/updates');
+    await page.getByRole('heading', { name: 'Post on LinkedIn' }).scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'holidays-linkedin-post-dark-phone.png', { fullPage: false });
     await context.close();
   });
 });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HOLIDAY_KINDS } from '../../src/core/vocabulary';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore } from '../helpers/stores';
@@ -150,6 +152,50 @@ describe.each(dialects)('holidays on %s', (dialect) => {
     ).toBe(200);
     expect((await today()).some((i) => i.contactId === arjun)).toBe(false);
   });
+
+  it('never gives a holiday to an untracked or ad-hoc contact, and at most one to anyone (property)', async () => {
+    const peer = await circle('peer');
+    await choose([{ circleId: peer, kinds: [...HOLIDAY_KINDS], leadDays: 7 }]);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            country: fc.constantFrom('India', 'US', 'Canada', 'China', 'Israel', 'AE', 'Germany'),
+            tracked: fc.boolean(),
+            cadence: fc.constantFrom('circle', 'ad_hoc', 'monthly'),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2026, 11, 31) }),
+        async (people, at) => {
+          t.deps.clock.set(new Date(at).toISOString());
+          const ids = new Map<string, { tracked: boolean; cadence: string }>();
+          for (const p of people) {
+            const id = await add({
+              firstName: `P${n++}`,
+              lastName: 'Prop',
+              country: p.country,
+              circleId: peer,
+              tracked: p.tracked,
+              ...(p.cadence !== 'circle' && { cadence: { kind: p.cadence } }),
+            });
+            ids.set(id, p);
+          }
+          for (const item of await today()) {
+            const holidays = item.reasons.filter((r) => r.kind === 'holiday');
+            expect(holidays.length).toBeLessThanOrEqual(1);
+            const p = ids.get(item.contactId);
+            if (p && holidays.length) {
+              expect(p.tracked).toBe(true);
+              expect(p.cadence).not.toBe('ad_hoc');
+            }
+          }
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 120_000);
 
   it('counts the day in the contact’s zone and finds the country from the phone', async () => {
     const peer = await circle('peer');

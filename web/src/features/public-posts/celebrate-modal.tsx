@@ -28,7 +28,13 @@ export function CelebrateModal({
   const posted = useMarkCongratulationPosted(contact.id);
   const body = text.trim();
   return (
-    <Modal opened onClose={onClose} title={`Celebrate ${contact.firstName} publicly`} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={`Celebrate ${contact.firstName} publicly`}
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Edit the post, open it in LinkedIn (the text is copied too), and tag {contact.firstName} there. Once
