@@ -15,3 +15,5 @@ export class Conflict extends AppError {}
 export class Invalid extends AppError {}
 export class Unauthorized extends AppError {}
 export class Forbidden extends AppError {}
+/** The body's Content-Type is not one the route reads (uploads: CSV, vCard, plain text, octet-stream). */
+export class UnsupportedMediaType extends AppError {}

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, Conflict, Forbidden, Invalid, NotFound, Unauthorized } from '../core/errors';
+import {
+  AppError,
+  Conflict,
+  Forbidden,
+  Invalid,
+  NotFound,
+  Unauthorized,
+  UnsupportedMediaType,
+} from '../core/errors';
 
 interface FieldError {
   field: string;
@@ -13,6 +21,7 @@ const STATUS: [new (...a: never[]) => AppError, number, string][] = [
   [Conflict, 409, 'Conflict'],
   [Unauthorized, 401, 'Unauthorized'],
   [Forbidden, 403, 'Forbidden'],
+  [UnsupportedMediaType, 415, 'Unsupported media type'],
 ];
 
 function problem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[]) {
