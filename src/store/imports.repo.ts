@@ -52,6 +52,21 @@ export async function deleteImportRows(db: Db, accountId: string, runId: string)
     .execute();
 }
 
+/** The account's previews waiting for a commit or a discard, oldest first. */
+export async function pendingPreviews(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; created_at: string }[]> {
+  return db
+    .selectFrom('import_runs')
+    .select(['id', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'preview')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Runs left 'reading' by a process that died mid-upload, older than `before`. */
 export async function staleReadingRuns(db: Db, accountId: string, before: string): Promise<string[]> {
   const rows = await db
