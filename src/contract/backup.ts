@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
 import { RESOURCE_KINDS } from '../core/resource-match';
+import { isSafeLink } from '../core/safe-link';
 import { CATCH_UP_FORMATS } from '../core/slots';
 import { TRIP_KINDS } from '../core/trips';
 import {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSafeLink } from '../core/safe-link';
 import { CHANNELS, LINK_KINDS } from '../core/vocabulary';
 import {
   Cadence,
@@ -26,7 +27,10 @@ const Phone = z.object({
     .regex(/^[+\d][\d ()./-]*\d(\s*(x|ext\.?)\s*\d+)?$/i, 'must be a phone number'),
   label: text(40).optional(),
 });
-const Link = z.object({ kind: z.enum(LINK_KINDS), url: z.url('must be a URL').max(500) });
+const Link = z.object({
+  kind: z.enum(LINK_KINDS),
+  url: z.url('must be a URL').max(500).refine(isSafeLink, 'must be an http, https, mailto or tel link'),
+});
 
 const contactFields = {
   firstName: requiredText(100),
