@@ -1,7 +1,7 @@
 import type { CompiledQuery } from 'kysely';
 import { TODAY_DEFAULTS } from '../src/core/today-queue';
 import { CANDIDATES_PER_REASON, datePairs } from '../src/services/today.service';
-import type { Db } from '../src/store/database';
+import type { Conn } from '../src/store/store';
 import { candidateQueries, rowQueries } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
 
@@ -34,13 +34,13 @@ export function compiled(q: { compile(): CompiledQuery }): { sql: string; params
  * by Kysely and sent straight to the driver (in parallel, as the repo does), with no result mapping,
  * no grouping and no ranking.
  */
-export async function baseline(run: RawQuery, db: Db, accountId: string, nowIso: string) {
+export async function baseline(run: RawQuery, conn: Conn, accountId: string, nowIso: string) {
   const w = todayWindow(nowIso);
   const exec = (q: { compile(): CompiledQuery }) => {
     const { sql, params } = compiled(q);
     return run(sql, params);
   };
-  const c = candidateQueries(db, accountId, w);
+  const c = candidateQueries(conn, accountId, w);
   const [due, tasks, events, retries] = await Promise.all([c.due, c.tasks, c.events, c.retries].map(exec));
   const dates: Record<string, unknown>[] = [];
   for (const pair of w.datePairs) {
@@ -51,7 +51,7 @@ export async function baseline(run: RawQuery, db: Db, accountId: string, nowIso:
   for (const rows of [due, tasks, dates, events, retries])
     for (const r of rows!) if (r.id) ids.add(String(r.id));
   const retryIds = [...new Set(retries!.map((r) => String(r.id)))];
-  const loads = rowQueries(db, accountId, [...ids], { ...w, retryIds });
+  const loads = rowQueries(conn, accountId, [...ids], { ...w, retryIds });
   const entries = Object.entries(loads).filter(([, q]) => q !== null) as [
     string,
     { compile(): CompiledQuery },

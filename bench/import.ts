@@ -75,7 +75,7 @@ async function runOne(s: Scenario): Promise<Measured> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const store = await openSqlite(dbPath);
   const accountId = newId();
-  await insertAccount(store.db, {
+  await insertAccount(store.read, {
     id: accountId,
     name: 'Bench',
     time_zone: 'America/New_York',
@@ -103,7 +103,7 @@ async function runOne(s: Scenario): Promise<Measured> {
   let created: number | null = null;
   if (s.commit) {
     const done = await commitImport(deps, accountId, run.id, {
-      defaults: { merge: 'merge', duplicate: 'skip' },
+      defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
       tracked: true,
     });
     commitMs = performance.now() - t1;

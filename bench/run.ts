@@ -31,8 +31,8 @@ interface DialectResult {
 /** The repo's queries through Kysely, without ranking: tells query-builder cost from ranking cost. */
 async function repoOnly(t: BenchTarget, accountId: string) {
   const w = todayWindow(BENCH_NOW);
-  const candidates = await todayCandidates(t.store.db, accountId, w);
-  return loadTodayRows(t.store.db, accountId, candidates.all, {
+  const candidates = await todayCandidates(t.store.read, accountId, w);
+  return loadTodayRows(t.store.read, accountId, candidates.all, {
     ...w,
     retryIds: candidates.retry,
   });
@@ -42,7 +42,7 @@ async function benchOne(t: BenchTarget): Promise<DialectResult> {
   const accountId = t.generated.accountId;
   const deps = { store: t.store, clock: () => new Date(BENCH_NOW), newId: randomUUID };
   const today = () => getToday(deps, accountId, { now: BENCH_NOW });
-  const raw = () => baseline(t.raw, t.store.db, accountId, BENCH_NOW);
+  const raw = () => baseline(t.raw, t.store.read, accountId, BENCH_NOW);
 
   // The baseline must read exactly what the service reads, or the ratio means nothing.
   const counts = await raw();
@@ -68,9 +68,9 @@ async function benchOne(t: BenchTarget): Promise<DialectResult> {
   );
 
   const w = todayWindow(BENCH_NOW);
-  const { datesOn, ...cands } = candidateQueries(t.store.db, accountId, w);
-  const candidates = await todayCandidates(t.store.db, accountId, w);
-  const loads = rowQueries(t.store.db, accountId, candidates.all, { ...w, retryIds: candidates.retry });
+  const { datesOn, ...cands } = candidateQueries(t.store.read, accountId, w);
+  const candidates = await todayCandidates(t.store.read, accountId, w);
+  const loads = rowQueries(t.store.read, accountId, candidates.all, { ...w, retryIds: candidates.retry });
   const plans: Record<string, string[]> = {};
   for (const [name, builder] of [
     ...Object.entries({ ...cands, datesOn: datesOn(w.datePairs[1]!, w.perReason) }).map(

@@ -1,21 +1,37 @@
-// `npm start`: build the web app when it is missing or older than its sources, then serve.
+// `npm start`: build the web app when it is missing, older than its sources or a development
+// build, then serve.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function newest(dir) {
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
   let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
   return latest;
 }
 
+// What the bundle is made of: the app, the contract it imports as @contract, the build config.
+const SOURCES = ['web', 'src/contract', 'src/core/vocabulary.ts', 'vite.config.ts', 'package-lock.json'];
 const built = 'dist/web/index.html';
-if (!existsSync(built) || statSync(built).mtimeMs < newest('web')) {
+
+/** React's development build says this in its console banner; the production build never does. */
+function isDevelopmentBuild() {
+  const assets = 'dist/web/assets';
+  if (!existsSync(assets)) return true;
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .some((f) => readFileSync(join(assets, f), 'utf8').includes('Download the React DevTools'));
+}
+
+const stale = () => statSync(built).mtimeMs < Math.max(...SOURCES.map(newest));
+if (!existsSync(built) || stale() || isDevelopmentBuild()) {
   console.log('Building the web app (once)…');
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 const server = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { stdio: 'inherit' });

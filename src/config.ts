@@ -17,6 +17,7 @@ const schema = z.object({
   TEND_PUBLIC_URL: z.string().url().optional(),
   TEND_SIGNUP: z.enum(['open', 'closed']).default('closed'),
   TEND_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  TEND_SECRET: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -base64 32)').optional(),
 });
 
 export interface Config {
@@ -32,6 +33,8 @@ export interface Config {
   signupOpen: boolean;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per client). */
   trustProxy: boolean;
+  /** Seals capture credentials; unset = a 0600 key file in the data directory (src/secret-key.ts). */
+  secret: string | undefined;
 }
 
 /** Every environment variable Tend reads, parsed once; a bad value fails start-up with its name. */
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     signupOpen: e.TEND_SIGNUP === 'open',
     trustProxy: e.TEND_TRUST_PROXY === '1',
+    secret: e.TEND_SECRET,
   };
 }

@@ -30,15 +30,13 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   await app.listen({ port: config.port, host: config.host });
-  const where = store.kind === 'sqlite' ? `${config.dataDir}/tend.db` : 'PostgreSQL';
   jobs = await startJobs(deps, {
     publicUrl: config.publicUrl,
     mailer,
-    databaseUrl: config.databaseUrl,
     onError: (error) => app.log.error(error),
   });
   if (!mailer) app.log.info('SMTP_URL is not set: digests and updates wait in the outbox (docs/email.md)');
-  app.log.info(`Tend is ready at http://localhost:${config.port} (data: ${where})`);
+  app.log.info(`Tend is ready at http://localhost:${config.port} (data: ${store.location})`);
 }
 
 main().catch((error: unknown) => {

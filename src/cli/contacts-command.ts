@@ -39,7 +39,7 @@ async function fetchContacts(t: Transport, o: ListOptions): Promise<ContactPage>
     const page = await call<ContactPage>(t, 'GET', `/api/v1/contacts${query({ ...filter, limit, cursor })}`);
     if (!o.all) return page;
     items.push(...page.items);
-    if (!page.nextCursor) return { items, nextCursor: null };
+    if (!page.nextCursor) return { items, nextCursor: null, total: page.total };
     cursor = page.nextCursor;
   }
 }

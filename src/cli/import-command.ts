@@ -14,19 +14,29 @@ interface ImportOptions {
   json?: boolean;
   merge: 'merge' | 'create' | 'skip';
   duplicates: 'skip' | 'create';
+  conflicts: 'create' | 'merge' | 'skip';
   errorsCsv?: string;
 }
 
 const ERRORS_SHOWN = 5;
+const CONFLICTS_SHOWN = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** `LinkedIn Connections CSV, 7 rows: 4 new, 1 duplicate, 1 to merge, 1 error` */
+/** `LinkedIn Connections CSV, 7 rows: 4 new, 1 duplicate, 1 to merge, 1 maybe someone else, 1 error` */
 export function previewLine(run: ImportRun): string {
   const c = run.counts;
+  const conflicts = c.conflict ? `, ${c.conflict} maybe someone else (created as new)` : '';
+  const warnings = c.warnings ? `, ${plural(c.warnings, 'row')} with a field skipped` : '';
+  const empty = c.skippedEmpty ? `; ${plural(c.skippedEmpty, 'empty row')} left out` : '';
   return (
     `${run.formatLabel}, ${plural(c.total, 'row')}: ${c.new} new, ${plural(c.duplicate, 'duplicate')}, ` +
-    `${c.merge} to merge, ${plural(c.error, 'error')}`
+    `${c.merge} to merge${conflicts}, ${plural(c.error, 'error')}${warnings}${empty}`
   );
+}
+
+/** `line 7: Grace Hopper — same phone, different name (…): a different person?` */
+export function conflictLine(row: ImportRow): string {
+  return `line ${row.line}: ${row.name} — ${row.reason ?? 'a different person?'}`;
 }
 
 /** `Imported: 4 created, 1 merged, 2 skipped, 0 new-role events` */
@@ -85,6 +95,14 @@ export function importCommand(program: Command, api: Api): void {
         .choices(['skip', 'create'])
         .default('skip'),
     )
+    .addOption(
+      new Option(
+        '--conflicts <action>',
+        'rows that match a contact on one key while another (e-mail, LinkedIn, name) differs',
+      )
+        .choices(['create', 'merge', 'skip'])
+        .default('create'),
+    )
     .option('--errors-csv <path>', 'save the rows that could not be read (Line, Error, Name) as CSV')
     .option('--json', 'print the JSON of the import (the preview with --dry-run)')
     .action(async (file: string, o: ImportOptions) => {
@@ -92,6 +110,18 @@ export function importCommand(program: Command, api: Api): void {
       const preview = await upload(t, file);
       if (!o.json) {
         console.log(previewLine(preview));
+        if (preview.counts.conflict > 0) {
+          const rows = await call<ImportRowPage>(
+            t,
+            'GET',
+            `/api/v1/imports/${preview.id}/rows${query({ status: 'conflict', limit: CONFLICTS_SHOWN })}`,
+          );
+          for (const row of rows.items) console.log(`  ${conflictLine(row)}`);
+          if (preview.counts.conflict > rows.items.length)
+            console.log(
+              `  … and ${preview.counts.conflict - rows.items.length} more (--conflicts merge|skip)`,
+            );
+        }
         if (preview.counts.error > 0) {
           const errors = await call<ImportRowPage>(
             t,
@@ -112,7 +142,9 @@ export function importCommand(program: Command, api: Api): void {
         if (o.json) return console.log(JSON.stringify(preview, null, 2));
         return console.log('Dry run: nothing was imported.');
       }
-      const body: z.input<typeof ImportCommit> = { defaults: { merge: o.merge, duplicate: o.duplicates } };
+      const body: z.input<typeof ImportCommit> = {
+        defaults: { merge: o.merge, duplicate: o.duplicates, conflict: o.conflicts },
+      };
       const done = await call<ImportRun>(t, 'POST', `/api/v1/imports/${preview.id}/commit`, body);
       console.log(o.json ? JSON.stringify(done, null, 2) : resultLine(done));
     });

@@ -6,6 +6,7 @@ import { importCommand } from './import-command';
 import { localTransport } from './local-transport';
 import { logCommand } from './log-command';
 import { remoteTransport } from './remote-transport';
+import { segmentsCommand } from './segments-command';
 import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
 import type { Transport } from './transport';
@@ -61,6 +62,7 @@ export function buildProgram(opened: (t: Transport) => void): Command {
     .action(async (text: string, o: { limit?: number; all?: boolean; json?: boolean }) =>
       printContacts(await api(), { ...o, q: text }),
     );
+  segmentsCommand(program, api);
   importCommand(program, api);
   exportCommand(program, api);
   tokenCommand(program, api);

@@ -71,7 +71,9 @@ const MOVES_SHOWN = 15;
 
 /** `tend capacity`: touches a week against the budget, and the cadence moves that would fit it. */
 export function capacityText(c: Capacity, width: number): string {
-  const head = `Your cadences ask for ${perWeek(c.touchesPerWeek)}; your budget is ${perWeek(c.budget)}.`;
+  // Holidays chosen in Settings are part of the plan: say what they add.
+  const holidays = c.holidayTouchesPerYear > 0 ? ` (holidays add ${c.holidayTouchesPerYear} a year)` : '';
+  const head = `Your cadences ask for ${perWeek(c.touchesPerWeek)}${holidays}; your budget is ${perWeek(c.budget)}.`;
   if (!c.over) return `${head}\nWithin budget.`;
   if (c.moves.length === 0) return `${head}\nOver budget, and no cadence can be slowed.`;
   const rows = c.moves

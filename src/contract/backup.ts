@@ -13,9 +13,11 @@ import {
   DATE_KINDS,
   DIRECTIONS,
   FACT_KINDS,
+  HOLIDAY_KINDS,
   LEDGER_KINDS,
   LIFE_EVENT_KINDS,
   LINK_KINDS,
+  RELATIONSHIP_KINDS,
   TASK_KINDS,
 } from '../core/vocabulary';
 import { Id, IsoDate, IsoDateTime, TimeZone } from './common';
@@ -108,6 +110,10 @@ export const BackupContact = z
     last_inbound_at: time.nullable(),
     last_reply_channel: z.enum(CHANNELS).nullable(),
     next_due_at: time.nullable(),
+    // Derived (F9) and recomputed on restore; optional so backups from before it still restore.
+    holiday_country: str(2).nullable().default(null),
+    // F30: 0 = don't capture this contact's mail and meetings; optional for older backups.
+    capture: flag.default(1),
     created_at: time,
     updated_at: time,
     emails: z
@@ -223,6 +229,15 @@ export const BACKUP_ROWS = {
       created_at: time,
     })
     .strict(),
+  relationships: z
+    .object({
+      ...ofContact,
+      other_contact_id: Id,
+      kind: z.enum(RELATIONSHIP_KINDS),
+      note: str(500).nullable(),
+      created_at: time,
+    })
+    .strict(),
   ledger_entries: z
     .object({
       ...ofContact,
@@ -254,7 +269,7 @@ export const BACKUP_ROWS = {
       filter: json.nullable(),
       created_at: time,
       sent_at: time.nullable(),
-      send_mode: z.enum(['smtp', 'drafts']).nullable(),
+      send_mode: z.enum(['smtp', 'drafts', 'linkedin_post']).nullable(),
     })
     .strict(),
   update_recipients: z
@@ -279,6 +294,21 @@ export const BACKUP_ROWS = {
       ends_on: IsoDate,
       kind: z.enum(TRIP_KINDS),
       created_at: time,
+    })
+    .strict(),
+  holiday_settings: z
+    .object({
+      circle_id: Id,
+      kinds: z.string().refine((v) => {
+        try {
+          const list: unknown = JSON.parse(v);
+          return Array.isArray(list) && list.every((k) => (HOLIDAY_KINDS as readonly unknown[]).includes(k));
+        } catch {
+          return false;
+        }
+      }, 'must be a JSON array of holiday kinds'),
+      lead_days: int.min(0).max(MAX_LEAD_DAYS),
+      updated_at: time,
     })
     .strict(),
 } as const;
@@ -307,11 +337,13 @@ export const Backup = z
     resource_tags: section('resource_tags'),
     resource_shares: section('resource_shares'),
     introductions: section('introductions'),
+    relationships: section('relationships'),
     ledger_entries: section('ledger_entries'),
     catch_ups: section('catch_ups'),
     trips: section('trips'),
     updates: section('updates'),
     update_recipients: section('update_recipients'),
+    holiday_settings: section('holiday_settings'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

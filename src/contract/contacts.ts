@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isSafeLink } from '../core/safe-link';
-import { CHANNELS, LINK_KINDS } from '../core/vocabulary';
+import { CADENCE_KINDS, CHANNELS, LINK_KINDS } from '../core/vocabulary';
 import {
   Cadence,
   Id,
@@ -13,6 +13,7 @@ import {
   text,
   WorkingHours,
 } from './common';
+import { invalidDay } from './important-dates';
 
 const Email = z.object({
   value: z.email('must be a valid e-mail address').max(320),
@@ -31,6 +32,20 @@ const Link = z.object({
   kind: z.enum(LINK_KINDS),
   url: z.url('must be a URL').max(500).refine(isSafeLink, 'must be an http, https, mailto or tel link'),
 });
+
+/** A birthday straight on the contact form; it is stored as the contact's birthday important date. */
+export const Birthday = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z.number().int().min(1900).max(2200).nullish().describe('omit when unknown'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const why = invalidDay(v.month, v.day, v.year);
+    if (why) ctx.addIssue({ code: 'custom', path: ['day'], message: why });
+  });
+export type Birthday = z.infer<typeof Birthday>;
 
 const contactFields = {
   firstName: requiredText(100),
@@ -52,6 +67,9 @@ const contactFields = {
   phones: z.array(Phone).max(20).default([]),
   links: z.array(Link).max(20).default([]),
   tags: z.array(requiredText(50)).max(50).default([]),
+  birthday: Birthday.nullish().describe(
+    'sets the birthday important date (7 days notice); on PATCH null removes it, absent leaves it',
+  ),
 };
 
 export const ContactCreate = z.object(contactFields).strict();
@@ -111,13 +129,26 @@ export const ContactFilter = z.object({
   country: text(100).optional(),
   lastContactBefore: IsoDateTime.optional(),
   lastContactAfter: IsoDateTime.optional(),
+  cadence: z
+    .enum(CADENCE_KINDS)
+    .optional()
+    .describe("the cadence in force: the contact's own, or else their circle's default"),
 });
 export type ContactFilter = z.infer<typeof ContactFilter>;
 
+export const CONTACT_SORTS = ['name', 'last_contact', 'next_due'] as const;
+export type ContactSort = (typeof CONTACT_SORTS)[number];
+
 export const ContactListQuery = ContactFilter.extend({
-  cursor: z.string().max(500).optional(),
+  sort: z
+    .enum(CONTACT_SORTS)
+    .default('name')
+    .describe('name A–Z; last_contact newest first; next_due soonest first (no value last)'),
+  cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same sort'),
   limit: Limit,
 });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
-export const ContactPage = page(Contact);
+export const ContactPage = page(Contact).extend({
+  total: z.number().int().describe('how many contacts match the filter, on every page'),
+});
 export type ContactPage = z.infer<typeof ContactPage>;

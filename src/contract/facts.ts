@@ -33,3 +33,4 @@ export const Fact = z.object({
 });
 export type Fact = z.infer<typeof Fact>;
 export const FactList = z.object({ items: z.array(Fact) });
+export type FactList = z.infer<typeof FactList>;

@@ -22,12 +22,32 @@ export const Health = z.object({
 export type Health = z.infer<typeof Health>;
 
 export const Capacity = z.object({
-  touchesPerWeek: z.number(),
+  touchesPerWeek: z.number().describe('cadences plus the weekly share of holiday touches'),
+  holidayTouchesPerYear: z
+    .number()
+    .int()
+    .describe('extra touches a year the holidays chosen in Settings add'),
   budget: z.number(),
   over: z.boolean(),
   afterMoves: z.number(),
+  /** Whether applying every move lands at or under the budget. */
+  fits: z.boolean(),
   moves: z.array(
     z.object({ contactId: Id, name: z.string(), from: Cadence, to: Cadence, savedPerWeek: z.number() }),
   ),
+  shortfall: z
+    .object({ tracked: z.number().int(), floorPerWeek: z.number(), untrackToFit: z.number().int() })
+    .nullable()
+    .describe('set when even every tracked contact on a yearly cadence is over the budget'),
+  circles: z
+    .array(
+      z.object({
+        circleId: Id.nullable(),
+        name: z.string(),
+        contacts: z.number().int(),
+        touchesPerWeek: z.number(),
+      }),
+    )
+    .describe('tracked contacts and their touches per week, per circle (null: in no circle)'),
 });
 export type Capacity = z.infer<typeof Capacity>;

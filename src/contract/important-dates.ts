@@ -74,3 +74,4 @@ export const ImportantDate = z.object({
 });
 export type ImportantDate = z.infer<typeof ImportantDate>;
 export const ImportantDateList = z.object({ items: z.array(ImportantDate) });
+export type ImportantDateList = z.infer<typeof ImportantDateList>;

@@ -4,9 +4,9 @@ import { LINK_KINDS } from '../core/vocabulary';
 import { Id, Limit } from './common';
 
 export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook'] as const;
-export const IMPORT_ROW_STATUSES = ['new', 'duplicate', 'merge', 'error'] as const;
+export const IMPORT_ROW_STATUSES = ['new', 'duplicate', 'merge', 'conflict', 'error'] as const;
 export const IMPORT_RUN_STATUSES = ['reading', 'preview', 'committed', 'discarded'] as const;
-export const MATCH_KEYS = ['email', 'linkedin', 'phone', 'name_company'] as const;
+export const MATCH_KEYS = ['uid', 'email', 'linkedin', 'phone', 'name_company'] as const;
 /** Content types the preview route accepts as the raw file body. */
 export const IMPORT_CONTENT_TYPES = [
   'application/octet-stream',
@@ -48,6 +48,7 @@ const DateParts = z.object({ month: z.number(), day: z.number(), year: z.number(
 
 export const ImportedContact = z
   .object({
+    uid: z.string().optional().describe("The vCard UID; Tend's own export writes the contact id"),
     firstName: z.string(),
     lastName: z.string(),
     emails: z.array(z.object({ value: z.string(), label: z.string().optional() })),
@@ -93,7 +94,18 @@ export const ImportRow = z.object({
       by: z.enum(MATCH_KEYS),
     })
     .nullable(),
-  changes: z.array(ImportFieldChange).describe('For merges: what the commit would change'),
+  changes: z
+    .array(ImportFieldChange)
+    .describe('For merges: what the commit would change; for conflicts: what merging would change'),
+  reason: z
+    .string()
+    .nullable()
+    .describe(
+      'For conflicts: why the match may be another person ("same phone, different name …"); such a row is created unless you choose to merge it',
+    ),
+  warnings: z
+    .array(z.string())
+    .describe('Fields that could not be read and were skipped; the contact itself is imported'),
   error: z.string().nullable(),
 });
 export type ImportRow = z.infer<typeof ImportRow>;
@@ -102,8 +114,16 @@ export const ImportCounts = z.object({
   new: z.number().int(),
   duplicate: z.number().int(),
   merge: z.number().int(),
+  conflict: z.number().int().describe('Rows that match on one key while another says a different person'),
   error: z.number().int(),
   total: z.number().int(),
+  warnings: z.number().int().describe('Rows imported with a field skipped'),
+  skippedEmpty: z
+    .number()
+    .int()
+    .describe(
+      'Rows with no name, e-mail or link (LinkedIn keeps members who left as a bare date): not imported',
+    ),
 });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
@@ -155,9 +175,13 @@ export const ImportCommit = z
           .default('merge')
           .describe('Rows that match and would change something'),
         duplicate: z.enum(['skip', 'create']).default('skip').describe('Rows that match and change nothing'),
+        conflict: z
+          .enum(['create', 'merge', 'skip'])
+          .default('create')
+          .describe('Rows that match on one key while another says a different person: new by default'),
       })
       .strict()
-      .default({ merge: 'merge', duplicate: 'skip' }),
+      .default({ merge: 'merge', duplicate: 'skip', conflict: 'create' }),
     rows: z
       .record(z.string().regex(/^\d{1,9}$/, 'keys are line numbers'), z.enum(ROW_ACTIONS))
       .refine((r) => Object.keys(r).length <= MAX_PREVIEW_ROWS, `at most ${MAX_PREVIEW_ROWS} rows`)

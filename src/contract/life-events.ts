@@ -20,3 +20,4 @@ export const LifeEvent = z.object({
 });
 export type LifeEvent = z.infer<typeof LifeEvent>;
 export const LifeEventList = z.object({ items: z.array(LifeEvent) });
+export type LifeEventList = z.infer<typeof LifeEventList>;

@@ -21,3 +21,4 @@ export const Note = z.object({
 });
 export type Note = z.infer<typeof Note>;
 export const NoteList = z.object({ items: z.array(Note) });
+export type NoteList = z.infer<typeof NoteList>;

@@ -39,3 +39,4 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 export const TaskList = z.object({ items: z.array(Task) });
+export type TaskList = z.infer<typeof TaskList>;

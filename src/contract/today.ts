@@ -30,6 +30,8 @@ export const TodayReason = z.discriminatedUnion('kind', [
   reason('introduction', { detail: z.string(), weight: z.number() }),
   reason('update', { detail: z.string(), weight: z.number() }),
   reason('job_change', { detail: z.string(), weight: z.number() }),
+  reason('holiday', { detail: z.string(), weight: z.number() }),
+  reason('role_anniversary', { detail: z.string(), weight: z.number() }),
 ]);
 export type TodayReason = z.infer<typeof TodayReason>;
 

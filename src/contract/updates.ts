@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINKEDIN_POST_MAX } from '../core/public-post';
 import { UPDATE_VARIABLES } from '../core/update-template';
 import { Id, requiredText } from './common';
 import { ContactFilter } from './contacts';
@@ -24,6 +25,13 @@ export const UpdateCreate = z
 export type UpdateCreate = z.infer<typeof UpdateCreate>;
 
 export const UPDATE_SEND_MODES = ['smtp', 'drafts'] as const;
+/** A post the user shared in public (LinkedIn's share dialog), recorded as an update with no recipients. */
+export const PUBLIC_POST_MODE = 'linkedin_post';
+
+export const PublicPostCreate = z
+  .object({ body: requiredText(LINKEDIN_POST_MAX).describe("the post's text, as opened in LinkedIn") })
+  .strict();
+export type PublicPostCreate = z.infer<typeof PublicPostCreate>;
 
 export const Update = z.object({
   id: Id,
@@ -33,7 +41,7 @@ export const Update = z.object({
   filter: ContactFilter.nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
-  sendMode: z.enum(UPDATE_SEND_MODES).nullable(),
+  sendMode: z.enum([...UPDATE_SEND_MODES, PUBLIC_POST_MODE]).nullable(),
 });
 export type Update = z.infer<typeof Update>;
 export const UpdateList = z.object({ items: z.array(Update) });

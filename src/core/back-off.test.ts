@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BackOffState, backOffState, type LaterInteraction } from './back-off.js';
+import { type BackOffState, backOffOfHistory, backOffState, type LaterInteraction } from './back-off.js';
 import { addDays } from './instant.js';
 
 const sent = '2025-01-01T10:00:00.000Z';
@@ -98,6 +98,58 @@ describe('backOffState properties', () => {
         const steps = new Set(states.flatMap((s) => (s.state === 'retry' ? [s.step] : [])));
         expect(steps.size).toBeLessThanOrEqual(2);
       }),
+    );
+  });
+});
+
+describe('backOffOfHistory', () => {
+  const out = (days: number, awaitingReply = true, retryStep: 1 | 2 | null = null) => ({
+    direction: 'outbound' as const,
+    occurredAt: at(days),
+    awaitingReply,
+    retryStep,
+  });
+  const inbound = (days: number) => ({
+    direction: 'inbound' as const,
+    occurredAt: at(days),
+    awaitingReply: false,
+  });
+
+  it('counts unmarked unanswered messages as the retries, so a third one ends the back-off', () => {
+    expect(backOffOfHistory([out(0)], at(30))).toEqual({ state: 'retry', step: 1, dueAt: at(21) });
+    expect(backOffOfHistory([out(0), out(25)], at(30))).toEqual({ state: 'retry', step: 2, dueAt: at(85) });
+    expect(backOffOfHistory([out(0), out(25), out(90)], at(120))).toEqual({ state: 'fading', since: at(90) });
+    // Three hand-logged messages close together: still no fourth nudge.
+    expect(backOffOfHistory([out(0), out(1), out(2)], at(300))).toMatchObject({ state: 'fading' });
+    expect(backOffOfHistory([out(0), out(0), out(0)], at(0))).toMatchObject({ state: 'fading' });
+  });
+
+  it('starts again after their reply, and ignores what has not happened yet', () => {
+    expect(backOffOfHistory([out(0), out(25), inbound(40)], at(50))).toBeNull();
+    expect(backOffOfHistory([out(0), out(25), inbound(40), out(45)], at(70))).toEqual({
+      state: 'retry',
+      step: 1,
+      dueAt: at(66),
+    });
+    expect(backOffOfHistory([out(0), out(500)], at(30))).toEqual({ state: 'retry', step: 1, dueAt: at(21) });
+  });
+
+  it('never suggests a retry once three or more messages went unanswered', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 3, maxLength: 8 }),
+        fc.integer({ min: 0, max: 800 }),
+        (days, extra) => {
+          const sorted = [...days].sort((a, b) => a - b);
+          const now = at(sorted.at(-1)! + extra);
+          expect(
+            backOffOfHistory(
+              sorted.map((d) => out(d)),
+              now,
+            )?.state,
+          ).toBe('fading');
+        },
+      ),
     );
   });
 });

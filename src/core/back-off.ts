@@ -58,3 +58,42 @@ export function backOffState(
   if (!done1 && ms(now) < ms(due2)) return { state: 'retry', step: 1, dueAt: due1 };
   return { state: 'retry', step: 2, dueAt: due2 };
 }
+
+/** One interaction of a contact's history, as back-off reads it. */
+export interface HistoryEntry {
+  direction: Direction;
+  occurredAt: string;
+  awaitingReply: boolean;
+  retryStep?: 1 | 2 | null;
+}
+
+/**
+ * F17 over a contact's history: the first awaited outreach since their last reply is watched, and
+ * every later outbound message counts as the next retry, whether it was captured, logged by hand,
+ * or sent from Today — so three unanswered messages are an outreach and two retries, and Today
+ * never asks for a fourth. Null when nothing waits.
+ */
+export function backOffOfHistory(history: readonly HistoryEntry[], now: string): BackOffState | null {
+  const past = history
+    .filter((i) => ms(i.occurredAt) <= ms(now))
+    .sort((a, b) => ms(a.occurredAt) - ms(b.occurredAt));
+  let lastInbound = -1;
+  past.forEach((i, n) => {
+    if (i.direction === 'inbound') lastInbound = n;
+  });
+  const run = past.slice(lastInbound + 1);
+  const start = run.findIndex((i) => i.awaitingReply);
+  if (start < 0) return null;
+  let count = 0;
+  const startMs = ms(run[start]!.occurredAt);
+  const later = run.slice(start + 1).map((i): LaterInteraction => {
+    count++;
+    // A marked retry keeps its step; an unmarked message is the next one, never past the second.
+    const step = i.retryStep ?? (Math.min(count, 2) as 1 | 2);
+    return { direction: i.direction, occurredAt: i.occurredAt, retryStep: step };
+  });
+  // Messages logged at the same instant as the outreach (one import, one click) still come after it.
+  const sameInstant = later.some((i) => ms(i.occurredAt) === startMs);
+  const outreachAt = sameInstant ? toIso(startMs - 1) : run[start]!.occurredAt;
+  return backOffState({ occurredAt: outreachAt, awaitingReply: true }, later, now);
+}

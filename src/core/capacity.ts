@@ -10,7 +10,7 @@ export interface CapacityContact {
   health: number;
 }
 
-/** One suggested change: move this contact one step slower. */
+/** One suggested change: move this contact from its cadence to a slower one (one or more steps). */
 export interface CapacityMove {
   contactId: string;
   name: string;
@@ -19,16 +19,31 @@ export interface CapacityMove {
   savedPerWeek: number;
 }
 
+/** Why no set of slower cadences fits: even everyone on the slowest one is over the budget. */
+export interface CapacityShortfall {
+  tracked: number;
+  /** Touches per week with every tracked contact on a yearly cadence. */
+  floorPerWeek: number;
+  /** How many contacts would have to be untracked (the rest yearly) to fit. */
+  untrackToFit: number;
+}
+
 export interface CapacityPlan {
   touchesPerWeek: number;
   budget: number;
   over: boolean;
   moves: CapacityMove[];
-  /** Touches per week once every suggested move is applied (may still exceed the budget). */
+  /** Touches per week once every suggested move is applied. */
   afterMoves: number;
+  /** True when afterMoves is at or under the budget. */
+  fits: boolean;
+  /** Set when slowing cadences cannot fit the budget at all; then there are no moves. */
+  shortfall: CapacityShortfall | null;
 }
 
 const LADDER = ['monthly', 'quarterly', 'twice_yearly', 'yearly'] as const;
+// Sums of thousands of sevenths drift; a plan "at" the budget must not read as over it.
+const EPSILON = 1e-9;
 
 /** Touches per week a cadence implies (7 / due days); 0 for cadences that are never due. */
 export function touchesPerWeek(cadence: Cadence): number {
@@ -44,50 +59,154 @@ export function slowerCadence(cadence: Cadence): Cadence | null {
   return next ? { kind: next } : null;
 }
 
+/** The slowest cadence the ladder leads to from `cadence` (itself when it is already there). */
+function slowest(cadence: Cadence): Cadence {
+  let c = cadence;
+  for (let next = slowerCadence(c); next; next = slowerCadence(c)) c = next;
+  return c;
+}
+
+interface Step {
+  c: CapacityContact;
+  from: Cadence;
+  to: Cadence;
+  saved: number;
+}
+
 // Aspirational contacts are the easiest to slow down; then the weakest relationships; then the biggest saving.
-function priority(
-  a: CapacityMove & { c: CapacityContact },
-  b: CapacityMove & { c: CapacityContact },
-): number {
+function priority(a: Step, b: Step): number {
   const asp = Number(b.c.circle === 'aspirational') - Number(a.c.circle === 'aspirational');
   if (asp !== 0) return asp;
   if (a.c.health !== b.c.health) return a.c.health - b.c.health;
-  if (a.savedPerWeek !== b.savedPerWeek) return b.savedPerWeek - a.savedPerWeek;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.contactId < b.contactId ? -1 : a.contactId > b.contactId ? 1 : 0;
+  if (a.saved !== b.saved) return b.saved - a.saved;
+  if (a.c.name !== b.c.name) return a.c.name < b.c.name ? -1 : 1;
+  return a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0;
 }
 
-/** F3: weekly touches implied by all cadences vs the budget, with the fewest one-step-slower moves to fit. */
-export function capacityPlan(contacts: readonly CapacityContact[], weeklyBudget: number): CapacityPlan {
-  const total = contacts.reduce((sum, c) => sum + touchesPerWeek(c.cadence), 0);
-  const over = total > weeklyBudget;
-  if (!over) return { touchesPerWeek: total, budget: weeklyBudget, over, moves: [], afterMoves: total };
+const sum = (xs: Iterable<Cadence>) => {
+  let total = 0;
+  for (const x of xs) total += touchesPerWeek(x);
+  return total;
+};
 
-  const candidates = contacts
-    .flatMap((c) => {
-      const to = slowerCadence(c.cadence);
-      if (!to) return [];
-      const savedPerWeek = touchesPerWeek(c.cadence) - touchesPerWeek(to);
-      return [{ contactId: c.id, name: c.name, from: c.cadence, to, savedPerWeek, c }];
-    })
-    .sort(priority);
+/**
+ * F3: weekly touches implied by all cadences vs the budget, with the moves that bring it to or
+ * under the budget: one step slower at a time, weakest first, round after round (a contact may go
+ * monthly → twice a year), then any move the others made unnecessary is dropped. When even every
+ * contact on the slowest cadence is over the budget, no moves are suggested and `shortfall` says
+ * how many would have to be untracked instead.
+ */
+function cadencePlan(contacts: readonly CapacityContact[], weeklyBudget: number): CapacityPlan {
+  const total = sum(contacts.map((c) => c.cadence));
+  const base = { touchesPerWeek: total, budget: weeklyBudget, afterMoves: total, shortfall: null };
+  if (total <= weeklyBudget + EPSILON) return { ...base, over: false, moves: [], fits: true };
 
-  // Greedy in priority order, then drop any move the others make unnecessary (latest first), so the
-  // list stays short without abandoning the "slow the weakest first" order.
-  const chosen: typeof candidates = [];
-  let after = total;
-  for (const m of candidates) {
-    if (after <= weeklyBudget) break;
-    chosen.push(m);
-    after -= m.savedPerWeek;
+  const floors = contacts.map((c) => touchesPerWeek(slowest(c.cadence)));
+  const floor = floors.reduce((a, b) => a + b, 0);
+  if (floor > weeklyBudget + EPSILON) {
+    // Untrack the contacts whose slowest cadence weighs most until the rest fit.
+    const sorted = floors.sort((a, b) => b - a);
+    let left = floor;
+    let untrack = 0;
+    while (left > weeklyBudget + EPSILON && untrack < sorted.length) left -= sorted[untrack++] ?? 0;
+    return {
+      ...base,
+      over: true,
+      moves: [],
+      fits: false,
+      shortfall: { tracked: contacts.length, floorPerWeek: floor, untrackToFit: untrack },
+    };
   }
-  for (let i = chosen.length - 1; i >= 0; i--) {
-    const m = chosen[i]!;
-    if (after + m.savedPerWeek <= weeklyBudget) {
-      chosen.splice(i, 1);
-      after += m.savedPerWeek;
+
+  const current = new Map(contacts.map((c) => [c.id, c.cadence]));
+  const steps: Step[] = [];
+  let after = total;
+  // Each round offers every contact one more step; the ladder has four rungs, so a few rounds end it.
+  while (after > weeklyBudget + EPSILON) {
+    const round = contacts
+      .flatMap((c) => {
+        const from = current.get(c.id) ?? c.cadence;
+        const to = slowerCadence(from);
+        return to ? [{ c, from, to, saved: touchesPerWeek(from) - touchesPerWeek(to) }] : [];
+      })
+      .sort(priority);
+    if (round.length === 0) break;
+    for (const s of round) {
+      if (after <= weeklyBudget + EPSILON) break;
+      steps.push(s);
+      current.set(s.c.id, s.to);
+      after -= s.saved;
     }
   }
-  const moves = chosen.map(({ c: _c, ...move }) => move);
-  return { touchesPerWeek: total, budget: weeklyBudget, over, moves, afterMoves: after };
+  // Latest first, undo a step that is still its contact's last one when the plan fits without it.
+  const keptLater = new Set<string>();
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i];
+    if (!s) continue;
+    if (!keptLater.has(s.c.id) && after + s.saved <= weeklyBudget + EPSILON) {
+      current.set(s.c.id, s.from);
+      after += s.saved;
+    } else {
+      keptLater.add(s.c.id);
+    }
+  }
+
+  const moves = contacts.flatMap((c) => {
+    const to = current.get(c.id) ?? c.cadence;
+    if (to === c.cadence) return [];
+    return [{ contactId: c.id, name: c.name, from: c.cadence, to, c }];
+  });
+  // In the order they were first chosen: the weakest and the aspirational lead the list.
+  const firstStep = new Map<string, number>();
+  steps.forEach((s, i) => {
+    if (!firstStep.has(s.c.id)) firstStep.set(s.c.id, i);
+  });
+  moves.sort((a, b) => (firstStep.get(a.contactId) ?? 0) - (firstStep.get(b.contactId) ?? 0));
+  const afterMoves = sum(current.values());
+  return {
+    ...base,
+    over: true,
+    afterMoves,
+    fits: afterMoves <= weeklyBudget + EPSILON,
+    moves: moves.map(({ c, ...m }) => ({
+      ...m,
+      savedPerWeek: touchesPerWeek(c.cadence) - touchesPerWeek(m.to),
+    })),
+  };
+}
+
+/**
+ * F3 with the chosen holidays (F9): their `extraPerWeek` touches are fixed, so the cadence moves
+ * must fit in the budget they leave; the totals reported include them.
+ */
+export function capacityPlan(
+  contacts: readonly CapacityContact[],
+  weeklyBudget: number,
+  extraPerWeek = 0,
+): CapacityPlan {
+  const plan = cadencePlan(contacts, weeklyBudget - extraPerWeek);
+  return {
+    ...plan,
+    budget: weeklyBudget,
+    touchesPerWeek: plan.touchesPerWeek + extraPerWeek,
+    afterMoves: plan.afterMoves + extraPerWeek,
+    shortfall: plan.shortfall && {
+      ...plan.shortfall,
+      floorPerWeek: plan.shortfall.floorPerWeek + extraPerWeek,
+    },
+  };
+}
+
+/** Touches per week of each circle's tracked contacts (key null: contacts in no circle). */
+export function touchesByCircle(
+  contacts: readonly { circleId: string | null; cadence: Cadence }[],
+): Map<string | null, { contacts: number; touchesPerWeek: number }> {
+  const out = new Map<string | null, { contacts: number; touchesPerWeek: number }>();
+  for (const c of contacts) {
+    const row = out.get(c.circleId) ?? { contacts: 0, touchesPerWeek: 0 };
+    row.contacts += 1;
+    row.touchesPerWeek += touchesPerWeek(c.cadence);
+    out.set(c.circleId, row);
+  }
+  return out;
 }

@@ -19,6 +19,7 @@ const none: DraftVariables = {
   resourceUrl: '',
   pinnedFact: '',
   myName: '',
+  holidayName: '',
 };
 const vars = (v: Partial<DraftVariables>): DraftVariables => ({ ...none, ...v });
 
@@ -47,6 +48,7 @@ describe('the template set', () => {
       resourceUrl: 'https://example.com/rust',
       pinnedFact: 'sailing',
       myName: 'Ada',
+      holidayName: 'Diwali',
     });
     for (const occasion of DRAFT_OCCASIONS)
       for (const v of [none, full]) {
@@ -56,6 +58,27 @@ describe('the template set', () => {
         expect(codes, d.templateId).not.toContain('unclear_ask');
         expect(d.body, d.templateId).not.toMatch(/\{\{/);
       }
+  });
+});
+
+describe('holiday drafts', () => {
+  it('greets the holiday by name, and says something of them when Tend knows it', () => {
+    const d = renderDraft(
+      'holiday',
+      vars({ firstName: 'Priya', holidayName: 'Diwali', pinnedFact: 'the garden', myName: 'Ada' }),
+      'email',
+    );
+    expect(d.subject).toBe('Happy Diwali, Priya');
+    expect(d.body).toContain('Wishing you a happy Diwali!');
+    expect(d.body).toContain('the garden');
+    expect(lintDraft(d.body, 'email', { firstName: 'Priya', anchors: ['Diwali'] })).toEqual([]);
+    const plain = renderDraft(
+      'holiday',
+      vars({ firstName: 'Priya', holidayName: 'Lunar New Year', myName: 'Ada' }),
+      'text',
+    );
+    expect(plain.body).toMatch(/^Hi Priya, Happy Lunar New Year!/);
+    expect(lintDraft(plain.body, 'text', { firstName: 'Priya', anchors: ['Lunar New Year'] })).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ export const DRAFT_OCCASIONS = [
   'reconnect',
   'catch_up_invite',
   'update',
+  'holiday',
 ] as const;
 export type DraftOccasion = (typeof DRAFT_OCCASIONS)[number];
 
@@ -19,6 +20,7 @@ export const DRAFT_VARIABLES = [
   'resourceUrl',
   'pinnedFact',
   'myName',
+  'holidayName',
 ] as const;
 export type DraftVariable = (typeof DRAFT_VARIABLES)[number];
 /** Values for a draft; an empty string means "unknown", and templates that need it are skipped. */
@@ -197,6 +199,37 @@ export const DRAFT_TEMPLATES: readonly DraftTemplate[] = [
     3,
     'A quick update',
     'Hi,\n\nA short update from my side: [what changed for you]. I would love to hear your news too.',
+  ),
+  // F9: a greeting for their holiday says why now (the day itself) and something of them, never a bare "season's greetings".
+  t(
+    'holiday',
+    1,
+    'Happy {{holidayName}}, {{firstName}}',
+    'Hi {{firstName}},\n\nWishing you a happy {{holidayName}}! I hope the days around it leave room for {{pinnedFact}}, and for the people close to you.\n\nWarm wishes,\n{{myName}}',
+  ),
+  t(
+    'holiday',
+    2,
+    'Happy {{holidayName}}, {{firstName}}',
+    'Hi {{firstName}},\n\nHappy {{holidayName}}! I hope it brings a real pause after all the work on {{lastTopic}}. When things pick up again, I would love to hear where it stands.\n\nWarm wishes,\n{{myName}}',
+  ),
+  t(
+    'holiday',
+    3,
+    'Happy {{holidayName}}, {{firstName}}',
+    'Hi {{firstName}},\n\nHappy {{holidayName}}! I hope you and your family have a wonderful celebration, and that the year ahead is kind to you.\n\nWarm wishes,\n{{myName}}',
+  ),
+  t(
+    'holiday',
+    4,
+    'Happy {{holidayName}}',
+    'Hi,\n\nHappy {{holidayName}}! I hope you have a wonderful celebration with the people close to you.\n\nWarm wishes',
+  ),
+  t(
+    'holiday',
+    5,
+    'Warm wishes',
+    'Hi,\n\nWarm wishes for the holiday: I hope it brings a good rest and time with the people close to you.\n\nBest',
   ),
 ];
 

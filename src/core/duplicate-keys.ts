@@ -2,6 +2,8 @@ import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js'
 
 /** What dedupe needs of a contact; an imported contact and a stored one both fit. */
 export interface DedupeContact {
+  /** A vCard UID; Tend's own export writes the contact id, so a re-import finds the same record. */
+  uid?: string;
   firstName: string;
   lastName: string;
   emails: readonly { value: string }[];
@@ -26,7 +28,7 @@ interface DateParts {
 }
 
 /** Match keys, strongest first: this is the order in which a row is matched. */
-export const MATCH_KEYS = ['email', 'linkedin', 'phone', 'name_company'] as const;
+export const MATCH_KEYS = ['uid', 'email', 'linkedin', 'phone', 'name_company'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 const SCALARS = [
   'firstName',
@@ -49,18 +51,6 @@ export type FieldChange =
   | { field: ScalarField; from?: string; to: string }
   | { field: ListField; added: string[] };
 export type MatchTarget = { kind: 'existing'; id: string } | { kind: 'row'; line: number };
-export type ImportClassification<C extends DedupeContact = DedupeContact> =
-  | { line: number; kind: 'new'; contact: C }
-  | { line: number; kind: 'duplicate'; contact: C; target: MatchTarget; matchedBy: MatchKey }
-  | {
-      line: number;
-      kind: 'merge';
-      contact: C;
-      target: MatchTarget;
-      matchedBy: MatchKey;
-      changes: FieldChange[];
-    }
-  | { line: number; kind: 'error'; error: string };
 
 /** Normalised e-mail: trimmed, lower-case; undefined when it is not an address. */
 export function emailKey(email: string): string | undefined {
@@ -131,18 +121,34 @@ export function nameCompanyKey(
   return name && org ? `${name}|${org}` : undefined;
 }
 
+/** A UID as written (`urn:uuid:` dropped, case folded); short or absent UIDs match nothing. */
+export function uidKey(uid: string | undefined): string | undefined {
+  const key = uid
+    ?.trim()
+    .replace(/^urn:uuid:/i, '')
+    .toLowerCase();
+  return key && key.length >= 8 ? key : undefined;
+}
+
 /** Every key of a contact, by kind. */
 export function dedupeKeys(c: DedupeContact, defaultRegion: CountryCode): Record<MatchKey, string[]> {
   const defined = (xs: (string | undefined)[]) => [
     ...new Set(xs.filter((x): x is string => x !== undefined)),
   ];
   return {
+    uid: defined([uidKey(c.uid)]),
     email: defined(c.emails.map((e) => emailKey(e.value))),
     linkedin: defined(c.links.map((l) => linkedinKey(l.url))),
     phone: defined(c.phones.map((p) => phoneKey(p.value, defaultRegion))),
     name_company: defined([nameCompanyKey(c.firstName, c.lastName, c.company)]),
   };
 }
+
+/**
+ * People listed under one key at most. A switchboard number on every row of a file would otherwise
+ * make each row compare itself with all earlier ones (quadratic); past this many it identifies no one.
+ */
+const MAX_HOLDERS = 16;
 
 const targetId = (t: MatchTarget) => (t.kind === 'existing' ? `e:${t.id}` : `r:${t.line}`);
 
@@ -153,7 +159,10 @@ const targetId = (t: MatchTarget) => (t.kind === 'existing' ? `e:${t.id}` : `r:$
  * Keeping every row cost ~1 KB a row, ~200 MB on a 200,000-row file.
  */
 export class DedupeIndex {
-  private readonly byKey: Record<MatchKey, Map<string, MatchTarget>> = {
+  // A key held by several people (an office line, a shared inbox) lists them all, the earliest first;
+  // one holder, the usual case, is stored bare.
+  private readonly byKey: Record<MatchKey, Map<string, MatchTarget | MatchTarget[]>> = {
+    uid: new Map(),
     email: new Map(),
     linkedin: new Map(),
     phone: new Map(),
@@ -168,7 +177,7 @@ export class DedupeIndex {
     private readonly forgetRows = false,
   ) {}
 
-  /** Registers a contact under all its keys; an earlier holder of a key keeps it. */
+  /** Registers a contact under all its keys; an earlier holder of a key stays first. */
   add(target: MatchTarget, contact: DedupeContact): void {
     const id = targetId(target);
     // A new row is not kept when rows are forgotten; a recalled or merged one is.
@@ -176,8 +185,16 @@ export class DedupeIndex {
     const keys = this.keysOf(contact);
     for (const kind of MATCH_KEYS) {
       const byKey = this.byKey[kind];
-      for (const key of keys[kind]) if (!byKey.has(key)) byKey.set(flat(key), target);
+      for (const key of keys[kind]) {
+        const held = byKey.get(key);
+        if (held === undefined) byKey.set(flat(key), target);
+        else if (Array.isArray(held)) {
+          if (held.length < MAX_HOLDERS && !held.some((t) => targetId(t) === id)) held.push(target);
+        } else if (targetId(held) !== id) byKey.set(key, [held, target]);
+      }
     }
+    // A stored contact's UID is its id: that is what Tend's vCard export writes.
+    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) this.byKey.uid.set(target.id, target);
     // Once registered, the keys live in byKey; holding them per stored contact as well cost ~55 MB
     // on a 200,000-row preview.
     this.keys.delete(contact);
@@ -192,21 +209,21 @@ export class DedupeIndex {
     return keys;
   }
 
-  /** The first target matching `contact`, trying keys in MATCH_KEYS order. */
-  match(
-    contact: DedupeContact,
-  ): { target: MatchTarget; matchedBy: MatchKey; current: DedupeContact } | undefined {
-    const found = this.firstTarget(contact);
-    if (!found) return undefined;
-    const current = this.state.get(targetId(found.target));
-    if (!current) throw new Error(`row ${JSON.stringify(found.target)} was forgotten; recall() it first`);
-    return { target: found.target, matchedBy: found.matchedBy, current };
+  /** Every target `contact` matches, once each, in MATCH_KEYS order (the strongest key first). */
+  candidates(contact: DedupeContact): { target: MatchTarget; matchedBy: MatchKey; current: DedupeContact }[] {
+    return this.targets(contact).map(({ target, matchedBy }) => {
+      const current = this.state.get(targetId(target));
+      if (!current) throw new Error(`row ${JSON.stringify(target)} was forgotten; recall() it first`);
+      return { target, matchedBy, current };
+    });
   }
 
-  /** The line of the earlier row `contact` matches when that row was forgotten and must be recalled. */
-  forgotten(contact: DedupeContact): number | undefined {
-    const target = this.firstTarget(contact)?.target;
-    return target?.kind === 'row' && !this.state.has(targetId(target)) ? target.line : undefined;
+  /** Lines of the earlier rows `contact` matches that were forgotten and must be recalled. */
+  forgotten(contact: DedupeContact): number[] {
+    return this.targets(contact)
+      .map((c) => c.target)
+      .filter((t): t is { kind: 'row'; line: number } => t.kind === 'row' && !this.state.has(targetId(t)))
+      .map((t) => t.line);
   }
 
   /** Hands back a forgotten row, as it was when it was added. */
@@ -214,15 +231,18 @@ export class DedupeIndex {
     this.state.set(targetId({ kind: 'row', line }), contact);
   }
 
-  private firstTarget(contact: DedupeContact): { target: MatchTarget; matchedBy: MatchKey } | undefined {
+  private targets(contact: DedupeContact): { target: MatchTarget; matchedBy: MatchKey }[] {
     const keys = this.keysOf(contact);
+    const out: { target: MatchTarget; matchedBy: MatchKey }[] = [];
     for (const kind of MATCH_KEYS) {
       for (const key of keys[kind]) {
-        const target = this.byKey[kind].get(key);
-        if (target) return { target, matchedBy: kind };
+        const held = this.byKey[kind].get(key);
+        for (const target of held === undefined ? [] : Array.isArray(held) ? held : [held])
+          if (!out.some((o) => targetId(o.target) === targetId(target)))
+            out.push({ target, matchedBy: kind });
       }
     }
-    return undefined;
+    return out;
   }
 }
 
@@ -313,7 +333,11 @@ export function contactChanges(
 const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
 
 /** `current` with `incoming` merged in (fill and add, never clear), for comparing later rows. */
-function merged(current: DedupeContact, incoming: DedupeContact, region: CountryCode): DedupeContact {
+export function mergedContact(
+  current: DedupeContact,
+  incoming: DedupeContact,
+  region: CountryCode,
+): DedupeContact {
   const out: DedupeContact = { ...current };
   for (const field of SCALARS) {
     const v = incoming[field];
@@ -330,35 +354,4 @@ function merged(current: DedupeContact, incoming: DedupeContact, region: Country
     links: union(current.links, incoming.links, (l) => urlKey(l.url)),
     tags: union(current.tags ?? [], incoming.tags ?? [], (t) => t.trim().toLowerCase()),
   };
-}
-
-/**
- * Previews an import: each row is new, a duplicate (matches and changes nothing), a merge (matches
- * by email, then LinkedIn, phone, name+company, and lists what would change) or an error. Rows also
- * match earlier rows of the same file. `index` is extended as rows are classified.
- */
-export function* classifyImport<C extends DedupeContact>(
-  rows: Iterable<{ line: number; contact: C } | { line: number; error: string }>,
-  index: DedupeIndex,
-): Generator<ImportClassification<C>> {
-  for (const row of rows) {
-    if ('error' in row) {
-      yield { line: row.line, kind: 'error', error: row.error };
-      continue;
-    }
-    const { line, contact } = row;
-    const match = index.match(contact);
-    if (!match) {
-      index.add({ kind: 'row', line }, contact);
-      yield { line, kind: 'new', contact };
-      continue;
-    }
-    const { target, matchedBy, current } = match;
-    const changes = contactChanges(current, contact, index.defaultRegion);
-    const next = changes.length ? merged(current, contact, index.defaultRegion) : current;
-    index.add(target, next);
-    yield changes.length
-      ? { line, kind: 'merge', contact, target, matchedBy, changes }
-      : { line, kind: 'duplicate', contact, target, matchedBy };
-  }
 }

@@ -1,13 +1,18 @@
 import { cadenceLabel } from './cadence.js';
 import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary.js';
 
-/** Reasons other features hand to the queue (F12 introductions, F13 resources, F16 updates, F22 job changes, F25 trips). */
+/**
+ * Reasons other features hand to the queue (F12 introductions, F13 resources, F16 updates, F22 job
+ * changes, F25 trips, F9 holidays and role anniversaries).
+ */
 export const EXTENSION_REASON_KINDS = [
   'resource_match',
   'trip',
   'introduction',
   'update',
   'job_change',
+  'holiday',
+  'role_anniversary',
 ] as const;
 export type ExtensionReasonKind = (typeof EXTENSION_REASON_KINDS)[number];
 
@@ -59,6 +64,8 @@ export const TODAY_WEIGHTS = {
   introduction: 50,
   update: 20,
   job_change: 70,
+  holiday: 40, // on the day; −4 per day of lead (holidays.today.ts): below an overdue contact
+  role_anniversary: 55, // on the day; −5 per day of lead, like a work anniversary
 } as const;
 
 /** Points one reason adds to its item's score (the item score is the sum over its reasons). */

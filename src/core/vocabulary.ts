@@ -122,3 +122,39 @@ export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
   favour_asked: 'ask',
   favour_received: 'received',
 };
+
+/** Where captured interactions come from (F30). */
+export const CAPTURE_SOURCE_KINDS = ['imap', 'mbox', 'ics', 'linkedin_messages', 'whatsapp'] as const;
+export type CaptureSourceKind = (typeof CAPTURE_SOURCE_KINDS)[number];
+/**
+ * F9 holidays, in Tend's own small vocabulary: the observances people send a greeting for, plus
+ * `public_holiday` for any other national public holiday of the contact's country.
+ */
+export const HOLIDAY_KINDS = [
+  'new_year',
+  'lunar_new_year',
+  'easter',
+  'eid_al_fitr',
+  'eid_al_adha',
+  'diwali',
+  'rosh_hashanah',
+  'hanukkah',
+  'thanksgiving',
+  'christmas',
+  'public_holiday',
+] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+/**
+ * F29 relationships between contacts. A row (contact A, other B, kind) reads "B is A's <kind>":
+ * "B is A's manager", "A was introduced by B". Spouse, partner, colleague and knows read the same
+ * from both sides.
+ */
+export const RELATIONSHIP_KINDS = [
+  'spouse',
+  'partner',
+  'colleague',
+  'manager',
+  'introduced_by',
+  'knows',
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];

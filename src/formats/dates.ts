@@ -26,20 +26,51 @@ function fullYear(text: string): number {
 }
 
 /**
- * Reads the date shapes our sources write: ISO `1980-04-12`, `19800412`, no-year `--04-12`/`--0412`,
- * `12 Mar 2024`, `12-Mar-24`, `Mar 12, 2024`, US `4/12/1980` (Outlook), ISO date-times (date part).
- * Returns undefined when the text is not a real date (31 Feb, 31/02/2024 read as month 31).
+ * Which number comes first in `3/4/1991`: a file's locale (a German Outlook export) or its source
+ * (LinkedIn, US Outlook) says so; `undefined` means nothing does, and such a date is ambiguous.
  */
-export function parseLooseDate(input: string): PartialDate | undefined {
+export type DateOrder = 'mdy' | 'dmy';
+
+/** Why a date could not be read: not a date at all, or two readings and nothing to choose between them. */
+export type DateProblem = 'invalid' | 'ambiguous';
+
+/**
+ * Reads the date shapes our sources write: ISO `1980-04-12`, `19800412`, no-year `--04-12`/`--0412`,
+ * `12 Mar 2024`, `12-Mar-24`, `Mar 12, 2024`, dotted day-first `12.04.1980` / `01.01.99` (every
+ * locale that writes dots puts the day first), slashed `4/12/1980` in `order`, LinkedIn 2018's
+ * `1/8/18, 6:14 PM`, ISO date-times (date part). A slashed date whose first number is over 12 (or
+ * second, for mdy) can be read only one way and is, whatever `order` says; one that can be read
+ * both ways with no order given is 'ambiguous', never guessed. 31 Feb is 'invalid'.
+ */
+export function readDate(input: string, order?: DateOrder): PartialDate | DateProblem {
   const s = input.trim();
   for (const [pattern, build] of SHAPES) {
     const m = pattern.exec(s);
     if (!m) continue;
     const d = build(m.slice(1) as string[]);
-    return isValidDate(d) ? d : undefined;
+    return isValidDate(d) ? d : 'invalid';
   }
-  return undefined;
+  const slashed = SLASHED.exec(s);
+  if (!slashed) return 'invalid';
+  const [a, b] = [Number(slashed[1]), Number(slashed[2])];
+  const year = fullYear(slashed[3]!);
+  const mdy = { year, month: a, day: b };
+  const dmy = { year, month: b, day: a };
+  const readings = [mdy, dmy].filter(isValidDate);
+  if (readings.length === 0) return 'invalid';
+  if (readings.length === 1 || a === b) return readings[0]!;
+  if (!order) return 'ambiguous';
+  return order === 'mdy' ? mdy : dmy;
 }
+
+/** readDate without the why: undefined for anything it cannot read (US order for slashed dates). */
+export function parseLooseDate(input: string, order: DateOrder = 'mdy'): PartialDate | undefined {
+  const d = readDate(input, order);
+  return typeof d === 'string' ? undefined : d;
+}
+
+/** 1/8/18, 1/8/2018, 1/8/18, 6:14 PM (LinkedIn 2018), 20/01/1991. */
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?)?$/;
 
 const SHAPES: [RegExp, (g: string[]) => PartialDate][] = [
   [
@@ -56,8 +87,8 @@ const SHAPES: [RegExp, (g: string[]) => PartialDate][] = [
     ([m, d, y]) => ({ year: Number(y), month: monthIndex(m!), day: Number(d) }),
   ],
   [
-    /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/,
-    ([m, d, y]) => ({ year: fullYear(y!), month: Number(m), day: Number(d) }),
+    /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/,
+    ([d, m, y]) => ({ year: fullYear(y!), month: Number(m), day: Number(d) }),
   ],
 ];
 

@@ -1,8 +1,9 @@
 import iconv from 'iconv-lite';
+import { guessCodePage } from './code-page.js';
 import { ImportFileError } from './imported-contact.js';
 
-/** The encodings we can tell apart from the bytes alone. */
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+/** The encodings we can tell apart from the bytes alone; an 8-bit file gets its code page's name. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | (string & {});
 
 /** The decision window: the encoding is chosen from the first 64 KB, then kept for the whole file. */
 const SNIFF_BYTES = 64 * 1024;
@@ -28,7 +29,7 @@ export function sniffEncoding(head: Uint8Array): { encoding: TextEncoding; bomLe
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf-8', bomLength: 0 };
   } catch {
-    return { encoding: 'windows-1252', bomLength: 0 };
+    return { encoding: guessCodePage(head), bomLength: 0 };
   }
 }
 
@@ -117,7 +118,7 @@ export async function* decodeText(
 }
 
 /** How long a reader may keep the event loop before letting other requests (health checks) run. */
-const SLICE_MS = 10;
+const SLICE_MS = 5;
 const CHECK_EVERY_LINES = 1024;
 
 /**

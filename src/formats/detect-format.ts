@@ -12,6 +12,9 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   outlook: 'Outlook CSV',
 };
 
+/** A vCard file's first BEGIN:VCARD must come within this many lines. */
+const VCARD_SEARCH_LINES = 5;
+
 /** How many lines detection needs to see (LinkedIn's preamble comes before its header). */
 export const DETECT_LINES = HEADER_SEARCH_LINES;
 
@@ -25,7 +28,9 @@ const EXPECTED =
 export function detectFormat(head: readonly string[]): ImportFormat {
   const firstText = head.find((l) => l.trim() !== '');
   if (firstText === undefined) throw new ImportFileError('The file is empty.');
-  if (firstText.trim().toUpperCase() === 'BEGIN:VCARD') return 'vcard';
+  // A stray line before the first card (`ENCODING:UTF-8`, a title) is tolerated: the reader skips
+  // whatever is outside BEGIN/END.
+  if (head.slice(0, VCARD_SEARCH_LINES).some((l) => l.trim().toUpperCase() === 'BEGIN:VCARD')) return 'vcard';
   // Google's 2024 layout also has First/Middle/Last Name, so its numbered columns are checked first.
   if (findHeader(head, isGoogleHeader)) return 'google';
   if (findHeader(head, isLinkedInHeader)) return 'linkedin';

@@ -33,12 +33,15 @@ describe('readGoogleCsv', () => {
     expect(rows[1]).toMatchObject({
       contact: { birthday: { month: 12, day: 9 }, tags: [], links: [{ kind: 'website' }], country: 'USA' },
     });
-    expect(rows[2]).toEqual({
+    // An unreadable birthday costs the birthday, not the person.
+    expect(rows[2]).toMatchObject({
       line: 5,
-      error: "row 5: 'Birthday' is not a date: not a date",
-      name: 'Nobirth Person',
+      contact: { firstName: 'Nobirth', lastName: 'Person', emails: [{ value: 'np@example.com' }] },
+      warnings: ["row 5: 'Birthday' is not a date: not a date; left out"],
     });
-    expect(rows[3]).toEqual({ line: 6, error: 'row 6: the first name is empty' });
+    expect(rows[2]).not.toHaveProperty('contact.birthday');
+    // No name at all: the e-mail address stands in for it.
+    expect(rows[3]).toMatchObject({ line: 6, contact: { firstName: 'orphan@example.com', company: 'Acme' } });
   });
 
   it('reads the legacy layout (Given Name, Group Membership, Organization 1 - Name)', async () => {

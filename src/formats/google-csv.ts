@@ -1,8 +1,14 @@
 import type { CsvTableRow } from './csv-table.js';
 import { csvTable } from './csv-table.js';
 import { decodeLines } from './decode.js';
-import { type ImportedContact, type ImportRow, linkKind, setText } from './imported-contact.js';
-import { addTags, addValue, dateColumn, mapRows, namedContact } from './row-helpers.js';
+import {
+  type ImportedContact,
+  type ImportRow,
+  linkKind,
+  type ReadOptions,
+  setText,
+} from './imported-contact.js';
+import { addEmail, addTags, addValue, dateColumn, mapRows, namedContact, type Warn } from './row-helpers.js';
 
 /** Google joins several values of one cell with this separator. */
 const MULTI = ' ::: ';
@@ -15,18 +21,28 @@ export function isGoogleHeader(names: Set<string>): boolean {
 }
 
 /** Streams contacts from a Google Contacts export ("Google CSV"). */
-export function readGoogleCsv(source: AsyncIterable<Uint8Array>): AsyncGenerator<ImportRow> {
-  return googleRows(decodeLines(source));
+export function readGoogleCsv(
+  source: AsyncIterable<Uint8Array>,
+  opts: ReadOptions = {},
+): AsyncGenerator<ImportRow> {
+  return googleRows(decodeLines(source), opts);
 }
 
 /** The same from already-decoded lines. */
-export function googleRows(lines: AsyncIterable<string>): AsyncGenerator<ImportRow> {
+export function googleRows(lines: AsyncIterable<string>, opts: ReadOptions = {}): AsyncGenerator<ImportRow> {
   let counts: Map<string, number> | undefined;
-  return mapRows(csvTable(lines, isGoogleHeader, 'Google Contacts'), (row) => {
-    counts ??= numberedCounts(row.columns);
-    return googleContact(row, counts);
-  });
+  return mapRows(
+    csvTable(lines, isGoogleHeader, 'Google Contacts'),
+    (row, warn) => {
+      counts ??= numberedCounts(row.columns);
+      return googleContact(row, counts, warn, opts);
+    },
+    { stats: opts.stats },
+  );
 }
+
+/** Google's own groups, on every row: "* myContacts", "* My Contacts", "System Group: My Contacts". */
+const SYSTEM_GROUP = /^(?:\*\s*)?(?:system group:\s*)?my\s*contacts$/i;
 
 /** Highest N per numbered group ("e-mail" → 3), read once from the header. */
 function numberedCounts(columns: readonly string[]): Map<string, number> {
@@ -54,14 +70,40 @@ function label(row: CsvTableRow, group: string, n: number): string | undefined {
   return first || undefined;
 }
 
-function googleContact(row: CsvTableRow, counts: Map<string, number>): ImportedContact {
-  let first = row.get('First Name') || row.get('Given Name');
-  let last = row.get('Last Name') || row.get('Family Name');
-  if (!first && !last) [first, last] = splitName(row.get('Name'));
-  const contact = namedContact(first, last);
+/**
+ * The name, falling back as Google leaves it: many rows (312 of one real export) have an empty
+ * Given Name with the whole name in Name, or only a Family Name, or only an e-mail address.
+ */
+function googleName(row: CsvTableRow, counts: Map<string, number>): [string, string] {
+  const first = row.get('First Name') || row.get('Given Name');
+  const last = row.get('Last Name') || row.get('Family Name');
+  if (first) return [first, last];
+  const name = row.get('Name') || row.get('File As') || row.get('Nickname');
+  if (name) {
+    if (last && name.toLowerCase().endsWith(last.toLowerCase())) {
+      const given = name.slice(0, name.length - last.length).trim();
+      return given ? [given, last] : [last, ''];
+    }
+    return last ? [name, last] : splitName(name);
+  }
+  if (last) return [last, ''];
+  for (let n = 1; n <= (counts.get('e-mail') ?? 0); n++) {
+    const email = split(row.get(`E-mail ${n} - Value`))[0];
+    if (email) return [email, ''];
+  }
+  return ['', ''];
+}
+
+function googleContact(
+  row: CsvTableRow,
+  counts: Map<string, number>,
+  warn: Warn,
+  opts: ReadOptions,
+): ImportedContact {
+  const contact = namedContact(...googleName(row, counts));
   for (let n = 1; n <= (counts.get('e-mail') ?? 0); n++) {
     for (const v of split(row.get(`E-mail ${n} - Value`)))
-      addValue(contact.emails, v, label(row, 'E-mail', n));
+      addEmail(contact.emails, v, label(row, 'E-mail', n), warn, `E-mail ${n} - Value`);
   }
   for (let n = 1; n <= (counts.get('phone') ?? 0); n++) {
     for (const v of split(row.get(`Phone ${n} - Value`))) addValue(contact.phones, v, label(row, 'Phone', n));
@@ -75,18 +117,19 @@ function googleContact(row: CsvTableRow, counts: Map<string, number>): ImportedC
     setText(contact, 'country', split(row.get(`Address ${n} - Country`))[0]);
   }
   for (let n = 1; n <= (counts.get('event') ?? 0); n++) {
-    if (label(row, 'Event', n) === 'anniversary') contact.anniversary = dateColumn(row, `Event ${n} - Value`);
+    if (label(row, 'Event', n) === 'anniversary')
+      contact.anniversary = dateColumn(row, `Event ${n} - Value`, warn, { order: opts.order });
   }
   setText(contact, 'company', row.get('Organization Name') || row.get('Organization 1 - Name'));
   setText(contact, 'title', row.get('Organization Title') || row.get('Organization 1 - Title'));
-  contact.birthday = dateColumn(row, 'Birthday');
+  contact.birthday = dateColumn(row, 'Birthday', warn, { order: opts.order });
   if (!contact.birthday) delete contact.birthday;
   if (!contact.anniversary) delete contact.anniversary;
   setText(contact, 'notes', row.get('Notes'));
   const labels = split(row.get('Labels') || row.get('Group Membership'));
   addTags(
     contact.tags,
-    labels.filter((l) => l !== '* myContacts').map((l) => l.replace(/^\*\s*/, '')),
+    labels.filter((l) => !SYSTEM_GROUP.test(l)).map((l) => l.replace(/^\*\s*/, '')),
   );
   return contact;
 }

@@ -1,7 +1,10 @@
 import { Invalid } from '../core/errors.js';
+import type { DateOrder } from './dates.js';
 
 /** One contact as read from an import file; every reader in this folder yields these. */
 export interface ImportedContact {
+  /** The vCard UID, when the file has one (Tend's own export writes the contact id). */
+  uid?: string;
   /** Required: non-empty after trim, else the row is an error. */
   firstName: string;
   lastName: string;
@@ -34,9 +37,20 @@ export interface PartialDate {
 
 /** A reader's output: a contact, or an error that names the row and field. `line` is 1-based. */
 export type ImportRow =
-  | { line: number; contact: ImportedContact }
+  /** `warnings`: optional fields that could not be read and were left out; the contact is still imported. */
+  | { line: number; contact: ImportedContact; warnings?: string[] }
   /** `name`: the row's name as written, when the row could be read far enough to have one (error reports). */
   | { line: number; error: string; name?: string };
+
+/**
+ * What a reader is told and tells back besides rows. `order`: how to read 3/4/1991 when the file
+ * does not say; `skippedEmpty` grows by one for each row with nothing in it (LinkedIn writes
+ * `,,,,,,08 Nov 2025` for members who left): not a contact, not an error.
+ */
+export interface ReadOptions {
+  order?: DateOrder | undefined;
+  stats?: { skippedEmpty: number };
+}
 
 /** What writers accept: names are required, everything else may be left out. */
 export type ContactLike = Pick<ImportedContact, 'firstName' | 'lastName'> &

@@ -27,12 +27,12 @@ describe('readLinkedInCsv', () => {
     expect(rows[2]).toMatchObject({ contact: { connectedOn: '2019-06-23' } });
   });
 
-  it('turns a bad date and an empty first name into row errors that name the field', async () => {
+  it('turns a bad date into a warning on the kept contact, an empty first name into a row error', async () => {
     const rows = await collect(readLinkedInCsv(fixtureStream('linkedin-connections.csv')));
-    expect(rows[3]).toEqual({
+    expect(rows[3]).toMatchObject({
       line: 8,
-      error: "row 8: 'Connected On' is not a date: 31/02/2024",
-      name: 'Bad Date',
+      contact: { firstName: 'Bad', lastName: 'Date' },
+      warnings: ["row 8: 'Connected On' is not a date: 31/02/2024; left out"],
     });
     expect(rows[4]).toEqual({ line: 9, error: 'row 9: the first name is empty', name: 'NoFirst' });
   });

@@ -184,5 +184,5 @@ export function splitValue(value: string, sep: ';' | ','): string[] {
 export function unescapeText(value: string): string {
   return value.indexOf('\\') === -1
     ? value
-    : value.replace(/\\([\\;,nN:])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+    : value.replace(/\\([\\;,nN:"])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }

@@ -25,7 +25,7 @@ describe('readVCards', () => {
       links: [],
       company: 'Straßenbau GmbH',
       notes:
-        'Erste Zeile\r\nZweite Zeile mit einem sehr langen Text, der weich umbrochen wird und äöü enthält.',
+        'Erste Zeile\nZweite Zeile mit einem sehr langen Text, der weich umbrochen wird und äöü enthält.',
       birthday: { year: 1980, month: 4, day: 12 },
       tags: [],
     });
@@ -96,12 +96,16 @@ describe('readVCards', () => {
     expect(contactOf(rows[2]).firstName).toBe("<script>alert('x')</script>");
   });
 
-  it('reports a truncated card and a bad date, and still yields the others', async () => {
+  it('reports a truncated card, keeps a card with a bad date (warning), and yields the others', async () => {
     const rows = await collect(readVCards(fixtureStream('truncated.vcf')));
     expect(rows).toEqual([
       { line: 1, contact: expect.objectContaining({ firstName: 'First', lastName: 'One' }) },
       { line: 6, error: 'card at line 6: no END:VCARD before the next BEGIN:VCARD' },
-      { line: 10, error: "card at line 10: 'BDAY' is not a date: 1980-13-45" },
+      {
+        line: 10,
+        contact: { firstName: 'Third', lastName: 'Three', emails: [], phones: [], links: [], tags: [] },
+        warnings: ["card at line 10: 'BDAY' is not a date: 1980-13-45; left out"],
+      },
       { line: 15, error: 'card at line 15: the file ends before END:VCARD' },
     ]);
   });

@@ -46,7 +46,7 @@ describe('writeVCard', () => {
       const text = writeVCard(full, { version, uid: 'c-1' });
       expect(text.startsWith(`BEGIN:VCARD\r\nVERSION:${version}\r\nUID:c-1\r\n`)).toBe(true);
       for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-      expect(await readBack(text)).toEqual([{ line: 1, contact: full }]);
+      expect(await readBack(text)).toEqual([{ line: 1, contact: { uid: 'c-1', ...full } }]);
     },
   );
 

@@ -15,6 +15,9 @@ const TYPE_OF_LABEL: Record<string, string> = { mobile: 'cell' };
 
 function typeParam(label: string | undefined): string {
   if (!label) return '';
+  // `work fax` → TYPE=fax,work: both are RFC 6350 types, so other apps see a fax, not a phone.
+  const fax = /^(?:(work|home) )?fax$/i.exec(label.trim());
+  if (fax) return `;TYPE=fax${fax[1] ? `,${fax[1].toLowerCase()}` : ''}`;
   const type = TYPE_OF_LABEL[label.toLowerCase()] ?? label.toLowerCase();
   return `;TYPE=${paramValue(type)}`;
 }

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { captureTick } from '../services/capture-imap';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
@@ -10,8 +11,6 @@ export interface JobsOptions {
   publicUrl: string;
   /** null without SMTP_URL: digests are still queued, and wait in the outbox until SMTP is set up. */
   mailer: Mailer | null;
-  /** PostgreSQL only: pg-boss connects with its own small pool. */
-  databaseUrl?: string | undefined;
   /** How often a pg-boss worker looks for a due tick (seconds). */
   pollSeconds?: number;
   onError?: (error: unknown) => void;
@@ -25,6 +24,7 @@ export interface TickReport {
 export interface Jobs {
   /** Asks for a tick now (SQLite: runs it; PostgreSQL: queues one for whichever instance is free). */
   runNow(): Promise<void>;
+  /** No new tick starts; resolves once the one in progress (if any) has finished. */
   stop(): Promise<void>;
 }
 
@@ -40,19 +40,41 @@ export async function tick(
 
 /**
  * Starts the every-minute tick. SQLite is one process, so croner runs it in-process (`protect`
- * skips a tick while the last one still runs). On PostgreSQL pg-boss schedules it, so several app
- * instances share one tick a minute; either way the outbox's idempotency keys and conditional
+ * skips a tick while the last one still runs). On PostgreSQL (the store's jobRunner) pg-boss
+ * schedules it, so several app instances share one tick a minute; either way the outbox's idempotency keys and conditional
  * claims are what guarantee one digest per day and one send per message.
  */
 export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs> {
   const onError = options.onError ?? ((error: unknown) => console.error('tend jobs:', error));
-  const run = async () => {
+  // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
+  let capturing: Promise<void> | null = null;
+  const tickOnce = async () => {
+    capturing ??= captureTick(deps, onError).finally(() => {
+      capturing = null;
+    });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };
-  if (deps.store.kind === 'postgres') {
-    if (!options.databaseUrl) throw new Error('startJobs on PostgreSQL needs databaseUrl for pg-boss');
-    return startPgBossJobs(options.databaseUrl, run, { pollSeconds: options.pollSeconds ?? 10, onError });
+  // The ticks in progress (croner's and runNow's), so stop() can wait for them: closing the stores
+  // under a running tick fails it half-way (a message sent but not marked sent goes out again).
+  const inFlight = new Set<Promise<void>>();
+  const run = () => {
+    const current = tickOnce();
+    inFlight.add(current);
+    // Only bookkeeping: the failure itself reaches the caller of run (croner's catch, runNow).
+    current.then(
+      () => inFlight.delete(current),
+      () => inFlight.delete(current),
+    );
+    return current;
+  };
+  const runner = deps.store.jobRunner;
+  if (runner.kind === 'pg-boss') {
+    const jobs = await startPgBossJobs(runner.connectionString, run, {
+      pollSeconds: options.pollSeconds ?? 10,
+      onError,
+    });
+    return { runNow: jobs.runNow, stop: async () => Promise.all([jobs.stop(), capturing]).then(() => {}) };
   }
   const cron = new Cron('* * * * *', { protect: true, catch: onError }, run);
   return {
@@ -61,6 +83,7 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
     },
     stop: async () => {
       cron.stop();
+      await Promise.allSettled([...inFlight, capturing]);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   NotFound,
   Unauthorized,
   UnsupportedMediaType,
+  Upstream,
 } from '../core/errors';
 
 interface FieldError {
@@ -22,6 +23,7 @@ const STATUS: [new (...a: never[]) => AppError, number, string][] = [
   [Unauthorized, 401, 'Unauthorized'],
   [Forbidden, 403, 'Forbidden'],
   [UnsupportedMediaType, 415, 'Unsupported media type'],
+  [Upstream, 502, 'Bad gateway'],
 ];
 
 function problem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[]) {

@@ -89,16 +89,16 @@ export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Pr
   try {
     // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
     // SQLite runs one write transaction at a time anyway).
-    return await deps.store.read
-      .transaction()
-      .setIsolationLevel('serializable')
-      .execute(async (trx) => {
+    return await deps.store.transaction(
+      async (trx) => {
         if (!signupOpen && (await countUsers(trx)) > 0)
           throw new Forbidden('sign-up is closed on this server');
         if (await findUserByEmail(trx, input.email.toLowerCase()))
           throw new Conflict('an account with this e-mail exists', 'email');
         return createAccountWithUser(deps, trx, input);
-      });
+      },
+      { serializable: true },
+    );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     // 40001: the concurrent transaction won; 23505: the same e-mail committed first.
@@ -266,4 +266,23 @@ export async function listTokens(deps: Deps, p: Principal): Promise<Token[]> {
 export async function revokeToken(deps: Deps, p: Principal, id: string): Promise<void> {
   if ((await revokeApiToken(deps.store.read, p.accountId, id, nowIso(deps))) === 0)
     throw new NotFound('token not found');
+}
+
+/**
+ * The principal of a CardDAV/CalDAV login (HTTP Basic): the account's e-mail and one of that
+ * user's API tokens as the app password. The one place DAV credentials are checked, so requiring
+ * the token must hold the `dav` scope.
+ */
+export async function principalForDavLogin(
+  deps: Deps,
+  email: string,
+  secret: string,
+): Promise<Principal | null> {
+  const [user, principal] = await Promise.all([
+    findUserByEmail(deps.store.read, email.trim().toLowerCase()),
+    davPrincipal(deps, secret),
+  ]);
+  if (!user || !principal || principal.userId !== user.id || principal.accountId !== user.account_id)
+    return null;
+  return principal;
 }

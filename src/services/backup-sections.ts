@@ -26,6 +26,11 @@ export const FLAT_SECTIONS = [
     keys: ['id'],
     refs: { a_contact_id: 'contacts', b_contact_id: 'contacts' },
   },
+  {
+    section: 'relationships',
+    keys: ['id'],
+    refs: { contact_id: 'contacts', other_contact_id: 'contacts' },
+  },
   { section: 'ledger_entries', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'catch_ups', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'trips', keys: ['id'], refs: {} },
@@ -35,6 +40,7 @@ export const FLAT_SECTIONS = [
     keys: ['update_id', 'contact_id'],
     refs: { update_id: 'updates', contact_id: 'contacts' },
   },
+  { section: 'holiday_settings', keys: ['circle_id'], refs: { circle_id: 'circles' } },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];
@@ -71,4 +77,10 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   import_runs: 'transient import previews',
   import_rows: 'transient import previews',
   outbox: 'a transient send queue: restoring it would send old mail again',
+  capture_sources:
+    'hold sealed mailbox credentials, which never leave the server: add sources again after a restore',
+  captured_items: 'capture bookkeeping of the sources above (the interactions themselves are backed up)',
+  capture_suggestions: 'recomputed from mail and calendars as sources sync',
+  dav_books: "phones' sync state: after a restore every client starts a fresh initial sync",
+  dav_cards: "phones' sync state: after a restore every client starts a fresh initial sync",
 };

@@ -136,7 +136,8 @@ export async function restoreBackup(deps: Deps, accountId: string, body: unknown
  * PostgreSQL has pg_dump for that (docs/backup.md).
  */
 export async function backupDatabase(deps: Pick<Deps, 'store'>, path: string): Promise<void> {
-  if (deps.store.kind !== 'sqlite')
+  const { backupTo } = deps.store;
+  if (!backupTo)
     throw new Invalid('a file copy is for SQLite; back PostgreSQL up with pg_dump (see docs/backup.md)');
-  await deps.store.backupTo(path);
+  await backupTo(path);
 }

@@ -1,15 +1,19 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type {
+  Birthday,
   Contact,
   ContactCreate,
   ContactListQuery,
   ContactPage,
   ContactPatch,
+  ContactSort,
 } from '../contract/contacts';
+import { defaultLeadDays } from '../contract/important-dates';
 import { Invalid, NotFound } from '../core/errors';
 import { findCircle } from '../store/circles.repo';
 import {
   type ContactRow,
+  countContacts,
   deleteContact,
   findContact,
   insertContact,
@@ -19,6 +23,12 @@ import {
   replaceChildren,
   updateContact,
 } from '../store/contacts.repo';
+import {
+  deleteImportantDate,
+  insertImportantDate,
+  listImportantDates,
+  updateImportantDate,
+} from '../store/important-dates.repo';
 import type { Conn } from '../store/store';
 import { cadenceColumns, toContactDto } from './contact-dto';
 import { type Deps, nowIso } from './deps';
@@ -34,6 +44,35 @@ function phoneRows(phones: { value: string; label?: string | undefined }[]) {
     label: p.label ?? null,
     e164: parsePhoneNumberFromString(p.value)?.format('E.164') ?? null,
   }));
+}
+
+/** The contact form's birthday: sets (or, with null, removes) the contact's birthday date. */
+async function setBirthday(
+  deps: Deps,
+  db: Conn,
+  accountId: string,
+  contactId: string,
+  birthday: Birthday | null,
+): Promise<void> {
+  const birthdays = (await listImportantDates(db, accountId, contactId)).filter((d) => d.kind === 'birthday');
+  if (birthday === null) {
+    for (const d of birthdays) await deleteImportantDate(db, accountId, d.id);
+    return;
+  }
+  const day = { month: birthday.month, day: birthday.day, year: birthday.year ?? null };
+  const [first] = birthdays;
+  if (first) await updateImportantDate(db, accountId, first.id, day);
+  else
+    await insertImportantDate(db, {
+      account_id: accountId,
+      id: deps.newId(),
+      contact_id: contactId,
+      kind: 'birthday',
+      label: null,
+      ...day,
+      lead_days: defaultLeadDays('birthday'),
+      created_at: nowIso(deps),
+    });
 }
 
 async function assertCircle(db: Conn, accountId: string, circleId: string | null | undefined): Promise<void> {
@@ -55,7 +94,17 @@ export async function getContact(
 }
 
 export async function createContact(deps: Deps, accountId: string, input: ContactCreate): Promise<Contact> {
-  return deps.store.transaction(async (trx) => {
+  return deps.store.transaction((trx) => createContactIn(deps, trx, accountId, input));
+}
+
+/** createContact inside the caller's transaction (a CardDAV PUT also writes its card in it). */
+export async function createContactIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  input: ContactCreate,
+): Promise<Contact> {
+  {
     await assertCircle(trx, accountId, input.circleId);
     const now = nowIso(deps);
     const id = deps.newId();
@@ -93,10 +142,11 @@ export async function createContact(deps: Deps, accountId: string, input: Contac
       },
       deps.newId,
     );
+    if (input.birthday) await setBirthday(deps, trx, accountId, id, input.birthday);
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: true });
     return getContact(deps, accountId, id, trx);
-  });
+  }
 }
 
 export async function patchContact(
@@ -105,7 +155,18 @@ export async function patchContact(
   id: string,
   patch: ContactPatch,
 ): Promise<Contact> {
-  return deps.store.transaction(async (trx) => {
+  return deps.store.transaction((trx) => patchContactIn(deps, trx, accountId, id, patch));
+}
+
+/** patchContact inside the caller's transaction. */
+export async function patchContactIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  id: string,
+  patch: ContactPatch,
+): Promise<Contact> {
+  {
     const row = await findContact(trx, accountId, id);
     if (!row) throw new NotFound('contact not found');
     await assertCircle(trx, accountId, patch.circleId);
@@ -155,38 +216,68 @@ export async function patchContact(
       },
       deps.newId,
     );
+    if (patch.birthday !== undefined) await setBirthday(deps, trx, accountId, id, patch.birthday);
     await reindexContacts(trx, accountId, [id]);
     await refreshSchedule(deps, trx, accountId, id, { created: false });
     return getContact(deps, accountId, id, trx);
-  });
+  }
 }
 
 export async function removeContact(deps: Deps, accountId: string, id: string): Promise<void> {
-  await deps.store.transaction(async (trx) => {
-    if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
-  });
+  await deps.store.transaction((trx) => removeContactIn(trx, accountId, id));
 }
 
-function decodeCursor(cursor: string): { sortName: string; id: string } {
+/** removeContact inside the caller's transaction. */
+export async function removeContactIn(trx: Conn, accountId: string, id: string): Promise<void> {
+  if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
+}
+
+type Position =
+  | { after: { sortName: string; id: string }; afterValue?: undefined }
+  | { after?: undefined; afterValue: { value: string | null; id: string } };
+
+/** A cursor names its sort, so a cursor of one order is refused by another rather than misread. */
+function decodeCursor(cursor: string, sort: ContactSort): Position {
   try {
-    const [sortName, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof sortName === 'string' && typeof id === 'string') return { sortName, id };
+    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const [first, second, third] = parts;
+    // [sortName, id] for name order; [sort, value, id] for the others.
+    if (sort === 'name' && parts.length === 2 && typeof first === 'string' && typeof second === 'string')
+      return { after: { sortName: first, id: second } };
+    if (
+      sort !== 'name' &&
+      parts.length === 3 &&
+      first === sort &&
+      (typeof second === 'string' || second === null) &&
+      typeof third === 'string'
+    )
+      return { afterValue: { value: second, id: third } };
   } catch {}
-  throw new Invalid('not a cursor from this API', 'cursor');
+  throw new Invalid('not a cursor from this API for this sort', 'cursor');
 }
 
-/** Filtered, searchable, cursor-paginated list. */
+function encodeCursor(row: ContactRow, sort: ContactSort): string {
+  // Name order keeps its two-element shape, so cursors handed out before sorting existed still work.
+  const parts =
+    sort === 'name'
+      ? [row.sort_name, row.id]
+      : [sort, sort === 'next_due' ? row.next_due_at : row.last_interaction_at, row.id];
+  return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
+}
+
+/** Filtered, searchable, sorted, cursor-paginated list with the total that matches. */
 export async function listContactPage(
   deps: Deps,
   accountId: string,
-  query: ContactListQuery,
+  query: Omit<ContactListQuery, 'sort'> & { sort?: ContactSort | undefined },
 ): Promise<ContactPage> {
   const db = deps.store.read;
-  const rows = await listContacts(db, accountId, {
-    ...query,
-    after: query.cursor ? decodeCursor(query.cursor) : undefined,
-  });
-  const pageRows = rows.slice(0, query.limit);
+  const sort = query.sort ?? 'name';
+  const { cursor, limit, ...filter } = query;
+  const position = cursor ? decodeCursor(cursor, sort) : {};
+  const rows = await listContacts(db, accountId, { ...filter, ...position, sort, limit });
+  const total = await countContacts(db, accountId, filter);
+  const pageRows = rows.slice(0, limit);
   const children = await loadChildren(
     db,
     accountId,
@@ -195,9 +286,7 @@ export async function listContactPage(
   const last = pageRows.at(-1);
   return {
     items: pageRows.map((r) => toContactDto(r, children.get(r.id)!)),
-    nextCursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.sort_name, last.id]), 'utf8').toString('base64url')
-        : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(last, sort) : null,
+    total,
   };
 }

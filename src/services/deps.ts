@@ -5,6 +5,8 @@ export interface Deps {
   store: Store;
   clock: () => Date;
   newId: () => string;
+  /** Seals capture credentials (src/secret-key.ts); without it, sources that need a password are refused. */
+  secretKey?: Buffer;
 }
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

@@ -76,7 +76,7 @@ export async function digestTick(deps: Deps, publicUrl: string): Promise<DigestT
         moreCount: today.moreCount,
         publicUrl,
       });
-      await db.transaction().execute(async (trx) => {
+      await deps.store.transaction(async (trx) => {
         if (!(await markDigestDone(trx, account.id, localDate))) return;
         if (!to || today.items.length === 0) {
           report.empty.push(account.id);

@@ -4,6 +4,7 @@ import { deepLinks } from '../core/deep-links';
 import { lintDraft } from '../core/draft-linter';
 import { type DraftVariables, renderDraft } from '../core/draft-templates';
 import { Invalid, NotFound } from '../core/errors';
+import { holidayName } from '../core/holidays';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
 import { CHANNELS, type Channel } from '../core/vocabulary';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
@@ -12,7 +13,8 @@ import { listInteractions } from '../store/interactions.repo';
 import { listLifeEvents } from '../store/life-events.repo';
 import type { Conn } from '../store/store';
 import { getMe, type Principal } from './auth.service';
-import type { Deps } from './deps';
+import { type Deps, nowIso } from './deps';
+import { contactHoliday } from './holidays.service';
 import { contactResources, getResource } from './resources.service';
 
 const DAY = 86_400_000;
@@ -97,11 +99,15 @@ export async function composeDraft(
 ): Promise<Draft> {
   const db = deps.store.read;
   const ctx = await contactContext(deps, db, who.accountId, contactId);
-  const [resource, me, children] = await Promise.all([
+  const [resource, me, children, holiday] = await Promise.all([
     pickResource(deps, who.accountId, input, contactId),
     getMe(deps, who),
     loadChildren(db, who.accountId, [contactId]),
+    input.occasion === 'holiday' ? contactHoliday(db, who.accountId, ctx.contact, nowIso(deps)) : null,
   ]);
+  if (input.occasion === 'holiday' && !holiday)
+    throw new Invalid('no holiday of their country in the next 30 days', 'occasion');
+  const holidayWord = holiday ? holidayName(holiday) : '';
   const preferred = ctx.contact.preferred_channel;
   const channel: Channel =
     input.channel ??
@@ -114,6 +120,7 @@ export async function composeDraft(
     resourceUrl: resource?.url ?? '',
     pinnedFact: ctx.pinnedFact,
     myName: me.name,
+    holidayName: holidayWord,
   };
   const draft = renderDraft(input.occasion, variables, channel);
   const c = children.get(contactId);
@@ -133,7 +140,7 @@ export async function composeDraft(
     body: draft.body,
     lint: lintDraft(draft.body, channel, {
       firstName: variables.firstName,
-      anchors: [...ctx.anchors, ...(resource ? anchorsOf(resource) : [])],
+      anchors: [...ctx.anchors, ...(resource ? anchorsOf(resource) : []), holidayWord],
     }),
     links,
     variables,

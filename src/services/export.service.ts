@@ -4,7 +4,7 @@ import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-con
 import { writeVCards } from '../formats/vcard-writer';
 import { listCircles } from '../store/circles.repo';
 import { type ContactChildren, type ContactRow, listContacts, loadChildren } from '../store/contacts.repo';
-import { exportDates } from '../store/export.repo';
+import { exportDates, exportNotes } from '../store/export.repo';
 import type { Deps } from './deps';
 
 /** Contacts read per query: memory stays flat however large the network is. */
@@ -15,6 +15,7 @@ interface ExportContact {
   children: ContactChildren;
   birthday?: PartialDate;
   anniversary?: PartialDate;
+  notes?: string;
 }
 
 /** Every contact of the account in name order, a page at a time (keyset, so no row is read twice). */
@@ -25,10 +26,17 @@ async function* exportContacts(deps: Deps, accountId: string): AsyncGenerator<Ex
     const rows = await listContacts(db, accountId, { after, limit: PAGE });
     const page = rows.slice(0, PAGE);
     const ids = page.map((r) => r.id);
-    const [children, dates] = await Promise.all([
+    const [children, dates, noteRows] = await Promise.all([
       loadChildren(db, accountId, ids),
       exportDates(db, accountId, ids),
+      exportNotes(db, accountId, ids),
     ]);
+    // Several notes become one NOTE, as an importer's "notes" field is one text.
+    const notes = new Map<string, string>();
+    for (const n of noteRows) {
+      const before = notes.get(n.contact_id);
+      notes.set(n.contact_id, before === undefined ? n.body : `${before}\n\n${n.body}`);
+    }
     const birthday = new Map<string, PartialDate>();
     const anniversary = new Map<string, PartialDate>();
     for (const d of dates) {
@@ -39,11 +47,13 @@ async function* exportContacts(deps: Deps, accountId: string): AsyncGenerator<Ex
     for (const row of page) {
       const b = birthday.get(row.id);
       const a = anniversary.get(row.id);
+      const note = notes.get(row.id);
       yield {
         row,
         children: children.get(row.id) ?? { emails: [], phones: [], links: [], tags: [] },
         ...(b && { birthday: b }),
         ...(a && { anniversary: a }),
+        ...(note !== undefined && { notes: note }),
       };
     }
     const last = page.at(-1);
@@ -75,6 +85,7 @@ function contactLike(c: ExportContact): ContactLike & { id: string } {
     ...(r.met_on && { connectedOn: r.met_on }),
     ...(c.birthday && { birthday: c.birthday }),
     ...(c.anniversary && { anniversary: c.anniversary }),
+    ...(c.notes && { notes: c.notes }),
   };
 }
 

@@ -20,6 +20,7 @@ import { sha256 } from './auth.service';
 import { catchUpFeedEvents } from './catch-ups.service';
 import { displayName } from './contact-dto';
 import { type Deps, nowIso } from './deps';
+import { holidayFeedEvents } from './holidays.feed';
 import { requireContact } from './require-contact';
 import { getToday } from './today.service';
 
@@ -132,6 +133,8 @@ export async function feedCalendar(deps: Deps, secret: string): Promise<string> 
   }
   // F15: planned catch-ups (catch-ups.service owns what goes in).
   events.push(...(await catchUpFeedEvents(deps, accountId)));
+  // F9: the holidays the chosen circles' contacts keep (holidays.feed owns what goes in).
+  events.push(...(await holidayFeedEvents(db, accountId, zone, now.toISOString())));
   return writeCalendar({ name: 'Tend', dtstamp: now.toISOString(), events });
 }
 

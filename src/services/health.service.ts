@@ -1,5 +1,5 @@
 import type { Capacity, Health } from '../contract/health';
-import { capacityPlan } from '../core/capacity';
+import { capacityPlan, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { type HealthInteraction, healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
@@ -7,9 +7,11 @@ import type { Channel, CircleKind, Direction } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
+import { interactionsSince, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
+import { getHolidaySettings } from './holidays.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -19,14 +21,8 @@ async function circlesById(db: Conn, accountId: string): Promise<Map<string, Cir
 
 /** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
 async function yearOfInteractions(db: Conn, accountId: string, since: string, contactId?: string) {
-  let q = db
-    .selectFrom('interactions')
-    .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
-    .where('account_id', '=', accountId)
-    .where('occurred_at', '>=', since);
-  if (contactId) q = q.where('contact_id', '=', contactId);
   const out = new Map<string, HealthInteraction[]>();
-  for (const r of await q.execute()) {
+  for (const r of await interactionsSince(db, accountId, since, contactId)) {
     const list = out.get(r.contact_id) ?? [];
     list.push({
       direction: r.direction as Direction,
@@ -72,37 +68,44 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
 }
 
 /** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
-export async function capacity(deps: Deps, accountId: string): Promise<Capacity> {
-  const db = deps.store.read;
+const WEEKS_PER_YEAR = 365.25 / 7;
+
+export async function capacity(deps: Deps, accountId: string, db: Conn = deps.store.read): Promise<Capacity> {
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, interactions] = await Promise.all([
+  const [account, circles, contacts, interactions, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
-    db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('tracked', '=', 1)
-      .execute(),
+    trackedContacts(db, accountId),
     yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+    getHolidaySettings(deps, accountId),
   ]);
-  const plan = capacityPlan(
-    contacts.map((c) => {
-      const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
-      const cadence = contactCadence(c, circle);
-      const health = healthScore(
-        {
-          cadence,
-          lastMeaningfulAt: c.last_meaningful_at,
-          createdAt: c.created_at,
-          interactions: interactions.get(c.id) ?? [],
-        },
-        now,
-      ).score;
-      const kind = (circle?.kind as CircleKind | undefined) ?? null;
-      return { id: c.id, name: `${c.first_name} ${c.last_name}`.trim(), cadence, circle: kind, health };
-    }),
-    account?.weekly_budget ?? 15,
-  );
-  return plan;
+  const planned = contacts.map((c) => {
+    const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
+    const cadence = contactCadence(c, circle);
+    const health = healthScore(
+      {
+        cadence,
+        lastMeaningfulAt: c.last_meaningful_at,
+        createdAt: c.created_at,
+        interactions: interactions.get(c.id) ?? [],
+      },
+      now,
+    ).score;
+    const kind = (circle?.kind as CircleKind | undefined) ?? null;
+    const name = `${c.first_name} ${c.last_name}`.trim();
+    return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
+  });
+  const plan = capacityPlan(planned, account?.weekly_budget ?? 15, holidays.touchesPerYear / WEEKS_PER_YEAR);
+  const byCircle = touchesByCircle(planned);
+  const circleRows = [...circles.values()].map((r) => ({
+    circleId: r.id,
+    name: r.name,
+    ...(byCircle.get(r.id) ?? { contacts: 0, touchesPerWeek: 0 }),
+  }));
+  const none = byCircle.get(null);
+  return {
+    ...plan,
+    holidayTouchesPerYear: holidays.touchesPerYear,
+    circles: none ? [...circleRows, { circleId: null, name: 'No circle', ...none }] : circleRows,
+  };
 }

@@ -94,7 +94,12 @@ export async function commitImport(
           const newId = addNewContact(w, ctx, contact);
           createdByLine.set(r.line, newId);
           result.created++;
-        } else merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
+        } else {
+          merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
+          // A conflict row stands as a person of its own in the preview: later rows that matched it
+          // follow it into the contact it was merged into.
+          if (r.status === 'conflict') createdByLine.set(r.line, targetId);
+        }
       }
       await insertImportWrites(trx, accountId, w, tagIds, deps.newId);
       if (rows.length <= PAGE) break;
@@ -116,6 +121,8 @@ export async function commitImport(
 function defaultAction(r: ImportRowRow, input: ImportCommit): RowAction {
   if (r.status === 'duplicate') return input.defaults.duplicate;
   if (r.status === 'merge') return input.defaults.merge;
+  // Never merge two people by default: a conflict becomes its own contact unless chosen otherwise.
+  if (r.status === 'conflict') return input.defaults.conflict;
   return 'create';
 }
 

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { defaultLeadDays, invalidDay } from '../contract/important-dates';
 import { effectiveCadence, nextDueAt } from '../core/cadence';
 import { phoneKey } from '../core/duplicate-keys';
+import { holidayCountry } from '../core/holiday-country';
 import type { DateKind } from '../core/vocabulary';
 import type { PartialDate } from '../formats/imported-contact';
 import { searchBody, searchFields } from '../store/contacts.repo';
@@ -82,6 +83,11 @@ export function addNewContact(w: ImportWrites, ctx: CommitContext, c: PreviewCon
     last_inbound_at: null,
     last_reply_channel: null,
     next_due_at: ctx.nextDueAt,
+    holiday_country: holidayCountry({
+      country: c.country,
+      timeZone: c.timeZone,
+      phonesE164: c.phones.map((p) => phoneKey(p.value, ctx.region)),
+    }),
     created_at: ctx.now,
     updated_at: ctx.now,
   };

@@ -47,3 +47,14 @@ const ZONE_REGION: Record<string, CountryCode> = {
 export function regionOfZone(zone: string): CountryCode {
   return ZONE_REGION[zone] ?? 'US';
 }
+
+/**
+ * Countries that write 3/4/1991 month first. Elsewhere a slashed date that could be read both ways
+ * is left out with a warning rather than guessed: the account's country is a hint, not the file's.
+ */
+const MONTH_FIRST = new Set(['US', 'PH', 'FM', 'MH', 'PW', 'GU', 'AS', 'MP', 'PR', 'VI', 'UM']);
+
+/** The order in which to read an ambiguous slashed date of a file uploaded from `region`, if any. */
+export function dateOrderOf(region: string): 'mdy' | undefined {
+  return MONTH_FIRST.has(region) ? 'mdy' : undefined;
+}

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { ImportRow } from '../contract/imports';
-import type { FieldChange, ImportClassification, MatchKey } from '../core/duplicate-keys';
+import type { ImportClassification } from '../core/classify-import';
+import type { FieldChange, MatchKey } from '../core/duplicate-keys';
 import { isSafeLink } from '../core/safe-link';
 import type { ImportedContact } from '../formats/imported-contact';
 import type { ImportRowsTable } from '../store/database';
@@ -74,6 +75,7 @@ export function clipContact(c: ImportedContact): PreviewContact {
     const v = c[key];
     if (v !== undefined) out[key] = v.slice(0, LIMITS[key]);
   }
+  if (c.uid !== undefined) out.uid = c.uid.slice(0, 200);
   if (c.connectedOn !== undefined) out.connectedOn = c.connectedOn;
   if (c.birthday !== undefined) out.birthday = c.birthday;
   if (c.anniversary !== undefined) out.anniversary = c.anniversary;
@@ -85,8 +87,8 @@ export function rowRecord(
   accountId: string,
   runId: string,
   c: ImportClassification<PreviewContact>,
-  /** rawName: an error row's name as the reader saw it; json: the contact already serialised. */
-  opts: { rawName?: string | undefined; json?: string | undefined } = {},
+  /** rawName: an error row's name as the reader saw it; json: the contact already serialised; warnings: fields skipped. */
+  opts: { rawName?: string | undefined; json?: string | undefined; warnings?: string[] | undefined } = {},
 ): Insertable<ImportRowsTable> {
   // Literals, not spreads: tsx/esbuild lowers spreads to a helper that made this 5× slower per row.
   if (c.kind === 'error') {
@@ -102,6 +104,8 @@ export function rowRecord(
       changes: null,
       error: c.error,
       raw_name: opts.rawName ?? null,
+      reason: null,
+      warnings: null,
     };
   }
   const target = c.kind === 'new' ? undefined : c.target;
@@ -114,9 +118,11 @@ export function rowRecord(
     match_contact_id: target?.kind === 'existing' ? target.id : null,
     match_line: target?.kind === 'row' ? target.line : null,
     matched_by: c.kind === 'new' ? null : c.matchedBy,
-    changes: c.kind === 'merge' ? JSON.stringify(c.changes) : null,
+    changes: c.kind === 'merge' || c.kind === 'conflict' ? JSON.stringify(c.changes) : null,
     error: null,
     raw_name: `${c.contact.firstName} ${c.contact.lastName}`.trim(),
+    reason: c.kind === 'conflict' ? c.reason : null,
+    warnings: opts.warnings?.length ? JSON.stringify(opts.warnings) : null,
   };
 }
 
@@ -138,6 +144,8 @@ export function toImportRowDto(r: Pick<ImportRowRow, keyof ImportRowRow>): Impor
     changes: changes.map((ch) =>
       'added' in ch ? ch : { ...ch, applies: ch.from === undefined || OVERWRITTEN_FIELDS.has(ch.field) },
     ),
+    reason: r.reason,
+    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
     error: r.error,
   };
 }

@@ -9,7 +9,8 @@ import {
   type ImportRun,
   MAX_PREVIEW_ROWS,
 } from '../contract/imports';
-import { buildDedupeIndex, classifyImport } from '../core/duplicate-keys';
+import { classifyImport } from '../core/classify-import';
+import { buildDedupeIndex } from '../core/duplicate-keys';
 import { Conflict, NotFound } from '../core/errors';
 import { csvRow } from '../formats/csv-writer';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
@@ -33,7 +34,7 @@ import {
 } from '../store/imports.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
-import { regionOfZone } from './import-region';
+import { dateOrderOf, regionOfZone } from './import-region';
 import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
@@ -74,7 +75,8 @@ export async function previewImport(
     throw new Conflict(
       `${MAX_PENDING_PREVIEWS} imports are waiting for a commit or a discard; finish one of them first`,
     );
-  const { format, rows } = await readImport(body);
+  const stats = { skippedEmpty: 0 };
+  const { format, rows } = await readImport(body, { order: dateOrderOf(region), stats });
   // Rows of the file are indexed by their keys only; the rare row matching an earlier one reads it back.
   const index = buildDedupeIndex(await loadDedupeContacts(db, accountId), region, true);
 
@@ -92,7 +94,16 @@ export async function previewImport(
     committed_at: null,
   });
   try {
-    const counts: ImportCounts = { new: 0, duplicate: 0, merge: 0, error: 0, total: 0 };
+    const counts: ImportCounts = {
+      new: 0,
+      duplicate: 0,
+      merge: 0,
+      conflict: 0,
+      error: 0,
+      total: 0,
+      warnings: 0,
+      skippedEmpty: 0,
+    };
     let batch: Insertable<ImportRowsTable>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
@@ -103,8 +114,7 @@ export async function previewImport(
         );
       const contact = 'error' in row ? undefined : clipContact(row.contact);
       const json = contact && JSON.stringify(contact);
-      const earlier = contact && index.forgotten(contact);
-      if (earlier !== undefined)
+      for (const earlier of contact ? index.forgotten(contact) : [])
         index.recall(earlier, await storedContact(db, accountId, id, batch, earlier));
       const input = contact ? { line: row.line, contact } : row;
       for (const c of classifyImport([input], index)) {
@@ -117,7 +127,11 @@ export async function previewImport(
             throw new ImportFileError(noRowsMessage(format, counts, firstError));
           continue;
         }
-        batch.push(rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json }));
+        const warnings = 'error' in row ? undefined : row.warnings;
+        if (warnings?.length) counts.warnings++;
+        batch.push(
+          rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json, warnings }),
+        );
       }
       if (batch.length >= WRITE_BATCH) {
         await insertImportRows(db, batch);
@@ -125,6 +139,7 @@ export async function previewImport(
       }
     }
     await insertImportRows(db, batch);
+    counts.skippedEmpty = stats.skippedEmpty;
     if (counts.total === counts.error) throw new ImportFileError(noRowsMessage(format, counts, firstError));
     await updateImportRun(db, accountId, id, { status: 'preview', counts: JSON.stringify(counts) });
   } catch (e) {
@@ -150,12 +165,15 @@ async function storedContact(
 
 function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: string | undefined): string {
   const what = IMPORT_FORMAT_LABELS[format];
-  if (counts.total === 0) return `The file has the header of a ${what} but no contacts in it.`;
-  return (
-    `No contact could be read from this ${what}: all ${counts.total} rows have errors ` +
-    `(the first: ${firstError}). If the columns run together, the file may use another delimiter ` +
-    'than its header; export it again as a comma-separated CSV.'
-  );
+  if (counts.total === 0)
+    return counts.skippedEmpty > 0
+      ? `The ${what} has ${counts.skippedEmpty} rows but none with a name, an e-mail or a link in it.`
+      : `The file has the header of a ${what} but no contacts in it.`;
+  const base = `No contact could be read from this ${what}: all ${counts.total} rows have errors (the first: ${firstError}).`;
+  // The delimiter hint only where the rows show it: a vCard or a bad name has nothing to do with it.
+  if (firstError && /another delimiter/.test(firstError))
+    return `${base} The rows use another delimiter than the header; export the file again as a comma-separated CSV.`;
+  return base;
 }
 
 /** Drops runs left 'reading' by a dead process, and discards previews older than a day. */
@@ -197,7 +215,14 @@ export async function getImport(deps: Deps, accountId: string, id: string, db: C
 }
 
 function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
-  const { result, ...counts } = JSON.parse(run.counts) as StoredCounts;
+  const { result, ...stored } = JSON.parse(run.counts) as StoredCounts;
+  // Runs previewed before conflicts and warnings existed have neither count.
+  const counts: ImportCounts = {
+    ...stored,
+    conflict: stored.conflict ?? 0,
+    warnings: stored.warnings ?? 0,
+    skippedEmpty: stored.skippedEmpty ?? 0,
+  };
   return {
     id: run.id,
     format: run.format as ImportFormat,

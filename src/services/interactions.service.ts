@@ -1,13 +1,16 @@
+import type { Insertable } from 'kysely';
 import type { Interaction, InteractionCreate, InteractionPatch } from '../contract/interactions';
 import { NotFound } from '../core/errors';
 import { takeawayTask } from '../core/follow-ups';
 import type { Channel, Direction } from '../core/vocabulary';
 import { findContact } from '../store/contacts.repo';
+import type { InteractionsTable } from '../store/database';
 import {
   deleteInteraction,
   findInteraction,
   type InteractionRow,
   insertInteraction,
+  insertInteractions,
   listInteractions,
   updateInteraction,
 } from '../store/interactions.repo';
@@ -90,6 +93,37 @@ export async function logInteractionIn(
   }
   await refreshSchedule(deps, trx, accountId, contactId, { created: false });
   return toInteractionDto(row);
+}
+
+/**
+ * Many interactions of existing contacts at once (capture): the same effects as logInteractionIn —
+ * takeaway tasks for meetings, each contact's schedule refreshed once — in the caller's transaction.
+ */
+export async function recordInteractionsIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  rows: readonly Insertable<InteractionsTable>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const now = nowIso(deps);
+  await insertInteractions(trx, rows);
+  for (const row of rows) {
+    const task = takeawayTask({ channel: row.channel as Channel, occurredAt: row.occurred_at });
+    if (task && task.windowEnd > now)
+      await insertTask(trx, {
+        account_id: accountId,
+        id: deps.newId(),
+        contact_id: row.contact_id,
+        kind: task.kind,
+        title: task.title,
+        due_at: task.dueAt,
+        done_at: null,
+        created_at: now,
+      });
+  }
+  for (const contactId of new Set(rows.map((r) => r.contact_id)))
+    await refreshSchedule(deps, trx, accountId, contactId, { created: false });
 }
 
 export async function contactInteractions(

@@ -7,6 +7,7 @@ import {
   dueOutbox,
   enqueueOutbox,
   findOutbox,
+  findOutboxByKey,
   listOutbox,
   markAttemptFailed,
   markSent,
@@ -50,12 +51,8 @@ export async function enqueueMessage(
     created_at: now,
   });
   if (added) return { id, added };
-  const existing = await db
-    .selectFrom('outbox')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('idempotency_key', '=', message.idempotencyKey)
-    .executeTakeFirstOrThrow();
+  const existing = await findOutboxByKey(db, accountId, message.idempotencyKey);
+  if (!existing) throw new Error(`outbox: key ${message.idempotencyKey} neither inserted nor found`);
   return { id: existing.id, added };
 }
 

@@ -1,5 +1,7 @@
+import { holidayTodayReasons } from './holidays.today';
 import { introductionsToday } from './introductions.service';
 import { resourceTodayReasons } from './resources.today';
+import { roleAnniversaryReasons } from './role-anniversaries.today';
 import { registerTodayExtension } from './today.service';
 import { tripTodayReasons } from './trips.service';
 
@@ -11,3 +13,5 @@ import { tripTodayReasons } from './trips.service';
 registerTodayExtension(resourceTodayReasons);
 registerTodayExtension(introductionsToday);
 registerTodayExtension(tripTodayReasons);
+registerTodayExtension(holidayTodayReasons);
+registerTodayExtension(roleAnniversaryReasons);

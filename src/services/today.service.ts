@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ActionResult, DoneBody, SnoozeBody, Today, TodayItem, TodayQuery } from '../contract/today';
-import { type BackOffState, backOffState } from '../core/back-off';
+import { type BackOffState, backOffOfHistory } from '../core/back-off';
 import { NotFound } from '../core/errors';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
@@ -10,6 +10,7 @@ import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import type { Conn } from '../store/store';
+import { closeDueTasks } from '../store/tasks.repo';
 import {
   contactHistorySince,
   type HistoryRow,
@@ -17,6 +18,7 @@ import {
   type TodayRows,
   todayCandidates,
 } from '../store/today.repo';
+import { type DecisionKind, replaceDecision } from '../store/today-decisions.repo';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
 import { logInteractionIn } from './interactions.service';
@@ -58,19 +60,15 @@ export function datePairs(now: number): { month: number; day: number; minLead: n
   return pairs;
 }
 
-/** F17: the back-off state of the latest awaited outreach in a time-ordered history, or null if none waits. */
+/** F17: the back-off state of the unanswered run of outreach in a history, or null if none waits. */
 function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
-  const outreach = history.filter((i) => i.direction === 'outbound' && i.awaiting_reply === 1).at(-1);
-  if (!outreach) return null;
-  return backOffState(
-    { occurredAt: outreach.occurred_at, awaitingReply: true },
-    history
-      .filter((i) => i.occurred_at > outreach.occurred_at)
-      .map((i) => ({
-        direction: i.direction as Direction,
-        occurredAt: i.occurred_at,
-        retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
-      })),
+  return backOffOfHistory(
+    history.map((i) => ({
+      direction: i.direction as Direction,
+      occurredAt: i.occurred_at,
+      awaitingReply: i.awaiting_reply === 1,
+      retryStep: i.retry_step === 1 || i.retry_step === 2 ? i.retry_step : null,
+    })),
     now,
   );
 }
@@ -196,19 +194,17 @@ async function decide(
   db: Conn,
   accountId: string,
   contactId: string,
-  kind: 'done' | 'snooze' | 'skip',
+  kind: DecisionKind,
   until: string,
   now: string,
 ) {
-  await db
-    .deleteFrom('queue_decisions')
-    .where('account_id', '=', accountId)
-    .where('contact_id', '=', contactId)
-    .execute();
-  await db
-    .insertInto('queue_decisions')
-    .values({ account_id: accountId, contact_id: contactId, kind, until_at: until, created_at: now })
-    .execute();
+  await replaceDecision(db, {
+    account_id: accountId,
+    contact_id: contactId,
+    kind,
+    until_at: until,
+    created_at: now,
+  });
   return { contactId, kind, until };
 }
 
@@ -238,18 +234,17 @@ export async function markDone(
   const retryStep = backOff?.state === 'retry' && backOff.dueAt <= now ? backOff.step : 0;
   // One transaction: a failure after the log must not leave it logged with the tasks still open
   // (a retry by the user would then log the same touch twice).
-  return db.transaction().execute(async (trx) => {
+  return deps.store.transaction(async (trx) => {
     const logged = body.log
       ? await logInteractionIn(deps, trx, accountId, contactId, body.log, retryStep)
       : null;
-    const closed = await trx
-      .updateTable('tasks')
-      .set({ done_at: now })
-      .where('account_id', '=', accountId)
-      .where('contact_id', '=', contactId)
-      .where('done_at', 'is', null)
-      .where('due_at', '<=', iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000))
-      .executeTakeFirst();
+    const closed = await closeDueTasks(
+      trx,
+      accountId,
+      contactId,
+      iso(nowMs + TODAY_DEFAULTS.taskHorizonHours * 3_600_000),
+      now,
+    );
     // Without a log, "done" hides the contact until tomorrow; a logged touch moves the due date itself.
     const account = await findAccount(trx, accountId);
     const tomorrow = DateTime.fromMillis(nowMs, { zone: account?.time_zone ?? 'utc' })
@@ -258,7 +253,7 @@ export async function markDone(
     const decision = logged
       ? null
       : await decide(trx, accountId, contactId, 'done', tomorrow.toUTC().toISO()!, now);
-    return { decision, loggedInteractionId: logged?.id ?? null, tasksDone: Number(closed.numUpdatedRows) };
+    return { decision, loggedInteractionId: logged?.id ?? null, tasksDone: closed };
   });
 }
 

@@ -1,11 +1,14 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { AccountsTable, ApiTokensTable, Db, SessionsTable, UsersTable } from './database';
+import { kysely } from './conn';
+import type { AccountsTable, ApiTokensTable, SessionsTable, UsersTable } from './database';
+import type { Conn } from './store';
 
 export type UserRow = Selectable<UsersTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 
-export async function countUsers(db: Db): Promise<number> {
+export async function countUsers(conn: Conn): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .selectFrom('users')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
@@ -13,34 +16,41 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(r.n);
 }
 
-export async function insertAccount(db: Db, row: Insertable<AccountsTable>): Promise<void> {
+export async function insertAccount(conn: Conn, row: Insertable<AccountsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('accounts').values(row).execute();
 }
 
-export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
+export async function findAccount(conn: Conn, id: string): Promise<AccountRow | undefined> {
+  const db = kysely(conn);
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateAccount(db: Db, id: string, values: Partial<AccountRow>): Promise<void> {
+export async function updateAccount(conn: Conn, id: string, values: Partial<AccountRow>): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db.updateTable('accounts').set(values).where('id', '=', id).execute();
 }
 
 /** The first account created on this server: the owner the local CLI acts as. */
-export async function firstUser(db: Db): Promise<UserRow | undefined> {
+export async function firstUser(conn: Conn): Promise<UserRow | undefined> {
+  const db = kysely(conn);
   return db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
 }
 
-export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
+export async function insertUser(conn: Conn, row: Insertable<UsersTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('users').values(row).execute();
 }
 
-export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+export async function findUserByEmail(conn: Conn, email: string): Promise<UserRow | undefined> {
+  const db = kysely(conn);
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findUser(db: Db, accountId: string, id: string): Promise<UserRow | undefined> {
+export async function findUser(conn: Conn, accountId: string, id: string): Promise<UserRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('users')
     .selectAll()
@@ -49,23 +59,28 @@ export async function findUser(db: Db, accountId: string, id: string): Promise<U
     .executeTakeFirst();
 }
 
-export async function insertSession(db: Db, row: Insertable<SessionsTable>): Promise<void> {
+export async function insertSession(conn: Conn, row: Insertable<SessionsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('sessions').values(row).execute();
 }
 
-export async function findSession(db: Db, tokenHash: string) {
+export async function findSession(conn: Conn, tokenHash: string) {
+  const db = kysely(conn);
   return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
+export async function deleteSession(conn: Conn, tokenHash: string): Promise<void> {
+  const db = kysely(conn);
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function insertApiToken(db: Db, row: Insertable<ApiTokensTable>): Promise<void> {
+export async function insertApiToken(conn: Conn, row: Insertable<ApiTokensTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('api_tokens').values(row).execute();
 }
 
-export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
+export async function findApiTokenByHash(conn: Conn, tokenHash: string): Promise<ApiTokenRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('api_tokens')
     .selectAll()
@@ -74,7 +89,8 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<Api
     .executeTakeFirst();
 }
 
-export async function listApiTokens(db: Db, accountId: string): Promise<ApiTokenRow[]> {
+export async function listApiTokens(conn: Conn, accountId: string): Promise<ApiTokenRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('api_tokens')
     .selectAll()
@@ -85,7 +101,8 @@ export async function listApiTokens(db: Db, accountId: string): Promise<ApiToken
     .execute();
 }
 
-export async function revokeApiToken(db: Db, accountId: string, id: string, at: string): Promise<number> {
+export async function revokeApiToken(conn: Conn, accountId: string, id: string, at: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })
@@ -96,7 +113,8 @@ export async function revokeApiToken(db: Db, accountId: string, id: string, at: 
   return Number(r.numUpdatedRows);
 }
 
-export async function touchApiToken(db: Db, accountId: string, id: string, at: string): Promise<void> {
+export async function touchApiToken(conn: Conn, accountId: string, id: string, at: string): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('api_tokens')
     .set({ last_used_at: at })

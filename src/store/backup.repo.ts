@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { Database, Db } from './database';
+import { kysely } from './conn';
+import type { Database } from './database';
+import type { Conn } from './store';
 
 export type OwnedTable = Exclude<keyof Database, 'accounts'>;
 export type BackupRow = Record<string, unknown>;
@@ -12,11 +14,12 @@ const ROWS_PER_INSERT = 500;
 
 /** Every row one account holds in `table`, ordered by `orderBy`, without the account_id column. */
 export async function ownedRows(
-  db: Db,
+  conn: Conn,
   table: OwnedTable,
   accountId: string,
   orderBy: readonly string[],
 ): Promise<BackupRow[]> {
+  const db = kysely(conn);
   const { rows } =
     await sql<BackupRow>`select * from ${sql.table(table)} where account_id = ${accountId} order by ${sql.join(orderBy.map((c) => sql.ref(c)))}`.execute(
       db,
@@ -26,12 +29,13 @@ export async function ownedRows(
 
 /** Inserts rows into `table` for the account, taking `columns` from each row (missing → NULL). */
 export async function insertOwned(
-  db: Db,
+  conn: Conn,
   table: OwnedTable,
   accountId: string,
   columns: readonly string[],
   rows: readonly BackupRow[],
 ): Promise<void> {
+  const db = kysely(conn);
   const refs = sql.join(['account_id', ...columns].map((c) => sql.ref(c)));
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const values = rows
@@ -41,13 +45,15 @@ export async function insertOwned(
   }
 }
 
-export async function countOwned(db: Db, table: OwnedTable, accountId: string): Promise<number> {
+export async function countOwned(conn: Conn, table: OwnedTable, accountId: string): Promise<number> {
+  const db = kysely(conn);
   const { rows } = await sql<{
     n: string | number;
   }>`select count(*) as n from ${sql.table(table)} where account_id = ${accountId}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 
-export async function deleteOwned(db: Db, table: OwnedTable, accountId: string): Promise<void> {
+export async function deleteOwned(conn: Conn, table: OwnedTable, accountId: string): Promise<void> {
+  const db = kysely(conn);
   await sql`delete from ${sql.table(table)} where account_id = ${accountId}`.execute(db);
 }

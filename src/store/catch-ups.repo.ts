@@ -1,5 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
+import { kysely } from './conn';
 import type { CatchUpsTable, Db } from './database';
+import type { Conn } from './store';
 
 export type CatchUpRow = Selectable<CatchUpsTable>;
 /** A catch-up with the contact's name, as lists and the feed show it. */
@@ -12,7 +14,8 @@ export interface CatchUpFilter {
   limit: number;
 }
 
-export async function insertCatchUp(db: Db, row: Insertable<CatchUpsTable>): Promise<void> {
+export async function insertCatchUp(conn: Conn, row: Insertable<CatchUpsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('catch_ups').values(row).execute();
 }
 
@@ -26,14 +29,20 @@ const withName = (db: Db) =>
     .select(['c.first_name', 'c.last_name']);
 
 export async function findCatchUp(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<CatchUpWithName | undefined> {
+  const db = kysely(conn);
   return withName(db).where('k.account_id', '=', accountId).where('k.id', '=', id).executeTakeFirst();
 }
 
-export async function listCatchUps(db: Db, accountId: string, f: CatchUpFilter): Promise<CatchUpWithName[]> {
+export async function listCatchUps(
+  conn: Conn,
+  accountId: string,
+  f: CatchUpFilter,
+): Promise<CatchUpWithName[]> {
+  const db = kysely(conn);
   let q = withName(db).where('k.account_id', '=', accountId);
   if (f.contactId) q = q.where('k.contact_id', '=', f.contactId);
   if (f.upcomingAfter) {
@@ -52,12 +61,13 @@ export async function listCatchUps(db: Db, accountId: string, f: CatchUpFilter):
 
 /** Moves a planned catch-up to `status`; 0 when it is not (or no longer) planned. */
 export async function settleCatchUp(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   from: string,
   values: Partial<Pick<CatchUpRow, 'status' | 'interaction_id'>>,
 ): Promise<number> {
+  const db = kysely(conn);
   const res = await db
     .updateTable('catch_ups')
     .set(values)

@@ -1,5 +1,7 @@
 import { CompiledQuery, type Insertable } from 'kysely';
-import type { Database, Db } from './database';
+import { kysely } from './conn';
+import type { Database } from './database';
+import type { Conn } from './store';
 
 /**
  * Rows per multi-row statement. SQLite allows 32,766 bound variables and PostgreSQL 65,535; the
@@ -44,7 +46,7 @@ function statementChunks<T>(items: readonly T[]): T[][] {
  * Rows must share one shape (the same keys in the same order); others take Kysely's ordinary path.
  */
 export async function insertMany<T extends keyof Database & string>(
-  db: Db,
+  conn: Conn,
   table: T,
   rows: readonly Insertable<Database[T]>[],
   options: {
@@ -58,6 +60,7 @@ export async function insertMany<T extends keyof Database & string>(
     omitNullColumns?: boolean;
   } = {},
 ): Promise<void> {
+  const db = kysely(conn);
   const { ignoreConflictOn, omitNullColumns = false } = options;
   const adapter = db.getExecutor().adapter;
   let compiled = compiledByAdapter.get(adapter);

@@ -1,9 +1,12 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { CirclesTable, Db } from './database';
+import { kysely } from './conn';
+import type { CirclesTable } from './database';
+import type { Conn } from './store';
 
 export type CircleRow = Selectable<CirclesTable>;
 
-export async function findCircle(db: Db, accountId: string, id: string): Promise<CircleRow | undefined> {
+export async function findCircle(conn: Conn, accountId: string, id: string): Promise<CircleRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('circles')
     .selectAll()
@@ -12,7 +15,8 @@ export async function findCircle(db: Db, accountId: string, id: string): Promise
     .executeTakeFirst();
 }
 
-export async function listCircles(db: Db, accountId: string): Promise<CircleRow[]> {
+export async function listCircles(conn: Conn, accountId: string): Promise<CircleRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('circles')
     .selectAll()
@@ -22,16 +26,18 @@ export async function listCircles(db: Db, accountId: string): Promise<CircleRow[
     .execute();
 }
 
-export async function insertCircles(db: Db, rows: Insertable<CirclesTable>[]): Promise<void> {
+export async function insertCircles(conn: Conn, rows: Insertable<CirclesTable>[]): Promise<void> {
+  const db = kysely(conn);
   if (rows.length) await db.insertInto('circles').values(rows).execute();
 }
 
 export async function updateCircle(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<CircleRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -43,7 +49,8 @@ export async function updateCircle(
 }
 
 /** Detaches the circle's contacts first: they keep their place in the network, just without a circle. */
-export async function deleteCircle(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteCircle(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   await db
     .updateTable('contacts')
     .set({ circle_id: null })
@@ -59,7 +66,8 @@ export async function deleteCircle(db: Db, accountId: string, id: string): Promi
 }
 
 /** Contacts per circle of the account (circles without contacts are absent). */
-export async function countContactsByCircle(db: Db, accountId: string): Promise<Map<string, number>> {
+export async function countContactsByCircle(conn: Conn, accountId: string): Promise<Map<string, number>> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('contacts')
     .select(['circle_id', sql<number | string>`count(*)`.as('n')])
@@ -72,7 +80,8 @@ export async function countContactsByCircle(db: Db, accountId: string): Promise<
 }
 
 /** Ids of the circle's contacts, for recomputing their schedules when the circle's cadence changes. */
-export async function circleContactIds(db: Db, accountId: string, circleId: string): Promise<string[]> {
+export async function circleContactIds(conn: Conn, accountId: string, circleId: string): Promise<string[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('contacts')
     .select('id')

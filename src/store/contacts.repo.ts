@@ -1,6 +1,10 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { holidayCountry } from '../core/holiday-country';
+import type { CadenceKind } from '../core/vocabulary';
+import { kysely } from './conn';
 import type { ContactsTable, Db } from './database';
-import { searchTerms } from './search-text';
+import { foldSearch, searchTerms } from './search-text';
+import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
@@ -9,7 +13,10 @@ export interface ContactChildren {
   links: { kind: string; url: string }[];
   tags: string[];
 }
-export interface ContactListFilter {
+/** How the contacts list is ordered; every order ends on id so a keyset cursor is stable. */
+export type ContactSort = 'name' | 'last_contact' | 'next_due';
+
+export interface ContactFilterValues {
   q?: string | undefined;
   circleId?: string | undefined;
   tag?: string | undefined;
@@ -19,15 +26,31 @@ export interface ContactListFilter {
   country?: string | undefined;
   lastContactBefore?: string | undefined;
   lastContactAfter?: string | undefined;
+  /** The cadence in force: the contact's own, or else their circle's default. */
+  cadence?: CadenceKind | undefined;
+  tracked?: boolean | undefined;
+}
+
+export interface ContactListFilter extends ContactFilterValues {
+  /** Name order's keyset position (the default sort). */
   after?: { sortName: string; id: string } | undefined;
+  sort?: ContactSort | undefined;
+  /** Keyset position for the other sorts: the sort column's value (null sorts last) and the id. */
+  afterValue?: { value: string | null; id: string } | undefined;
   limit: number;
 }
 
-export async function insertContact(db: Db, row: Insertable<ContactsTable>): Promise<void> {
+export async function insertContact(conn: Conn, row: Insertable<ContactsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('contacts').values(row).execute();
 }
 
-export async function findContact(db: Db, accountId: string, id: string): Promise<ContactRow | undefined> {
+export async function findContact(
+  conn: Conn,
+  accountId: string,
+  id: string,
+): Promise<ContactRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('contacts')
     .selectAll()
@@ -37,11 +60,12 @@ export async function findContact(db: Db, accountId: string, id: string): Promis
 }
 
 export async function updateContact(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Insertable<ContactsTable>>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -53,7 +77,8 @@ export async function updateContact(
 }
 
 /** Deletes the contact; children go by cascade, the search row (a virtual table on SQLite) by hand. */
-export async function deleteContact(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteContact(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   await db
     .deleteFrom('contact_search')
     .where('account_id', '=', accountId)
@@ -67,9 +92,9 @@ export async function deleteContact(db: Db, accountId: string, id: string): Prom
   return Number(r.numDeletedRows);
 }
 
-/** Filtered, name-ordered page with a keyset cursor; returns limit + 1 rows so callers see if more exist. */
-export async function listContacts(db: Db, accountId: string, f: ContactListFilter): Promise<ContactRow[]> {
-  let q = db.selectFrom('contacts').selectAll().where('account_id', '=', accountId);
+/** The contacts matching the filter, as a query the list and the count share. */
+function filtered(conn: Conn, accountId: string, f: ContactFilterValues) {
+  let q = kysely(conn).selectFrom('contacts').where('account_id', '=', accountId);
   if (f.circleId) q = q.where('circle_id', '=', f.circleId);
   for (const [column, value] of [
     ['company', f.company],
@@ -101,6 +126,27 @@ export async function listContacts(db: Db, accountId: string, f: ContactListFilt
     );
   }
   if (f.lastContactAfter) q = q.where('last_interaction_at', '>=', f.lastContactAfter);
+  if (f.cadence) {
+    const kind = f.cadence;
+    q = q.where((eb) =>
+      eb.or([
+        eb('cadence_kind', '=', kind),
+        eb.and([
+          eb('cadence_kind', 'is', null),
+          eb(
+            'circle_id',
+            'in',
+            eb
+              .selectFrom('circles')
+              .select('circles.id')
+              .where('circles.account_id', '=', accountId)
+              .where('circles.cadence_kind', '=', kind),
+          ),
+        ]),
+      ]),
+    );
+  }
+  if (f.tracked !== undefined) q = q.where('tracked', '=', f.tracked ? 1 : 0);
   for (const term of searchTerms(f.q ?? '')) {
     q = q.where('id', 'in', (eb) =>
       eb
@@ -110,25 +156,86 @@ export async function listContacts(db: Db, accountId: string, f: ContactListFilt
         .where('body', 'like', `%${term}%`),
     );
   }
-  if (f.after) {
-    const { sortName, id } = f.after;
-    q = q.where((eb) =>
-      eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
+  return q;
+}
+
+/** How many contacts match the filter, for the list's total. */
+export async function countContacts(conn: Conn, accountId: string, f: ContactFilterValues): Promise<number> {
+  const r = await filtered(conn, accountId, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Filtered page with a keyset cursor in the chosen order; returns limit + 1 rows so callers see if
+ * more exist. Name order walks contacts_sort_idx, next due contacts_due_idx and last contact
+ * contacts_last_contact_idx; contacts without a value come last in both.
+ */
+export async function listContacts(
+  conn: Conn,
+  accountId: string,
+  f: ContactListFilter,
+): Promise<ContactRow[]> {
+  let q = filtered(conn, accountId, f).selectAll();
+  const sort = f.sort ?? 'name';
+  if (sort === 'name') {
+    if (f.after) {
+      const { sortName, id } = f.after;
+      q = q.where((eb) =>
+        eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
+      );
+    }
+    return q
+      .orderBy('sort_name')
+      .orderBy('id')
+      .limit(f.limit + 1)
+      .execute();
+  }
+  const column = sort === 'next_due' ? 'next_due_at' : 'last_interaction_at';
+  // Soonest due first; most recently contacted first. The id follows the column's direction so
+  // that one index walk (forwards or backwards) yields the order without a sort.
+  const direction = sort === 'next_due' ? 'asc' : 'desc';
+  const beyond = direction === 'asc' ? '>' : '<';
+  const after = f.afterValue;
+  const rows: ContactRow[] = [];
+  if (after?.value !== null) {
+    let valued = q.where(column, 'is not', null);
+    if (after) {
+      const { value, id } = after;
+      valued = valued.where((eb) =>
+        eb.or([eb(column, beyond, value), eb.and([eb(column, '=', value), eb('id', beyond, id)])]),
+      );
+    }
+    rows.push(
+      ...(await valued
+        .orderBy(column, direction)
+        .orderBy('id', direction)
+        .limit(f.limit + 1)
+        .execute()),
     );
   }
-  return q
-    .orderBy('sort_name')
-    .orderBy('id')
-    .limit(f.limit + 1)
-    .execute();
+  // Contacts without a value (never contacted, never due) come last, in id order.
+  if (rows.length <= f.limit) {
+    let empty = q.where(column, 'is', null);
+    if (after?.value === null) empty = empty.where('id', '>', after.id);
+    rows.push(
+      ...(await empty
+        .orderBy('id')
+        .limit(f.limit + 1 - rows.length)
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** E-mails, phones, links and tags of many contacts in four queries, grouped by contact id. */
 export async function loadChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: string[],
 ): Promise<Map<string, ContactChildren>> {
+  const db = kysely(conn);
   const out = new Map<string, ContactChildren>(
     ids.map((id) => [id, { emails: [], phones: [], links: [], tags: [] }]),
   );
@@ -178,12 +285,13 @@ export async function loadChildren(
 
 /** Replaces a contact's e-mails, phones, links or tags (those given); ids come from `newId`. */
 export async function replaceChildren(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
   children: Partial<ContactChildren>,
   newId: () => string,
 ): Promise<void> {
+  const db = kysely(conn);
   const base = { account_id: accountId, contact_id: contactId };
   if (children.emails) {
     await db
@@ -259,7 +367,8 @@ export async function replaceChildren(
 }
 
 /** Rebuilds the search text of these contacts from names, company, title, e-mails, notes and facts. */
-export async function reindexContacts(db: Db, accountId: string, ids: string[]): Promise<void> {
+export async function reindexContacts(conn: Conn, accountId: string, ids: string[]): Promise<void> {
+  const db = kysely(conn);
   if (ids.length === 0) return;
   // Two transactions adding facts to one contact both deleted the search row, then both inserted
   // one: on PostgreSQL (read committed) the second insert broke contact_search_pk (a 500). A no-op
@@ -273,10 +382,21 @@ export async function reindexContacts(db: Db, accountId: string, ids: string[]):
     .where('account_id', '=', accountId)
     .where('id', 'in', ids)
     .execute();
-  const [contacts, emails, notes, facts] = await Promise.all([
+  const [contacts, emails, notes, facts, phones] = await Promise.all([
     db
       .selectFrom('contacts')
-      .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city'])
+      .select([
+        'id',
+        'first_name',
+        'last_name',
+        'company',
+        'title',
+        'industry',
+        'city',
+        'country',
+        'time_zone',
+        'holiday_country',
+      ])
       .where('account_id', '=', accountId)
       .where('id', 'in', ids)
       .execute(),
@@ -298,7 +418,29 @@ export async function reindexContacts(db: Db, accountId: string, ids: string[]):
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .execute(),
+    db
+      .selectFrom('contact_phones')
+      .select(['contact_id', 'e164'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
   ]);
+  // Every path that changes a contact reindexes it, so the derived holiday country is kept here too.
+  for (const c of contacts) {
+    const code = holidayCountry({
+      country: c.country,
+      timeZone: c.time_zone,
+      phonesE164: phones.filter((p) => p.contact_id === c.id).map((p) => p.e164),
+    });
+    if (code !== c.holiday_country)
+      await db
+        .updateTable('contacts')
+        .set({ holiday_country: code })
+        .where('account_id', '=', accountId)
+        .where('id', '=', c.id)
+        .execute();
+  }
   const parts = new Map<string, string[]>(contacts.map((c) => [c.id, searchFields(c)]));
   for (const e of emails) parts.get(e.contact_id)?.push(e.value);
   for (const n of notes) parts.get(n.contact_id)?.push(n.body);
@@ -324,5 +466,5 @@ export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
 
 /** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
 export function searchBody(parts: string[]): string {
-  return parts.filter(Boolean).join(' \u2022 ').toLowerCase();
+  return foldSearch(parts.filter(Boolean).join(' \u2022 '));
 }

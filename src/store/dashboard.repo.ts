@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from './database';
+import { kysely } from './conn';
+import type { Conn } from './store';
 
 const count = sql<number | string>`count(*)`;
 
@@ -8,7 +9,8 @@ const count = sql<number | string>`count(*)`;
  * else yearly (no circle counts as "other"), as in services/schedule.ts; the anchor is the last
  * meaningful touch, or creation for someone never contacted (core/cadence.ts).
  */
-function trackedContacts(db: Db, accountId: string) {
+function trackedContacts(conn: Conn, accountId: string) {
+  const db = kysely(conn);
   return db
     .selectFrom('contacts as c')
     .leftJoin('circles as ci', (j) =>
@@ -38,9 +40,13 @@ export interface CadenceKey {
 }
 
 /** The distinct cadences among tracked contacts: a handful, whatever the network's size. */
-export async function trackedCadences(db: Db, accountId: string): Promise<(CadenceKey & { n: number })[]> {
+export async function trackedCadences(
+  conn: Conn,
+  accountId: string,
+): Promise<(CadenceKey & { n: number })[]> {
+  const db = kysely(conn);
   const rows = await db
-    .selectFrom(trackedContacts(db, accountId).as('t'))
+    .selectFrom(trackedContacts(conn, accountId).as('t'))
     .select(['t.ek', 't.ee', 't.eu', count.as('n')])
     .groupBy(['t.ek', 't.ee', 't.eu'])
     .execute();
@@ -70,10 +76,11 @@ function caseOver(groups: GroupBounds[], branch: (g: GroupBounds) => RawBuilder<
  * grouped query: each group's bounds turn into a CASE, so no row leaves the database.
  */
 export async function trackedStates(
-  db: Db,
+  conn: Conn,
   accountId: string,
   groups: GroupBounds[],
 ): Promise<{ state: string; bucket: number; n: number }[]> {
+  const db = kysely(conn);
   const state = caseOver(
     groups,
     (g) =>
@@ -94,7 +101,7 @@ export async function trackedStates(
     '0',
   );
   const classified = db
-    .selectFrom(trackedContacts(db, accountId).as('t'))
+    .selectFrom(trackedContacts(conn, accountId).as('t'))
     .select([sql<string>`${state}`.as('state'), sql<string>`${bucket}`.as('bucket')]);
   const rows = await db
     .selectFrom(classified.as('x'))
@@ -109,11 +116,12 @@ export async function trackedStates(
  * of the stored ISO text is the same on both databases, unlike their date functions.
  */
 export async function touchesPerDay(
-  db: Db,
+  conn: Conn,
   accountId: string,
   since: string,
   until: string,
 ): Promise<{ day: string; direction: string; n: number }[]> {
+  const db = kysely(conn);
   const day = sql<string>`substr(occurred_at, 1, 10)`;
   const rows = await db
     .selectFrom('interactions')
@@ -127,7 +135,11 @@ export async function touchesPerDay(
 }
 
 /** Ledger entries per kind over the whole account. */
-export async function ledgerKindCounts(db: Db, accountId: string): Promise<{ kind: string; n: number }[]> {
+export async function ledgerKindCounts(
+  conn: Conn,
+  accountId: string,
+): Promise<{ kind: string; n: number }[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')
     .select(['kind', count.as('n')])

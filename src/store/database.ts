@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { CaptureSourceKind, Direction, RelationshipKind } from '../core/vocabulary';
 
 /**
  * Table types. Portable column types only, so one migration serves both dialects:
@@ -93,6 +94,10 @@ export interface ContactsTable {
   last_inbound_at: string | null;
   last_reply_channel: string | null;
   next_due_at: string | null;
+  /** 0 = the user asked that nothing be captured for this contact. */
+  capture: Generated<number>;
+  /** Derived (F9): ISO country whose holidays apply, from country, else phone, else zone; set on every write. */
+  holiday_country: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -142,6 +147,17 @@ export interface SavedSegmentsTable {
   id: string;
   name: string;
   filter: string;
+  created_at: string;
+}
+
+/** F29: "other_contact_id is contact_id's <kind>" (see core/vocabulary RELATIONSHIP_KINDS). */
+export interface RelationshipsTable {
+  account_id: string;
+  id: string;
+  contact_id: string;
+  other_contact_id: string;
+  kind: RelationshipKind;
+  note: string | null;
   created_at: string;
 }
 
@@ -312,7 +328,7 @@ export interface ImportRowsTable {
   account_id: string;
   run_id: string;
   line: number;
-  /** 'new' | 'duplicate' | 'merge' | 'error' */
+  /** 'new' | 'duplicate' | 'merge' | 'conflict' | 'error' */
   status: string;
   /** JSON ImportedContact (without photo); null for errors. */
   contact: string | null;
@@ -323,6 +339,10 @@ export interface ImportRowsTable {
   changes: string | null;
   error: string | null;
   raw_name: string | null;
+  /** Why a conflict row is not merged by default ("same phone, different name …"). */
+  reason: string | null;
+  /** JSON string[]: fields that could not be read and were skipped, the contact kept. */
+  warnings: string | null;
 }
 
 export interface OutboxTable {
@@ -401,7 +421,83 @@ export interface TripsTable {
   created_at: string;
 }
 
+/** F31: one CardDAV address book per account; `seq` is its sync-token counter. */
+export interface DavBooksTable {
+  account_id: string;
+  seq: Generated<number>;
+  /** DavDeleteMode: what a delete on the phone does to the contact. */
+  delete_mode: Generated<'delete' | 'untrack'>;
+  created_at: string;
+}
+
+/** One card resource of the book; deleted = 1 is a tombstone that sync-collection reports. */
+export interface DavCardsTable {
+  account_id: string;
+  href: string;
+  contact_id: string;
+  uid: string;
+  body: string;
+  etag: string;
+  seq: number;
+  deleted: Generated<number>;
+  contact_updated_at: string;
+  note_id: string | null;
+}
+
+export interface CaptureSourcesTable {
+  account_id: string;
+  id: string;
+  kind: CaptureSourceKind;
+  name: string;
+  /** JSON SourceSettings (no secrets). */
+  settings: string;
+  /** AES-256-GCM sealed credentials; never sent to a client or written to an export. */
+  secret: string | null;
+  /** JSON: where the next sync resumes. */
+  cursor: string;
+  locked_until: string | null;
+  seen: Generated<number>;
+  captured: Generated<number>;
+  skipped: Generated<number>;
+  failed: Generated<number>;
+  last_sync_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface CapturedItemsTable {
+  account_id: string;
+  item_key: string;
+  contact_id: string;
+  source_id: string;
+  interaction_id: string;
+  direction: Direction;
+}
+
+export interface CaptureSuggestionsTable {
+  account_id: string;
+  address: string;
+  name: string;
+  messages: number;
+  last_at: string;
+  dismissed: Generated<number>;
+}
+
+/** F9: which holidays count for a circle's contacts, and how many days ahead. */
+export interface HolidaySettingsTable {
+  account_id: string;
+  circle_id: string;
+  /** JSON array of HolidayKind. */
+  kinds: string;
+  lead_days: number;
+  updated_at: string;
+}
+
 export interface Database {
+  capture_sources: CaptureSourcesTable;
+  captured_items: CapturedItemsTable;
+  capture_suggestions: CaptureSuggestionsTable;
+  holiday_settings: HolidaySettingsTable;
   catch_ups: CatchUpsTable;
   trips: TripsTable;
   ledger_entries: LedgerEntriesTable;
@@ -418,6 +514,7 @@ export interface Database {
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   saved_segments: SavedSegmentsTable;
+  relationships: RelationshipsTable;
   interactions: InteractionsTable;
   notes: NotesTable;
   facts: FactsTable;
@@ -435,6 +532,8 @@ export interface Database {
   outbox: OutboxTable;
   updates: UpdatesTable;
   update_recipients: UpdateRecipientsTable;
+  dav_books: DavBooksTable;
+  dav_cards: DavCardsTable;
 }
 
 /** A database handle or an open transaction; repositories accept either. */

@@ -1,7 +1,10 @@
 import { type Insertable, sql } from 'kysely';
-import type { Database, Db } from './database';
+import { kysely } from './conn';
+import type { Database } from './database';
+import type { Conn } from './store';
 
-export async function countContacts(db: Db, accountId: string): Promise<number> {
+export async function countContacts(conn: Conn, accountId: string): Promise<number> {
+  const db = kysely(conn);
   const row = await db
     .selectFrom('contacts')
     .select(sql<number | string>`count(*)`.as('n'))
@@ -16,10 +19,11 @@ const MAX_PARAMS = 20_000;
 
 /** Multi-row INSERTs in chunks sized by column count: a few statements instead of one per row. */
 export async function insertInChunks<T extends keyof Database & string>(
-  db: Db,
+  conn: Conn,
   table: T,
   rows: Insertable<Database[T]>[],
 ): Promise<void> {
+  const db = kysely(conn);
   const first = rows[0];
   if (!first) return;
   const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(first).length));

@@ -1,4 +1,5 @@
-import type { Db } from './database';
+import { kysely } from './conn';
+import type { Conn } from './store';
 
 export interface DigestAccountRow {
   id: string;
@@ -8,7 +9,8 @@ export interface DigestAccountRow {
 }
 
 /** Accounts with the digest on that have not been handled for `notOn` (a local date) — cheap to scan every minute. */
-export async function digestCandidates(db: Db): Promise<DigestAccountRow[]> {
+export async function digestCandidates(conn: Conn): Promise<DigestAccountRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('accounts')
     .select(['id', 'time_zone', 'digest_email', 'digest_done_on'])
@@ -18,7 +20,8 @@ export async function digestCandidates(db: Db): Promise<DigestAccountRow[]> {
 }
 
 /** Records that the digest for `localDate` was handled; false when another tick already did. */
-export async function markDigestDone(db: Db, accountId: string, localDate: string): Promise<boolean> {
+export async function markDigestDone(conn: Conn, accountId: string, localDate: string): Promise<boolean> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('accounts')
     .set({ digest_done_on: localDate })
@@ -29,7 +32,8 @@ export async function markDigestDone(db: Db, accountId: string, localDate: strin
 }
 
 /** The account's first user's e-mail: the digest's default address. */
-export async function ownerEmail(db: Db, accountId: string): Promise<string | undefined> {
+export async function ownerEmail(conn: Conn, accountId: string): Promise<string | undefined> {
+  const db = kysely(conn);
   const r = await db
     .selectFrom('users')
     .select('email')

@@ -1,13 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, FactsTable } from './database';
+import { kysely } from './conn';
+import type { FactsTable } from './database';
+import type { Conn } from './store';
 
 export type FactRow = Selectable<FactsTable>;
 
-export async function insertFact(db: Db, row: Insertable<FactsTable>): Promise<void> {
+export async function insertFact(conn: Conn, row: Insertable<FactsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('facts').values(row).execute();
 }
 
-export async function findFact(db: Db, accountId: string, id: string): Promise<FactRow | undefined> {
+export async function findFact(conn: Conn, accountId: string, id: string): Promise<FactRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('facts')
     .selectAll()
@@ -17,7 +21,8 @@ export async function findFact(db: Db, accountId: string, id: string): Promise<F
 }
 
 /** Pinned first, then in the order they were written down. */
-export async function listFacts(db: Db, accountId: string, contactId: string): Promise<FactRow[]> {
+export async function listFacts(conn: Conn, accountId: string, contactId: string): Promise<FactRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('facts')
     .selectAll()
@@ -31,11 +36,12 @@ export async function listFacts(db: Db, accountId: string, contactId: string): P
 }
 
 export async function updateFact(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<FactRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -46,6 +52,7 @@ export async function updateFact(
     .execute();
 }
 
-export async function deleteFact(db: Db, accountId: string, id: string): Promise<void> {
+export async function deleteFact(conn: Conn, accountId: string, id: string): Promise<void> {
+  const db = kysely(conn);
   await db.deleteFrom('facts').where('account_id', '=', accountId).where('id', '=', id).execute();
 }

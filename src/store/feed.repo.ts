@@ -1,13 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, FeedTokensTable } from './database';
+import { kysely } from './conn';
+import type { FeedTokensTable } from './database';
+import type { Conn } from './store';
 
 export type FeedTokenRow = Selectable<FeedTokensTable>;
 
-export async function insertFeedToken(db: Db, row: Insertable<FeedTokensTable>): Promise<void> {
+export async function insertFeedToken(conn: Conn, row: Insertable<FeedTokensTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('feed_tokens').values(row).execute();
 }
 
-export async function listFeedTokens(db: Db, accountId: string): Promise<FeedTokenRow[]> {
+export async function listFeedTokens(conn: Conn, accountId: string): Promise<FeedTokenRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('feed_tokens')
     .selectAll()
@@ -19,7 +23,8 @@ export async function listFeedTokens(db: Db, accountId: string): Promise<FeedTok
 }
 
 /** Only live tokens: a revoked feed URL must stop working at once. */
-export async function findFeedTokenByHash(db: Db, tokenHash: string): Promise<FeedTokenRow | undefined> {
+export async function findFeedTokenByHash(conn: Conn, tokenHash: string): Promise<FeedTokenRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('feed_tokens')
     .selectAll()
@@ -28,7 +33,13 @@ export async function findFeedTokenByHash(db: Db, tokenHash: string): Promise<Fe
     .executeTakeFirst();
 }
 
-export async function revokeFeedToken(db: Db, accountId: string, id: string, at: string): Promise<number> {
+export async function revokeFeedToken(
+  conn: Conn,
+  accountId: string,
+  id: string,
+  at: string,
+): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('feed_tokens')
     .set({ revoked_at: at })
@@ -51,7 +62,8 @@ export interface FeedDateRow {
 }
 
 /** Every important date of the account with its contact's name (a yearly event each). */
-export async function feedDates(db: Db, accountId: string): Promise<FeedDateRow[]> {
+export async function feedDates(conn: Conn, accountId: string): Promise<FeedDateRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('important_dates as d')
     .innerJoin('contacts as c', (j) =>
@@ -76,11 +88,12 @@ export interface FeedTaskRow {
 
 /** Open tasks due from `from` on (at most `limit`, soonest first), with the contact's name when there is one. */
 export async function feedTasks(
-  db: Db,
+  conn: Conn,
   accountId: string,
   from: string,
   limit: number,
 ): Promise<FeedTaskRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('tasks as t')
     .leftJoin('contacts as c', (j) =>

@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { chunks, insertMany } from './chunks';
+import { kysely } from './conn';
 import { type ContactChildren, type ContactRow, loadChildren } from './contacts.repo';
 import type {
   ContactEmailsTable,
@@ -7,11 +8,11 @@ import type {
   ContactPhonesTable,
   ContactSearchTable,
   ContactsTable,
-  Db,
   ImportantDatesTable,
   LifeEventsTable,
   NotesTable,
 } from './database';
+import type { Conn } from './store';
 
 /** Everything one slice of an import commit inserts; tags are by name and resolved here. */
 export interface ImportWrites {
@@ -44,7 +45,8 @@ export function emptyWrites(): ImportWrites {
 /** Tag ids by lower-cased name, loaded once per commit and extended as new tags are created. */
 export type TagIds = Map<string, string>;
 
-export async function loadTagIds(db: Db, accountId: string): Promise<TagIds> {
+export async function loadTagIds(conn: Conn, accountId: string): Promise<TagIds> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('tags')
     .select(['id', 'name'])
@@ -57,21 +59,21 @@ export async function loadTagIds(db: Db, accountId: string): Promise<TagIds> {
 
 /** Multi-row inserts, parents first, at most 500 rows a statement. */
 export async function insertImportWrites(
-  db: Db,
+  conn: Conn,
   accountId: string,
   w: ImportWrites,
   tagIds: TagIds,
   newId: () => string,
 ): Promise<void> {
   const lean = { omitNullColumns: true };
-  await insertMany(db, 'contacts', w.contacts, lean);
-  await insertMany(db, 'contact_emails', w.emails, lean);
-  await insertMany(db, 'contact_phones', w.phones, lean);
-  await insertMany(db, 'contact_links', w.links, lean);
-  await insertMany(db, 'notes', w.notes, lean);
-  await insertMany(db, 'important_dates', w.dates, lean);
-  await insertMany(db, 'life_events', w.lifeEvents, lean);
-  await insertMany(db, 'contact_search', w.search, lean);
+  await insertMany(conn, 'contacts', w.contacts, lean);
+  await insertMany(conn, 'contact_emails', w.emails, lean);
+  await insertMany(conn, 'contact_phones', w.phones, lean);
+  await insertMany(conn, 'contact_links', w.links, lean);
+  await insertMany(conn, 'notes', w.notes, lean);
+  await insertMany(conn, 'important_dates', w.dates, lean);
+  await insertMany(conn, 'life_events', w.lifeEvents, lean);
+  await insertMany(conn, 'contact_search', w.search, lean);
   if (w.tags.length === 0) return;
   const fresh = new Map<string, string>();
   for (const { name } of w.tags) {
@@ -79,7 +81,7 @@ export async function insertImportWrites(
     if (!tagIds.has(key) && !fresh.has(key)) fresh.set(key, name);
   }
   const created = [...fresh.values()].map((name) => ({ account_id: accountId, id: newId(), name }));
-  await insertMany(db, 'tags', created);
+  await insertMany(conn, 'tags', created);
   for (const t of created) tagIds.set(t.name.toLowerCase(), t.id);
   const links = new Map<string, { account_id: string; contact_id: string; tag_id: string }>();
   for (const { contactId, name } of w.tags) {
@@ -88,7 +90,7 @@ export async function insertImportWrites(
       links.set(`${contactId}|${tagId}`, { account_id: accountId, contact_id: contactId, tag_id: tagId });
   }
   // Through insertMany: Kysely's own values() parsing cost ~0.2 s on 10,000 tagged cards.
-  await insertMany(db, 'contact_tags', [...links.values()], {
+  await insertMany(conn, 'contact_tags', [...links.values()], {
     ignoreConflictOn: ['account_id', 'contact_id', 'tag_id'],
   });
 }
@@ -103,10 +105,11 @@ export interface MergeTarget {
 
 /** The merge targets that still exist, by id (a missing id was deleted since the preview). */
 export async function loadMergeTargets(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: string[],
 ): Promise<Map<string, MergeTarget>> {
+  const db = kysely(conn);
   const out = new Map<string, MergeTarget>();
   for (const part of chunks(ids)) {
     const [rows, children, notes, dates] = await Promise.all([
@@ -116,7 +119,7 @@ export async function loadMergeTargets(
         .where('account_id', '=', accountId)
         .where('id', 'in', part)
         .execute(),
-      loadChildren(db, accountId, part),
+      loadChildren(conn, accountId, part),
       db
         .selectFrom('notes')
         .select(['contact_id', 'body'])

@@ -1,17 +1,21 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, ImportantDatesTable } from './database';
+import { kysely } from './conn';
+import type { ImportantDatesTable } from './database';
+import type { Conn } from './store';
 
 export type ImportantDateRow = Selectable<ImportantDatesTable>;
 
-export async function insertImportantDate(db: Db, row: Insertable<ImportantDatesTable>): Promise<void> {
+export async function insertImportantDate(conn: Conn, row: Insertable<ImportantDatesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('important_dates').values(row).execute();
 }
 
 export async function findImportantDate(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<ImportantDateRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('important_dates')
     .selectAll()
@@ -22,10 +26,11 @@ export async function findImportantDate(
 
 /** In calendar order (January first). */
 export async function listImportantDates(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
 ): Promise<ImportantDateRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('important_dates')
     .selectAll()
@@ -39,11 +44,12 @@ export async function listImportantDates(
 }
 
 export async function updateImportantDate(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<ImportantDateRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -54,6 +60,7 @@ export async function updateImportantDate(
     .execute();
 }
 
-export async function deleteImportantDate(db: Db, accountId: string, id: string): Promise<void> {
+export async function deleteImportantDate(conn: Conn, accountId: string, id: string): Promise<void> {
+  const db = kysely(conn);
   await db.deleteFrom('important_dates').where('account_id', '=', accountId).where('id', '=', id).execute();
 }

@@ -1,20 +1,24 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DedupeContact } from '../core/duplicate-keys';
 import { chunks, insertMany } from './chunks';
-import type { Db, ImportRowsTable, ImportRunsTable } from './database';
+import { kysely } from './conn';
+import type { ImportRowsTable, ImportRunsTable } from './database';
+import type { Conn } from './store';
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
 export type ImportRowRow = Selectable<ImportRowsTable>;
 
-export async function insertImportRun(db: Db, row: Insertable<ImportRunsTable>): Promise<void> {
+export async function insertImportRun(conn: Conn, row: Insertable<ImportRunsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('import_runs').values(row).execute();
 }
 
 export async function findImportRun(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<ImportRunRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('import_runs')
     .selectAll()
@@ -25,12 +29,13 @@ export async function findImportRun(
 
 /** Updates a run, only while it has status `from` when given; returns how many rows changed (0 or 1). */
 export async function updateImportRun(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Insertable<ImportRunsTable>>,
   from?: string,
 ): Promise<number> {
+  const db = kysely(conn);
   let q = db.updateTable('import_runs').set(values).where('account_id', '=', accountId).where('id', '=', id);
   if (from) q = q.where('status', '=', from);
   const r = await q.executeTakeFirst();
@@ -38,13 +43,15 @@ export async function updateImportRun(
 }
 
 /** Deletes a run with its rows. */
-export async function deleteImportRun(db: Db, accountId: string, id: string): Promise<void> {
-  await deleteImportRows(db, accountId, id);
+export async function deleteImportRun(conn: Conn, accountId: string, id: string): Promise<void> {
+  const db = kysely(conn);
+  await deleteImportRows(conn, accountId, id);
   await db.deleteFrom('import_runs').where('account_id', '=', accountId).where('id', '=', id).execute();
 }
 
 /** Drops a run's rows (a discarded or committed preview needs only its summary). */
-export async function deleteImportRows(db: Db, accountId: string, runId: string): Promise<void> {
+export async function deleteImportRows(conn: Conn, accountId: string, runId: string): Promise<void> {
+  const db = kysely(conn);
   await db
     .deleteFrom('import_rows')
     .where('account_id', '=', accountId)
@@ -54,10 +61,10 @@ export async function deleteImportRows(db: Db, accountId: string, runId: string)
 
 /** The account's previews waiting for a commit or a discard, oldest first. */
 export async function pendingPreviews(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ id: string; created_at: string }[]> {
-  return db
+  return kysely(conn)
     .selectFrom('import_runs')
     .select(['id', 'created_at'])
     .where('account_id', '=', accountId)
@@ -68,7 +75,8 @@ export async function pendingPreviews(
 }
 
 /** Runs left 'reading' by a process that died mid-upload, older than `before`. */
-export async function staleReadingRuns(db: Db, accountId: string, before: string): Promise<string[]> {
+export async function staleReadingRuns(conn: Conn, accountId: string, before: string): Promise<string[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('import_runs')
     .select('id')
@@ -80,17 +88,18 @@ export async function staleReadingRuns(db: Db, accountId: string, before: string
 }
 
 /** Multi-row inserts, 500 rows a statement; a new row's empty match and error columns are left out. */
-export async function insertImportRows(db: Db, rows: Insertable<ImportRowsTable>[]): Promise<void> {
-  await insertMany(db, 'import_rows', rows, { omitNullColumns: true });
+export async function insertImportRows(conn: Conn, rows: Insertable<ImportRowsTable>[]): Promise<void> {
+  await insertMany(conn, 'import_rows', rows, { omitNullColumns: true });
 }
 
 /** The stored contact JSON of one previewed row (null for an error row). */
 export async function importRowContact(
-  db: Db,
+  conn: Conn,
   accountId: string,
   runId: string,
   line: number,
 ): Promise<string | null | undefined> {
+  const db = kysely(conn);
   const row = await db
     .selectFrom('import_rows')
     .select('contact')
@@ -103,11 +112,12 @@ export async function importRowContact(
 
 /** Rows in line order after `afterLine`, optionally of one status or without errors; limit + 1 rows. */
 export async function listImportRows(
-  db: Db,
+  conn: Conn,
   accountId: string,
   runId: string,
   f: { status?: string | undefined; withoutErrors?: boolean; afterLine?: number | undefined; limit: number },
 ): Promise<ImportRowRow[]> {
+  const db = kysely(conn);
   let q = db
     .selectFrom('import_rows')
     .selectAll()
@@ -130,9 +140,10 @@ const DATE_KIND_FIELD = { birthday: 'birthday', personal_anniversary: 'anniversa
  * for an imported note and the birthday / personal anniversary dates for the imported ones.
  */
 export async function loadDedupeContacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ id: string; contact: DedupeContact }[]> {
+  const db = kysely(conn);
   const [contacts, emails, phones, links, tags, dates, notes] = await Promise.all([
     db
       .selectFrom('contacts')
@@ -243,11 +254,12 @@ function optional<T extends Record<string, string | null>>(o: T): { [K in keyof 
 
 /** Status of each of these lines of a run (absent lines are not in the file). */
 export async function importRowStatuses(
-  db: Db,
+  conn: Conn,
   accountId: string,
   runId: string,
   lines: number[],
 ): Promise<Map<number, string>> {
+  const db = kysely(conn);
   const out = new Map<number, string>();
   for (const part of chunks(lines)) {
     const rows = await db

@@ -1,17 +1,22 @@
 import type { Insertable, Selectable } from 'kysely';
+import { chunks, insertMany } from './chunks';
+import { kysely } from './conn';
 import type { Db, InteractionsTable } from './database';
+import type { Conn } from './store';
 
 export type InteractionRow = Selectable<InteractionsTable>;
 
-export async function insertInteraction(db: Db, row: Insertable<InteractionsTable>): Promise<void> {
+export async function insertInteraction(conn: Conn, row: Insertable<InteractionsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('interactions').values(row).execute();
 }
 
 export async function findInteraction(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<InteractionRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('interactions')
     .selectAll()
@@ -22,11 +27,12 @@ export async function findInteraction(
 
 /** Newest first, for the timeline. */
 export async function listInteractions(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
   limit = 500,
 ): Promise<InteractionRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('interactions')
     .selectAll()
@@ -39,11 +45,12 @@ export async function listInteractions(
 }
 
 export async function updateInteraction(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<InteractionRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -54,6 +61,32 @@ export async function updateInteraction(
     .execute();
 }
 
-export async function deleteInteraction(db: Db, accountId: string, id: string): Promise<void> {
+export async function deleteInteraction(conn: Conn, accountId: string, id: string): Promise<void> {
+  const db = kysely(conn);
   await db.deleteFrom('interactions').where('account_id', '=', accountId).where('id', '=', id).execute();
+}
+
+/** Many interactions at once (capture writes a batch of messages per transaction). */
+export async function insertInteractions(
+  conn: Conn,
+  rows: readonly Insertable<InteractionsTable>[],
+): Promise<void> {
+  const db = kysely(conn);
+  if (rows.length > 0) await insertMany(conn, 'interactions', rows);
+}
+
+export async function deleteInteractions(
+  conn: Conn,
+  accountId: string,
+  ids: readonly string[],
+): Promise<void> {
+  const db = kysely(conn);
+  for (const part of chunks(ids)) {
+    if (part.length > 0)
+      await db
+        .deleteFrom('interactions')
+        .where('account_id', '=', accountId)
+        .where('id', 'in', part)
+        .execute();
+  }
 }

@@ -1,5 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db, IntroductionsTable } from './database';
+import { kysely } from './conn';
+import type { IntroductionsTable } from './database';
+import type { Conn } from './store';
 
 export type IntroductionRow = Selectable<IntroductionsTable>;
 /** An introduction with both people's names and addresses for drafts. */
@@ -12,7 +14,8 @@ export type IntroductionWithPeople = IntroductionRow & {
 
 const ENDED = ['outcome', 'declined'];
 
-function withPeople(db: Db, accountId: string) {
+function withPeople(conn: Conn, accountId: string) {
+  const db = kysely(conn);
   return db
     .selectFrom('introductions as i')
     .innerJoin('contacts as a', (j) =>
@@ -31,25 +34,26 @@ function withPeople(db: Db, accountId: string) {
     .where('i.account_id', '=', accountId);
 }
 
-export async function insertIntroduction(db: Db, row: Insertable<IntroductionsTable>): Promise<void> {
+export async function insertIntroduction(conn: Conn, row: Insertable<IntroductionsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('introductions').values(row).execute();
 }
 
 export async function findIntroduction(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
 ): Promise<IntroductionWithPeople | undefined> {
-  return withPeople(db, accountId).where('i.id', '=', id).executeTakeFirst();
+  return withPeople(conn, accountId).where('i.id', '=', id).executeTakeFirst();
 }
 
 /** Newest first; `open` true = still running, false = ended, undefined = all. */
 export async function listIntroductions(
-  db: Db,
+  conn: Conn,
   accountId: string,
   open?: boolean,
 ): Promise<IntroductionWithPeople[]> {
-  let q = withPeople(db, accountId);
+  let q = withPeople(conn, accountId);
   if (open === true) q = q.where('i.stage', 'not in', ENDED);
   if (open === false) q = q.where('i.stage', 'in', ENDED);
   return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(1000).execute();
@@ -57,11 +61,12 @@ export async function listIntroductions(
 
 /** A running introduction between the same two people, in either order. */
 export async function findOpenBetween(
-  db: Db,
+  conn: Conn,
   accountId: string,
   x: string,
   y: string,
 ): Promise<IntroductionRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('introductions')
     .selectAll()
@@ -78,12 +83,12 @@ export async function findOpenBetween(
 
 /** Steps in `stages` that have waited since before `before` (Today's candidates; core decides). */
 export async function waitingIntroductions(
-  db: Db,
+  conn: Conn,
   accountId: string,
   stages: string[],
   before: string,
 ): Promise<IntroductionWithPeople[]> {
-  return withPeople(db, accountId)
+  return withPeople(conn, accountId)
     .where('i.stage', 'in', stages)
     .where('i.stage_at', '<', before)
     .orderBy('i.stage_at')
@@ -93,12 +98,13 @@ export async function waitingIntroductions(
 
 /** Moves a step on only if nobody else did meanwhile (the stage is still `fromStage`). */
 export async function updateIntroduction(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   fromStage: string,
   values: Updateable<IntroductionsTable>,
 ): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('introductions')
     .set(values)

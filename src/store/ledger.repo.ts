@@ -1,18 +1,22 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, LedgerEntriesTable } from './database';
+import { kysely } from './conn';
+import type { LedgerEntriesTable } from './database';
+import type { Conn } from './store';
 
 export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
 
-export async function insertLedgerEntries(db: Db, rows: Insertable<LedgerEntriesTable>[]): Promise<void> {
+export async function insertLedgerEntries(conn: Conn, rows: Insertable<LedgerEntriesTable>[]): Promise<void> {
+  const db = kysely(conn);
   if (rows.length > 0) await db.insertInto('ledger_entries').values(rows).execute();
 }
 
 /** Newest first. */
 export async function listLedgerEntries(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
 ): Promise<LedgerEntryRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('ledger_entries')
     .selectAll()
@@ -26,10 +30,11 @@ export async function listLedgerEntries(
 
 /** Entries per kind for one contact, for its balance (independent of the list's limit). */
 export async function contactLedgerCounts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
 ): Promise<{ kind: string; n: number }[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')
     .select(['kind', (eb) => eb.fn.countAll<string | number>().as('n')])
@@ -42,9 +47,10 @@ export async function contactLedgerCounts(
 
 /** Entries per contact and kind over the whole account. */
 export async function networkLedgerCounts(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ contact_id: string; kind: string; n: number }[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')
     .select(['contact_id', 'kind', (eb) => eb.fn.countAll<string | number>().as('n')])
@@ -54,7 +60,8 @@ export async function networkLedgerCounts(
   return rows.map((r) => ({ contact_id: r.contact_id, kind: r.kind, n: Number(r.n) }));
 }
 
-export async function deleteLedgerEntry(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteLedgerEntry(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('ledger_entries')
     .where('account_id', '=', accountId)
@@ -64,7 +71,12 @@ export async function deleteLedgerEntry(db: Db, accountId: string, id: string): 
 }
 
 /** Display names of the given contacts (for the network's top lists). */
-export async function contactNames(db: Db, accountId: string, ids: string[]): Promise<Map<string, string>> {
+export async function contactNames(
+  conn: Conn,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const db = kysely(conn);
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('contacts')

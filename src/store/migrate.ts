@@ -10,6 +10,13 @@ import * as catchUpsTrips from './migrations/1795457453197-catch-ups-trips';
 import * as todayIndexes from './migrations/1795458265491-today-indexes';
 import * as todayOrderIndexes from './migrations/1795460147577-today-order-indexes';
 import * as tokenScopes from './migrations/1796167417089-token-scopes';
+import * as relationships from './migrations/1796167439292-relationships';
+import * as dav from './migrations/1796167460786-dav';
+import * as importRowNotes from './migrations/1796167489621-import-row-notes';
+import * as holidays from './migrations/1796167633831-holidays';
+import * as capture from './migrations/1796167644810-capture';
+import * as lastContactIndex from './migrations/1796167859457-contacts-last-contact-index';
+import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +30,13 @@ const migrations: Record<string, Migration> = {
   '1795458265491-today-indexes': todayIndexes,
   '1795460147577-today-order-indexes': todayOrderIndexes,
   '1796167417089-token-scopes': tokenScopes,
+  '1796167460786-dav': dav,
+  '1796167644810-capture': capture,
+  '1796167489621-import-row-notes': importRowNotes,
+  '1796167633831-holidays': holidays,
+  '1796168851471-fold-search-text': foldSearchText,
+  '1796167439292-relationships': relationships,
+  '1796167859457-contacts-last-contact-index': lastContactIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,13 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, NotesTable } from './database';
+import { kysely } from './conn';
+import type { NotesTable } from './database';
+import type { Conn } from './store';
 
 export type NoteRow = Selectable<NotesTable>;
 
-export async function insertNote(db: Db, row: Insertable<NotesTable>): Promise<void> {
+export async function insertNote(conn: Conn, row: Insertable<NotesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('notes').values(row).execute();
 }
 
-export async function findNote(db: Db, accountId: string, id: string): Promise<NoteRow | undefined> {
+export async function findNote(conn: Conn, accountId: string, id: string): Promise<NoteRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('notes')
     .selectAll()
@@ -17,7 +21,8 @@ export async function findNote(db: Db, accountId: string, id: string): Promise<N
 }
 
 /** Pinned first, then newest first. */
-export async function listNotes(db: Db, accountId: string, contactId: string): Promise<NoteRow[]> {
+export async function listNotes(conn: Conn, accountId: string, contactId: string): Promise<NoteRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('notes')
     .selectAll()
@@ -31,11 +36,12 @@ export async function listNotes(db: Db, accountId: string, contactId: string): P
 }
 
 export async function updateNote(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<NoteRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -46,6 +52,7 @@ export async function updateNote(
     .execute();
 }
 
-export async function deleteNote(db: Db, accountId: string, id: string): Promise<void> {
+export async function deleteNote(conn: Conn, accountId: string, id: string): Promise<void> {
+  const db = kysely(conn);
   await db.deleteFrom('notes').where('account_id', '=', accountId).where('id', '=', id).execute();
 }

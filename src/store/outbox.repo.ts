@@ -1,10 +1,13 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, OutboxTable } from './database';
+import { kysely } from './conn';
+import type { OutboxTable } from './database';
+import type { Conn } from './store';
 
 export type OutboxRow = Selectable<OutboxTable>;
 
 /** Adds a message unless one with the same key exists in the account; true when this call added it. */
-export async function enqueueOutbox(db: Db, row: Insertable<OutboxTable>): Promise<boolean> {
+export async function enqueueOutbox(conn: Conn, row: Insertable<OutboxTable>): Promise<boolean> {
+  const db = kysely(conn);
   const r = await db
     .insertInto('outbox')
     .values(row)
@@ -14,10 +17,11 @@ export async function enqueueOutbox(db: Db, row: Insertable<OutboxTable>): Promi
 }
 
 export async function findOutboxByKey(
-  db: Db,
+  conn: Conn,
   accountId: string,
   key: string,
 ): Promise<OutboxRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -26,7 +30,8 @@ export async function findOutboxByKey(
     .executeTakeFirst();
 }
 
-export async function findOutbox(db: Db, accountId: string, id: string): Promise<OutboxRow | undefined> {
+export async function findOutbox(conn: Conn, accountId: string, id: string): Promise<OutboxRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -36,7 +41,8 @@ export async function findOutbox(db: Db, accountId: string, id: string): Promise
 }
 
 /** Newest first. */
-export async function listOutbox(db: Db, accountId: string, limit: number): Promise<OutboxRow[]> {
+export async function listOutbox(conn: Conn, accountId: string, limit: number): Promise<OutboxRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -48,7 +54,8 @@ export async function listOutbox(db: Db, accountId: string, limit: number): Prom
 }
 
 /** Rows a crashed worker left in 'sending' since before `staleBefore` go back to pending. */
-export async function releaseStale(db: Db, staleBefore: string): Promise<number> {
+export async function releaseStale(conn: Conn, staleBefore: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('outbox')
     .set({ status: 'pending', sending_at: null, last_error: 'the worker stopped while sending' })
@@ -59,7 +66,8 @@ export async function releaseStale(db: Db, staleBefore: string): Promise<number>
 }
 
 /** Pending rows whose time has come, across accounts, oldest due first. */
-export async function dueOutbox(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
+export async function dueOutbox(conn: Conn, now: string, limit: number): Promise<OutboxRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('outbox')
     .selectAll()
@@ -75,7 +83,8 @@ export async function dueOutbox(db: Db, now: string, limit: number): Promise<Out
  * Claims one row for sending: a conditional update that only one worker can win, on either
  * dialect (the loser sees 0 rows changed). Returns the claimed row's attempt number, or null.
  */
-export async function claimOutbox(db: Db, row: OutboxRow, now: string): Promise<number | null> {
+export async function claimOutbox(conn: Conn, row: OutboxRow, now: string): Promise<number | null> {
+  const db = kysely(conn);
   const attempt = row.attempts + 1;
   const r = await db
     .updateTable('outbox')
@@ -88,7 +97,8 @@ export async function claimOutbox(db: Db, row: OutboxRow, now: string): Promise<
   return Number(r.numUpdatedRows) === 1 ? attempt : null;
 }
 
-export async function markSent(db: Db, row: OutboxRow, now: string): Promise<void> {
+export async function markSent(conn: Conn, row: OutboxRow, now: string): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('outbox')
     .set({ status: 'sent', sent_at: now, sending_at: null, last_error: null })
@@ -99,11 +109,12 @@ export async function markSent(db: Db, row: OutboxRow, now: string): Promise<voi
 
 /** After a failed attempt: pending again at `nextAttemptAt`, or failed for good when that is null. */
 export async function markAttemptFailed(
-  db: Db,
+  conn: Conn,
   row: OutboxRow,
   error: string,
   nextAttemptAt: string | null,
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .updateTable('outbox')
     .set({
@@ -119,7 +130,8 @@ export async function markAttemptFailed(
 }
 
 /** Pending or failed → pending now (a failed row starts its back-off afresh); returns rows changed. */
-export async function requeueOutbox(db: Db, accountId: string, id: string, now: string): Promise<number> {
+export async function requeueOutbox(conn: Conn, accountId: string, id: string, now: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('outbox')
     .set((eb) => ({

@@ -1,22 +1,40 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { asConn } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
 
+/**
+ * An idle pooled connection that the server ends (a restart, a dropped test database: FATAL
+ * 57P01) is an 'error' event on the pool; with no listener Node throws it as an uncaught
+ * exception and the process dies. pg has already removed the client, so the next query opens a
+ * new one: saying so is enough.
+ */
+function idleClientFailed(error: Error): void {
+  console.error(`tend: an idle PostgreSQL connection ended (${error.message}); the pool opens a new one`);
+}
+
 /** Connects to PostgreSQL and brings the schema up to date. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Store> {
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  onIdleError: (error: Error) => void = idleClientFailed,
+): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   await migrateToLatest(db);
   return {
-    kind: 'postgres',
-    db,
-    read: db,
-    transaction: (fn) => db.transaction().execute(fn),
-    backupTo: async () => {
-      throw new Error('Online backup of PostgreSQL is pg_dump: see docs/backup.md');
-    },
+    read: asConn(db),
+    transaction: (fn, options) =>
+      (options?.serializable ? db.transaction().setIsolationLevel('serializable') : db.transaction()).execute(
+        (trx) => fn(asConn(trx)),
+      ),
+    location: 'PostgreSQL',
+    // Several app instances may share this database: pg-boss hands each tick to one of them.
+    jobRunner: { kind: 'pg-boss', connectionString: url },
+    backupTo: null,
     close: () => db.destroy(),
   };
 }

@@ -1,6 +1,8 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
-import type { Db, ResourceSharesTable, ResourcesTable } from './database';
+import { kysely } from './conn';
+import type { ResourceSharesTable, ResourcesTable } from './database';
+import type { Conn } from './store';
 
 export type ResourceRow = Selectable<ResourcesTable>;
 export interface ResourceFilter {
@@ -10,11 +12,17 @@ export interface ResourceFilter {
   limit: number;
 }
 
-export async function insertResource(db: Db, row: Insertable<ResourcesTable>): Promise<void> {
+export async function insertResource(conn: Conn, row: Insertable<ResourcesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('resources').values(row).execute();
 }
 
-export async function findResource(db: Db, accountId: string, id: string): Promise<ResourceRow | undefined> {
+export async function findResource(
+  conn: Conn,
+  accountId: string,
+  id: string,
+): Promise<ResourceRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('resources')
     .selectAll()
@@ -24,7 +32,12 @@ export async function findResource(db: Db, accountId: string, id: string): Promi
 }
 
 /** Newest first; `tag` matches case-insensitively. */
-export async function listResources(db: Db, accountId: string, f: ResourceFilter): Promise<ResourceRow[]> {
+export async function listResources(
+  conn: Conn,
+  accountId: string,
+  f: ResourceFilter,
+): Promise<ResourceRow[]> {
+  const db = kysely(conn);
   let q = db.selectFrom('resources').selectAll().where('account_id', '=', accountId);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.since) q = q.where('created_at', '>=', f.since);
@@ -45,11 +58,12 @@ export async function listResources(db: Db, accountId: string, f: ResourceFilter
 }
 
 export async function updateResource(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<ResourceRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -60,7 +74,8 @@ export async function updateResource(
     .execute();
 }
 
-export async function deleteResource(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteResource(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('resources')
     .where('account_id', '=', accountId)
@@ -71,11 +86,12 @@ export async function deleteResource(db: Db, accountId: string, id: string): Pro
 
 /** Replaces a resource's tags, keeping the order given. */
 export async function replaceResourceTags(
-  db: Db,
+  conn: Conn,
   accountId: string,
   resourceId: string,
   tags: readonly string[],
 ): Promise<void> {
+  const db = kysely(conn);
   await db
     .deleteFrom('resource_tags')
     .where('account_id', '=', accountId)
@@ -89,7 +105,12 @@ export async function replaceResourceTags(
 }
 
 /** Tags of many resources in one query, in their order. */
-export async function resourceTags(db: Db, accountId: string, ids: string[]): Promise<Map<string, string[]>> {
+export async function resourceTags(
+  conn: Conn,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, string[]>> {
+  const db = kysely(conn);
   const out = new Map<string, string[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const rows = await db
@@ -106,10 +127,11 @@ export async function resourceTags(db: Db, accountId: string, ids: string[]): Pr
 
 /** Interest-like facts (facts_kind_idx), of the whole account or of some contacts. */
 export async function interestFacts(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactIds?: string[],
 ): Promise<{ contact_id: string; kind: string; value: string }[]> {
+  const db = kysely(conn);
   if (contactIds?.length === 0) return [];
   let q = db
     .selectFrom('facts')
@@ -122,10 +144,11 @@ export async function interestFacts(
 
 /** Interest-like facts containing one of `patterns` (lower-case letters and digits only), in any order. */
 export async function interestFactsLike(
-  db: Db,
+  conn: Conn,
   accountId: string,
   patterns: readonly string[],
 ): Promise<{ contact_id: string; kind: string; value: string }[]> {
+  const db = kysely(conn);
   if (patterns.length === 0) return [];
   return db
     .selectFrom('facts')
@@ -139,11 +162,12 @@ export async function interestFactsLike(
 
 /** Interaction topics since a time (interactions_recent_idx), of the whole account or of some contacts. */
 export async function recentTopics(
-  db: Db,
+  conn: Conn,
   accountId: string,
   since: string,
   contactIds?: string[],
 ): Promise<{ contact_id: string; topics: string }[]> {
+  const db = kysely(conn);
   if (contactIds?.length === 0) return [];
   let q = db
     .selectFrom('interactions')
@@ -157,10 +181,11 @@ export async function recentTopics(
 
 /** Names and industries of some contacts, or of every contact with an industry when `ids` is omitted. */
 export async function contactBasics(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids?: string[],
 ): Promise<{ id: string; first_name: string; last_name: string; industry: string | null }[]> {
+  const db = kysely(conn);
   if (ids?.length === 0) return [];
   let q = db
     .selectFrom('contacts')
@@ -172,10 +197,11 @@ export async function contactBasics(
 
 /** Which of these resources each contact already received. */
 export async function sharedPairs(
-  db: Db,
+  conn: Conn,
   accountId: string,
   by: { resourceIds?: string[]; contactIds?: string[] },
 ): Promise<{ resource_id: string; contact_id: string }[]> {
+  const db = kysely(conn);
   if (by.resourceIds?.length === 0 || by.contactIds?.length === 0) return [];
   let q = db
     .selectFrom('resource_shares')
@@ -186,6 +212,7 @@ export async function sharedPairs(
   return q.execute();
 }
 
-export async function insertShare(db: Db, row: Insertable<ResourceSharesTable>): Promise<void> {
+export async function insertShare(conn: Conn, row: Insertable<ResourceSharesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('resource_shares').values(row).execute();
 }

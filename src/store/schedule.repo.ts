@@ -1,4 +1,5 @@
-import type { Db } from './database';
+import { kysely } from './conn';
+import type { Conn } from './store';
 
 export interface InteractionSummary {
   lastAt: string | null;
@@ -8,10 +9,11 @@ export interface InteractionSummary {
 
 /** Latest interaction and latest reply of one contact: indexed lookups on (account_id, contact_id, occurred_at). */
 export async function interactionSummary(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
 ): Promise<InteractionSummary> {
+  const db = kysely(conn);
   const latest = (inboundOnly: boolean) => {
     let q = db
       .selectFrom('interactions')

@@ -1,13 +1,21 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, SavedSegmentsTable } from './database';
+import { kysely } from './conn';
+import type { SavedSegmentsTable } from './database';
+import type { Conn } from './store';
 
 export type SegmentRow = Selectable<SavedSegmentsTable>;
 
-export async function insertSegment(db: Db, row: Insertable<SavedSegmentsTable>): Promise<void> {
+export async function insertSegment(conn: Conn, row: Insertable<SavedSegmentsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('saved_segments').values(row).execute();
 }
 
-export async function findSegment(db: Db, accountId: string, id: string): Promise<SegmentRow | undefined> {
+export async function findSegment(
+  conn: Conn,
+  accountId: string,
+  id: string,
+): Promise<SegmentRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('saved_segments')
     .selectAll()
@@ -16,7 +24,8 @@ export async function findSegment(db: Db, accountId: string, id: string): Promis
     .executeTakeFirst();
 }
 
-export async function listSegments(db: Db, accountId: string): Promise<SegmentRow[]> {
+export async function listSegments(conn: Conn, accountId: string): Promise<SegmentRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('saved_segments')
     .selectAll()
@@ -27,7 +36,8 @@ export async function listSegments(db: Db, accountId: string): Promise<SegmentRo
     .execute();
 }
 
-export async function deleteSegment(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteSegment(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('saved_segments')
     .where('account_id', '=', accountId)

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { asConn } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
@@ -18,10 +19,12 @@ export async function openSqlite(path: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
   return {
-    kind: 'sqlite',
-    db,
-    read: db,
-    transaction: (fn) => db.transaction().execute(fn),
+    read: asConn(db),
+    // One connection writes at a time, so every transaction is already serializable.
+    transaction: (fn) => db.transaction().execute((trx) => fn(asConn(trx))),
+    location: path,
+    // One process owns the file, so croner in that process runs the tick.
+    jobRunner: { kind: 'in-process' },
     backupTo: async (target) => {
       mkdirSync(dirname(target), { recursive: true });
       await sqlite.backup(target);

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import type { Db } from './database';
+import { kysely } from './conn';
+import type { Conn } from './store';
 
 /** Every tag of the account with how many contacts carry it, by name. */
 export async function listTagsWithCounts(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ id: string; name: string; contact_count: number }[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('tags')
     .leftJoin('contact_tags', (j) =>

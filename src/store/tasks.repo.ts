@@ -1,13 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, TasksTable } from './database';
+import { kysely } from './conn';
+import type { TasksTable } from './database';
+import type { Conn } from './store';
 
 export type TaskRow = Selectable<TasksTable>;
 
-export async function insertTask(db: Db, row: Insertable<TasksTable>): Promise<void> {
+export async function insertTask(conn: Conn, row: Insertable<TasksTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('tasks').values(row).execute();
 }
 
-export async function findTask(db: Db, accountId: string, id: string): Promise<TaskRow | undefined> {
+export async function findTask(conn: Conn, accountId: string, id: string): Promise<TaskRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('tasks')
     .selectAll()
@@ -17,10 +21,11 @@ export async function findTask(db: Db, accountId: string, id: string): Promise<T
 }
 
 export async function listTasks(
-  db: Db,
+  conn: Conn,
   accountId: string,
   f: { contactId?: string | undefined; open?: boolean | undefined },
 ): Promise<TaskRow[]> {
+  const db = kysely(conn);
   let q = db.selectFrom('tasks').selectAll().where('account_id', '=', accountId);
   if (f.contactId) q = q.where('contact_id', '=', f.contactId);
   if (f.open) q = q.where('done_at', 'is', null);
@@ -28,11 +33,12 @@ export async function listTasks(
 }
 
 export async function updateTask(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<TaskRow>,
 ): Promise<void> {
+  const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
@@ -43,11 +49,32 @@ export async function updateTask(
     .execute();
 }
 
-export async function deleteTask(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteTask(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const r = await db
     .deleteFrom('tasks')
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(r.numDeletedRows);
+}
+
+/** Marks the contact's open tasks due by `dueBy` done at `now`; returns how many it closed. */
+export async function closeDueTasks(
+  conn: Conn,
+  accountId: string,
+  contactId: string,
+  dueBy: string,
+  now: string,
+): Promise<number> {
+  const db = kysely(conn);
+  const r = await db
+    .updateTable('tasks')
+    .set({ done_at: now })
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .where('done_at', 'is', null)
+    .where('due_at', '<=', dueBy)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

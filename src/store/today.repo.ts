@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { ContactsTable, Db, InteractionsTable } from './database';
+import { kysely } from './conn';
+import type { ContactsTable, InteractionsTable } from './database';
+import type { Conn } from './store';
 
 export interface CandidateWindow {
   now: string;
@@ -23,7 +25,8 @@ export interface CandidateWindow {
  * left out here already, so they cannot crowd out the others. Exported for the benchmark, which runs
  * the same SQL straight through the driver.
  */
-export function candidateQueries(db: Db, accountId: string, w: CandidateWindow) {
+export function candidateQueries(conn: Conn, accountId: string, w: CandidateWindow) {
+  const db = kysely(conn);
   const hidden = db
     .selectFrom('queue_decisions')
     .select('contact_id')
@@ -98,11 +101,11 @@ export function candidateQueries(db: Db, accountId: string, w: CandidateWindow) 
 
 /** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
 export async function todayCandidates(
-  db: Db,
+  conn: Conn,
   accountId: string,
   w: CandidateWindow,
 ): Promise<{ all: string[]; retry: string[] }> {
-  const q = candidateQueries(db, accountId, w);
+  const q = candidateQueries(conn, accountId, w);
   const [due, tasks, events, retries] = await Promise.all([
     q.due.execute(),
     q.tasks.execute(),
@@ -156,7 +159,8 @@ export interface RowWindow {
 }
 
 /** The row loads for these candidates, one query per table (exported for the benchmark). */
-export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindow) {
+export function rowQueries(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
+  const db = kysely(conn);
   return {
     contacts: db
       .selectFrom('contacts')
@@ -212,11 +216,12 @@ export function rowQueries(db: Db, accountId: string, ids: string[], w: RowWindo
 
 /** One contact's interactions since `since`, oldest first (for its back-off state). */
 export async function contactHistorySince(
-  db: Db,
+  conn: Conn,
   accountId: string,
   contactId: string,
   since: string,
 ): Promise<HistoryRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('interactions')
     .select(HISTORY_COLUMNS)
@@ -235,14 +240,14 @@ export type TodayRows = {
 
 /** Everything the queue needs about these contacts, one query per table. */
 export async function loadTodayRows(
-  db: Db,
+  conn: Conn,
   accountId: string,
   ids: string[],
   w: RowWindow,
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
-  const q = rowQueries(db, accountId, ids, w);
+  const q = rowQueries(conn, accountId, ids, w);
   const [contacts, circles, dates, events, tasks, decisions, recent, older] = await Promise.all([
     q.contacts.execute(),
     q.circles.execute(),

@@ -1,13 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, TripsTable } from './database';
+import { kysely } from './conn';
+import type { TripsTable } from './database';
+import type { Conn } from './store';
 
 export type TripRow = Selectable<TripsTable>;
 
-export async function insertTrip(db: Db, row: Insertable<TripsTable>): Promise<void> {
+export async function insertTrip(conn: Conn, row: Insertable<TripsTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('trips').values(row).execute();
 }
 
-export async function findTrip(db: Db, accountId: string, id: string): Promise<TripRow | undefined> {
+export async function findTrip(conn: Conn, accountId: string, id: string): Promise<TripRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('trips')
     .selectAll()
@@ -18,10 +22,11 @@ export async function findTrip(db: Db, accountId: string, id: string): Promise<T
 
 /** Soonest first; with `endingFrom` (YYYY-MM-DD) only trips that have not ended before it. */
 export async function listTrips(
-  db: Db,
+  conn: Conn,
   accountId: string,
   f: { endingFrom?: string; startingBy?: string; limit: number },
 ): Promise<TripRow[]> {
+  const db = kysely(conn);
   let q = db.selectFrom('trips').selectAll().where('account_id', '=', accountId);
   if (f.endingFrom) q = q.where('ends_on', '>=', f.endingFrom);
   if (f.startingBy) q = q.where('starts_on', '<=', f.startingBy);
@@ -29,11 +34,12 @@ export async function listTrips(
 }
 
 export async function updateTrip(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   values: Partial<Omit<TripRow, 'account_id' | 'id'>>,
 ): Promise<void> {
+  const db = kysely(conn);
   if (Object.values(values).every((v) => v === undefined)) return;
   await db
     .updateTable('trips')
@@ -43,7 +49,8 @@ export async function updateTrip(
     .execute();
 }
 
-export async function deleteTrip(db: Db, accountId: string, id: string): Promise<number> {
+export async function deleteTrip(conn: Conn, accountId: string, id: string): Promise<number> {
+  const db = kysely(conn);
   const res = await db
     .deleteFrom('trips')
     .where('account_id', '=', accountId)
@@ -57,9 +64,10 @@ export async function deleteTrip(db: Db, accountId: string, id: string): Promise
  * alone: a network has far fewer cities than people, and folding accents happens in core.
  */
 export async function contactCities(
-  db: Db,
+  conn: Conn,
   accountId: string,
 ): Promise<{ city: string; country: string | null }[]> {
+  const db = kysely(conn);
   const rows = await db
     .selectFrom('contacts')
     .select(['city', 'country'])
@@ -85,11 +93,12 @@ export interface CityContactRow {
 
 /** Contacts whose city is one of `cities` exactly as stored (the folded match picked them). */
 export async function contactsInCities(
-  db: Db,
+  conn: Conn,
   accountId: string,
   cities: string[],
   opts: { trackedOnly?: boolean; limit: number },
 ): Promise<CityContactRow[]> {
+  const db = kysely(conn);
   if (cities.length === 0) return [];
   let q = db
     .selectFrom('contacts as c')

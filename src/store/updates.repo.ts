@@ -1,14 +1,18 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, UpdateRecipientsTable, UpdatesTable } from './database';
+import { kysely } from './conn';
+import type { UpdateRecipientsTable, UpdatesTable } from './database';
+import type { Conn } from './store';
 
 export type UpdateRow = Selectable<UpdatesTable>;
 export type UpdateRecipientRow = Selectable<UpdateRecipientsTable>;
 
-export async function insertUpdate(db: Db, row: Insertable<UpdatesTable>): Promise<void> {
+export async function insertUpdate(conn: Conn, row: Insertable<UpdatesTable>): Promise<void> {
+  const db = kysely(conn);
   await db.insertInto('updates').values(row).execute();
 }
 
-export async function findUpdate(db: Db, accountId: string, id: string): Promise<UpdateRow | undefined> {
+export async function findUpdate(conn: Conn, accountId: string, id: string): Promise<UpdateRow | undefined> {
+  const db = kysely(conn);
   return db
     .selectFrom('updates')
     .selectAll()
@@ -18,7 +22,8 @@ export async function findUpdate(db: Db, accountId: string, id: string): Promise
 }
 
 /** Newest first. */
-export async function listUpdates(db: Db, accountId: string): Promise<UpdateRow[]> {
+export async function listUpdates(conn: Conn, accountId: string): Promise<UpdateRow[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('updates')
     .selectAll()
@@ -31,12 +36,13 @@ export async function listUpdates(db: Db, accountId: string): Promise<UpdateRow[
 
 /** Marks the update sent unless it already was; false when another call got there first. */
 export async function markUpdateSent(
-  db: Db,
+  conn: Conn,
   accountId: string,
   id: string,
   mode: string,
   at: string,
 ): Promise<boolean> {
+  const db = kysely(conn);
   const r = await db
     .updateTable('updates')
     .set({ sent_at: at, send_mode: mode })
@@ -47,7 +53,8 @@ export async function markUpdateSent(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function insertRecipients(db: Db, rows: Insertable<UpdateRecipientsTable>[]): Promise<void> {
+export async function insertRecipients(conn: Conn, rows: Insertable<UpdateRecipientsTable>[]): Promise<void> {
+  const db = kysely(conn);
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto('update_recipients')
@@ -56,10 +63,11 @@ export async function insertRecipients(db: Db, rows: Insertable<UpdateRecipients
 }
 
 export async function listRecipients(
-  db: Db,
+  conn: Conn,
   accountId: string,
   updateId: string,
 ): Promise<(UpdateRecipientRow & { first_name: string; last_name: string })[]> {
+  const db = kysely(conn);
   return db
     .selectFrom('update_recipients')
     .innerJoin('contacts', (j) =>
@@ -76,18 +84,21 @@ export async function listRecipients(
     .execute();
 }
 
-/** When the account last sent an update, or null. */
-export async function lastUpdateSentAt(db: Db, accountId: string): Promise<string | null> {
+/** When the account last sent an update to people (a public post is not one), or null. */
+export async function lastUpdateSentAt(conn: Conn, accountId: string): Promise<string | null> {
+  const db = kysely(conn);
   const r = await db
     .selectFrom('updates')
     .select((eb) => eb.fn.max('sent_at').as('last'))
     .where('account_id', '=', accountId)
+    .where('send_mode', 'in', ['smtp', 'drafts'])
     .executeTakeFirst();
   return r?.last ?? null;
 }
 
 /** The account owner's display name, for {{myName}}. */
-export async function ownerName(db: Db, accountId: string): Promise<string> {
+export async function ownerName(conn: Conn, accountId: string): Promise<string> {
+  const db = kysely(conn);
   const r = await db
     .selectFrom('users')
     .select('name')

@@ -78,7 +78,7 @@ describe('foundation web app', () => {
     await form.getByRole('button', { name: 'Add contact' }).click();
 
     // Saving opens the contact; the name is text, never markup.
-    const heading = page.getByRole('heading', { level: 2, name: `${HOSTILE} Hopper` });
+    const heading = page.getByRole('heading', { level: 1, name: `${HOSTILE} Hopper` });
     await heading.waitFor();
     expect(await heading.textContent()).toBe(`${HOSTILE} Hopper`);
     expect(await page.locator('main script').count()).toBe(0);
@@ -117,7 +117,7 @@ describe('foundation web app', () => {
     await editForm.getByLabel('First name').fill('Grace');
     await editForm.getByLabel('How we met').fill('Her talk on compilers at the Computer History Museum.');
     await editForm.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
     await page.getByText('Her talk on compilers').waitFor();
 
     await shot(page, 'contact.png', { docs: 'contact.png', maxBytes: SHOT_MAX_BYTES });
@@ -227,7 +227,7 @@ describe('foundation web app', () => {
     await page.goto('/contacts');
     const name = (await cards.first().locator('p').first().textContent()) ?? '';
     await cards.first().click();
-    await page.getByRole('heading', { level: 2, name }).waitFor();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByLabel('Timeline').waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'contact-dark-phone.png');

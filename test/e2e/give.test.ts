@@ -47,7 +47,7 @@ describe('give before you ask (web)', () => {
 
     // An ask with nothing given is still logged, with the yellow warning.
     await page.goto(`/contacts/${grace.id}`);
-    await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
     await page.getByRole('button', { name: 'Log an ask' }).click();
     const askForm = page.getByRole('form', { name: 'Log an ask' });
     await askForm.getByLabel('Note').fill('Asked for a <i>reference</i>');
@@ -84,7 +84,7 @@ describe('give before you ask (web)', () => {
 
     // A resource tagged with Alan's interest shows under "Resources that fit" on his page.
     await page.getByRole('link', { name: 'Resources', exact: true }).click();
-    await page.getByRole('heading', { name: 'Resources', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Resources', level: 1 }).waitFor();
     const add = page.getByRole('form', { name: 'Add resource' });
     await add.getByLabel('Title').fill('Writing a compiler <script>in a weekend</script>');
     await add.getByLabel('URL').fill('https://example.com/compiler');

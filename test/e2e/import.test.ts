@@ -128,7 +128,7 @@ describe('import web app', () => {
       await list.getByText(name).waitFor();
     expect(await list.getByText('Grace Hopper').count()).toBe(1);
     await list.getByText('Grace Hopper').click();
-    await page.getByRole('heading', { level: 2, name: 'Grace Hopper' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
     await page.getByText('Director of Automatic Programming @ Remington Rand').waitFor();
 
     expect(unexpected(h.errors)).toEqual([]);

@@ -55,7 +55,7 @@ describe('command palette and dashboard', () => {
     await page.getByRole('button', { name: new RegExp(`^${contact.displayName}`) }).waitFor();
     await search.press('Enter');
     await page.waitForURL(`**/contacts/${contact.id}`);
-    await page.getByRole('heading', { name: contact.displayName, level: 2 }).waitFor();
+    await page.getByRole('heading', { name: contact.displayName, level: 1 }).waitFor();
     await expect.poll(() => search.isVisible()).toBe(false);
 
     // `/` opens it too when nobody is typing; a page is found by its keywords.

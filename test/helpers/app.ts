@@ -23,7 +23,8 @@ export async function testApp(
   store: Store,
   opts: { signupOpen?: boolean; webDir?: string } = {},
 ): Promise<TestApp> {
-  const deps = { store, clock: fixedClock(), newId };
+  // A fixed key, so capture sources with passwords can be added (src/secret-key.ts in production).
+  const deps = { store, clock: fixedClock(), newId, secretKey: Buffer.alloc(32, 7) };
   const app = await buildApp(deps, {
     signupOpen: opts.signupOpen ?? true,
     ...(opts.webDir && { webDir: opts.webDir }),
@@ -53,8 +54,8 @@ export async function signUp(app: FastifyInstance, email = 'ada@example.com', na
   const tokenRes = await app.inject({
     method: 'POST',
     url: '/api/v1/tokens',
-    // Every scope a REST test may need; DAV tests mint their own dav token.
-    payload: { name: 'tests', scopes: ['write', 'admin'] },
+    // Every scope a test may need: the REST API's and the dav app password's.
+    payload: { name: 'tests', scopes: ['write', 'admin', 'dav'] },
     cookies: { tend_session: cookie },
     headers: { 'x-tend-csrf': '1' },
   });

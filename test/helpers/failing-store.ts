@@ -1,5 +1,6 @@
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
-import type { Store } from '../../src/store/store';
+import { asConn } from '../../src/store/conn';
+import type { TestStore } from './stores';
 
 /** What a query does and to which table, read from its operation node (enough to pick one write). */
 export function queryTarget(node: RootOperationNode): { kind: string; text: string } {
@@ -10,7 +11,7 @@ export function queryTarget(node: RootOperationNode): { kind: string; text: stri
  * The same database, but a query for which `when` is true fails as a crashed disk or a dropped
  * connection would: the real database underneath, only one chosen write breaks.
  */
-export function failingWhen(store: Store, when: (node: RootOperationNode) => boolean): Store {
+export function failingWhen(store: TestStore, when: (node: RootOperationNode) => boolean): TestStore {
   const plugin: KyselyPlugin = {
     transformQuery: ({ node }) => {
       if (when(node)) throw new Error('injected failure');
@@ -19,7 +20,12 @@ export function failingWhen(store: Store, when: (node: RootOperationNode) => boo
     transformResult: async ({ result }) => result,
   };
   const db = store.db.withPlugin(plugin);
-  return { ...store, db, read: db, transaction: (fn) => db.transaction().execute(fn) };
+  return {
+    ...store,
+    db,
+    read: asConn(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(asConn(trx))),
+  };
 }
 
 /** An update of `table` (optionally one setting `column`). */

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
-import type { Store } from '../../src/store/store';
+import type { TestStore } from './stores';
 
 /**
  * What is wrong with a database after a fuzz run or a crash: SQLite's own page and foreign-key
  * checks, and on both dialects the invariant the app keeps by hand (one search row per contact).
  * Empty means clean. A test helper, so it may look at the dialect.
  */
-export async function integrityProblems(store: Store): Promise<string[]> {
+export async function integrityProblems(store: TestStore): Promise<string[]> {
   const problems: string[] = [];
   if (store.kind === 'sqlite') {
     const check = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(store.db);

@@ -1,11 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { kysely } from '../../src/store/conn';
+import type { Db } from '../../src/store/database';
 import { openPostgres } from '../../src/store/postgres';
 import { openSqlite } from '../../src/store/sqlite';
 import type { Store } from '../../src/store/store';
 
 export type DialectName = 'sqlite' | 'postgres';
+
+/**
+ * A store as tests see it: what services get, plus the raw Kysely handle and the dialect, so a
+ * test can set up or inspect rows that no API writes or shows. Services never see these two.
+ */
+export interface TestStore extends Store {
+  readonly db: Db;
+  readonly kind: DialectName;
+}
+
+/** Raw access beside a store the test opened itself. */
+export function withRaw(store: Store, kind: DialectName): TestStore {
+  return { ...store, db: kysely(store.read), kind };
+}
 /** Every integration suite runs over both: `describe.each(dialects)`. */
 export const dialects: DialectName[] = ['sqlite', 'postgres'];
 
@@ -20,8 +36,8 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh, migrated, empty database: in-memory SQLite, or a PostgreSQL database cloned from the template. */
-export async function freshStore(dialect: DialectName): Promise<Store> {
-  if (dialect === 'sqlite') return openSqlite(':memory:');
+export async function freshStore(dialect: DialectName): Promise<TestStore> {
+  if (dialect === 'sqlite') return withRaw(await openSqlite(':memory:'), 'sqlite');
   const name = `t_${randomBytes(6).toString('hex')}`;
   // Two CREATE DATABASE … TEMPLATE at once fail with "source database is being accessed by other
   // users" (parallel test files); retry with a short pause rather than serialising every suite.
@@ -36,7 +52,7 @@ export async function freshStore(dialect: DialectName): Promise<Store> {
   }
   const store = await openPostgres(inject('pgAdminUrl').replace(/\/postgres$/, `/${name}`), 4);
   return {
-    ...store,
+    ...withRaw(store, 'postgres'),
     close: async () => {
       await store.close();
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name}`));

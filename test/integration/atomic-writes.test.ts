@@ -1,13 +1,12 @@
 import type { RootOperationNode } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { deletesFrom, failingWhen, insertsInto, updates } from '../helpers/failing-store';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 /** Services that write several things do it in one transaction: a failure midway leaves nothing. */
 describe.each(dialects)('atomic multi-step writes on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
   let breakWhen: ((node: RootOperationNode) => boolean) | null;

@@ -1,12 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import type { Store } from '../../src/store/store';
 import { fixedClock, type TestApp, testApp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 describe.each(dialects)('auth hardening on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let cookie: string;
 

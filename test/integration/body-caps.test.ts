@@ -96,7 +96,9 @@ describe('request bodies bounded by their schemas', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
         const where = `${method.toUpperCase()} ${path}`;
-        for (const p of op.parameters ?? []) uncapped(p.schema, `${where} ${p.in}.${p.name}`, out);
+        // Path parameters are bounded by the router (maxParamLength) and the HTTP parser's URL limit.
+        for (const p of op.parameters ?? [])
+          if (p.in !== 'path') uncapped(p.schema, `${where} ${p.in}.${p.name}`, out);
         uncapped(op.requestBody?.content['application/json']?.schema, `${where} body`, out);
       }
     }

@@ -185,6 +185,23 @@ describe('tend demo', { timeout: SLOW }, () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('saves, lists and removes a segment by name', async () => {
+    const added = await run('segments', 'add', 'Coffee people', '--tag', 'coffee', '--cadence', 'monthly');
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toMatch(/^Saved segment Coffee people \(\S+\)\n$/);
+    const bad = await run('segments', 'add', 'Weekly', '--cadence', 'weekly');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cadence.*must be one of monthly/);
+    const list = await run('segments', 'list');
+    expect(list.stdout).toMatch(/^Coffee people\ttag coffee, cadence monthly\t\S+\n$/);
+    const removed = await run('segments', 'rm', 'coffee PEOPLE');
+    expect(removed.stdout).toBe('Deleted segment Coffee people\n');
+    expect((await run('segments', 'list')).stdout).toMatch(/^No segments yet/);
+    const missing = await run('segments', 'rm', 'Nobody');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no segment named 'Nobody'/);
+  });
+
   it('seeds an empty account once, then refuses, and --all --json carries every contact through a pipe', async () => {
     const seeded = await run('demo');
     expect(seeded.stderr).toBe('');

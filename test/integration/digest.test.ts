@@ -2,18 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/jobs/mailer';
 import { tick } from '../../src/jobs/scheduler';
 import { updateAccount } from '../../src/store/accounts.repo';
-import type { Store } from '../../src/store/store';
 import { signUp, type TestApp, testApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const PUBLIC = 'https://tend.example';
 const FROM = 'Tend <tend@tend.example>';
 
 /** A signed-up user whose account lives in `zone` and has one overdue contact called `firstName`. */
-async function userWithQueue(t: TestApp, store: Store, email: string, zone: string, firstName: string) {
+async function userWithQueue(t: TestApp, store: TestStore, email: string, zone: string, firstName: string) {
   const user = await signUp(t.app, email, email.split('@')[0]);
-  await updateAccount(store.db, user.accountId, { time_zone: zone });
+  await updateAccount(store.read, user.accountId, { time_zone: zone });
   const res = await user.call('POST', '/api/v1/contacts', {
     firstName,
     lastName: 'שלום <script>alert(1)</script>',
@@ -30,7 +29,7 @@ async function userWithQueue(t: TestApp, store: Store, email: string, zone: stri
 }
 
 describe.each(dialects)('daily digest on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let smtp: TestSmtp;
   let mailer: ReturnType<typeof smtpMailer>;
@@ -81,7 +80,7 @@ describe.each(dialects)('daily digest on %s', (dialect) => {
     const off = await userWithQueue(t, store, 'off@x.example', 'America/Los_Angeles', 'Otto');
     // Digest on but an empty queue: nothing is sent.
     const empty = await signUp(t.app, 'empty@x.example', 'Empty');
-    await updateAccount(store.db, empty.accountId, { time_zone: 'America/Los_Angeles' });
+    await updateAccount(store.read, empty.accountId, { time_zone: 'America/Los_Angeles' });
     for (const u of [nz.user, la.user, empty])
       expect((await u.call('PATCH', '/api/v1/digest/settings', { digestEnabled: true })).statusCode).toBe(
         200,

@@ -1,9 +1,8 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 /** Text that breaks naive writers: RFC 5545 separators, a line break and markup. */
 const TRICKY = 'Ada, "the Countess"; <b>Lovelace</b>';
@@ -21,7 +20,7 @@ function occurrences(ev: ICAL.Event, count: number): string[] {
 }
 
 describe.each(dialects)('calendar feed on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
 

@@ -1,17 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
 import { fuzzOpenApi } from '../fuzz/openapi-fuzz';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { integrityProblems } from '../helpers/integrity';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 // A few dozen cases per operation in `npm test`; `npm run fuzz` sets FUZZ_RUNS for the long run.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 describe.each(dialects)('every operation of the OpenAPI document under fuzz on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
 

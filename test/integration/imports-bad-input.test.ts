@@ -1,13 +1,12 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
 import { fixtureBytes } from '../fixtures/imports/fixture';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 import { allTableCounts, linkedInCsv, upload } from './imports-helpers';
 
 describe.each(dialects)('imports with bad input on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
 
@@ -80,7 +79,15 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
       'Alan,Turing,,,,,1 Feb 2023',
     ].join('\n');
     const run = (await upload(t.app, ada, text)).json();
-    expect(run.counts).toEqual({ new: 2, duplicate: 0, merge: 0, error: 1, total: 3 });
+    expect(run.counts).toMatchObject({
+      new: 2,
+      duplicate: 0,
+      merge: 0,
+      conflict: 0,
+      error: 1,
+      total: 3,
+      warnings: 0,
+    });
     expect(run.sample[1]).toMatchObject({ line: 3, status: 'error', error: 'row 3: more than 500 columns' });
   });
 
@@ -151,9 +158,9 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
     const bad = await ada.call('POST', `/api/v1/imports/${run.id}/commit`, { defaults: { merge: 'maybe' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('defaults.merge');
-    const errorRow = await ada.call('POST', `/api/v1/imports/${run.id}/commit`, { rows: { '8': 'create' } });
+    const errorRow = await ada.call('POST', `/api/v1/imports/${run.id}/commit`, { rows: { '9': 'create' } });
     expect(errorRow.json().errors).toEqual([
-      { field: 'rows.8', message: 'row 8 could not be read, so it cannot be imported' },
+      { field: 'rows.9', message: 'row 9 could not be read, so it cannot be imported' },
     ]);
     expect((await ada.call('GET', `/api/v1/imports/${run.id}/rows?cursor=abc`)).statusCode).toBe(400);
     expect((await ada.call('GET', `/api/v1/imports/${run.id}/rows?status=maybe`)).statusCode).toBe(400);

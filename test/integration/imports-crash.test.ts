@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/services/import-commit';
 import { openSqlite } from '../../src/store/sqlite';
 import { fixedClock } from '../helpers/app';
+import { withRaw } from '../helpers/stores';
 
 const subject = fileURLToPath(new URL('../fixtures/imports/crash-commit.ts', import.meta.url));
 
@@ -49,7 +50,7 @@ describe('import commit killed mid-transaction (SQLite file)', () => {
     const { accountId, runId, signal } = await killMidCommit(dbPath);
     expect(signal).toBe('SIGKILL');
 
-    const store = await openSqlite(dbPath);
+    const store = withRaw(await openSqlite(dbPath), 'sqlite');
     try {
       const count = async (table: 'contacts' | 'contact_links' | 'contact_search') =>
         Number(
@@ -81,7 +82,7 @@ describe('import commit killed mid-transaction (SQLite file)', () => {
         accountId,
         runId,
         {
-          defaults: { merge: 'merge', duplicate: 'skip' },
+          defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
           tracked: true,
         },
       );

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Kysely, sql } from 'kysely';
-import type { Store } from '../../src/store/store';
 import type { Caller } from '../helpers/app';
+import type { TestStore } from '../helpers/stores';
 
 /** Uploads a file as the raw body, the way the web page and the CLI do. */
 export function upload(
@@ -29,7 +29,7 @@ export function linkedInCsv(rows: string[][]): string {
 }
 
 /** Row counts of every table in the database, to show that a failed request changed nothing. */
-export async function allTableCounts(store: Store): Promise<Record<string, number>> {
+export async function allTableCounts(store: TestStore): Promise<Record<string, number>> {
   const db = store.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   const names =
     store.kind === 'sqlite'

@@ -8,16 +8,15 @@ import { buildApp } from '../../src/server/app';
 import { deliverDue, enqueueMessage } from '../../src/services/outbox.service';
 import { updateAccount } from '../../src/store/accounts.repo';
 import { openPostgres } from '../../src/store/postgres';
-import type { Store } from '../../src/store/store';
 import { type Caller, fixedClock, signUp, type TestApp, testApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const FROM = 'Tend <tend@tend.example>';
 const PUBLIC = 'https://tend.example';
 
 describe.each(dialects)('outbox on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let smtp: TestSmtp;
   let mailer: ReturnType<typeof smtpMailer>;
@@ -38,7 +37,7 @@ describe.each(dialects)('outbox on %s', (dialect) => {
   });
 
   const enqueue = (key = 'update:u1:c1') =>
-    enqueueMessage(t.deps, store.db, ada.accountId, {
+    enqueueMessage(t.deps, store.read, ada.accountId, {
       kind: 'update',
       idempotencyKey: key,
       to: 'friend@example.com',
@@ -171,7 +170,7 @@ describe('two app instances on one PostgreSQL', () => {
     const jobs: Jobs[] = [];
     try {
       const lou = await signUp(app, 'lou@la.example', 'Lou');
-      await updateAccount(stores[0]!.db, lou.accountId, { time_zone: 'America/Los_Angeles' });
+      await updateAccount(stores[0]!.read, lou.accountId, { time_zone: 'America/Los_Angeles' });
       const c = (
         await lou.call('POST', '/api/v1/contacts', { firstName: 'Olga', cadence: { kind: 'monthly' } })
       ).json();
@@ -196,7 +195,6 @@ describe('two app instances on one PostgreSQL', () => {
           await startJobs(deps[i]!, {
             publicUrl: PUBLIC,
             mailer: mailers[i]!,
-            databaseUrl: database.url,
             pollSeconds: 0.5,
           }),
         );

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const fields = (res: { json: () => { errors?: { field: string }[] } }) =>
   (res.json().errors ?? []).map((e) => e.field);
 
 describe.each(dialects)('resource library (F13) on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
   let grace: string;

@@ -107,7 +107,7 @@ describe.each(dialects)('scoped API tokens on %s', (dialect) => {
       items: { name: string; scopes: string[]; expiresAt: string | null }[];
     }>().items;
     expect(items.find((i) => i.name === 'plain')).toMatchObject({ scopes: ['write'], expiresAt: null });
-    expect(items.find((i) => i.name === 'tests')).toMatchObject({ scopes: ['write', 'admin'] });
+    expect(items.find((i) => i.name === 'tests')).toMatchObject({ scopes: ['write', 'dav', 'admin'] });
   });
 
   it('keeps a token minted before scopes working as write+admin', async () => {

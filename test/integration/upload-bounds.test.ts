@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/store';
+import type { TestStore } from '../helpers/stores';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore } from '../helpers/stores';
 import { upload } from './imports-helpers';
 
-async function storedBytes(store: Store): Promise<number> {
+async function storedBytes(store: TestStore): Promise<number> {
   if (store.kind === 'sqlite') {
     const r = await sql<{
       n: number;
@@ -39,7 +39,7 @@ async function whileProbing<T>(t: TestApp, work: () => Promise<T>) {
 }
 
 describe.each(dialects)('uploads bounded in rows, bytes, time and blocking on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let t: TestApp;
   let ada: Caller;
 

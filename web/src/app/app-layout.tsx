@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { IconChart } from '../features/dashboard/icon-chart';
 import { CommandPalette } from '../features/palette/command-palette';
 import { PaletteButton } from '../features/palette/palette-button';
+import { SegmentLinks } from '../features/segments/segment-links';
 import {
   IconArrowDownLeft,
   IconLink,
@@ -16,11 +17,13 @@ import {
   IconUsers,
 } from '../ui/icons';
 import { ColorSchemeMenu } from './color-scheme-menu';
+import { ShortcutsHelp } from './shortcuts-help';
 import { UserMenu } from './user-menu';
 
 const NAV = [
   { to: '/today', label: 'Today', icon: IconToday },
   { to: '/contacts', label: 'Contacts', icon: IconUsers },
+  { to: '/circles', label: 'Circles', icon: IconPeople },
   { to: '/dashboard', label: 'Dashboard', icon: IconChart },
   { to: '/updates', label: 'Updates', icon: IconMail },
   { to: '/import', label: 'Import', icon: IconArrowDownLeft },
@@ -79,11 +82,13 @@ export function AppLayout({ me }: { me: Me }) {
             style={{ borderRadius: 'var(--mantine-radius-md)' }}
           />
         ))}
+        <SegmentLinks onFollow={close} />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
       <CommandPalette />
+      <ShortcutsHelp />
     </AppShell>
   );
 }

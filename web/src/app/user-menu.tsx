@@ -21,7 +21,8 @@ export function UserMenu({ me }: { me: Me }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu">
+        {/* The name repeats the initials the avatar shows, so speech and sight say the same thing. */}
+        <UnstyledButton aria-label={`Account menu, ${initials(me.name)}`}>
           <Avatar color="teal" radius="xl" size={34}>
             {initials(me.name)}
           </Avatar>

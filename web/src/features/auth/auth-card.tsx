@@ -18,7 +18,9 @@ export function AuthCard({
           <Text fw={700} c="teal" size="sm" tt="uppercase" lts={1}>
             Tend
           </Text>
-          <Title order={2}>{title}</Title>
+          <Title order={1} size="h2">
+            {title}
+          </Title>
           <Text c="dimmed" size="sm">
             {subtitle}
           </Text>

@@ -1,26 +1,35 @@
 import type { Circle } from '@contract/circles';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { NAMED_CADENCE_KINDS } from '../../../../src/core/vocabulary';
+import { humanize } from '../../lib/format';
 
 /** The filter inputs as the user types them (dates as YYYY-MM-DD). */
 export interface FilterDraft {
   circleId: string | null;
   tag: string;
   company: string;
+  industry: string;
   city: string;
   country: string;
   lastContactAfter: string;
   lastContactBefore: string;
+  /** A cadence kind, or null for any. */
+  cadence: string | null;
 }
 
 export const emptyFilterDraft: FilterDraft = {
   circleId: null,
   tag: '',
   company: '',
+  industry: '',
   city: '',
   country: '',
   lastContactAfter: '',
   lastContactBefore: '',
+  cadence: null,
 };
+
+const CADENCE_OPTIONS = NAMED_CADENCE_KINDS.concat().map((k) => ({ value: k, label: humanize(k) }));
 
 export function ContactFilters({
   draft,
@@ -31,7 +40,7 @@ export function ContactFilters({
   onChange: (next: FilterDraft) => void;
   circles: Circle[];
 }) {
-  const text = (key: Exclude<keyof FilterDraft, 'circleId'>) => ({
+  const text = (key: Exclude<keyof FilterDraft, 'circleId' | 'cadence'>) => ({
     value: draft[key],
     onChange: (e: { currentTarget: { value: string } }) =>
       onChange({ ...draft, [key]: e.currentTarget.value }),
@@ -49,10 +58,20 @@ export function ContactFilters({
       />
       <TextInput label="Tag" placeholder="Any tag" {...text('tag')} />
       <TextInput label="Company filter" placeholder="Any company" {...text('company')} />
+      <TextInput label="Industry filter" placeholder="Any industry" {...text('industry')} />
       <TextInput label="City filter" placeholder="Any city" {...text('city')} />
       <TextInput label="Country filter" placeholder="Any country" {...text('country')} />
       <TextInput label="Last contact after" type="date" {...text('lastContactAfter')} />
       <TextInput label="Last contact before" type="date" {...text('lastContactBefore')} />
+      <Select
+        label="Cadence"
+        description="their own, or their circle's"
+        placeholder="Any cadence"
+        clearable
+        data={[...CADENCE_OPTIONS, { value: 'custom', label: 'Custom' }]}
+        value={draft.cadence}
+        onChange={(cadence) => onChange({ ...draft, cadence })}
+      />
     </SimpleGrid>
   );
 }

@@ -1,7 +1,8 @@
 import type { Contact } from '@contract/contacts';
-import { Modal } from '@mantine/core';
+import { Loader, Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router';
+import { useContactDates } from '../important-dates/queries';
 import { ContactForm } from './contact-form';
 import { useCreateContact, useUpdateContact } from './queries';
 
@@ -54,9 +55,14 @@ function AddBody({ onClose }: { onClose: () => void }) {
 
 function EditBody({ contact, onClose }: { contact: Contact; onClose: () => void }) {
   const update = useUpdateContact(contact.id);
+  const dates = useContactDates(contact.id);
+  // The form starts from the stored birthday, so wait for it (a failed read leaves it blank).
+  if (dates.isPending) return <Loader size="sm" aria-label="Loading" />;
+  const birthday = dates.data?.items.find((d) => d.kind === 'birthday') ?? null;
   return (
     <ContactForm
       contact={contact}
+      birthday={birthday}
       submitLabel="Save"
       pending={update.isPending}
       error={update.error}

@@ -79,3 +79,24 @@ describe('contact form values', () => {
     expect(linkInputForField(v, 1)).toBeNull();
   });
 });
+
+describe('the birthday on the contact form', () => {
+  const base = { id: 'c1', firstName: 'Grace' } as unknown as Parameters<typeof contactToForm>[0];
+  it('sends month and day, and the year only when given', () => {
+    const v = { ...emptyContactForm(), firstName: 'Grace', birthdayMonth: '12', birthdayDay: '9' };
+    expect(formToPayload(v).birthday).toEqual({ month: 12, day: 9 });
+    expect(formToPayload({ ...v, birthdayYear: '1906' }).birthday).toEqual({ month: 12, day: 9, year: 1906 });
+  });
+  it('removes a stored birthday when cleared, and sends nothing when there never was one', () => {
+    const cleared = { ...emptyContactForm(), firstName: 'Grace' };
+    expect(formToPayload(cleared, undefined, true).birthday).toBeNull();
+    expect('birthday' in formToPayload(cleared)).toBe(false);
+  });
+  it('starts from the stored birthday', () => {
+    const v = contactToForm(
+      { ...base, emails: [], phones: [], links: [], tags: [] },
+      { month: 2, day: 29, year: null },
+    );
+    expect([v.birthdayMonth, v.birthdayDay, v.birthdayYear]).toEqual(['2', '29', '']);
+  });
+});

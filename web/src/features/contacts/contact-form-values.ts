@@ -21,6 +21,17 @@ export interface ContactFormValues {
   howMet: string;
   metOn: string;
   tracked: boolean;
+  /** Birthday as typed: month "1"–"12" or null, day and (optional) year as digits. */
+  birthdayMonth: string | null;
+  birthdayDay: string;
+  birthdayYear: string;
+}
+
+/** The part of an important date the form shows. */
+export interface BirthdayValue {
+  month: number;
+  day: number;
+  year: number | null;
 }
 
 export function emptyContactForm(): ContactFormValues {
@@ -43,11 +54,14 @@ export function emptyContactForm(): ContactFormValues {
     howMet: '',
     metOn: '',
     tracked: true,
+    birthdayMonth: null,
+    birthdayDay: '',
+    birthdayYear: '',
   };
 }
 
 /** The form's starting values for an existing contact (one empty row where a list is empty). */
-export function contactToForm(c: Contact): ContactFormValues {
+export function contactToForm(c: Contact, birthday?: BirthdayValue | null): ContactFormValues {
   const rows = (list: { value: string }[]) => (list.length ? list.map((x) => x.value) : ['']);
   return {
     firstName: c.firstName,
@@ -68,6 +82,9 @@ export function contactToForm(c: Contact): ContactFormValues {
     howMet: c.howMet ?? '',
     metOn: c.metOn ?? '',
     tracked: c.tracked,
+    birthdayMonth: birthday ? String(birthday.month) : null,
+    birthdayDay: birthday ? String(birthday.day) : '',
+    birthdayYear: birthday?.year ? String(birthday.year) : '',
   };
 }
 
@@ -77,7 +94,7 @@ const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
  * The request body. Links other than LinkedIn and website (imported ones) are kept as they were;
  * the labels of e-mails and phones that still exist are kept too.
  */
-export function formToPayload(v: ContactFormValues, original?: Contact): ContactCreate {
+export function formToPayload(v: ContactFormValues, original?: Contact, hadBirthday = false): ContactCreate {
   const labelOf = (list: { value: string; label: string | null }[] | undefined, value: string) =>
     list?.find((x) => x.value === value)?.label ?? undefined;
   const rows = (values: string[], list?: { value: string; label: string | null }[]) =>
@@ -112,6 +129,24 @@ export function formToPayload(v: ContactFormValues, original?: Contact): Contact
     howMet: orNull(v.howMet),
     metOn: orNull(v.metOn),
     tracked: v.tracked,
+    ...birthdayPayload(v, hadBirthday),
+  };
+}
+
+/**
+ * Month and day make a birthday (the year is optional); clearing both removes one the contact had,
+ * and a form that never had one sends nothing. Half a date is sent as typed, for the server to name.
+ */
+function birthdayPayload(v: ContactFormValues, hadBirthday: boolean): Pick<ContactCreate, 'birthday'> {
+  const day = v.birthdayDay.trim();
+  const year = v.birthdayYear.trim();
+  if (!v.birthdayMonth && !day) return hadBirthday ? { birthday: null } : {};
+  return {
+    birthday: {
+      month: Number(v.birthdayMonth ?? 0),
+      day: Number(day || 0),
+      ...(year && { year: Number(year) }),
+    },
   };
 }
 

@@ -19,8 +19,10 @@ import { humanize } from '../../lib/format';
 import { IconPlus, IconTrash } from '../../ui/icons';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useCircles } from '../circles/queries';
+import { MONTH_OPTIONS } from '../important-dates/date-text';
 import { toChannel } from '../interactions/channel-icon';
 import {
+  type BirthdayValue,
   type ContactFormValues,
   contactToForm,
   emptyContactForm,
@@ -68,6 +70,7 @@ const KNOWN_INPUTS = new Set([
   'howMet',
   'metOn',
   'tracked',
+  'birthday',
 ]);
 
 type TextKey = {
@@ -76,6 +79,8 @@ type TextKey = {
 
 interface ContactFormProps {
   contact?: Contact;
+  /** The contact's birthday date when editing, so the form starts from it. */
+  birthday?: BirthdayValue | null;
   pending: boolean;
   error: unknown;
   submitLabel: string;
@@ -84,9 +89,17 @@ interface ContactFormProps {
 }
 
 /** The one form for adding and editing a contact. */
-export function ContactForm({ contact, pending, error, submitLabel, onSubmit, onCancel }: ContactFormProps) {
+export function ContactForm({
+  contact,
+  birthday,
+  pending,
+  error,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: ContactFormProps) {
   const [v, setV] = useState<ContactFormValues>(() =>
-    contact ? contactToForm(contact) : emptyContactForm(),
+    contact ? contactToForm(contact, birthday) : emptyContactForm(),
   );
   const [sent, setSent] = useState<ContactFormValues | null>(null);
   const circles = useCircles();
@@ -111,7 +124,7 @@ export function ContactForm({ contact, pending, error, submitLabel, onSubmit, on
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSent(v);
-    onSubmit(formToPayload(v, contact));
+    onSubmit(formToPayload(v, contact, !!birthday));
   };
   const circleData = (circles.data ?? []).map((c) => ({ value: c.id, label: c.name }));
 
@@ -218,6 +231,33 @@ export function ContactForm({ contact, pending, error, submitLabel, onSubmit, on
             error={errors.get('tags')}
           />
           <TextInput label="Met on" type="date" {...text('metOn')} />
+          <Group gap="xs" align="flex-start" wrap="nowrap" role="group" aria-label="Birthday">
+            <Select
+              label="Birthday"
+              placeholder="Month"
+              clearable
+              data={MONTH_OPTIONS}
+              value={v.birthdayMonth}
+              onChange={(value) => set('birthdayMonth', value)}
+              style={{ flex: 2 }}
+            />
+            <TextInput
+              label="Day"
+              inputMode="numeric"
+              value={v.birthdayDay}
+              onChange={(e) => set('birthdayDay', e.currentTarget.value.replace(/\D/g, '').slice(0, 2))}
+              error={errors.get('birthday')}
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              label="Year"
+              placeholder="optional"
+              inputMode="numeric"
+              value={v.birthdayYear}
+              onChange={(e) => set('birthdayYear', e.currentTarget.value.replace(/\D/g, '').slice(0, 4))}
+              style={{ flex: 1.4 }}
+            />
+          </Group>
         </SimpleGrid>
         <Textarea label="How we met" autosize minRows={2} maxRows={6} {...text('howMet')} />
         <Switch

@@ -41,7 +41,7 @@ export function ContactHeader({
   const localTime = c.timeZone ? localTimeIn(c.timeZone, now) : undefined;
   return (
     <Stack gap={6} style={{ minWidth: 0 }}>
-      <Title order={2} className="tend-wrap">
+      <Title order={1} size="h2" className="tend-wrap">
         {c.displayName}
       </Title>
       {role && (

@@ -1,5 +1,5 @@
 import type { Contact } from '@contract/contacts';
-import { Anchor, Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { relativeTime } from '../../lib/format';
 
@@ -41,13 +41,41 @@ function Tags({ tags, circle }: { tags: string[]; circle?: string | undefined })
   );
 }
 
-/** Desktop: one row per contact. */
-export function ContactTable({ contacts, now, circleNames }: ListProps) {
+/** Which rows are ticked for a bulk action, and how to change that. */
+export interface Selection {
+  ids: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[], on: boolean) => void;
+}
+
+/** Desktop: one row per contact, each with a box to tick for bulk actions when `selection` is given. */
+export function ContactTable({
+  contacts,
+  now,
+  circleNames,
+  selection,
+}: ListProps & { selection?: Selection }) {
+  const ticked = selection ? contacts.filter((c) => selection.ids.has(c.id)).length : 0;
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Contacts">
         <Table.Thead>
           <Table.Tr>
+            {selection && (
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select all shown"
+                  checked={ticked > 0 && ticked === contacts.length}
+                  indeterminate={ticked > 0 && ticked < contacts.length}
+                  onChange={(e) =>
+                    selection.setAll(
+                      contacts.map((c) => c.id),
+                      e.currentTarget.checked,
+                    )
+                  }
+                />
+              </Table.Th>
+            )}
             <Table.Th>Name</Table.Th>
             <Table.Th>Role</Table.Th>
             <Table.Th>Place</Table.Th>
@@ -57,7 +85,19 @@ export function ContactTable({ contacts, now, circleNames }: ListProps) {
         </Table.Thead>
         <Table.Tbody>
           {contacts.map((c) => (
-            <Table.Tr key={c.id}>
+            <Table.Tr
+              key={c.id}
+              bg={selection?.ids.has(c.id) ? 'var(--mantine-primary-color-light)' : undefined}
+            >
+              {selection && (
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${c.displayName}`}
+                    checked={selection.ids.has(c.id)}
+                    onChange={() => selection.toggle(c.id)}
+                  />
+                </Table.Td>
+              )}
               <Table.Td className="tend-wrap">
                 <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
                   {c.displayName}

@@ -1,16 +1,46 @@
-import { Anchor, Button, Center, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import type { Interaction } from '@contract/interactions';
+import type { TimelineEntry } from '@contract/timeline';
+import {
+  Anchor,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconEdit, IconPlus, IconTrash } from '../../ui/icons';
+import { undoableDelete } from '../../ui/undo-delete';
 import { useCircles } from '../circles/queries';
+import { FactsCard } from '../facts/facts-card';
 import { HealthCard } from '../health/health-card';
+import { DatesCard } from '../important-dates/dates-card';
+import { CHANNEL_LABELS } from '../interactions/channel-icon';
 import { ContactTimeline } from '../interactions/contact-timeline';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
-import { useContactTimeline, useDeleteInteraction } from '../interactions/queries';
+import {
+  deleteInteraction,
+  interactionViews,
+  timelineKey,
+  useContactTimeline,
+} from '../interactions/queries';
 import { GiveTabs } from '../ledger/give-tabs';
+import { LifeEventsCard } from '../life-events/life-events-card';
+import { NotesCard } from '../notes/notes-card';
+import { type CelebratedEvent, CelebrateModal } from '../public-posts/celebrate-modal';
+import { RelationshipsCard } from '../relationships/relationships-card';
+import { TasksCard } from '../tasks/tasks-card';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
 import { useContact, useDeleteContact } from './queries';
@@ -20,15 +50,28 @@ export function ContactPage() {
   const contact = useContact(id);
   const circles = useCircles();
   const timeline = useContactTimeline(id);
-  const removeInteraction = useDeleteInteraction(id);
+  const client = useQueryClient();
+  const [editingInteraction, setEditingInteraction] = useState<Interaction | null>(null);
   const remove = useDeleteContact();
   const navigate = useNavigate();
   const phone = useMediaQuery('(max-width: 36em)');
   const [editing, edit] = useDisclosure(false);
   const [deleting, confirmDelete] = useDisclosure(false);
   const [logging, log] = useDisclosure(false);
+  const [celebrating, setCelebrating] = useState<CelebratedEvent | null>(null);
   // `l` logs an interaction, as the keyboard-first brief asks; Mantine ignores it while typing in inputs.
-  useHotkeys([['l', () => contact.data && !editing && !deleting && log.open()]]);
+  useHotkeys([['l', () => contact.data && !editing && !deleting && !editingInteraction && log.open()]]);
+  const removeInteraction = (i: Interaction) =>
+    undoableDelete({
+      client,
+      what: CHANNEL_LABELS[i.channel],
+      keys: interactionViews(id),
+      hide: () =>
+        client.setQueryData<{ items: TimelineEntry[] }>(timelineKey(id), (old) =>
+          old ? { items: old.items.filter((e) => !(e.type === 'interaction' && e.id === i.id)) } : old,
+        ),
+      remove: () => deleteInteraction(i.id),
+    });
 
   if (contact.isPending) {
     return (
@@ -84,6 +127,14 @@ export function ContactPage() {
           </Text>
         </Paper>
       )}
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <DatesCard contactId={c.id} />
+        <FactsCard contactId={c.id} />
+        <TasksCard contactId={c.id} />
+        <RelationshipsCard contactId={c.id} />
+        <NotesCard contactId={c.id} />
+        <LifeEventsCard contactId={c.id} />
+      </SimpleGrid>
       <GiveTabs contactId={c.id} contactName={c.displayName} />
       <HealthCard contactId={c.id} />
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
@@ -105,20 +156,34 @@ export function ContactPage() {
         ) : (
           <ContactTimeline
             items={timeline.data}
-            onDeleteInteraction={(interactionId) =>
-              removeInteraction.mutate(interactionId, {
-                onError: (e) =>
-                  notifications.show({ color: 'red', title: 'Could not delete', message: e.message }),
-              })
-            }
+            onCelebrate={setCelebrating}
+            onDeleteInteraction={removeInteraction}
+            onEditInteraction={setEditingInteraction}
           />
         )}
       </Paper>
 
       <ContactFormModal opened={editing} onClose={edit.close} contact={c} />
+      {celebrating && <CelebrateModal contact={c} event={celebrating} onClose={() => setCelebrating(null)} />}
       <Modal opened={logging} onClose={log.close} title="Log interaction" size="lg" fullScreen={phone}>
         {logging && (
           <LogInteractionForm contactId={c.id} defaultChannel={c.preferredChannel} onDone={log.close} />
+        )}
+      </Modal>
+      <Modal
+        opened={editingInteraction !== null}
+        onClose={() => setEditingInteraction(null)}
+        title="Edit interaction"
+        size="lg"
+        fullScreen={phone}
+      >
+        {editingInteraction && (
+          <LogInteractionForm
+            contactId={c.id}
+            defaultChannel={c.preferredChannel}
+            interaction={editingInteraction}
+            onDone={() => setEditingInteraction(null)}
+          />
         )}
       </Modal>
       <Modal opened={deleting} onClose={confirmDelete.close} title="Delete contact?" centered>

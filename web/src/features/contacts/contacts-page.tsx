@@ -1,15 +1,32 @@
-import type { ContactFilter } from '@contract/contacts';
-import { Badge, Button, Center, Collapse, Group, Loader, Stack, TextInput, Title } from '@mantine/core';
+import type { ContactFilter, ContactSort } from '@contract/contacts';
+import {
+  Badge,
+  Button,
+  Center,
+  Collapse,
+  Group,
+  Loader,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CADENCE_KINDS } from '../../../../src/core/vocabulary';
 import { dayStartIso } from '../../lib/format';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconFilter, IconPlus, IconSearch } from '../../ui/icons';
 import { useCircles } from '../circles/queries';
+import { useSegments } from '../segments/queries';
+import { SaveSegmentModal } from '../segments/save-segment-modal';
+import { SegmentBanner } from '../segments/segment-banner';
 import { ContactFilters, emptyFilterDraft, type FilterDraft } from './contact-filters';
 import { ContactFormModal } from './contact-form-modal';
-import { ContactCards, ContactTable } from './contact-list';
+import { ContactCards, ContactTable, type Selection } from './contact-list';
+import { ContactsBulkBar } from './contacts-bulk-bar';
 import { ContactsEmpty } from './contacts-empty';
 import { useContactPages } from './queries';
 
@@ -18,6 +35,7 @@ const TEXT_KEYS = [
   'q',
   'tag',
   'company',
+  'industry',
   'city',
   'country',
   'lastContactAfter',
@@ -29,6 +47,7 @@ function draftFromParams(params: URLSearchParams): Draft {
   const draft: Draft = { ...emptyFilterDraft, q: '' };
   for (const key of TEXT_KEYS) draft[key] = params.get(key) ?? '';
   draft.circleId = params.get('circleId');
+  draft.cadence = params.get('cadence');
   return draft;
 }
 
@@ -36,6 +55,7 @@ function paramsFromDraft(draft: Draft): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of TEXT_KEYS) if (draft[key].trim()) out[key] = draft[key].trim();
   if (draft.circleId) out.circleId = draft.circleId;
+  if (draft.cadence) out.cadence = draft.cadence;
   return out;
 }
 
@@ -51,6 +71,8 @@ function filterFromParams(params: URLSearchParams): ContactFilter {
     circleId: get('circleId'),
     tag: get('tag'),
     company: get('company'),
+    industry: get('industry'),
+    cadence: CADENCE_KINDS.find((k) => k === get('cadence')),
     city: get('city'),
     country: get('country'),
     lastContactAfter: day('lastContactAfter'),
@@ -65,65 +87,131 @@ function nextDay(day: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** Drops the unset keys, so a saved segment holds only what was chosen. */
+function definedOnly(filter: ContactFilter): ContactFilter {
+  return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+const SORT_OPTIONS: { value: ContactSort; label: string }[] = [
+  { value: 'name', label: 'Name' },
+  { value: 'last_contact', label: 'Last contact' },
+  { value: 'next_due', label: 'Next due' },
+];
+
 export function ContactsPage() {
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState<Draft>(() => draftFromParams(params));
   const [debounced] = useDebouncedValue(draft, 300);
   const [filtersOpen, filters] = useDisclosure(false);
   const [adding, add] = useDisclosure(false);
+  const [saving, save] = useDisclosure(false);
   const desktop = useMediaQuery('(min-width: 48em)');
   const circles = useCircles();
+  const segments = useSegments();
+  const segmentId = params.get('segment');
+  const segment = segmentId ? segments.data?.find((s) => s.id === segmentId) : undefined;
+  const sort = SORT_OPTIONS.find((o) => o.value === params.get('sort'))?.value ?? 'name';
 
   useEffect(() => {
-    setParams(paramsFromDraft(debounced), { replace: true });
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(paramsFromDraft(debounced));
+        for (const key of ['segment', 'sort']) {
+          const kept = prev.get(key);
+          if (kept) next.set(key, kept);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   }, [debounced, setParams]);
 
-  const filter = useMemo(() => filterFromParams(params), [params]);
-  const pages = useContactPages(filter);
+  const ownFilter = useMemo(() => filterFromParams(params), [params]);
+  // A segment's saved filter is applied afresh: its people are whoever matches now.
+  const filter = segment ? segment.filter : ownFilter;
+  const pages = useContactPages(filter, sort);
+  const total = pages.data?.pages[0]?.total;
   const contacts = pages.data?.pages.flatMap((p) => p.items) ?? [];
   const activeFilters = Object.keys(paramsFromDraft(draft)).filter((k) => k !== 'q').length;
   const filtering = Object.values(filter).some(Boolean);
+  const setSort = (value: string | null) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value && value !== 'name') next.set('sort', value);
+        else next.delete('sort');
+        return next;
+      },
+      { replace: true },
+    );
   const now = new Date();
   const circleNames = new Map((circles.data ?? []).map((c) => [c.id, c.name]));
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const selection: Selection = {
+    ids: picked,
+    toggle: (id) =>
+      setPicked((old) => {
+        const next = new Set(old);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    setAll: (ids, on) =>
+      setPicked((old) => {
+        const next = new Set(old);
+        for (const id of ids) on ? next.add(id) : next.delete(id);
+        return next;
+      }),
+  };
 
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Title order={2}>Contacts</Title>
+        <Title order={1} size="h2">
+          {segment ? segment.name : 'Contacts'}
+        </Title>
         <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
           Add contact
         </Button>
       </Group>
-      <Group gap="sm" wrap="nowrap" align="flex-end">
-        <TextInput
-          style={{ flex: 1 }}
-          aria-label="Search contacts"
-          placeholder="Search contacts"
-          leftSection={<IconSearch size={16} />}
-          value={draft.q}
-          onChange={(e) => {
-            const q = e.currentTarget.value;
-            setDraft((d) => ({ ...d, q }));
-          }}
-          type="search"
+      {segmentId && (
+        <SegmentBanner
+          segment={segment}
+          loading={segments.isPending}
+          onLeave={() => setParams(new URLSearchParams(paramsFromDraft(draft)))}
         />
-        <Button
-          variant={filtersOpen ? 'light' : 'default'}
-          leftSection={<IconFilter size={16} />}
-          onClick={filters.toggle}
-          aria-expanded={filtersOpen}
-          rightSection={
-            activeFilters ? (
-              <Badge size="xs" circle>
-                {activeFilters}
-              </Badge>
-            ) : undefined
-          }
-        >
-          Filters
-        </Button>
-      </Group>
-      <Collapse expanded={filtersOpen}>
+      )}
+      {!segmentId && (
+        <Group gap="sm" wrap="nowrap" align="flex-end">
+          <TextInput
+            style={{ flex: 1 }}
+            aria-label="Search contacts"
+            placeholder="Search contacts"
+            leftSection={<IconSearch size={16} />}
+            value={draft.q}
+            onChange={(e) => {
+              const q = e.currentTarget.value;
+              setDraft((d) => ({ ...d, q }));
+            }}
+            type="search"
+          />
+          <Button
+            variant={filtersOpen ? 'light' : 'default'}
+            leftSection={<IconFilter size={16} />}
+            onClick={filters.toggle}
+            aria-expanded={filtersOpen}
+            rightSection={
+              activeFilters ? (
+                <Badge size="xs" circle>
+                  {activeFilters}
+                </Badge>
+              ) : undefined
+            }
+          >
+            Filters
+          </Button>
+        </Group>
+      )}
+      <Collapse expanded={filtersOpen && !segmentId}>
         <Stack gap="xs">
           <ContactFilters
             draft={draft}
@@ -131,18 +219,38 @@ export function ContactsPage() {
             onChange={(next) => setDraft((d) => ({ ...d, ...next }))}
           />
           {activeFilters > 0 && (
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              w="fit-content"
-              onClick={() => setDraft((d) => ({ ...emptyFilterDraft, q: d.q }))}
-            >
-              Clear filters
-            </Button>
+            <Group gap="xs">
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setDraft((d) => ({ ...emptyFilterDraft, q: d.q }))}
+              >
+                Clear filters
+              </Button>
+              <Button variant="light" size="compact-sm" onClick={save.open}>
+                Save as segment
+              </Button>
+            </Group>
           )}
         </Stack>
       </Collapse>
 
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total === undefined ? '' : `${total.toLocaleString()} ${total === 1 ? 'contact' : 'contacts'}`}
+        </Text>
+        <Select
+          aria-label="Sort by"
+          size="xs"
+          w={170}
+          data={SORT_OPTIONS}
+          value={sort}
+          allowDeselect={false}
+          onChange={setSort}
+          leftSection={<Text size="xs">Sort</Text>}
+          leftSectionWidth={42}
+        />
+      </Group>
       {pages.isPending ? (
         <Center py="xl">
           <Loader aria-label="Loading contacts" />
@@ -153,8 +261,15 @@ export function ContactsPage() {
         <ContactsEmpty filtering={filtering} onAdd={add.open} />
       ) : (
         <>
+          {desktop && picked.size > 0 && (
+            <ContactsBulkBar
+              ids={[...picked]}
+              circles={circles.data ?? []}
+              onDone={() => setPicked(new Set())}
+            />
+          )}
           {desktop ? (
-            <ContactTable contacts={contacts} now={now} circleNames={circleNames} />
+            <ContactTable contacts={contacts} now={now} circleNames={circleNames} selection={selection} />
           ) : (
             <ContactCards contacts={contacts} now={now} circleNames={circleNames} />
           )}
@@ -172,6 +287,7 @@ export function ContactsPage() {
         </>
       )}
       <ContactFormModal opened={adding} onClose={add.close} />
+      <SaveSegmentModal opened={saving} onClose={save.close} filter={definedOnly(ownFilter)} />
     </Stack>
   );
 }

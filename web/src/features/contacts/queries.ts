@@ -1,4 +1,11 @@
-import type { Contact, ContactCreate, ContactFilter, ContactPage, ContactPatch } from '@contract/contacts';
+import type {
+  Contact,
+  ContactCreate,
+  ContactFilter,
+  ContactPage,
+  ContactPatch,
+  ContactSort,
+} from '@contract/contacts';
 import type { DemoSummary } from '@contract/demo';
 import {
   type InfiniteData,
@@ -8,19 +15,28 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
+import { dateKeys } from '../important-dates/queries';
 
 export const contactsKey = ['contacts'] as const;
 const PAGE_SIZE = 50;
 
 /** The contact list as cursor pages; `fetchNextPage` follows `nextCursor`. */
-export function useContactPages(filter: ContactFilter) {
+export function useContactPages(filter: ContactFilter, sort: ContactSort = 'name') {
   return useInfiniteQuery({
-    queryKey: [...contactsKey, 'list', filter],
+    queryKey: [...contactsKey, 'list', filter, sort],
     queryFn: ({ pageParam }) =>
-      get<ContactPage>('/contacts', { ...filter, limit: PAGE_SIZE, cursor: pageParam }),
+      get<ContactPage>('/contacts', { ...filter, sort, limit: PAGE_SIZE, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
+  });
+}
+
+/** How many contacts the account has (one tiny page's total): zero means a first run. */
+export function useContactCount() {
+  return useQuery({
+    queryKey: [...contactsKey, 'count'],
+    queryFn: async () => (await get<ContactPage>('/contacts', { limit: 1 })).total,
   });
 }
 
@@ -35,7 +51,11 @@ export function useCreateContact() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: ContactCreate) => post<Contact>('/contacts', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
+    // A new person (with a birthday, perhaps) changes Today and the first-run guide too.
+    onSuccess: () =>
+      Promise.all(
+        [contactsKey, ['today'], dateKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })),
+      ),
   });
 }
 
@@ -45,7 +65,12 @@ export function useUpdateContact(id: string) {
     mutationFn: (body: ContactPatch) => patch<Contact>(`/contacts/${encodeURIComponent(id)}`, body),
     onSuccess: (contact) => {
       client.setQueryData([...contactsKey, 'one', id], contact);
-      return client.invalidateQueries({ queryKey: [...contactsKey, 'list'] });
+      // The form may have changed the birthday: its date, Today and the brief follow.
+      return Promise.all(
+        [[...contactsKey, 'list'], dateKeys.contact(id), ['today'], ['brief', id]].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      );
     },
   });
 }

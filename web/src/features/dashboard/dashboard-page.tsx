@@ -148,7 +148,9 @@ export function DashboardPage() {
   const dashboard = useDashboard();
   return (
     <Stack gap="md">
-      <Title order={2}>Dashboard</Title>
+      <Title order={1} size="h2">
+        Dashboard
+      </Title>
       {dashboard.isPending ? (
         <Center py="xl">
           <Loader aria-label="Loading dashboard" />

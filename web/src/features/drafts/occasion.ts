@@ -9,6 +9,7 @@ export const OCCASION_LABELS = {
   reconnect: 'Reconnect',
   catch_up_invite: 'Invite to catch up',
   update: 'Personal update',
+  holiday: 'Holiday greeting',
 } satisfies Record<DraftOccasion, string>;
 
 /** The draft a queue reason calls for: news → congratulate, a long silence → reconnect, and so on. */
@@ -17,7 +18,10 @@ export function occasionFor(reason: TodayReason | undefined): DraftOccasion {
     case 'life_event':
     case 'job_change':
     case 'anniversary':
+    case 'role_anniversary':
       return 'congratulate';
+    case 'holiday':
+      return 'holiday';
     case 'birthday':
       return 'birthday';
     case 'follow_up_due':

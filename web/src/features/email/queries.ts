@@ -1,6 +1,5 @@
 import type { DigestSettings, DigestSettingsPatch } from '@contract/digest';
 import type { OutboxMessage } from '@contract/outbox';
-import type { Segment } from '@contract/segments';
 import type { Update, UpdateCreate, UpdatePreview, UpdateSent, UpdatesDue } from '@contract/updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/client';
@@ -49,12 +48,8 @@ export function useUpdates() {
   });
 }
 
-export function useSegments() {
-  return useQuery({
-    queryKey: ['segments'],
-    queryFn: async () => (await get<{ items: Segment[] }>('/segments')).items,
-  });
-}
+/** The one segments query, shared with the sidebar and the contacts page. */
+export { useSegments } from '../segments/queries';
 
 export function useCreateUpdate() {
   const client = useQueryClient();

@@ -12,6 +12,7 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { fieldError, formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
 import { useCreateUpdate, useSegments } from './queries';
@@ -26,8 +27,10 @@ export function UpdateCompose({ onCreated }: { onCreated: (id: string) => void }
   const circles = useCircles();
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('Hi {{firstName}},\n\n');
-  const [audience, setAudience] = useState<Audience>('circle');
-  const [segmentId, setSegmentId] = useState<string | null>(null);
+  // A segment's "Send an update" opens this page with ?segment=<id> already chosen.
+  const [params] = useSearchParams();
+  const [audience, setAudience] = useState<Audience>(params.get('segment') ? 'segment' : 'circle');
+  const [segmentId, setSegmentId] = useState<string | null>(params.get('segment'));
   const [circleId, setCircleId] = useState<string | null>(null);
   const [tag, setTag] = useState('');
 

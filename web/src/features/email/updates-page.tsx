@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
+import { LinkedInPostComposer } from '../public-posts/linkedin-post-composer';
 import { useUpdates } from './queries';
 import { UpdateCompose } from './update-compose';
 import { UpdateDueHint } from './update-due-hint';
@@ -14,7 +15,9 @@ export function UpdatesPage() {
   return (
     <Stack gap="md" maw={880}>
       <div>
-        <Title order={2}>Updates</Title>
+        <Title order={1} size="h2">
+          Updates
+        </Title>
         <Text size="sm" c="dimmed">
           A short note on what you are up to, personalised for each person and logged as an interaction.
         </Text>
@@ -25,6 +28,7 @@ export function UpdatesPage() {
       ) : (
         <UpdateCompose onCreated={setOpenId} />
       )}
+      <LinkedInPostComposer />
       {updates.data && updates.data.length > 0 && (
         <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
           <Title order={3} mb="sm">
@@ -46,7 +50,12 @@ export function UpdatesPage() {
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
                         {u.sentAt ? (
                           <Badge variant="light" color="teal">
-                            {u.sendMode === 'drafts' ? 'drafts' : 'sent'} {formatDate(u.sentAt)}
+                            {u.sendMode === 'drafts'
+                              ? 'drafts'
+                              : u.sendMode === 'linkedin_post'
+                                ? 'shared on LinkedIn'
+                                : 'sent'}{' '}
+                            {formatDate(u.sentAt)}
                           </Badge>
                         ) : (
                           <Badge variant="light" color="gray">

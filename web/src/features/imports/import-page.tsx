@@ -64,7 +64,9 @@ export function ImportPage() {
   return (
     <Stack gap="md" maw={1040}>
       <div>
-        <Title order={2}>Import contacts</Title>
+        <Title order={1} size="h2">
+          Import contacts
+        </Title>
         <Text size="sm" c="dimmed">
           LinkedIn Connections.csv, a Google or Outlook CSV export, or a vCard file. Nothing changes until you
           commit the preview.

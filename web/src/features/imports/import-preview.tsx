@@ -23,12 +23,16 @@ import { ImportRowCards, ImportRowsTable } from './import-rows-table';
 import { type RowStatus, useCommitImport, useDiscardImport, useImportRows } from './queries';
 import { type Choices, commitBody, type Defaults, STATUS_COLORS } from './row-actions';
 
-const STATUS_ORDER: RowStatus[] = ['new', 'merge', 'duplicate', 'error'];
+const STATUS_ORDER: RowStatus[] = ['new', 'merge', 'conflict', 'duplicate', 'error'];
 
 /** The preview of an uploaded file: counts, bulk defaults, the rows with per-row choices, commit. */
 export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarded: () => void }) {
   const [filter, setFilter] = useState<RowStatus | 'all'>('all');
-  const [defaults, setDefaults] = useState<Defaults>({ merge: 'merge', duplicate: 'skip' });
+  const [defaults, setDefaults] = useState<Defaults>({
+    merge: 'merge',
+    duplicate: 'skip',
+    conflict: 'create',
+  });
   const [tracked, setTracked] = useState(true);
   const [choices, setChoices] = useState<Choices>(() => new Map());
   const rows = useImportRows(run.id, filter === 'all' ? null : filter);
@@ -54,6 +58,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             <Title order={3}>Preview</Title>
             <Text size="sm" c="dimmed" className="tend-wrap">
               {run.fileName} · read as <strong>{run.formatLabel}</strong> · {counts.total} rows
+              {counts.skippedEmpty > 0 && ` · ${counts.skippedEmpty} empty rows left out`}
             </Text>
           </div>
           <Group gap={6} aria-label="Row counts">
@@ -81,6 +86,32 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           </Alert>
         )}
 
+        {counts.conflict > 0 && (
+          <Alert
+            color="orange"
+            variant="light"
+            title={
+              counts.conflict === 1
+                ? '1 row matches a contact that may be someone else'
+                : `${counts.conflict} rows match a contact that may be someone else`
+            }
+          >
+            <Text size="sm">
+              They share a phone, an e-mail or a name and company with a contact, but another e-mail, LinkedIn
+              profile or name differs (an office line, a family number, a shared inbox). They are created as
+              new contacts unless you choose to merge them.
+            </Text>
+          </Alert>
+        )}
+        {counts.warnings > 0 && (
+          <Alert color="yellow" variant="light" title={`${counts.warnings} rows with a field skipped`}>
+            <Text size="sm">
+              A field could not be read (a date such as 01.01.99, an address that is not an e-mail); the
+              contact is imported without it. Each row says which.
+            </Text>
+          </Alert>
+        )}
+
         <Group gap="lg" align="flex-end">
           <div>
             <Text size="sm" fw={500} mb={4} id="merge-default">
@@ -93,6 +124,21 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
               data={[
                 { value: 'merge', label: 'Merge' },
                 { value: 'create', label: 'Create' },
+                { value: 'skip', label: 'Skip' },
+              ]}
+            />
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4} id="conflict-default">
+              Maybe someone else
+            </Text>
+            <SegmentedControl
+              aria-labelledby="conflict-default"
+              value={defaults.conflict}
+              onChange={(value) => setDefaults((d) => ({ ...d, conflict: value as Defaults['conflict'] }))}
+              data={[
+                { value: 'create', label: 'Create' },
+                { value: 'merge', label: 'Merge' },
                 { value: 'skip', label: 'Skip' },
               ]}
             />

@@ -6,6 +6,7 @@ import { changeLines } from './change-text';
 import { actionsFor, type Choices, type Defaults, defaultActionFor, STATUS_COLORS } from './row-actions';
 
 const MATCH_LABELS: Record<NonNullable<ImportRow['match']>['by'], string> = {
+  uid: 'UID (a card Tend exported)',
   email: 'e-mail',
   linkedin: 'LinkedIn URL',
   phone: 'phone',
@@ -146,9 +147,25 @@ function RowDetails({ row }: { row: ImportRow }) {
   const lines = changeLines(row.changes);
   return (
     <>
+      {row.reason && (
+        <Text size="sm" c="orange.8" fw={500}>
+          {row.reason.charAt(0).toUpperCase() + row.reason.slice(1)} Created as a new contact unless you
+          choose Merge.
+        </Text>
+      )}
+      {row.warnings.map((w) => (
+        <Text key={w} size="xs" c="yellow.9">
+          Skipped: {w}
+        </Text>
+      ))}
       {match}
       {lines.length > 0 ? (
-        <List size="sm" spacing={0} listStyleType="none" aria-label={`Changes for line ${row.line}`}>
+        <List
+          size="sm"
+          spacing={0}
+          listStyleType="none"
+          aria-label={`${row.status === 'conflict' ? 'A merge would change' : 'Changes'} for line ${row.line}`}
+        >
           {lines.map((line) => (
             <List.Item key={line}>{line}</List.Item>
           ))}

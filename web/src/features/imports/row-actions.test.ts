@@ -10,7 +10,7 @@ describe('row actions', () => {
   });
 
   it('follows the bulk defaults for matches', () => {
-    const defaults = { merge: 'skip', duplicate: 'create' } as const;
+    const defaults = { merge: 'skip', duplicate: 'create', conflict: 'create' } as const;
     expect(defaultActionFor('merge', defaults)).toBe('skip');
     expect(defaultActionFor('duplicate', defaults)).toBe('create');
     expect(defaultActionFor('new', defaults)).toBe('create');
@@ -18,7 +18,7 @@ describe('row actions', () => {
   });
 
   it('sends only the choices that differ from the defaults', () => {
-    const defaults = { merge: 'skip', duplicate: 'skip' } as const;
+    const defaults = { merge: 'skip', duplicate: 'skip', conflict: 'create' } as const;
     const choices = new Map([
       [5, { status: 'merge', action: 'merge' }],
       [6, { status: 'merge', action: 'skip' }],

@@ -9,6 +9,7 @@ export const STATUS_COLORS: Record<Status, string> = {
   new: 'teal',
   merge: 'blue',
   duplicate: 'gray',
+  conflict: 'orange',
   error: 'red',
 };
 
@@ -19,6 +20,8 @@ export function actionsFor(status: ImportRow['status']): RowAction[] {
       return ['create', 'skip'];
     case 'merge':
       return ['merge', 'create', 'skip'];
+    case 'conflict':
+      return ['create', 'merge', 'skip'];
     case 'duplicate':
       return ['skip', 'create'];
     default:
@@ -31,6 +34,7 @@ export function defaultActionFor(status: ImportRow['status'], defaults: Defaults
   if (status === 'new') return 'create';
   if (status === 'merge') return defaults.merge;
   if (status === 'duplicate') return defaults.duplicate;
+  if (status === 'conflict') return defaults.conflict;
   return null;
 }
 

@@ -1,17 +1,22 @@
 import type { Interaction } from '@contract/interactions';
 import type { TimelineEntry } from '@contract/timeline';
-import { ActionIcon, Badge, Group, Text, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Text, Timeline, Tooltip } from '@mantine/core';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
-import { IconArrowDownLeft, IconArrowUpRight, IconNote, IconStar, IconTrash } from '../../ui/icons';
+import { IconArrowDownLeft, IconArrowUpRight, IconEdit, IconNote, IconStar, IconTrash } from '../../ui/icons';
 import { CHANNEL_LABELS, ChannelIcon } from './channel-icon';
 
 /** Newest first: conversations (how, who reached out, what about), notes and life events. */
 export function ContactTimeline({
   items,
   onDeleteInteraction,
+  onCelebrate,
+  onEditInteraction,
 }: {
   items: TimelineEntry[];
-  onDeleteInteraction?: (id: string) => void;
+  onDeleteInteraction?: (interaction: Interaction) => void;
+  onEditInteraction?: (interaction: Interaction) => void;
+  /** Offered on wins (never on a challenge): "celebrate publicly" (F10). */
+  onCelebrate?: (entry: Extract<TimelineEntry, { type: 'life_event' }>) => void;
 }) {
   if (items.length === 0) {
     return (
@@ -29,7 +34,9 @@ export function ContactTimeline({
               <Timeline.Item
                 key={`i-${entry.id}`}
                 bullet={<ChannelIcon channel={entry.channel} size={15} />}
-                title={<InteractionTitle i={entry} onDelete={onDeleteInteraction} />}
+                title={
+                  <InteractionTitle i={entry} onDelete={onDeleteInteraction} onEdit={onEditInteraction} />
+                }
               >
                 <When iso={entry.occurredAt} />
                 <Body text={entry.summary} />
@@ -81,6 +88,11 @@ export function ContactTimeline({
                   {formatDate(entry.occurredOn)}
                 </Text>
                 <Body text={entry.title} />
+                {onCelebrate && entry.kind !== 'challenge' && (
+                  <Button variant="subtle" size="compact-xs" mt={4} onClick={() => onCelebrate(entry)}>
+                    Celebrate publicly
+                  </Button>
+                )}
               </Timeline.Item>
             );
           default:
@@ -111,9 +123,11 @@ function Body({ text }: { text: string }) {
 function InteractionTitle({
   i,
   onDelete,
+  onEdit,
 }: {
   i: Interaction;
-  onDelete?: ((id: string) => void) | undefined;
+  onDelete?: ((interaction: Interaction) => void) | undefined;
+  onEdit?: ((interaction: Interaction) => void) | undefined;
 }) {
   const outbound = i.direction === 'outbound';
   return (
@@ -137,19 +151,34 @@ function InteractionTitle({
           </Badge>
         )}
       </Group>
-      {onDelete && (
-        <Tooltip label="Delete">
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            size="sm"
-            aria-label={`Delete ${CHANNEL_LABELS[i.channel]} of ${formatDateTime(i.occurredAt)}`}
-            onClick={() => onDelete(i.id)}
-          >
-            <IconTrash size={14} />
-          </ActionIcon>
-        </Tooltip>
-      )}
+      <Group gap={2} wrap="nowrap">
+        {onEdit && (
+          <Tooltip label="Edit">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              aria-label={`Edit ${CHANNEL_LABELS[i.channel]} of ${formatDateTime(i.occurredAt)}`}
+              onClick={() => onEdit(i)}
+            >
+              <IconEdit size={14} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+        {onDelete && (
+          <Tooltip label="Delete">
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="sm"
+              aria-label={`Delete ${CHANNEL_LABELS[i.channel]} of ${formatDateTime(i.occurredAt)}`}
+              onClick={() => onDelete(i)}
+            >
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </Group>
     </Group>
   );
 }

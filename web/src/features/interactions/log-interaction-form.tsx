@@ -1,3 +1,4 @@
+import type { Interaction } from '@contract/interactions';
 import { Button, Group, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Channel, Direction } from '../../../../src/core/vocabulary';
@@ -5,45 +6,53 @@ import { toLocalInput } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { AwaitingReplyCheckbox, ChannelSelect, DirectionControl } from './interaction-fields';
-import { useLogInteraction } from './queries';
+import { useLogInteraction, usePatchInteraction } from './queries';
 
 const FIELDS = ['channel', 'direction', 'occurredAt', 'summary', 'topics', 'awaitingReply'] as const;
 
-/** A quick record of a conversation; `channel` starts at the contact's preferred one. */
+/**
+ * A quick record of a conversation; `channel` starts at the contact's preferred one. Given an
+ * `interaction`, the same form edits it.
+ */
 export function LogInteractionForm({
   contactId,
   defaultChannel,
+  interaction,
   onDone,
 }: {
   contactId: string;
   defaultChannel: Channel | null;
+  interaction?: Interaction | undefined;
   onDone: () => void;
 }) {
-  const log = useLogInteraction(contactId);
-  const [channel, setChannel] = useState<Channel>(defaultChannel ?? 'email');
-  const [direction, setDirection] = useState<Direction>('outbound');
-  const [when, setWhen] = useState(() => toLocalInput(new Date()));
-  const [summary, setSummary] = useState('');
-  const [topics, setTopics] = useState<string[]>([]);
-  const [awaitingReply, setAwaitingReply] = useState(false);
+  const create = useLogInteraction(contactId);
+  const edit = usePatchInteraction(contactId);
+  const log = interaction ? edit : create;
+  const [channel, setChannel] = useState<Channel>(interaction?.channel ?? defaultChannel ?? 'email');
+  const [direction, setDirection] = useState<Direction>(interaction?.direction ?? 'outbound');
+  const [when, setWhen] = useState(() =>
+    toLocalInput(interaction ? new Date(interaction.occurredAt) : new Date()),
+  );
+  const [summary, setSummary] = useState(interaction?.summary ?? '');
+  const [topics, setTopics] = useState<string[]>(interaction?.topics ?? []);
+  const [awaitingReply, setAwaitingReply] = useState(interaction?.awaitingReply ?? false);
   const occurred = new Date(when);
   const badDate = Number.isNaN(occurred.getTime());
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (badDate) return;
-    log.mutate(
-      {
-        channel,
-        direction,
-        occurredAt: occurred.toISOString(),
-        summary,
-        topics,
-        // The server keeps "awaiting" only for outbound messages: they cannot owe a reply to themselves.
-        awaitingReply: awaitingReply && direction === 'outbound',
-      },
-      { onSuccess: onDone },
-    );
+    const body = {
+      channel,
+      direction,
+      occurredAt: occurred.toISOString(),
+      summary,
+      topics,
+      // The server keeps "awaiting" only for outbound messages: they cannot owe a reply to themselves.
+      awaitingReply: awaitingReply && direction === 'outbound',
+    };
+    if (interaction) edit.mutate({ id: interaction.id, body }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
   };
   const err = (field: string) => fieldError(log.error, field);
 
@@ -98,7 +107,7 @@ export function LogInteractionForm({
             Cancel
           </Button>
           <Button type="submit" loading={log.isPending} disabled={badDate}>
-            Log interaction
+            {interaction ? 'Save changes' : 'Log interaction'}
           </Button>
         </Group>
       </Stack>

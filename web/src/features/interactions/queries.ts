@@ -1,10 +1,10 @@
-import type { Interaction, InteractionCreate } from '@contract/interactions';
+import type { Interaction, InteractionCreate, InteractionPatch } from '@contract/interactions';
 import type { TimelineEntry } from '@contract/timeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, post } from '../../api/client';
+import { del, get, patch, post } from '../../api/client';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 
-const timelineKey = (contactId: string) => ['timeline', contactId] as const;
+export const timelineKey = (contactId: string) => ['timeline', contactId] as const;
 
 /** Interactions, notes and life events of one contact, newest first. */
 export function useContactTimeline(contactId: string) {
@@ -25,10 +25,24 @@ export function useLogInteraction(contactId: string) {
   });
 }
 
-export function useDeleteInteraction(contactId: string) {
+/** Editing the date or direction moves last contact and health as much as logging does. */
+export function usePatchInteraction(contactId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => del(`/interactions/${encodeURIComponent(id)}`),
+    mutationFn: ({ id, body }: { id: string; body: InteractionPatch }) =>
+      patch<Interaction>(`/interactions/${encodeURIComponent(id)}`, body),
     onSuccess: () => refreshAfterInteraction(client, contactId),
   });
 }
+
+/** The plain DELETE; the contact page sends it through undoableDelete. */
+export const deleteInteraction = (id: string) => del(`/interactions/${encodeURIComponent(id)}`);
+
+/** Everything an interaction feeds, refetched after an undoable delete or its undo. */
+export const interactionViews = (contactId: string) => [
+  timelineKey(contactId),
+  ['brief', contactId],
+  ['health', contactId],
+  ['contacts'],
+  ['today'],
+];

@@ -15,7 +15,9 @@ export function IntroductionsPage() {
   return (
     <Stack gap="lg" maw={960}>
       <Group justify="space-between" gap="sm">
-        <Title order={2}>Introductions</Title>
+        <Title order={1} size="h2">
+          Introductions
+        </Title>
         {!adding && (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             New introduction

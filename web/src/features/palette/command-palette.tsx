@@ -20,6 +20,17 @@ import { usePaletteContacts } from './queries';
 
 type Mode = 'all' | 'log';
 
+// Clipped, not hidden: screen readers still read it.
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
+
 /**
  * Ctrl/Cmd+K (or `/` outside a text field) opens a palette of pages, commands and contacts found as
  * you type. "Log interaction…" turns the contact results into a picker for the log form.
@@ -108,6 +119,10 @@ export function CommandPalette() {
         scrollable
         maxHeight={phone ? '70dvh' : 420}
         fullScreen={phone}
+        // The title names the dialog for screen readers (aria-labelledby); sighted users see the
+        // search field, so the header is clipped away rather than drawn.
+        title="Search contacts and commands"
+        styles={{ header: VISUALLY_HIDDEN }}
       >
         <Spotlight.Search
           aria-label={mode === 'log' ? 'Whom did you talk to?' : 'Search contacts and commands'}

@@ -2,6 +2,7 @@
 export const PAGES = [
   { to: '/today', label: 'Today', keywords: ['home', 'queue'] },
   { to: '/contacts', label: 'Contacts', keywords: ['people'] },
+  { to: '/circles', label: 'Circles', keywords: ['cadence', 'capacity', 'budget', 'groups'] },
   { to: '/dashboard', label: 'Dashboard', keywords: ['charts', 'health', 'stats'] },
   { to: '/updates', label: 'Updates', keywords: ['email', 'newsletter'] },
   { to: '/import', label: 'Import', keywords: ['csv', 'linkedin', 'vcard'] },

@@ -14,7 +14,8 @@ export function PaletteButton() {
         leftSection={<IconSearch size={16} />}
         rightSection={<Kbd size="xs">{MAC ? '⌘ K' : 'Ctrl K'}</Kbd>}
         onClick={() => spotlight.open()}
-        aria-label="Search and commands"
+        // No aria-label: the accessible name must contain the visible "Search" and its shortcut.
+        aria-keyshortcuts="Control+K Meta+K"
         fw={400}
         c="dimmed"
       >

@@ -15,7 +15,9 @@ export function ResourcesPage() {
 
   return (
     <Stack gap="lg" maw={960}>
-      <Title order={2}>Resources</Title>
+      <Title order={1} size="h2">
+        Resources
+      </Title>
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <Title order={3} mb="sm">
           Add a resource

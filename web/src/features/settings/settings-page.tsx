@@ -1,21 +1,27 @@
 import type { Me } from '@contract/auth';
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
+import { capacityKeys } from '../capacity/queries';
 import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
+import { HolidaysPanel } from '../holidays/holidays-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
   const me = useAuthState().data?.me;
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={2}>Settings</Title>
+      <Title order={1} size="h2">
+        Settings
+      </Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <HolidaysPanel />
       <EmailPanel />
       <FeedTokensPanel />
       <ExportPanel />
@@ -28,14 +34,22 @@ function PreferencesPanel({ me }: { me: Me }) {
   const update = useUpdateSettings();
   const [timeZone, setTimeZone] = useState<string | null>(me.timeZone);
   const [dailySize, setDailySize] = useState<number | string>(me.dailySize);
+  const [weeklyBudget, setWeeklyBudget] = useState<number | string>(me.weeklyBudget);
+  const client = useQueryClient();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     update.mutate(
-      { timeZone: timeZone ?? me.timeZone, dailySize: Number(dailySize) },
-      { onSuccess: () => notifications.show({ color: 'teal', message: 'Settings saved' }) },
+      { timeZone: timeZone ?? me.timeZone, dailySize: Number(dailySize), weeklyBudget: Number(weeklyBudget) },
+      {
+        onSuccess: () => {
+          // The budget decides whether the capacity plan is over.
+          void client.invalidateQueries({ queryKey: capacityKeys.plan });
+          notifications.show({ color: 'teal', message: 'Settings saved' });
+        },
+      },
     );
   };
-  const general = formError(update.error, ['timeZone', 'dailySize']);
+  const general = formError(update.error, ['timeZone', 'dailySize', 'weeklyBudget']);
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
       <form onSubmit={submit}>
@@ -68,6 +82,18 @@ function PreferencesPanel({ me }: { me: Me }) {
             value={dailySize}
             onChange={setDailySize}
             error={fieldError(update.error, 'dailySize')}
+            maw={240}
+          />
+          <NumberInput
+            label="Weekly budget"
+            description="Touches a week you can keep up with (1–500); the Circles page plans your cadences to fit it"
+            min={1}
+            max={500}
+            clampBehavior="strict"
+            allowDecimal={false}
+            value={weeklyBudget}
+            onChange={setWeeklyBudget}
+            error={fieldError(update.error, 'weeklyBudget')}
             maw={240}
           />
           <Group>

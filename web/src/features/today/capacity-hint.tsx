@@ -23,7 +23,8 @@ export function CapacityHint() {
   return (
     <Alert color="yellow" variant="light" title="More than you can keep up with">
       <span className="tend-wrap">
-        Your cadences imply {Math.round(c.touchesPerWeek)} touches a week against a budget of {c.budget}
+        Your cadences{c.holidayTouchesPerYear > 0 && ` and holidays (${c.holidayTouchesPerYear} a year)`}{' '}
+        imply {Math.round(c.touchesPerWeek)} touches a week against a budget of {c.budget}
         {moves.length > 0 && (
           <>
             {' '}

@@ -16,26 +16,30 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
+import { useContactCount } from '../contacts/queries';
 import { UpdateDueHint } from '../email/update-due-hint';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { CapacityHint } from './capacity-hint';
 import { DoneModal } from './done-modal';
+import { FirstRun } from './first-run';
 import { type TodayAction, todayKey, useToday, useTodayAction } from './queries';
 import { ReachOutPanel } from './reach-out-panel';
-import { ShortcutsModal } from './shortcuts-modal';
 import { SnoozeModal } from './snooze-modal';
 import { TodayRow } from './today-row';
 import { type QueueKey, useQueueKeys } from './use-queue-keys';
 
-type Dialog = 'done' | 'snooze' | 'log' | 'help' | null;
+type Dialog = 'done' | 'snooze' | 'log' | null;
 
 const DONE_WORDS = { done: 'Done', snooze: 'Snoozed', skip: 'Skipped' } as const;
 
 /** Home: today's queue, keyboard-first (j/k, Enter, d, s, l, ?), with the brief and a draft one key away. */
 export function TodayPage() {
   const today = useToday();
+  const count = useContactCount();
+  const firstRun = count.data === 0;
   const action = useTodayAction();
   const client = useQueryClient();
   const phone = useMediaQuery('(max-width: 36em)') ?? false;
@@ -70,9 +74,9 @@ export function TodayPage() {
     });
   };
   const openDialog = (kind: Exclude<Dialog, null>, item: TodayItem | undefined) => {
-    if (!item && kind !== 'help') return;
-    if (item) setTarget(item);
-    if (kind !== 'help') setPanelOpen(false);
+    if (!item) return;
+    setTarget(item);
+    setPanelOpen(false);
     setDialog(kind);
   };
   const openPanel = (item: TodayItem | undefined) => {
@@ -82,7 +86,6 @@ export function TodayPage() {
   };
 
   useQueueKeys(dialog === null, (key: QueueKey) => {
-    if (key === 'help') return setDialog('help');
     if (list.length === 0) return;
     const at = Math.min(index, list.length - 1);
     if (key === 'next' || key === 'previous') {
@@ -96,7 +99,7 @@ export function TodayPage() {
     openDialog(key, panelOpen && target ? target : selected);
   });
 
-  if (today.isPending) {
+  if (today.isPending || count.isPending) {
     return (
       <Center py="xl">
         <Loader aria-label="Loading today's queue" />
@@ -129,14 +132,10 @@ export function TodayPage() {
   return (
     <Stack gap="md" maw={960}>
       <Group justify="space-between" align="baseline" wrap="wrap">
-        <Title order={2}>Today</Title>
-        <Button
-          variant="subtle"
-          size="compact-sm"
-          color="gray"
-          onClick={() => setDialog('help')}
-          aria-keyshortcuts="?"
-        >
+        <Title order={1} size="h2">
+          Today
+        </Title>
+        <Button variant="subtle" size="compact-sm" color="gray" onClick={openShortcuts} aria-keyshortcuts="?">
           Shortcuts{' '}
           <Text span ml={6} size="xs" c="dimmed">
             ?
@@ -144,7 +143,9 @@ export function TodayPage() {
         </Button>
       </Group>
 
-      {items.length === 0 ? (
+      {firstRun ? (
+        <FirstRun />
+      ) : items.length === 0 ? (
         <EmptyState
           icon={<IconToday size={28} />}
           withIndicatorBackground
@@ -181,8 +182,9 @@ export function TodayPage() {
         </Stack>
       )}
 
-      <CapacityHint />
-      <UpdateDueHint withLink />
+      {/* An account with no one in it has no cadences to outrun and no one to send an update to. */}
+      {!firstRun && <CapacityHint />}
+      {!firstRun && <UpdateDueHint withLink />}
 
       <ReachOutPanel
         item={target}
@@ -236,7 +238,6 @@ export function TodayPage() {
           />
         )}
       </Modal>
-      <ShortcutsModal opened={dialog === 'help'} onClose={() => setDialog(null)} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
+import { isTyping } from '../../lib/is-typing';
 
-export type QueueKey = 'next' | 'previous' | 'open' | 'done' | 'snooze' | 'log' | 'help';
+export type QueueKey = 'next' | 'previous' | 'open' | 'done' | 'snooze' | 'log';
 
 const KEYS: Record<string, QueueKey> = {
   j: 'next',
@@ -10,20 +11,10 @@ const KEYS: Record<string, QueueKey> = {
   d: 'done',
   s: 'snooze',
   l: 'log',
-  '?': 'help',
 };
 
-/** True when a key press belongs to a field the user is typing in. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
-  const role = target.getAttribute('role');
-  return role === 'textbox' || role === 'combobox' || role === 'searchbox';
-}
-
 /**
- * The Today page's single-key shortcuts (j/k, Enter/o, d, s, l, ?). They never fire while typing,
+ * The Today page's single-key shortcuts (j/k, Enter/o, d, s, l; `?` is the layout's). They never fire while typing,
  * with a modifier held, or when `enabled` is false (a dialog is open); Enter on a button or a link
  * is left to that button or link.
  */

@@ -13,7 +13,9 @@ export function TripsPage() {
 
   return (
     <Stack gap="lg" maw={960}>
-      <Title order={2}>Trips</Title>
+      <Title order={1} size="h2">
+        Trips
+      </Title>
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <Title order={3} mb="sm">
           Add a trip

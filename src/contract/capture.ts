@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { CAPTURE_SOURCE_KINDS } from '../core/vocabulary';
+import { Id, requiredText } from './common';
+
+/** The largest mbox accepted in one upload (a Takeout mbox of ten years is a few GB; split it). */
+export const MBOX_BODY_LIMIT = 2 * 1024 ** 3;
+export const MBOX_CONTENT_TYPES = ['application/mbox', 'application/octet-stream', 'text/plain'] as const;
+
+const Domain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain such as example.com');
+
+const Common = {
+  name: requiredText(100),
+  ownAddresses: z
+    .array(z.email())
+    .max(50)
+    .default([])
+    .describe('your other addresses: mail from them is yours'),
+  excludedDomains: z.array(Domain).max(200).default([]).describe('mail with these domains is never captured'),
+};
+
+export const SourceCreate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mbox'), ...Common }).strict(),
+  z
+    .object({
+      kind: z.literal('imap'),
+      ...Common,
+      host: requiredText(255),
+      port: z.number().int().min(1).max(65535).default(993),
+      tls: z.boolean().default(true),
+      user: requiredText(255),
+      password: z.string().min(1).max(1000).describe('an app password; stored encrypted, never shown again'),
+      backfillMonths: z.number().int().min(0).max(240).default(24),
+    })
+    .strict(),
+]);
+export type SourceCreate = z.infer<typeof SourceCreate>;
+
+export const SourceSettings = z.object({
+  ownAddresses: z.array(z.string()),
+  excludedDomains: z.array(z.string()),
+  host: z.string().optional(),
+  port: z.number().optional(),
+  tls: z.boolean().optional(),
+  user: z.string().optional(),
+  backfillMonths: z.number().optional(),
+});
+export type SourceSettings = z.infer<typeof SourceSettings>;
+
+export const Source = z.object({
+  id: Id,
+  kind: z.enum(CAPTURE_SOURCE_KINDS),
+  name: z.string(),
+  settings: SourceSettings.describe('never the password'),
+  seen: z.number().int(),
+  captured: z.number().int(),
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  syncing: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable().describe('the last failure in words'),
+  createdAt: z.string(),
+});
+export type Source = z.infer<typeof Source>;
+export const SourceList = z.object({ items: z.array(Source) });
+
+export const SKIP_REASONS = [
+  'bulk',
+  'crowd',
+  'own',
+  'excluded_domain',
+  'dont_capture',
+  'unknown',
+  'duplicate',
+] as const;
+
+export const CaptureRun = z.object({
+  seen: z.number().int(),
+  captured: z.number().int().describe('new interactions'),
+  skipped: z.partialRecord(z.enum(SKIP_REASONS), z.number().int()).describe('messages skipped, by reason'),
+  failed: z.number().int().describe('messages that could not be read'),
+  errors: z.array(z.string()).describe('the first unreadable messages, in words'),
+});
+export type CaptureRun = z.infer<typeof CaptureRun>;
+
+export const SourceRemoveQuery = z.object({
+  withCaptured: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('also remove the interactions this source captured'),
+});
+
+export const Suggestion = z.object({
+  address: z.string(),
+  name: z.string(),
+  messages: z.number().int(),
+  lastAt: z.string(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+export const SuggestionList = z.object({ items: z.array(Suggestion) });
+export const AddressParams = z.object({ address: z.string().min(3).max(254) });

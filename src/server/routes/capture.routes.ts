@@ -1,0 +1,142 @@
+import { Readable } from 'node:stream';
+import { errorCodes, type FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AddressParams,
+  CaptureRun,
+  MBOX_BODY_LIMIT,
+  MBOX_CONTENT_TYPES,
+  Source,
+  SourceCreate,
+  SourceList,
+  SourceRemoveQuery,
+  SuggestionList,
+} from '../../contract/capture';
+import { IdParams } from '../../contract/common';
+import { Contact } from '../../contract/contacts';
+import { Invalid } from '../../core/errors';
+import {
+  acceptSuggestion,
+  createSource,
+  dismiss,
+  getSource,
+  removeSource,
+  sources,
+  suggestions,
+  uploadMbox,
+} from '../../services/capture.service';
+import { syncImapSource } from '../../services/capture-imap';
+import type { Deps } from '../../services/deps';
+import { principal } from '../auth-hook';
+
+/** The upload as a byte stream (an mbox is never held whole), refused past the limit. */
+async function* streamedBody(request: FastifyRequest): AsyncGenerator<Uint8Array> {
+  if (!(request.body instanceof Readable))
+    throw new Invalid(`send the mbox file itself as the body, as ${MBOX_CONTENT_TYPES.join(', ')}`, 'body');
+  let seen = 0;
+  for await (const chunk of request.body as AsyncIterable<Buffer>) {
+    seen += chunk.byteLength;
+    if (seen > MBOX_BODY_LIMIT) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+    yield chunk;
+  }
+}
+
+/** F30 capture: sources (mailboxes, files), their syncs, and the people worth adding. */
+export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['capture'];
+    app.removeContentTypeParser('text/plain');
+    app.addContentTypeParser([...MBOX_CONTENT_TYPES], (_request, payload, done) => done(null, payload));
+
+    app.get('/sources', { schema: { tags, response: { 200: SourceList } } }, async (request) => ({
+      items: await sources(deps, principal(request).accountId),
+    }));
+    app.post(
+      '/sources',
+      {
+        schema: {
+          tags,
+          summary: 'Add a source (an IMAP mailbox or an mbox file)',
+          description: 'The IMAP password is sealed with AES-256-GCM and never returned.',
+          body: SourceCreate,
+          response: { 201: Source },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await createSource(deps, principal(request).accountId, request.body)),
+    );
+    app.get(
+      '/sources/:id',
+      { schema: { tags, params: IdParams, response: { 200: Source } } },
+      async (request) => getSource(deps, principal(request).accountId, request.params.id),
+    );
+    app.post(
+      '/sources/:id/upload',
+      {
+        bodyLimit: MBOX_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: 'Read an mbox file into an mbox source',
+          description:
+            'The raw mbox (Google Takeout, Thunderbird) is the body. Headers only; importing the same ' +
+            'file again adds nothing. Unreadable messages are counted and named, never fatal.',
+          params: IdParams,
+          response: { 200: CaptureRun },
+        },
+      },
+      async (request) =>
+        uploadMbox(deps, principal(request).accountId, request.params.id, streamedBody(request)),
+    );
+    app.post(
+      '/sources/:id/sync',
+      {
+        schema: {
+          tags,
+          summary: 'Sync a mailbox now',
+          description:
+            'Reads new headers (the first time: the backfill window). 409 while another sync of it runs; ' +
+            "502 when the mail server fails, with its reason in words (also kept as the source's lastError).",
+          params: IdParams,
+          response: { 200: CaptureRun },
+        },
+      },
+      async (request) => syncImapSource(deps, principal(request).accountId, request.params.id),
+    );
+    app.delete(
+      '/sources/:id',
+      { schema: { tags, params: IdParams, querystring: SourceRemoveQuery, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await removeSource(deps, principal(request).accountId, request.params.id, request.query.withCaptured);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/capture/suggestions',
+      {
+        schema: {
+          tags,
+          summary: 'Frequent correspondents who are not contacts',
+          response: { 200: SuggestionList },
+        },
+      },
+      async (request) => ({ items: await suggestions(deps, principal(request).accountId) }),
+    );
+    app.post(
+      '/capture/suggestions/:address/accept',
+      { schema: { tags, params: AddressParams, response: { 201: Contact } } },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await acceptSuggestion(deps, principal(request).accountId, request.params.address)),
+    );
+    app.post(
+      '/capture/suggestions/:address/dismiss',
+      { schema: { tags, params: AddressParams, response: { 204: z.null() } } },
+      async (request, reply) => {
+        await dismiss(deps, principal(request).accountId, request.params.address);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

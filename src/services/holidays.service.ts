@@ -1,0 +1,138 @@
+import type { HolidaySettings, HolidaySettingsBody } from '../contract/holidays';
+import { Invalid } from '../core/errors';
+import { type HolidayChoice, holidaysPerYear, type UpcomingHoliday, upcomingHoliday } from '../core/holidays';
+import { MAX_LEAD_DAYS } from '../core/important-dates';
+import { localDate } from '../core/instant';
+import { HOLIDAY_KINDS, type HolidayKind } from '../core/vocabulary';
+import { findAccount } from '../store/accounts.repo';
+import { type CircleRow, listCircles } from '../store/circles.repo';
+import {
+  holidayAudience,
+  holidayCountriesInUse,
+  listHolidaySettings,
+  replaceHolidaySettings,
+} from '../store/holidays.repo';
+import type { Conn } from '../store/store';
+import { type Deps, nowIso } from './deps';
+
+/** A circle's holiday choice, decoded; only circles with at least one kind are listed. */
+export interface CircleHolidayChoice extends HolidayChoice {
+  circleId: string;
+  /** Whether the circle's own cadence makes its contacts tracked (ad hoc and not tracked do not). */
+  circleTracked: boolean;
+}
+
+const KNOWN = new Set<string>(HOLIDAY_KINDS);
+const circleTracked = (c: CircleRow) => c.cadence_kind !== 'ad_hoc' && c.cadence_kind !== 'not_tracked';
+
+/** The account's holiday choices per circle, with the kinds the vocabulary still knows. */
+export async function holidayChoices(db: Conn, accountId: string): Promise<CircleHolidayChoice[]> {
+  const [rows, circles] = await Promise.all([listHolidaySettings(db, accountId), listCircles(db, accountId)]);
+  const byId = new Map(circles.map((c) => [c.id, c]));
+  return rows.flatMap((r) => {
+    const circle = byId.get(r.circle_id);
+    const kinds = (JSON.parse(r.kinds) as string[]).filter((k): k is HolidayKind => KNOWN.has(k));
+    if (!circle || kinds.length === 0) return [];
+    return [{ circleId: r.circle_id, kinds, leadDays: r.lead_days, circleTracked: circleTracked(circle) }];
+  });
+}
+
+async function settingsIn(db: Conn, accountId: string, now: string): Promise<HolidaySettings> {
+  const [choices, circles, account] = await Promise.all([
+    holidayChoices(db, accountId),
+    listCircles(db, accountId),
+    findAccount(db, accountId),
+  ]);
+  const year = localDate(now, account?.time_zone).year;
+  const audience = await holidayAudience(
+    db,
+    accountId,
+    choices.map((c) => ({ id: c.circleId, tracked: c.circleTracked })),
+  );
+  const byCircle = new Map(choices.map((c) => [c.circleId, c]));
+  const rows = circles.flatMap((circle) => {
+    const choice = byCircle.get(circle.id);
+    if (!choice) return [];
+    const here = audience.filter((a) => a.circle_id === circle.id);
+    return [
+      {
+        circleId: circle.id,
+        kinds: [...choice.kinds],
+        leadDays: choice.leadDays,
+        contacts: here.reduce((n, a) => n + a.contacts, 0),
+        touchesPerYear: here.reduce((n, a) => n + a.contacts * holidaysPerYear(a.country, year, choice), 0),
+      },
+    ];
+  });
+  return { circles: rows, touchesPerYear: rows.reduce((n, r) => n + r.touchesPerYear, 0) };
+}
+
+/** F9 settings: which holidays count per circle, with the touches a year they add (F3). */
+export async function getHolidaySettings(deps: Deps, accountId: string): Promise<HolidaySettings> {
+  return settingsIn(deps.store.read, accountId, nowIso(deps));
+}
+
+/** Replaces the holiday choice of every circle; a circle left out (or with no kinds) gets none. */
+export async function putHolidaySettings(
+  deps: Deps,
+  accountId: string,
+  body: HolidaySettingsBody,
+): Promise<HolidaySettings> {
+  return deps.store.transaction(async (tx) => {
+    const circles = new Set((await listCircles(tx, accountId)).map((c) => c.id));
+    body.circles.forEach((c, i) => {
+      if (!circles.has(c.circleId)) throw new Invalid('no such circle', `circles.${i}.circleId`);
+    });
+    await replaceHolidaySettings(
+      tx,
+      accountId,
+      body.circles
+        .filter((c) => c.kinds.length > 0)
+        .map((c) => ({
+          circleId: c.circleId,
+          kinds: JSON.stringify([...new Set(c.kinds)]),
+          leadDays: c.leadDays,
+        })),
+      nowIso(deps),
+    );
+    return settingsIn(tx, accountId, nowIso(deps));
+  });
+}
+
+/** The holiday a contact is to be greeted for at `now` under their circle's choice, or null. */
+export function holidayFor(
+  choices: readonly CircleHolidayChoice[],
+  contact: { circleId: string | null; country: string | null; zone: string | null },
+  now: string,
+): UpcomingHoliday | null {
+  const choice = choices.find((c) => c.circleId === contact.circleId);
+  if (!choice || !contact.country) return null;
+  return upcomingHoliday(contact.country, contact.zone, choice, now);
+}
+
+/** The countries of the account's contacts (one index seek each), for Today and the feed. */
+export async function countriesInUse(db: Conn, accountId: string): Promise<string[]> {
+  return holidayCountriesInUse(db, accountId);
+}
+
+// Without a choice for the contact's circle, a draft still finds their next named feast this far ahead.
+const ANY_NAMED: HolidayChoice = {
+  kinds: HOLIDAY_KINDS.filter((k) => k !== 'public_holiday'),
+  leadDays: MAX_LEAD_DAYS,
+};
+
+/** The holiday a draft for this contact greets: their circle's choice first, else their next named feast within 30 days. */
+export async function contactHoliday(
+  db: Conn,
+  accountId: string,
+  contact: { circle_id: string | null; holiday_country: string | null; time_zone: string | null },
+  now: string,
+): Promise<UpcomingHoliday | null> {
+  if (!contact.holiday_country) return null;
+  const chosen = holidayFor(
+    await holidayChoices(db, accountId),
+    { circleId: contact.circle_id, country: contact.holiday_country, zone: contact.time_zone },
+    now,
+  );
+  return chosen ?? upcomingHoliday(contact.holiday_country, contact.time_zone, ANY_NAMED, now);
+}

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import { kysely } from './conn';
+import type { Db } from './database';
+import type { Conn } from './store';
+
+export interface HolidaySettingRow {
+  circle_id: string;
+  kinds: string;
+  lead_days: number;
+  updated_at: string;
+}
+
+/** Contacts without their own cadence follow the circle's; these never count (F2: kept without a rhythm). */
+const UNTRACKED_CADENCES = ['ad_hoc', 'not_tracked'];
+
+export async function listHolidaySettings(conn: Conn, accountId: string): Promise<HolidaySettingRow[]> {
+  const db = kysely(conn);
+  return db
+    .selectFrom('holiday_settings')
+    .select(['circle_id', 'kinds', 'lead_days', 'updated_at'])
+    .where('account_id', '=', accountId)
+    .orderBy('circle_id')
+    .execute();
+}
+
+/** Replaces the account's whole holiday choice (one row per circle that has one). */
+export async function replaceHolidaySettings(
+  conn: Conn,
+  accountId: string,
+  rows: readonly { circleId: string; kinds: string; leadDays: number }[],
+  now: string,
+): Promise<void> {
+  const db = kysely(conn);
+  await db.deleteFrom('holiday_settings').where('account_id', '=', accountId).execute();
+  if (rows.length === 0) return;
+  await db
+    .insertInto('holiday_settings')
+    .values(
+      rows.map((r) => ({
+        account_id: accountId,
+        circle_id: r.circleId,
+        kinds: r.kinds,
+        lead_days: r.leadDays,
+        updated_at: now,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * The distinct holiday countries of an account's contacts, by a loose index scan over
+ * contacts_holiday_idx (one seek per country, about 200 at most) instead of reading every contact.
+ */
+export async function holidayCountriesInUse(conn: Conn, accountId: string): Promise<string[]> {
+  const db = kysely(conn);
+  const rows = await sql<{ country: string | null }>`
+    with recursive c(country) as (
+      select min(holiday_country) from contacts where account_id = ${accountId}
+      union all
+      select (select min(holiday_country) from contacts
+              where account_id = ${accountId} and holiday_country > c.country)
+      from c where c.country is not null
+    )
+    select country from c where country is not null`.execute(db);
+  return rows.rows.map((r) => r.country).filter((c): c is string => c !== null);
+}
+
+/**
+ * Tracked contacts of one circle in one holiday country, not snoozed or skipped at `now`, with a
+ * cadence of their own or the circle's (`circleTracked` says whether the circle's cadence counts).
+ */
+export async function holidayContacts(
+  conn: Conn,
+  accountId: string,
+  w: { country: string; circleId: string; circleTracked: boolean; now: string; limit: number },
+): Promise<{ id: string; time_zone: string | null }[]> {
+  const db = kysely(conn);
+  let q = db
+    .selectFrom('contacts')
+    .select(['id', 'time_zone'])
+    .where('account_id', '=', accountId)
+    .where('holiday_country', '=', w.country)
+    .where('circle_id', '=', w.circleId)
+    .where('tracked', '=', 1)
+    .where(
+      'id',
+      'not in',
+      db
+        .selectFrom('queue_decisions')
+        .select('contact_id')
+        .where('account_id', '=', accountId)
+        .where('until_at', '>', w.now),
+    );
+  q = w.circleTracked
+    ? q.where((eb) =>
+        eb.or([eb('cadence_kind', 'is', null), eb('cadence_kind', 'not in', UNTRACKED_CADENCES)]),
+      )
+    : q.where('cadence_kind', 'is not', null).where('cadence_kind', 'not in', UNTRACKED_CADENCES);
+  return q.orderBy('id').limit(w.limit).execute();
+}
+
+/** How many tracked contacts each (circle, holiday country) holds, for capacity and the settings page. */
+export async function holidayAudience(
+  conn: Conn,
+  accountId: string,
+  circles: readonly { id: string; tracked: boolean }[],
+): Promise<{ circle_id: string; country: string; contacts: number }[]> {
+  const db = kysely(conn);
+  if (circles.length === 0) return [];
+  const rows = await db
+    .selectFrom('contacts')
+    .select([
+      'circle_id',
+      'holiday_country',
+      'cadence_kind',
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+    ])
+    .where('account_id', '=', accountId)
+    .where('tracked', '=', 1)
+    .where('holiday_country', 'is not', null)
+    .where(
+      'circle_id',
+      'in',
+      circles.map((c) => c.id),
+    )
+    .groupBy(['circle_id', 'holiday_country', 'cadence_kind'])
+    .execute();
+  const circleTracked = new Map(circles.map((c) => [c.id, c.tracked]));
+  const sums = new Map<string, { circle_id: string; country: string; contacts: number }>();
+  for (const r of rows) {
+    const counts = r.cadence_kind
+      ? !UNTRACKED_CADENCES.includes(r.cadence_kind)
+      : circleTracked.get(r.circle_id ?? '') === true;
+    if (!counts || !r.circle_id || !r.holiday_country) continue;
+    const key = `${r.circle_id}/${r.holiday_country}`;
+    const s = sums.get(key) ?? { circle_id: r.circle_id, country: r.holiday_country, contacts: 0 };
+    s.contacts += Number(r.n);
+    sums.set(key, s);
+  }
+  return [...sums.values()];
+}
+
+/** Names of tracked contacts in some circles and countries, for the calendar feed (bounded). */
+export async function holidayFeedContacts(
+  conn: Conn,
+  accountId: string,
+  w: { circleIds: readonly string[]; countries: readonly string[]; limit: number },
+): Promise<
+  {
+    id: string;
+    first_name: string;
+    last_name: string;
+    holiday_country: string | null;
+    circle_id: string | null;
+    cadence_kind: string | null;
+  }[]
+> {
+  const db = kysely(conn);
+  if (w.circleIds.length === 0 || w.countries.length === 0) return [];
+  return db
+    .selectFrom('contacts')
+    .select(['id', 'first_name', 'last_name', 'holiday_country', 'circle_id', 'cadence_kind'])
+    .where('account_id', '=', accountId)
+    .where('tracked', '=', 1)
+    .where('holiday_country', 'in', [...w.countries])
+    .where('circle_id', 'in', [...w.circleIds])
+    .orderBy('sort_name')
+    .orderBy('id')
+    .limit(w.limit)
+    .execute();
+}

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/store';
+import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { dialects, freshStore } from '../helpers/stores';
+import { addContact, mbox, uploadMbox } from './capture-helpers';
+
+const takeout = readFileSync(new URL('../fixtures/capture/takeout.mbox', import.meta.url));
+
+describe.each(dialects)('mbox capture on %s', (dialect) => {
+  let store: Store;
+  let t: TestApp;
+  let ada: Caller;
+  let grace: string;
+  let source: string;
+
+  beforeEach(async () => {
+    store = await freshStore(dialect);
+    t = await testApp(store);
+    t.deps.clock.set('2026-03-20T09:00:00.000Z');
+    ada = await signUp(t.app);
+    grace = await addContact(ada, 'Grace', 'grace@navy.example');
+    const res = await ada.call('POST', '/api/v1/sources', {
+      kind: 'mbox',
+      name: 'Takeout',
+      ownAddresses: ['ada.lovelace@gmail.com'],
+    });
+    expect(res.statusCode).toBe(201);
+    source = res.json<{ id: string }>().id;
+  });
+  afterEach(async () => {
+    await t.app.close();
+    await store.close();
+  });
+
+  const interactions = async (id = grace) =>
+    (await ada.call('GET', `/api/v1/contacts/${id}/interactions`)).json<{
+      items: {
+        direction: string;
+        summary: string;
+        awaitingReply: boolean;
+        occurredAt: string;
+        channel: string;
+      }[];
+    }>().items;
+
+  it('turns a Takeout mbox into interactions, and a second import adds nothing', async () => {
+    const first = await uploadMbox(t.app, ada, source, takeout);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({
+      seen: 4,
+      captured: 2,
+      skipped: { bulk: 1 },
+      failed: 1,
+      errors: ['message 4: Date is not a date: sometime last week'],
+    });
+    expect(await interactions()).toEqual([
+      expect.objectContaining({ direction: 'inbound', summary: 'Re: Café next week?', awaitingReply: false }),
+      expect.objectContaining({
+        direction: 'outbound',
+        summary: 'Café next week?',
+        awaitingReply: true,
+        channel: 'email',
+      }),
+    ]);
+    const contact = (await ada.call('GET', `/api/v1/contacts/${grace}`)).json();
+    expect(contact.lastInteractionAt).toBe('2026-03-03T09:00:00.000Z');
+
+    const again = await uploadMbox(t.app, ada, source, takeout);
+    expect(again.json()).toMatchObject({
+      seen: 4,
+      captured: 0,
+      skipped: { bulk: 1, duplicate: 2 },
+      failed: 1,
+    });
+    expect(await interactions()).toHaveLength(2);
+    expect((await ada.call('GET', `/api/v1/sources/${source}`)).json()).toMatchObject({
+      seen: 8,
+      captured: 2,
+      skipped: 4,
+      failed: 2,
+      syncing: false,
+      lastSyncAt: '2026-03-20T09:00:00.000Z',
+      lastError: null,
+      settings: { ownAddresses: ['ada.lovelace@gmail.com'] },
+    });
+  });
+
+  it('suggests strangers I write with, adds one with a click and forgets a dismissed one', async () => {
+    const file = mbox([
+      [
+        'Date: Mon, 2 Mar 2026 10:00:00 +0000',
+        'From: ada@example.com',
+        'To: "Linus T" <linus@kernel.example>',
+        'Message-ID: <s1@x>',
+      ],
+      [
+        'Date: Tue, 3 Mar 2026 10:00:00 +0000',
+        'From: Linus T <Linus+list@kernel.example>',
+        'To: ada@example.com',
+        'Message-ID: <s2@x>',
+      ],
+      [
+        'Date: Tue, 3 Mar 2026 11:00:00 +0000',
+        'From: Bob <bob@other.example>',
+        'To: ada@example.com',
+        'Message-ID: <s3@x>',
+      ],
+    ]);
+    expect((await uploadMbox(t.app, ada, source, file)).json()).toMatchObject({
+      captured: 0,
+      skipped: { unknown: 3 },
+    });
+    const list = (await ada.call('GET', '/api/v1/capture/suggestions')).json().items;
+    expect(list).toEqual([
+      { address: 'linus@kernel.example', name: 'Linus T', messages: 2, lastAt: '2026-03-03T10:00:00.000Z' },
+      { address: 'bob@other.example', name: 'Bob', messages: 1, lastAt: '2026-03-03T11:00:00.000Z' },
+    ]);
+    const added = await ada.call('POST', '/api/v1/capture/suggestions/linus@kernel.example/accept');
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ firstName: 'Linus', lastName: 'T' });
+    expect((await ada.call('POST', '/api/v1/capture/suggestions/bob@other.example/dismiss')).statusCode).toBe(
+      204,
+    );
+    expect((await ada.call('GET', '/api/v1/capture/suggestions')).json().items).toEqual([]);
+    // Bob writes again: still counted, never suggested again.
+    await uploadMbox(
+      t.app,
+      ada,
+      source,
+      mbox([['Date: Wed, 4 Mar 2026 10:00:00 +0000', 'From: bob@other.example', 'To: ada@example.com']]),
+    );
+    expect((await ada.call('GET', '/api/v1/capture/suggestions')).json().items).toEqual([]);
+    // Linus is a contact now: the same file again becomes his interactions.
+    expect((await uploadMbox(t.app, ada, source, file)).json()).toMatchObject({ captured: 2 });
+  });
+
+  it("removes a source with what it captured, and never shows another account's sources", async () => {
+    await uploadMbox(t.app, ada, source, takeout);
+    const bob = await signUp(t.app, 'bob@example.com', 'Bob');
+    expect((await bob.call('GET', `/api/v1/sources/${source}`)).statusCode).toBe(404);
+    expect((await bob.call('GET', '/api/v1/sources')).json().items).toEqual([]);
+    expect((await uploadMbox(t.app, bob, source, takeout)).statusCode).toBe(404);
+    expect((await ada.call('DELETE', `/api/v1/sources/${source}?withCaptured=true`)).statusCode).toBe(204);
+    expect(await interactions()).toEqual([]);
+    expect((await ada.call('GET', `/api/v1/contacts/${grace}`)).json().lastInteractionAt).toBeNull();
+    expect((await ada.call('GET', '/api/v1/sources')).json().items).toEqual([]);
+  });
+
+  it("skips a don't-capture contact's mail, excluded domains and crowds", async () => {
+    const res = await ada.call('POST', '/api/v1/sources', {
+      kind: 'mbox',
+      name: 'Work',
+      excludedDomains: ['navy.example'],
+    });
+    const crowd = Array.from({ length: 21 }, (_, i) => `p${i}@crowd.example`).join(', ');
+    const run = await uploadMbox(
+      t.app,
+      ada,
+      res.json().id,
+      mbox([
+        ['Date: Mon, 2 Mar 2026 10:00:00 +0000', 'From: grace@navy.example', 'To: ada@example.com'],
+        ['Date: Mon, 2 Mar 2026 10:00:00 +0000', 'From: ada@example.com', `To: ${crowd}`],
+        [
+          'Date: Mon, 2 Mar 2026 10:00:00 +0000',
+          'From: No Reply <noreply@shop.example>',
+          'To: ada@example.com',
+        ],
+      ]),
+    );
+    expect(run.json()).toMatchObject({ captured: 0, skipped: { excluded_domain: 1, crowd: 1, bulk: 1 } });
+  });
+
+  it('refuses what is not an mbox with words, and a body that is not a file', async () => {
+    const run = await uploadMbox(t.app, ada, source, Buffer.from('Name,Email\nAda,ada@x.org\n'));
+    expect(run.json()).toMatchObject({
+      captured: 0,
+      failed: 1,
+      errors: ['this is not an mbox file: it does not start with a "From " line'],
+    });
+    const json = await ada.call('POST', `/api/v1/sources/${source}/upload`, { not: 'a file' });
+    expect(json.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,177 @@
+import type { Fact } from '@contract/facts';
+import { ActionIcon, Badge, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { FACT_KINDS, type FactKind } from '../../../../src/core/vocabulary';
+import { humanize } from '../../lib/format';
+import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
+import { IconPin } from '../../ui/icons';
+import { undoableDelete } from '../../ui/undo-delete';
+import { deleteFact, factKeys, factRelated, useAddFact, useContactFacts, usePatchFact } from './queries';
+
+const KIND_OPTIONS = FACT_KINDS.map((k) => ({ value: k, label: humanize(k) }));
+
+function FactForm({
+  initial,
+  error,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Fact;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (body: { kind: FactKind; label: string; value: string; pinned: boolean }) => void;
+  onCancel: () => void;
+}) {
+  const [kind, setKind] = useState<FactKind>(initial?.kind ?? 'family');
+  const [label, setLabel] = useState(initial?.label ?? '');
+  const [value, setValue] = useState(initial?.value ?? '');
+  const [pinned, setPinned] = useState(initial?.pinned ?? false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ kind, label: label.trim(), value, pinned });
+  };
+  return (
+    <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label="Fact">
+      <Stack gap="xs" mb="sm">
+        <FormErrorAlert error={error} shownFields={['kind', 'label', 'value', 'pinned']} />
+        <Group grow align="flex-start" wrap="wrap" gap="xs">
+          <Select
+            label="Kind"
+            data={KIND_OPTIONS}
+            value={kind}
+            allowDeselect={false}
+            onChange={(v) => setKind((v as FactKind | null) ?? 'other')}
+            error={fieldError(error, 'kind')}
+            miw={140}
+          />
+          <TextInput
+            label="Label"
+            placeholder='e.g. "daughter", "sport"'
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            error={fieldError(error, 'label')}
+            miw={140}
+          />
+        </Group>
+        <TextInput
+          label="Fact"
+          placeholder="e.g. Maya, 7, loves dinosaurs"
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={fieldError(error, 'value')}
+          required
+          data-autofocus
+          autoFocus
+        />
+        <Checkbox
+          label="Pin: show it before I reach out"
+          checked={pinned}
+          onChange={(e) => setPinned(e.currentTarget.checked)}
+        />
+        <FormButtons pending={pending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+/** F8 structured personal details; pinned ones come first and show in "before you reach out". */
+export function FactsCard({ contactId }: { contactId: string }) {
+  const facts = useContactFacts(contactId);
+  const add = useAddFact(contactId);
+  const edit = usePatchFact(contactId);
+  const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const remove = (f: Fact) =>
+    undoableDelete({
+      client,
+      what: 'Fact',
+      keys: [factKeys.contact(contactId), ...factRelated(contactId)],
+      hide: () =>
+        client.setQueryData<{ items: Fact[] }>(factKeys.contact(contactId), (old) =>
+          old ? { items: old.items.filter((x) => x.id !== f.id) } : old,
+        ),
+      remove: () => deleteFact(f.id),
+    });
+
+  return (
+    <DetailCard
+      title="Facts"
+      addLabel="Add fact"
+      onAdd={() => {
+        add.reset();
+        setAdding(true);
+      }}
+      query={facts}
+      empty="Family, hobbies, what they are working on: nothing written down yet."
+      adding={
+        adding && (
+          <FactForm
+            error={add.error}
+            pending={add.isPending}
+            onCancel={() => setAdding(false)}
+            onSubmit={(body) => add.mutate(body, { onSuccess: () => setAdding(false) })}
+          />
+        )
+      }
+    >
+      {(facts.data?.items ?? []).map((f) =>
+        editing === f.id ? (
+          <li key={f.id}>
+            <FactForm
+              initial={f}
+              error={edit.error}
+              pending={edit.isPending}
+              onCancel={() => setEditing(null)}
+              onSubmit={(body) => edit.mutate({ id: f.id, body }, { onSuccess: () => setEditing(null) })}
+            />
+          </li>
+        ) : (
+          <Group key={f.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6}>
+                <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                  {f.label || humanize(f.kind)}
+                </Text>
+                {f.pinned && (
+                  <Badge size="xs" variant="light" color="yellow" tt="none">
+                    Pinned
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" className="tend-wrap">
+                {f.value}
+              </Text>
+            </Stack>
+            <RowActions
+              name={`fact ${f.label || humanize(f.kind)}`}
+              onEdit={() => {
+                edit.reset();
+                setEditing(f.id);
+              }}
+              onDelete={() => remove(f)}
+            >
+              <Tooltip label={f.pinned ? 'Unpin' : 'Pin'}>
+                <ActionIcon
+                  variant={f.pinned ? 'light' : 'subtle'}
+                  color={f.pinned ? 'yellow' : 'gray'}
+                  size="sm"
+                  aria-label={`${f.pinned ? 'Unpin' : 'Pin'} fact ${f.label || humanize(f.kind)}`}
+                  aria-pressed={f.pinned}
+                  onClick={() => edit.mutate({ id: f.id, body: { pinned: !f.pinned } })}
+                >
+                  <IconPin size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </RowActions>
+          </Group>
+        ),
+      )}
+    </DetailCard>
+  );
+}

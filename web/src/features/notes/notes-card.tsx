@@ -1,0 +1,149 @@
+import type { Note } from '@contract/notes';
+import { ActionIcon, Badge, Checkbox, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { formatDate } from '../../lib/format';
+import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
+import { IconPin } from '../../ui/icons';
+import { undoableDelete } from '../../ui/undo-delete';
+import { deleteNote, noteKeys, noteRelated, useAddNote, useContactNotes, usePatchNote } from './queries';
+
+function NoteForm({
+  initial,
+  error,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Note;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (body: { body: string; pinned: boolean }) => void;
+  onCancel: () => void;
+}) {
+  const [body, setBody] = useState(initial?.body ?? '');
+  const [pinned, setPinned] = useState(initial?.pinned ?? false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit({ body, pinned });
+  };
+  return (
+    <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-label="Note">
+      <Stack gap="xs" mb="sm">
+        <FormErrorAlert error={error} shownFields={['body', 'pinned']} />
+        <Textarea
+          label="Note"
+          autosize
+          minRows={2}
+          maxRows={12}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={fieldError(error, 'body')}
+          autoFocus
+        />
+        <Checkbox label="Pin" checked={pinned} onChange={(e) => setPinned(e.currentTarget.checked)} />
+        <FormButtons pending={pending} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+/** F8 free-form notes, pinned first; they also show on the timeline. */
+export function NotesCard({ contactId }: { contactId: string }) {
+  const notes = useContactNotes(contactId);
+  const add = useAddNote(contactId);
+  const edit = usePatchNote(contactId);
+  const client = useQueryClient();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const remove = (n: Note) =>
+    undoableDelete({
+      client,
+      what: 'Note',
+      keys: [noteKeys.contact(contactId), ...noteRelated(contactId)],
+      hide: () =>
+        client.setQueryData<{ items: Note[] }>(noteKeys.contact(contactId), (old) =>
+          old ? { items: old.items.filter((x) => x.id !== n.id) } : old,
+        ),
+      remove: () => deleteNote(n.id),
+    });
+
+  return (
+    <DetailCard
+      title="Notes"
+      addLabel="Add note"
+      onAdd={() => {
+        add.reset();
+        setAdding(true);
+      }}
+      query={notes}
+      empty="No notes yet."
+      adding={
+        adding && (
+          <NoteForm
+            error={add.error}
+            pending={add.isPending}
+            onCancel={() => setAdding(false)}
+            onSubmit={(body) => add.mutate(body, { onSuccess: () => setAdding(false) })}
+          />
+        )
+      }
+    >
+      {(notes.data?.items ?? []).map((n, i) =>
+        editing === n.id ? (
+          <li key={n.id}>
+            <NoteForm
+              initial={n}
+              error={edit.error}
+              pending={edit.isPending}
+              onCancel={() => setEditing(null)}
+              onSubmit={(body) => edit.mutate({ id: n.id, body }, { onSuccess: () => setEditing(null) })}
+            />
+          </li>
+        ) : (
+          <Group key={n.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Group gap={6}>
+                <Text size="xs" c="dimmed">
+                  {formatDate(n.updatedAt)}
+                </Text>
+                {n.pinned && (
+                  <Badge size="xs" variant="light" color="yellow" tt="none">
+                    Pinned
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
+                {n.body}
+              </Text>
+            </Stack>
+            <RowActions
+              name={`note ${i + 1}`}
+              onEdit={() => {
+                edit.reset();
+                setEditing(n.id);
+              }}
+              onDelete={() => remove(n)}
+            >
+              <Tooltip label={n.pinned ? 'Unpin' : 'Pin'}>
+                <ActionIcon
+                  variant={n.pinned ? 'light' : 'subtle'}
+                  color={n.pinned ? 'yellow' : 'gray'}
+                  size="sm"
+                  aria-label={`${n.pinned ? 'Unpin' : 'Pin'} note ${i + 1}`}
+                  aria-pressed={n.pinned}
+                  onClick={() => edit.mutate({ id: n.id, body: { pinned: !n.pinned } })}
+                >
+                  <IconPin size={14} />
+                </ActionIcon>
+              </Tooltip>
+            </RowActions>
+          </Group>
+        ),
+      )}
+    </DetailCard>
+  );
+}
