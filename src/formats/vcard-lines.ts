@@ -30,7 +30,21 @@ export async function* unfold(
   let pendingLine = 0;
   let tooLong = false;
   let lineNo = 0;
-  const flush = () => logical(pendingLine, tooLong ? parts![0]!.slice(0, 64) : parts!.join(''), tooLong);
+  // Blocks of 4,096 pieces joined as they fill, so the final join (and the event loop) never faces a
+  // million pieces at once.
+  let blocks: string[] = [];
+  const collapse = () => {
+    if (parts!.length >= 4096) {
+      blocks.push(parts!.join(''));
+      parts = [];
+    }
+  };
+  const flush = () =>
+    logical(
+      pendingLine,
+      tooLong ? (blocks[0] ?? parts![0]!).slice(0, 64) : blocks.join('') + parts!.join(''),
+      tooLong,
+    );
   for await (const raw of lines) {
     lineNo++;
     const first = raw.charCodeAt(0);
@@ -42,19 +56,22 @@ export async function* unfold(
       isQuotedPrintableStart(parts, (v) => (qp = v), qp)
     ) {
       parts[parts.length - 1] = last.slice(0, -1);
-      parts.push(raw);
+      collapse();
+      parts!.push(raw);
       last = raw;
       length += raw.length - 1;
     } else if (parts !== undefined && (first === 32 || first === 9)) {
       if (!tooLong) {
         const piece = raw.slice(1);
-        parts.push(piece);
+        collapse();
+        parts!.push(piece);
         last = piece;
         length += piece.length;
       }
     } else {
       if (parts !== undefined) yield flush();
       parts = [raw];
+      blocks = [];
       last = raw;
       length = raw.length;
       qp = undefined;
@@ -63,7 +80,8 @@ export async function* unfold(
     }
     if (!tooLong && length > MAX_LOGICAL_LINE) {
       tooLong = true;
-      parts = [parts.join('').slice(0, 64)]; // keep the name for the error message
+      parts = [(blocks[0] ?? parts.join('')).slice(0, 64)]; // keep the name for the error message
+      blocks = [];
     }
   }
   if (parts !== undefined) yield flush();
@@ -77,10 +95,10 @@ function isQuotedPrintableStart(
 ): boolean {
   if (known !== undefined) return known;
   // The name and parameters come first; a "line" with no colon in its first pieces is not a property.
-  const head = parts.length === 1 ? parts[0]! : parts.slice(0, 8).join('');
+  const head = (parts.length === 1 ? parts[0]! : parts.slice(0, 8).join('')).slice(0, 1000);
   const colon = head.indexOf(':');
   if (colon === -1) {
-    if (parts.length >= 8) remember(false);
+    if (parts.length >= 8 || head.length >= 1000) remember(false);
     return false;
   }
   const v = QP_PARAM.test(head.slice(0, colon));
