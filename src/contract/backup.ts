@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
 import { RESOURCE_KINDS } from '../core/resource-match';
+import { isSafeLink } from '../core/safe-link';
 import { CATCH_UP_FORMATS } from '../core/slots';
 import { TRIP_KINDS } from '../core/trips';
 import {
@@ -27,21 +28,32 @@ import { Id, IsoDate, IsoDateTime, TimeZone } from './common';
  * links and tag names, as people read them. Bump BACKUP_SCHEMA_VERSION when a column changes meaning.
  */
 export const BACKUP_SCHEMA_VERSION = 1;
+/** Caps per file, checked before any row is validated: 3× the largest network Tend is built for. */
+export const BACKUP_MAX_CONTACTS = 100_000;
+/** Rows of any other section (years of interactions of 100,000 contacts stay under it). */
+export const BACKUP_MAX_ROWS = 2_000_000;
+/** Per contact: e-mails, phones, links and tags. */
+const MAX_PER_CONTACT = 100;
 
 const flag = z.union([z.literal(0), z.literal(1)]);
 const int = z.number().int();
 const str = (max = 100_000) => z.string().max(max);
-const json = z.string().refine(
-  (v) => {
-    try {
-      JSON.parse(v);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be JSON text' },
-);
+// JSON text columns (topics, history, filters) are small; the cap keeps JSON.parse of each bounded.
+const JSON_MAX = 100_000;
+const json = z
+  .string()
+  .max(JSON_MAX)
+  .refine(
+    (v) => {
+      try {
+        JSON.parse(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be JSON text' },
+  );
 const time = IsoDateTime;
 const cadence = {
   cadence_kind: z.enum(CADENCE_KINDS).nullable(),
@@ -104,12 +116,18 @@ export const BackupContact = z
     capture: flag.default(1),
     created_at: time,
     updated_at: time,
-    emails: z.array(z.object({ id: Id, value: z.email(), label: str(100).nullable() }).strict()),
-    phones: z.array(
-      z.object({ id: Id, value: str(100), e164: str(32).nullable(), label: str(100).nullable() }).strict(),
-    ),
-    links: z.array(z.object({ id: Id, kind: z.enum(LINK_KINDS), url: str(2000) }).strict()),
-    tags: z.array(str(200)).describe('tag names; each must be in the tags section'),
+    emails: z
+      .array(z.object({ id: Id, value: z.email().max(320), label: str(100).nullable() }).strict())
+      .max(MAX_PER_CONTACT),
+    phones: z
+      .array(
+        z.object({ id: Id, value: str(100), e164: str(32).nullable(), label: str(100).nullable() }).strict(),
+      )
+      .max(MAX_PER_CONTACT),
+    links: z
+      .array(z.object({ id: Id, kind: z.enum(LINK_KINDS), url: str(2000) }).strict())
+      .max(MAX_PER_CONTACT),
+    tags: z.array(str(200)).max(MAX_PER_CONTACT).describe('tag names; each must be in the tags section'),
   })
   .strict();
 export type BackupContact = z.infer<typeof BackupContact>;
@@ -296,16 +314,17 @@ export const BACKUP_ROWS = {
 } as const;
 export type FlatSection = keyof typeof BACKUP_ROWS;
 
-const section = <K extends FlatSection>(name: K) => z.array(BACKUP_ROWS[name]).default([]);
+const section = <K extends FlatSection>(name: K) =>
+  z.array(BACKUP_ROWS[name]).max(BACKUP_MAX_ROWS).default([]);
 
 export const Backup = z
   .object({
     schemaVersion: z.literal(BACKUP_SCHEMA_VERSION),
     exportedAt: time,
     settings: BackupSettings,
-    circles: z.array(BackupCircle),
-    tags: z.array(BackupTag),
-    contacts: z.array(BackupContact),
+    circles: z.array(BackupCircle).max(BACKUP_MAX_ROWS),
+    tags: z.array(BackupTag).max(BACKUP_MAX_ROWS),
+    contacts: z.array(BackupContact).max(BACKUP_MAX_CONTACTS),
     saved_segments: section('saved_segments'),
     interactions: section('interactions'),
     notes: section('notes'),

@@ -12,9 +12,13 @@ export const requiredText = (max = 200) => z.string().trim().min(1, 'must not be
 export const IsoDateTime = z.iso.datetime({ offset: true }).describe('ISO-8601 date-time');
 export const IsoDate = z.iso.date().describe('YYYY-MM-DD');
 
-export const TimeZone = z.string().refine((v) => IANAZone.isValidZone(v), {
-  message: 'unknown time zone (use an IANA name like Europe/Paris)',
-});
+// The longest IANA name is 32 characters; the cap keeps a megabyte string out of the zone lookup.
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine((v) => IANAZone.isValidZone(v), {
+    message: 'unknown time zone (use an IANA name like Europe/Paris)',
+  });
 
 export const HourMinute = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 

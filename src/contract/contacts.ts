@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalidDay } from '../core/important-dates';
+import { isSafeLink } from '../core/safe-link';
 import { CADENCE_KINDS, CHANNELS, LINK_KINDS } from '../core/vocabulary';
 import {
   Cadence,
@@ -27,7 +28,10 @@ const Phone = z.object({
     .regex(/^[+\d][\d ()./-]*\d(\s*(x|ext\.?)\s*\d+)?$/i, 'must be a phone number'),
   label: text(40).optional(),
 });
-const Link = z.object({ kind: z.enum(LINK_KINDS), url: z.url('must be a URL').max(500) });
+const Link = z.object({
+  kind: z.enum(LINK_KINDS),
+  url: z.url('must be a URL').max(500).refine(isSafeLink, 'must be an http, https, mailto or tel link'),
+});
 
 /** A birthday straight on the contact form; it is stored as the contact's birthday important date. */
 export const Birthday = z

@@ -17,6 +17,11 @@ export const IMPORT_CONTENT_TYPES = [
   'text/plain',
   'application/vnd.ms-excel',
 ] as const;
+/**
+ * The most rows one file may preview: above the 200,000-row file of the import benchmark, well under
+ * what a 60 MB file of one-line rows could claim (a 10 MB file of one quoted field once made 5 million).
+ */
+export const MAX_PREVIEW_ROWS = 250_000;
 /** The largest file the preview route reads (the rest of the API takes 1 MB). */
 export const IMPORT_BODY_LIMIT = 60 * 1024 * 1024;
 
@@ -182,6 +187,8 @@ export const ImportCommit = z
       .default({ merge: 'merge', duplicate: 'skip', conflict: 'create' }),
     rows: z
       .record(z.string().regex(/^\d{1,9}$/, 'keys are line numbers'), z.enum(ROW_ACTIONS))
+      .refine((r) => Object.keys(r).length <= MAX_PREVIEW_ROWS, `at most ${MAX_PREVIEW_ROWS} rows`)
+      .meta({ maxProperties: MAX_PREVIEW_ROWS })
       .optional()
       .describe('Per-row choices by line, overriding the defaults; new rows can only be created or skipped'),
     tracked: z

@@ -4,7 +4,7 @@ import { Id, IsoDateTime, requiredText } from './common';
 
 export const TaskListQuery = z.object({
   contactId: Id.optional(),
-  open: z.stringbool().optional().describe('true = only tasks not done yet'),
+  open: z.string().max(8).pipe(z.stringbool()).optional().describe('true = only tasks not done yet'),
 });
 export type TaskListQuery = z.infer<typeof TaskListQuery>;
 

@@ -15,5 +15,7 @@ export class Conflict extends AppError {}
 export class Invalid extends AppError {}
 export class Unauthorized extends AppError {}
 export class Forbidden extends AppError {}
+/** The body's Content-Type is not one the route reads (uploads: CSV, vCard, plain text, octet-stream). */
+export class UnsupportedMediaType extends AppError {}
 /** A server Tend talks to on the user's behalf (their mailbox, a calendar URL) failed; the message says how. */
 export class Upstream extends AppError {}

@@ -51,3 +51,16 @@ describe('csvRecords', () => {
     expect(parseCsvLine('x;"y;z"')).toEqual(['x', 'y;z']);
   });
 });
+
+describe('a quoted field over many lines', () => {
+  it('refuses the whole file once a quoted field runs past maxFieldLines', async () => {
+    const lines = ['h1,h2', 'a,"open', ...Array.from({ length: 20 }, () => 'more'), 'x,y'];
+    const out: unknown[] = [];
+    const read = async () => {
+      const limits = { maxColumns: 10, maxFieldChars: 1_000_000, maxFieldLines: 5 };
+      for await (const r of csvRecords(linesOf(...lines), ',', limits)) out.push(r);
+    };
+    await expect(read()).rejects.toThrow(/row 2: a quoted field runs over more than 5 lines/);
+    expect(out).toEqual([{ line: 1, fields: ['h1', 'h2'] }]);
+  });
+});

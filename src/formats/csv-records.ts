@@ -1,3 +1,4 @@
+import { ImportFileError } from './imported-contact';
 /** One CSV record (its fields) or why it was refused; `line` is where the record starts (1-based). */
 export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string };
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -7,8 +8,17 @@ export interface CsvLimits {
   maxColumns: number;
   /** A longer field makes its record an error; also ends an unterminated quote early. */
   maxFieldChars: number;
+  /**
+   * A quoted field spanning more lines makes its record an error and ends the quote (a real note
+   * field runs a few dozen lines; a stray quote would otherwise swallow the rest of the file).
+   */
+  maxFieldLines?: number;
 }
-export const DEFAULT_CSV_LIMITS: CsvLimits = { maxColumns: 500, maxFieldChars: 64 * 1024 };
+export const DEFAULT_CSV_LIMITS: CsvLimits = {
+  maxColumns: 500,
+  maxFieldChars: 64 * 1024,
+  maxFieldLines: 1000,
+};
 
 const QUOTE = 34;
 
@@ -38,6 +48,9 @@ export class CsvRecordParser {
   private startLine = 0;
   private columns = 0;
   private error: string | undefined;
+  private lines = 0;
+  /** Set when a record broke maxFieldLines: the file's quoting is broken, so nothing after it can be trusted. */
+  fatal = false;
 
   constructor(
     private readonly delimiter: CsvDelimiter,
@@ -54,8 +67,14 @@ export class CsvRecordParser {
       this.columns = 0;
       this.error = undefined;
       this.atFieldStart = true;
+      this.lines = 1;
     } else {
       this.append('\n');
+      const maxLines = this.limits.maxFieldLines ?? Number.POSITIVE_INFINITY;
+      if (++this.lines > maxLines && !this.error) {
+        this.error = `row ${this.startLine}: a quoted field runs over more than ${maxLines} lines (is a closing quote missing?)`;
+        this.fatal = true;
+      }
     }
     const delim = this.delimiter;
     let i = 0;
@@ -147,6 +166,11 @@ export async function* csvRecords(
     if (!open && line === '') continue;
     const record = parser.push(line, lineNo);
     open = record === undefined;
+    // Resynchronising line by line after a runaway quote made a 10 MB file of one field 5 million rows.
+    if (record && parser.fatal && 'error' in record)
+      throw new ImportFileError(
+        `${record.error}. Nothing was imported; fix the quoting and upload it again.`,
+      );
     if (record) yield record;
   }
   const last = parser.end();

@@ -67,6 +67,19 @@ function chunkDecoder(encoding: TextEncoding): ChunkDecoder {
   };
 }
 
+const SLICE_BYTES = 64 * 1024;
+
+/**
+ * Chunks of at most 64 KB (views, not copies): a body that arrives as one 10 MB buffer (an in-process
+ * request, a proxy that buffers) would otherwise be decoded and split in one go, holding the event loop.
+ */
+async function* slices(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    if (chunk.byteLength <= SLICE_BYTES) yield chunk;
+    else for (let i = 0; i < chunk.byteLength; i += SLICE_BYTES) yield chunk.subarray(i, i + SLICE_BYTES);
+  }
+}
+
 /** Decodes a byte stream into text chunks: BOM stripped, encoding sniffed from the first 64 KB. */
 export async function* decodeText(
   source: AsyncIterable<Uint8Array>,
@@ -83,7 +96,7 @@ export async function* decodeText(
     decoder = chunkDecoder(encoding);
     return decoder.write(head.subarray(bomLength));
   };
-  for await (const chunk of source) {
+  for await (const chunk of slices(source)) {
     if (decoder) {
       const text = decoder.write(chunk);
       if (text) yield text;
@@ -104,16 +117,30 @@ export async function* decodeText(
   if (tail) yield tail;
 }
 
-/** Splits text chunks into lines (LF or CRLF, terminators removed); over-long lines are cut at `maxLineChars`. */
+/** How long a reader may keep the event loop before letting other requests (health checks) run. */
+const SLICE_MS = 5;
+const CHECK_EVERY_LINES = 1024;
+
+/**
+ * Splits text chunks into lines (LF or CRLF, terminators removed); over-long lines are cut at `maxLineChars`.
+ * Every reader of uploads sits on this, so it is where they yield: a chunk of 64 KB may hold 30,000
+ * short lines, all delivered in one macrotask, and the readers' own awaits are microtasks only.
+ */
 export async function* splitLines(
   chunks: AsyncIterable<string>,
   maxLineChars = MAX_LINE_CHARS,
 ): AsyncGenerator<string> {
   let pending = '';
   let skipping = false; // inside the dropped rest of an over-long line
+  let sliceStart = performance.now();
+  let count = 0;
   for await (const chunk of chunks) {
     let from = 0;
     for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', from)) {
+      if (++count % CHECK_EVERY_LINES === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
       const line = skipping ? pending : pending + chunk.slice(from, nl);
       pending = '';
       skipping = false;

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -90,6 +90,15 @@ const CSP = [
   "base-uri 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** CSP with frame-ancestors 'none' (added to a CSP a route set itself) and X-Frame-Options for old browsers. */
+function framingHeaders(reply: FastifyReply): void {
+  const existing = reply.getHeader('content-security-policy');
+  if (existing === undefined) reply.header('content-security-policy', CSP);
+  else if (!String(existing).includes('frame-ancestors'))
+    reply.header('content-security-policy', `${String(existing)}; frame-ancestors 'none'`);
+  reply.header('x-frame-options', 'DENY');
+}
 
 /**
  * Vite names what it builds under assets/ by content hash, so a changed file gets a new name and
@@ -254,6 +263,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     const path = request.routeOptions.url ?? request.url;
     if (path.startsWith('/api/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
+    // Every HTML answer, however its path was spelled (/index.html, /./index.html, /%69ndex.html, the
+    // SPA fallback, the API docs): never inside another site's frame, so no click can be hijacked.
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) framingHeaders(reply);
     return payload;
   });
   return app;

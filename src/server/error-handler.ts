@@ -1,6 +1,15 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, Conflict, Forbidden, Invalid, NotFound, Unauthorized, Upstream } from '../core/errors';
+import {
+  AppError,
+  Conflict,
+  Forbidden,
+  Invalid,
+  NotFound,
+  Unauthorized,
+  UnsupportedMediaType,
+  Upstream,
+} from '../core/errors';
 
 interface FieldError {
   field: string;
@@ -13,6 +22,7 @@ const STATUS: [new (...a: never[]) => AppError, number, string][] = [
   [Conflict, 409, 'Conflict'],
   [Unauthorized, 401, 'Unauthorized'],
   [Forbidden, 403, 'Forbidden'],
+  [UnsupportedMediaType, 415, 'Unsupported media type'],
   [Upstream, 502, 'Bad gateway'],
 ];
 

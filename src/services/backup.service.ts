@@ -1,7 +1,6 @@
 import {
   BACKUP_ROWS,
   BACKUP_SCHEMA_VERSION,
-  Backup,
   BackupCircle,
   BackupContact,
   BackupTag,
@@ -18,7 +17,7 @@ import {
   ownedRows,
 } from '../store/backup.repo';
 import { reindexContacts } from '../store/contacts.repo';
-import { backupProblems } from './backup-integrity';
+import { parseBackup } from './backup-parse';
 import { BACKED_UP_TABLES, CONTACT_CHILDREN, FLAT_SECTIONS } from './backup-sections';
 import type { Deps } from './deps';
 
@@ -77,22 +76,6 @@ export async function exportBackup(deps: Deps, accountId: string): Promise<Recor
       ...flat,
     };
   });
-}
-
-/** Validates a backup document: the first problem, with its path (contacts.12.emails.0.value), is a 400. */
-function parseBackup(body: unknown): Backup {
-  const parsed = Backup.safeParse(body);
-  if (!parsed.success) {
-    const [first, ...rest] = parsed.error.issues;
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    throw new Invalid(`${first?.message ?? 'is invalid'}${more}`, first?.path.join('.') || 'body');
-  }
-  const [problem, ...rest] = backupProblems(parsed.data);
-  if (problem) {
-    const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-    throw new Invalid(`${problem.message}${more}`, problem.field);
-  }
-  return parsed.data;
 }
 
 /** The tables that must be empty before a restore; circles are replaced (sign-up creates defaults). */

@@ -1,4 +1,5 @@
 import type { ContactFilter } from '../contract/contacts';
+import { isSafeLink } from '../core/safe-link';
 import { csvRow } from '../formats/csv-writer';
 import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
 import { writeVCards } from '../formats/vcard-writer';
@@ -74,7 +75,10 @@ function contactLike(c: ExportContact): ContactLike & { id: string } {
     lastName: r.last_name,
     emails: c.children.emails.map((e) => ({ value: e.value, ...(e.label && { label: e.label }) })),
     phones: c.children.phones.map((p) => ({ value: p.value, ...(p.label && { label: p.label }) })),
-    links: c.children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    // Links stored before schemes were checked may be unsafe: they are left out of every export.
+    links: c.children.links
+      .filter((l) => isSafeLink(l.url))
+      .map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
     tags: c.children.tags,
     ...(r.company && { company: r.company }),
     ...(r.title && { title: r.title }),
@@ -163,7 +167,7 @@ export async function* exportContactsCsv(
       r.last_interaction_at ?? '',
       r.next_due_at ?? '',
       dateCell(c.birthday),
-      c.children.links.find((l) => l.kind === 'linkedin')?.url ?? '',
+      c.children.links.find((l) => l.kind === 'linkedin' && isSafeLink(l.url))?.url ?? '',
     ]);
   }
 }

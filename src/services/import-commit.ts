@@ -20,7 +20,7 @@ import { type Deps, nowIso } from './deps';
 import { mergeInto } from './import-merge';
 import { addNewContact, type CommitContext, newContactDueAt } from './import-new-contact';
 import type { PreviewContact } from './import-rows';
-import { getImport, requireRun, type StoredCounts } from './imports.service';
+import { getImport, previewExpired, requireRun, type StoredCounts } from './imports.service';
 
 /** Rows read from the preview per step: the commit's memory stays flat however big the file. */
 const PAGE = 500;
@@ -45,6 +45,8 @@ export async function commitImport(
 ): Promise<ImportRun> {
   return deps.store.transaction(async (trx) => {
     const run = await requireRun(trx, accountId, id);
+    if (previewExpired(deps, run))
+      throw new Conflict('this preview is more than a day old and has expired; upload the file again');
     const now = nowIso(deps);
     // Claiming the run first makes a concurrent second commit wait on this row, then find it taken.
     if (

@@ -1,6 +1,7 @@
 import type { ImportRow } from '../contract/imports';
 import type { ImportClassification } from '../core/classify-import';
 import type { FieldChange, MatchKey } from '../core/duplicate-keys';
+import { isSafeLink } from '../core/safe-link';
 import type { ImportedContact } from '../formats/imported-contact';
 import type { NewRow } from '../store/database';
 import type { ImportRowRow } from '../store/imports.repo';
@@ -53,8 +54,9 @@ export function clipContact(c: ImportedContact): PreviewContact {
       (p, n) => ({ ...p, value: p.value.slice(0, n) }),
       40,
     ),
+    // A vCard URL or CSV column may say javascript: or data:; such links are dropped, never stored.
     links: cutList(
-      c.links,
+      c.links.filter((l) => isSafeLink(l.url)),
       20,
       (l) => l.url,
       (l, n) => ({ ...l, url: l.url.slice(0, n) }),

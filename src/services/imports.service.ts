@@ -1,11 +1,12 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type {
-  ImportCounts,
-  ImportPreviewQuery,
-  ImportResult,
-  ImportRowPage,
-  ImportRowsQuery,
-  ImportRun,
+import {
+  type ImportCounts,
+  type ImportPreviewQuery,
+  type ImportResult,
+  type ImportRowPage,
+  type ImportRowsQuery,
+  type ImportRun,
+  MAX_PREVIEW_ROWS,
 } from '../contract/imports';
 import { classifyImport } from '../core/classify-import';
 import { buildDedupeIndex } from '../core/duplicate-keys';
@@ -28,6 +29,7 @@ import {
   insertImportRun,
   listImportRows,
   loadDedupeContacts,
+  pendingPreviews,
   staleReadingRuns,
   updateImportRun,
 } from '../store/imports.repo';
@@ -43,6 +45,15 @@ const SAMPLE_ROWS = 50;
 const WRITE_BATCH = 500;
 /** A 'reading' run this old was left by a process that died mid-upload. */
 const STALE_READING_MS = 60 * 60 * 1000;
+/** A preview not committed within a day is discarded: its rows are a copy of someone's address book. */
+export const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
+/** Previews one account may keep waiting at once (each may hold 250,000 rows). */
+export const MAX_PENDING_PREVIEWS = 5;
+/**
+ * Error rows kept per file: enough to fix a file by, where a million broken vCards once stored 352 MB
+ * of them. Later errors are counted, not stored, and errors.csv says so.
+ */
+export const MAX_STORED_ERRORS = 1000;
 
 /**
  * Reads an uploaded file as it streams in, classifies every row against the account's contacts
@@ -59,11 +70,15 @@ export async function previewImport(
   const account = await findAccount(db, accountId);
   if (!account) throw new NotFound('account not found');
   const region = (query.region as CountryCode | undefined) ?? regionOfZone(account.time_zone);
+  await dropStaleRuns(deps, accountId);
+  if ((await pendingPreviews(db, accountId)).length >= MAX_PENDING_PREVIEWS)
+    throw new Conflict(
+      `${MAX_PENDING_PREVIEWS} imports are waiting for a commit or a discard; finish one of them first`,
+    );
   const stats = { skippedEmpty: 0 };
   const { format, rows } = await readImport(body, { order: dateOrderOf(region), stats });
   // Rows of the file are indexed by their keys only; the rare row matching an earlier one reads it back.
   const index = buildDedupeIndex(await loadDedupeContacts(db, accountId), region, true);
-  await dropStaleRuns(deps, accountId);
 
   const id = deps.newId();
   const createdAt = nowIso(deps);
@@ -92,6 +107,11 @@ export async function previewImport(
     let batch: NewRow<'import_rows'>[] = [];
     let firstError: string | undefined;
     for await (const row of rows) {
+      if (counts.total >= MAX_PREVIEW_ROWS)
+        throw new ImportFileError(
+          `This file has more than ${MAX_PREVIEW_ROWS.toLocaleString('en')} rows, more than one import takes. ` +
+            'Split it into smaller files and import them one after the other.',
+        );
       const contact = 'error' in row ? undefined : clipContact(row.contact);
       const json = contact && JSON.stringify(contact);
       for (const earlier of contact ? index.forgotten(contact) : [])
@@ -101,6 +121,12 @@ export async function previewImport(
         counts[c.kind]++;
         counts.total++;
         if (c.kind === 'error') firstError ??= c.error;
+        if (c.kind === 'error' && counts.error > MAX_STORED_ERRORS) {
+          // A thousand errors and not one readable row: not a contacts file (a million BEGIN:VCARD).
+          if (counts.error === counts.total)
+            throw new ImportFileError(noRowsMessage(format, counts, firstError));
+          continue;
+        }
         const warnings = 'error' in row ? undefined : row.warnings;
         if (warnings?.length) counts.warnings++;
         batch.push(
@@ -150,10 +176,20 @@ function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: s
   return base;
 }
 
+/** Drops runs left 'reading' by a dead process, and discards previews older than a day. */
 async function dropStaleRuns(deps: Deps, accountId: string): Promise<void> {
-  const before = new Date(deps.clock().getTime() - STALE_READING_MS).toISOString();
+  const now = deps.clock().getTime();
+  const before = new Date(now - STALE_READING_MS).toISOString();
   for (const id of await staleReadingRuns(deps.store.read, accountId, before))
     await deleteImportRun(deps.store.read, accountId, id);
+  const expired = new Date(now - PREVIEW_TTL_MS).toISOString();
+  for (const run of await pendingPreviews(deps.store.read, accountId)) {
+    if (run.created_at >= expired) break;
+    await deps.store.transaction(async (trx) => {
+      await deleteImportRows(trx, accountId, run.id);
+      await updateImportRun(trx, accountId, run.id, { status: 'discarded' }, 'preview');
+    });
+  }
 }
 
 /** A run or NotFound (also for another account's id, or a run still being read). */
@@ -161,6 +197,14 @@ export async function requireRun(db: Conn, accountId: string, id: string): Promi
   const run = await findImportRun(db, accountId, id);
   if (!run || run.status === 'reading') throw new NotFound('import not found');
   return run;
+}
+
+/** Whether a preview is past its day: it can no longer be committed (a later upload discards it). */
+export function previewExpired(deps: Deps, run: ImportRunRow): boolean {
+  return (
+    run.status === 'preview' &&
+    run.created_at < new Date(deps.clock().getTime() - PREVIEW_TTL_MS).toISOString()
+  );
 }
 
 /** The run's summary with its first 50 rows. */
@@ -226,14 +270,24 @@ export async function importErrorsCsv(
   id: string,
 ): Promise<AsyncGenerator<string>> {
   const db = deps.store.read;
-  await requireRun(db, accountId, id);
+  const run = await requireRun(db, accountId, id);
+  const unstored =
+    Math.max(0, (JSON.parse(run.counts) as Partial<StoredCounts>).error ?? 0) - MAX_STORED_ERRORS;
   async function* lines(): AsyncGenerator<string> {
     yield csvRow(['Line', 'Error', 'Name']);
     let afterLine: number | undefined;
     for (;;) {
       const rows = await listImportRows(db, accountId, id, { status: 'error', afterLine, limit: 1000 });
       for (const r of rows.slice(0, 1000)) yield csvRow([String(r.line), r.error ?? '', r.raw_name ?? '']);
-      if (rows.length <= 1000) return;
+      if (rows.length <= 1000) {
+        if (unstored > 0)
+          yield csvRow([
+            '',
+            `… and ${unstored} more rows with errors (only the first ${MAX_STORED_ERRORS} are kept)`,
+            '',
+          ]);
+        return;
+      }
       afterLine = rows[999]?.line;
     }
   }

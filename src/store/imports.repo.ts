@@ -59,6 +59,21 @@ export async function deleteImportRows(conn: Conn, accountId: string, runId: str
     .execute();
 }
 
+/** The account's previews waiting for a commit or a discard, oldest first. */
+export async function pendingPreviews(
+  conn: Conn,
+  accountId: string,
+): Promise<{ id: string; created_at: string }[]> {
+  return kysely(conn)
+    .selectFrom('import_runs')
+    .select(['id', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'preview')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Runs left 'reading' by a process that died mid-upload, older than `before`. */
 export async function staleReadingRuns(conn: Conn, accountId: string, before: string): Promise<string[]> {
   const db = kysely(conn);

@@ -188,8 +188,9 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
       415,
     );
     const json = await ada.call('POST', '/api/v1/imports', { file: 'x' });
-    expect(json.statusCode).toBe(400);
-    expect(json.json().errors[0].field).toBe('body');
+    // Refused before the body is read, so a large JSON body costs nothing.
+    expect(json.statusCode).toBe(415);
+    expect(json.json().errors[0].field).toBe('content-type');
     expect((await ada.call('GET', '/api/v1/imports/00000000-0000-7000-8000-000000000000')).statusCode).toBe(
       404,
     );

@@ -116,6 +116,21 @@ describe.each(dialects)('hostile input is a 4xx, never a 500, on %s', (dialect) 
     expect(JSON.parse(res.body)).toMatchObject({ status: 431 });
   });
 
+  it('refuses an upload sent as JSON at once with a 415, before reading the body', async () => {
+    const started = Date.now();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { authorization: `Bearer ${ada.token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ rows: Array.from({ length: 200_000 }, () => ({})) }),
+    });
+    expect(res.statusCode).toBe(415);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().detail).toContain('text/csv');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await ada.call('GET', '/api/v1/imports/x')).statusCode).toBe(404);
+  });
+
   it('marks API responses, the backup export included, no-store', async () => {
     for (const url of [
       '/api/v1/contacts',

@@ -13,7 +13,7 @@ import {
   ImportRowsQuery,
   ImportRun,
 } from '../../contract/imports';
-import { Invalid } from '../../core/errors';
+import { Invalid, UnsupportedMediaType } from '../../core/errors';
 import type { Deps } from '../../services/deps';
 import { commitImport } from '../../services/import-commit';
 import {
@@ -55,6 +55,16 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/imports',
       {
         bodyLimit: IMPORT_BODY_LIMIT,
+        // Before the body is read: a JSON (or form) upload would otherwise be buffered and parsed whole
+        // before being refused, up to 60 MB per request.
+        onRequest: async (request) => {
+          const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+          if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type))
+            throw new UnsupportedMediaType(
+              `send the file as ${IMPORT_CONTENT_TYPES.join(', ')}${type ? `, not ${type}` : ''}`,
+              'content-type',
+            );
+        },
         schema: {
           tags,
           summary: 'Upload a file and preview the import',
