@@ -119,28 +119,29 @@ describe('tend import', { timeout: SLOW }, () => {
     );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain(
-      'LinkedIn Connections CSV, 7 rows: 5 new, 0 duplicates, 0 to merge, 2 errors',
+      'LinkedIn Connections CSV, 7 rows: 6 new, 0 duplicates, 0 to merge, 1 error, 1 row with a field skipped',
     );
-    expect(dry.stdout).toContain("row 8: 'Connected On' is not a date: 31/02/2024 (Bad Date)");
+    // An impossible Connected On (31/02/2024) skips that field only; a row without a first name is an error.
+    expect(dry.stdout).toContain('row 9: the first name is empty (NoFirst)');
     expect(dry.stdout).toContain('Dry run: nothing was imported.');
     // Not a terminal: progress is plain percentage lines on stderr.
     expect(dry.stderr).toBe('Uploading linkedin-connections.csv: 100%\n');
-    expect(readFileSync(errors, 'utf8')).toMatch(/^\uFEFF?Line,Error,Name\r?\n8,/);
+    expect(readFileSync(errors, 'utf8')).toMatch(/^\uFEFF?Line,Error,Name\r?\n9,/);
     expect(await count()).toEqual([]);
 
     const real = await run('import', `${FIXTURES}/linkedin-connections.csv`, '--json');
     const run1 = JSON.parse(real.stdout) as ImportRun;
-    expect(run1).toMatchObject({ status: 'committed', result: { created: 5, merged: 0 } });
+    expect(run1).toMatchObject({ status: 'committed', result: { created: 6, merged: 0 } });
     const names = (await count()).map((c) => c.displayName);
     expect(names).toEqual(
       expect.arrayContaining(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Zoë Çelik']),
     );
-    expect(names).toHaveLength(5);
+    expect(names).toHaveLength(6);
 
     // The same file again: every row is a duplicate, skipped by default.
     const again = await run('import', `${FIXTURES}/linkedin-connections.csv`);
-    expect(again.stdout).toContain('Imported: 0 created, 0 merged, 5 skipped');
-    expect(await count()).toHaveLength(5);
+    expect(again.stdout).toContain('Imported: 0 created, 0 merged, 6 skipped');
+    expect(await count()).toHaveLength(6);
   });
 
   it('refuses a file that is not contacts with the server message and exit 1', async () => {
@@ -169,7 +170,7 @@ describe('tend export, restore and backup', { timeout: SLOW }, () => {
     );
 
     const restored = await tend(to, 'restore', file);
-    expect(restored.stdout).toMatch(/^Restored .*5 contacts/);
+    expect(restored.stdout).toMatch(/^Restored .*6 contacts/);
     const list = async (d: string) =>
       JSON.parse((await tend(d, 'contacts', 'list', '--json')).stdout) as ContactPage;
     expect((await list(to)).items).toEqual((await list(from)).items);
@@ -178,7 +179,7 @@ describe('tend export, restore and backup', { timeout: SLOW }, () => {
     expect(twice.stderr).toMatch(/tend: restore needs an empty account/);
 
     const vcf = await tend(from, 'export', 'vcard', '--version', '3.0');
-    expect(vcf.stdout.match(/^BEGIN:VCARD\r?$/gm)).toHaveLength(5);
+    expect(vcf.stdout.match(/^BEGIN:VCARD\r?$/gm)).toHaveLength(6);
     expect(vcf.stdout).toMatch(/^VERSION:3\.0\r?$/m);
 
     const copy = join(root, 'copy.db');

@@ -298,10 +298,10 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
     const remote = (...args: string[]) => tend(['--server', url, '--token', ada.token, ...args], {});
     const file = 'test/fixtures/imports/linkedin-connections.csv';
     const dry = await remote('import', file, '--dry-run');
-    expect(dry.stdout).toContain('5 new, 0 duplicates, 0 to merge, 2 errors');
+    expect(dry.stdout).toContain('6 new, 0 duplicates, 0 to merge, 1 error, 1 row with a field skipped');
     expect((await ada.call('GET', '/api/v1/contacts?q=Lovelace')).json().items).toEqual([]);
     const real = await remote('import', file);
-    expect(real.stdout).toContain('Imported: 5 created');
+    expect(real.stdout).toContain('Imported: 6 created');
     expect((await ada.call('GET', '/api/v1/contacts?q=Lovelace')).json().items).toHaveLength(1);
     const csv = await remote('export', 'csv');
     expect(csv.code).toBe(0);

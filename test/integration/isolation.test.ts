@@ -25,7 +25,9 @@ type Kind =
   | 'outbox'
   | 'catchUp'
   | 'trip'
-  | 'import';
+  | 'import'
+  | 'relationship'
+  | 'source';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -49,6 +51,8 @@ const ID_KIND: Record<string, Kind> = {
   'catch-ups': 'catchUp',
   trips: 'trip',
   imports: 'import',
+  relationships: 'relationship',
+  sources: 'source',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -81,6 +85,17 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/catch-ups/:id/cancel': {},
   'PATCH /api/v1/trips/:id': { name: 'changed' },
   'POST /api/v1/imports/:id/commit': {},
+  'POST /api/v1/contacts/:id/relationships': { kind: 'knows', otherId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' },
+  'PATCH /api/v1/relationships/:id': { note: 'changed' },
+  'POST /api/v1/sources/:id/sync': {},
+};
+
+/** Routes whose body is a file, not JSON: sent with their own content type. */
+const RAW_BODIES: Record<string, { type: string; body: string }> = {
+  'POST /api/v1/sources/:id/upload': {
+    type: 'application/mbox',
+    body: 'From x@y Thu Jan  1 00:00:00 2026\nFrom: x@y.example\nSubject: hi\n\nbody\n',
+  },
 };
 
 const SECRET = 'Zanzibarquux';
@@ -132,6 +147,7 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       emails: [{ value: 'zanzibar@a.example' }],
     });
     const c = `/api/v1/contacts/${contact}`;
+    const other = await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` });
     const segment = await made('POST', '/api/v1/segments', {
       name: `${SECRET} segment`,
       filter: { q: SECRET },
@@ -176,7 +192,7 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       ).json<{ entry: { id: string } }>().entry.id,
       introduction: await made('POST', '/api/v1/introductions', {
         aContactId: contact,
-        bContactId: await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` }),
+        bContactId: other,
         reason: `${SECRET} reason`,
       }),
       catchUp: await made('POST', `${c}/catch-ups`, {
@@ -204,6 +220,8 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
         segmentId: segment,
       }),
       outbox: sent.json<{ recipients: { outboxId: string }[] }>().recipients[0]!.outboxId,
+      relationship: await made('POST', `${c}/relationships`, { kind: 'knows', otherId: other }),
+      source: await made('POST', '/api/v1/sources', { kind: 'mbox', name: `${SECRET} mbox` }),
     };
   }
 
@@ -222,6 +240,24 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       const prefix = route.url.split('/')[3] ?? '';
       const kind = ID_KIND[prefix];
       const params = route.url.match(/:\w+/g) ?? [];
+      if (params.join() === ':address') {
+        // A capture suggestion is named by its address: B has none, whatever A has.
+        const res = await b.call('POST', route.url.replace(':address', 'zanzibar%40a.example'), {});
+        expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
+        continue;
+      }
+      const raw = RAW_BODIES[key];
+      if (kind && raw) {
+        const res = await app.inject({
+          method: 'POST',
+          url: route.url.replace(':id', ids[kind]),
+          headers: { authorization: `Bearer ${b.token}`, 'content-type': raw.type },
+          payload: raw.body,
+        });
+        expect(res.statusCode, `${key}: ${res.body}`).toBe(404);
+        expect(leaks(res.body), key).toEqual([]);
+        continue;
+      }
       const needsBody = ['POST', 'PATCH', 'PUT'].includes(route.method);
       if (!kind || params.join() !== ':id' || (needsBody && !(key in BODIES))) {
         unknown.push(key);
