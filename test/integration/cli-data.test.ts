@@ -187,7 +187,7 @@ describe('tend export, restore and backup', { timeout: SLOW }, () => {
     expect(backedUp).toMatchObject({ code: 0, stderr: '' });
     const db = new Database(copy, { readonly: true });
     try {
-      expect(db.prepare('select count(*) as n from contacts').get()).toEqual({ n: 5 });
+      expect(db.prepare('select count(*) as n from contacts').get()).toEqual({ n: 6 });
     } finally {
       db.close();
     }
