@@ -84,6 +84,13 @@ describe("the contact page's cadence (F4)", () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await expectNoSeriousA11y(page, 'contact cadence on a phone');
     await shot(page, 'contact-cadence-phone.png', { fullPage: false });
+    // No circle and no cadence of their own: the yearly default, said as such.
+    const bob = (await apiPost(context, '/contacts', { firstName: 'Bob', lastName: 'Kahn' })) as {
+      id: string;
+    };
+    await page.goto(`/contacts/${bob.id}`);
+    await page.getByText('Default, no circle: yearly').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Cadence' }).inputValue()).toBe('Default (yearly)');
     expect(h.errors).toEqual([]);
   });
 });

@@ -17,9 +17,14 @@ export function ContactCadence({ contact: c, circle }: { contact: Contact; circl
   const save = useUpdateContact(c.id);
   const own = c.cadence;
   // Without a circle a contact falls back to yearly (core/cadence's effectiveCadence).
-  const fallback = circle ? `${circle.name}: ${cadenceWords(circle.cadence)}` : 'no circle: yearly';
+  const fallback = circle
+    ? `Circle default, ${circle.name}: ${cadenceWords(circle.cadence)}`
+    : 'Default, no circle: yearly';
   const data = [
-    { value: DEFAULT, label: `Circle default (${fallback})` },
+    {
+      value: DEFAULT,
+      label: circle ? `Circle default (${circle.name}: ${cadenceWords(circle.cadence)})` : 'Default (yearly)',
+    },
     ...CADENCE_CHOICES.map((x) => ({ ...x })),
     ...(own?.kind === CUSTOM ? [{ value: CUSTOM, label: `Custom: ${cadenceWords(own)}` }] : []),
   ];
@@ -49,11 +54,7 @@ export function ContactCadence({ contact: c, circle }: { contact: Contact; circl
         }}
       />
       <Text size="sm" c="dimmed" pb={8} data-testid="cadence-source">
-        {!c.tracked
-          ? 'Not tracked: never due'
-          : own
-            ? `Their own cadence, ${cadenceWords(own)}`
-            : `Circle default, ${fallback}`}
+        {!c.tracked ? 'Not tracked: never due' : own ? `Their own cadence, ${cadenceWords(own)}` : fallback}
       </Text>
     </Group>
   );
