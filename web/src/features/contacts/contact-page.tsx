@@ -104,7 +104,7 @@ export function ContactPage() {
         <span aria-hidden="true">← </span>All contacts
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="md">
-        <ContactHeader contact={c} circleName={circleName} />
+        <ContactHeader contact={c} circleName={circleName} circleColor={circle?.color} />
         <Group gap="xs">
           <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
             Edit
