@@ -80,6 +80,12 @@ export const BackupCircle = z
     kind: z.enum(CIRCLE_KINDS),
     ...cadence,
     cadence_kind: z.enum(CADENCE_KINDS),
+    color: z
+      .string()
+      .regex(/^#[0-9a-f]{6}$/)
+      .nullable()
+      .default(null)
+      .describe('absent in backups made before circles had colours'),
     created_at: time,
   })
   .strict();

@@ -9,6 +9,16 @@ export const LifeEventCreate = z
   .strict();
 export type LifeEventCreate = z.infer<typeof LifeEventCreate>;
 
+/** PATCH: absent = unchanged; the source stays as it was. */
+export const LifeEventPatch = z
+  .object({
+    kind: z.enum(LIFE_EVENT_KINDS).optional(),
+    title: requiredText(200).optional(),
+    occurredOn: IsoDate.optional(),
+  })
+  .strict();
+export type LifeEventPatch = z.infer<typeof LifeEventPatch>;
+
 export const LifeEvent = z.object({
   id: Id,
   contactId: Id,

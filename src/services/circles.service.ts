@@ -23,6 +23,7 @@ function toCircleDto(r: CircleRow, contactCount: number): Circle {
     name: r.name,
     kind,
     cadence: cadenceOf(r) ?? DEFAULT_CADENCE_BY_CIRCLE[kind],
+    color: r.color ?? null,
     contactCount,
     createdAt: r.created_at,
   };
@@ -44,6 +45,7 @@ export async function createCircle(deps: Deps, accountId: string, input: CircleC
     name: input.name,
     kind: input.kind,
     ...cadenceColumns(cadence),
+    color: input.color ?? null,
     created_at: nowIso(deps),
   };
   await insertCircles(deps.store.read, [row]);
@@ -64,6 +66,7 @@ export async function patchCircle(
       ...(patch.name !== undefined && { name: patch.name }),
       ...(patch.kind && { kind: patch.kind }),
       ...(patch.cadence && cadenceColumns(patch.cadence)),
+      ...(patch.color !== undefined && { color: patch.color }),
     };
     if (Object.keys(values).length) await updateCircle(trx, accountId, id, values);
     const contactIds = await circleContactIds(trx, accountId, id);

@@ -1,10 +1,12 @@
-import type { LifeEvent, LifeEventCreate } from '../contract/life-events';
+import type { LifeEvent, LifeEventCreate, LifeEventPatch } from '../contract/life-events';
 import { NotFound } from '../core/errors';
 import {
   deleteLifeEvent,
+  findLifeEvent,
   insertLifeEvent,
   type LifeEventRow,
   listLifeEvents,
+  updateLifeEvent,
 } from '../store/life-events.repo';
 import { type Deps, nowIso } from './deps';
 import { requireContact } from './require-contact';
@@ -51,6 +53,26 @@ export async function addLifeEvent(
     };
     await insertLifeEvent(trx, row);
     return toLifeEventDto(row);
+  });
+}
+
+/** Corrects an event's kind, title or date; another account's id is a 404, like a missing one. */
+export async function patchLifeEvent(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  patch: LifeEventPatch,
+): Promise<LifeEvent> {
+  return deps.store.transaction(async (trx) => {
+    const row = await findLifeEvent(trx, accountId, id);
+    if (!row) throw new NotFound('life event not found');
+    const values = {
+      ...(patch.kind !== undefined && { kind: patch.kind }),
+      ...(patch.title !== undefined && { title: patch.title }),
+      ...(patch.occurredOn !== undefined && { occurred_on: patch.occurredOn }),
+    };
+    await updateLifeEvent(trx, accountId, id, values);
+    return toLifeEventDto({ ...row, ...values });
   });
 }
 

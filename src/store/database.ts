@@ -79,6 +79,8 @@ export interface CirclesTable {
   cadence_kind: CadenceKind;
   cadence_every: number | null;
   cadence_unit: CadenceUnit | null;
+  /** #rrggbb, or null when none was chosen. */
+  color: string | null;
   created_at: string;
 }
 

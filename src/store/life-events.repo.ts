@@ -24,6 +24,24 @@ export async function findLifeEvent(
     .executeTakeFirst();
 }
 
+export async function updateLifeEvent(
+  conn: Conn,
+  accountId: string,
+  id: string,
+  values: Partial<Pick<LifeEventRow, 'kind' | 'title' | 'occurred_on'>>,
+): Promise<number> {
+  const db = kysely(conn);
+  // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).
+  if (Object.values(values).every((v) => v === undefined)) return 0;
+  const r = await db
+    .updateTable('life_events')
+    .set(values)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
 /** Newest first. */
 export async function listLifeEvents(
   conn: Conn,

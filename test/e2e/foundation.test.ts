@@ -111,13 +111,15 @@ describe('foundation web app', () => {
     await page.getByText('Last contact today').waitFor();
 
     // Editing uses the same form, filled with the saved values.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     const editForm = page.getByRole('dialog', { name: 'Edit contact' });
     expect(await editForm.getByLabel('Company').inputValue()).toBe('US Navy');
     await editForm.getByLabel('First name').fill('Grace');
     await editForm.getByLabel('How we met').fill('Her talk on compilers at the Computer History Museum.');
     await editForm.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'Grace Hopper' }).waitFor();
+    // The dialog (whose textarea holds the same words) has closed: the text is the page's own.
+    await editForm.waitFor({ state: 'hidden' });
     await page.getByText('Her talk on compilers').waitFor();
 
     await shot(page, 'contact.png', { docs: 'contact.png', maxBytes: SHOT_MAX_BYTES });

@@ -76,6 +76,8 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const demo = await ada.call('POST', '/api/v1/demo');
     expect(demo.statusCode, demo.body).toBe(201);
     const circles = (await ada.call('GET', '/api/v1/circles')).json().items;
+    // A coloured circle, so the colour is backed up and restored too.
+    await ada.call('PATCH', `/api/v1/circles/${circles[0].id}`, { color: '#1971c2' });
     const res = await ada.call('POST', '/api/v1/contacts', {
       firstName: 'Zoë; "Z"',
       lastName: 'Çelik, <b>Jr.</b>',
@@ -188,6 +190,7 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       tags: ['backup-test', 'coffee, tea'],
     });
 
+    expect((first.circles as { color: string | null }[]).map((c) => c.color)).toContain('#1971c2');
     const bob = await signUp(t.app, 'bob@example.com', 'Bob');
     const restored = await restore(bob, first);
     expect(restored.statusCode, restored.body).toBe(201);
@@ -197,6 +200,18 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     const { exportedAt: _a, ...a } = first;
     const { exportedAt: _b, ...b } = second;
     expect(b).toEqual(a);
+
+    // A backup made before circles had colours still restores, the circles without one.
+    const carol = await signUp(t.app, 'carol@example.com', 'Carol');
+    const old = {
+      ...first,
+      circles: (first.circles as object[]).map(({ color: _, ...c }: { color?: unknown }) => c),
+    };
+    expect((await restore(carol, old)).statusCode).toBe(201);
+    const carolCircles = (await carol.call('GET', '/api/v1/circles')).json().items as {
+      color: string | null;
+    }[];
+    expect(carolCircles.map((c) => c.color)).toEqual(carolCircles.map(() => null));
 
     // Every backed-up table really travelled: the same rows on both sides, and not zero.
     for (const table of [...backedUp, 'contact_search' as const]) {

@@ -104,6 +104,32 @@ describe.each(dialects)('circles and tags on %s', (dialect) => {
     expect((await ada.call('GET', '/api/v1/circles')).json().items).toHaveLength(before);
   });
 
+  it('keeps a colour per circle: #rrggbb or null, 400 naming `color` otherwise, 404 for another account', async () => {
+    const made = await ada.call('POST', '/api/v1/circles', { name: 'Book club', color: '#1C7ED6' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().color).toBe('#1c7ed6');
+    const id = made.json().id;
+    expect((await ada.call('PATCH', `/api/v1/circles/${id}`, { color: '#e8590c' })).json().color).toBe(
+      '#e8590c',
+    );
+    expect((await ada.call('PATCH', `/api/v1/circles/${id}`, { name: 'Readers' })).json().color).toBe(
+      '#e8590c',
+    );
+    for (const color of ['red', '#12345', '#gggggg', 7]) {
+      const bad = await ada.call('PATCH', `/api/v1/circles/${id}`, { color });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['color']);
+    }
+    const mary = await signUp(t.app, 'mary@example.com', 'Mary');
+    expect((await mary.call('PATCH', `/api/v1/circles/${id}`, { color: '#000000' })).statusCode).toBe(404);
+    const listed = (await ada.call('GET', '/api/v1/circles')).json().items;
+    expect(listed.find((c: { id: string }) => c.id === id).color).toBe('#e8590c');
+    expect(listed.filter((c: { id: string }) => c.id !== id).map((c: { color: null }) => c.color)).toEqual(
+      Array(5).fill(null),
+    );
+    expect((await ada.call('PATCH', `/api/v1/circles/${id}`, { color: null })).json().color).toBeNull();
+  });
+
   it('lists tags with how many contacts carry each', async () => {
     await ada.call('POST', '/api/v1/contacts', { firstName: 'Ann', tags: ['vip', 'climbing'] });
     await ada.call('POST', '/api/v1/contacts', { firstName: 'Bob', tags: ['vip'] });

@@ -172,4 +172,49 @@ describe.each(dialects)('notes, facts, dates, life events and the timeline on %s
     expect((await ada.call('DELETE', `/api/v1/life-events/${ev.json().id}`)).statusCode).toBe(404);
     expect((await ada.call('GET', `/api/v1/contacts/nope/timeline`)).statusCode).toBe(404);
   });
+
+  it('edits a life event: 400 names the field, another account gets 404 and changes nothing', async () => {
+    const ev = (
+      await ada.call('POST', `/api/v1/contacts/${contactId}/life-events`, {
+        kind: 'promotion',
+        title: 'Now a commodore',
+        occurredOn: '2026-03-05',
+      })
+    ).json();
+    const edited = await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, {
+      title: 'Now a rear admiral',
+      occurredOn: '2026-03-06',
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      id: ev.id,
+      kind: 'promotion',
+      title: 'Now a rear admiral',
+      occurredOn: '2026-03-06',
+      source: 'manual',
+    });
+    expect((await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, { kind: 'new_job' })).json().kind).toBe(
+      'new_job',
+    );
+    // An empty PATCH changes nothing and is no error.
+    expect((await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, {})).json().title).toBe(
+      'Now a rear admiral',
+    );
+    expect(
+      fields(await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, { occurredOn: '2026-02-30' })),
+    ).toEqual(['occurredOn']);
+    expect(fields(await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, { title: '' }))).toEqual(['title']);
+    expect(fields(await ada.call('PATCH', `/api/v1/life-events/${ev.id}`, { kind: 'knighthood' }))).toEqual([
+      'kind',
+    ]);
+
+    const mary = await signUp(t.app, 'mary@example.com', 'Mary');
+    const theirs = await mary.call('PATCH', `/api/v1/life-events/${ev.id}`, { title: 'Hijacked' });
+    expect(theirs.statusCode).toBe(404);
+    expect((await ada.call('PATCH', '/api/v1/life-events/nope', { title: 'x' })).statusCode).toBe(404);
+    const items = (await ada.call('GET', `/api/v1/contacts/${contactId}/life-events`)).json().items;
+    expect(items).toMatchObject([{ title: 'Now a rear admiral', occurredOn: '2026-03-06', kind: 'new_job' }]);
+    const timeline = (await ada.call('GET', `/api/v1/contacts/${contactId}/timeline`)).json().items;
+    expect(timeline[0]).toMatchObject({ type: 'life_event', title: 'Now a rear admiral' });
+  });
 });

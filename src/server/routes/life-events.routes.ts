@@ -1,9 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../contract/common';
-import { LifeEvent, LifeEventCreate, LifeEventList } from '../../contract/life-events';
+import { LifeEvent, LifeEventCreate, LifeEventList, LifeEventPatch } from '../../contract/life-events';
 import type { Deps } from '../../services/deps';
-import { addLifeEvent, contactLifeEvents, removeLifeEvent } from '../../services/life-events.service';
+import {
+  addLifeEvent,
+  contactLifeEvents,
+  patchLifeEvent,
+  removeLifeEvent,
+} from '../../services/life-events.service';
 import { principal } from '../auth-hook';
 
 export function lifeEventsRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -23,6 +28,11 @@ export function lifeEventsRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply
           .code(201)
           .send(await addLifeEvent(deps, principal(request).accountId, request.params.id, request.body)),
+    );
+    app.patch(
+      '/life-events/:id',
+      { schema: { tags, params: IdParams, body: LifeEventPatch, response: { 200: LifeEvent } } },
+      async (request) => patchLifeEvent(deps, principal(request).accountId, request.params.id, request.body),
     );
     app.delete(
       '/life-events/:id',

@@ -21,10 +21,13 @@ import { fieldError } from '../../ui/field-errors';
 import { CADENCE_CHOICES, touchesWords } from '../capacity/cadence-words';
 import { CapacityPlanner } from '../capacity/capacity-planner';
 import { useCapacityPlan } from '../capacity/queries';
+import { CIRCLE_COLORS, CircleDot, colorName } from './circle-dot';
 import { useCircles, useCreateCircle, usePatchCircle } from './queries';
 
 type NamedKind = (typeof CADENCE_CHOICES)[number]['value'];
 const choices = CADENCE_CHOICES.map((c) => ({ ...c }));
+const NO_COLOR = 'none';
+const colorChoices = [{ value: NO_COLOR, label: 'No colour' }, ...CIRCLE_COLORS.map((c) => ({ ...c }))];
 
 /** F2 + F4 + F3: circles with their default cadence and size, and the capacity they add up to. */
 export function CirclesPage() {
@@ -45,15 +48,16 @@ export function CirclesPage() {
         Circles
       </Title>
       <Text c="dimmed" size="sm">
-        Each circle gives its people a default cadence; a contact's own cadence overrides it. Rename a circle
-        or change its cadence here; move people in bulk from the contacts list.
+        Each circle gives its people a default cadence; a contact's own cadence overrides it. Rename a circle,
+        colour it or change its cadence here; move people in bulk from the contacts list.
       </Text>
       <NewCircleForm />
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={720}>
         <Table verticalSpacing="sm" aria-label="Circles">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
+              <Table.Th>Colour</Table.Th>
               <Table.Th>Default cadence</Table.Th>
               <Table.Th ta="right">Contacts</Table.Th>
               <Table.Th ta="right">Touches a week</Table.Th>
@@ -138,6 +142,42 @@ function CircleRow({ circle, touches }: { circle: Circle; touches: number }) {
           error={fieldError(save.error, 'name')}
           variant="unstyled"
           fw={600}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`Colour of ${circle.name}`}
+          data={
+            circle.color && !CIRCLE_COLORS.some((c) => c.value === circle.color)
+              ? [...colorChoices, { value: circle.color, label: circle.color }]
+              : colorChoices
+          }
+          value={circle.color ?? NO_COLOR}
+          allowDeselect={false}
+          leftSection={circle.color ? <CircleDot color={circle.color} size={12} /> : null}
+          renderOption={({ option }) => (
+            <Group gap={8} wrap="nowrap">
+              <CircleDot color={option.value === NO_COLOR ? null : option.value} size={12} />
+              {option.label}
+            </Group>
+          )}
+          onChange={(v) => {
+            if (!v || v === (circle.color ?? NO_COLOR)) return;
+            const color = v === NO_COLOR ? null : v;
+            save.mutate(
+              { id: circle.id, body: { color } },
+              {
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    message: color
+                      ? `${circle.name} is ${colorName(color).toLowerCase()}`
+                      : `${circle.name}: no colour`,
+                  }),
+              },
+            );
+          }}
+          w={150}
         />
       </Table.Td>
       <Table.Td>

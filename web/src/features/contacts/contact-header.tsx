@@ -5,6 +5,7 @@ import { humanize, localTimeIn, relativeTime } from '../../lib/format';
 import { safeHref } from '../../lib/safe-url';
 import { useNow } from '../../lib/use-now';
 import { IconClock, IconLink, IconMail, IconPhone, IconPin } from '../../ui/icons';
+import { CircleDot } from '../circles/circle-dot';
 
 const LINK_LABELS = {
   linkedin: 'LinkedIn',
@@ -31,9 +32,11 @@ function Line({ icon, children }: { icon: React.ReactNode; children: React.React
 export function ContactHeader({
   contact: c,
   circleName,
+  circleColor,
 }: {
   contact: Contact;
   circleName?: string | undefined;
+  circleColor?: string | null | undefined;
 }) {
   const now = useNow();
   const role = [c.title, c.company].filter(Boolean).join(' @ ');
@@ -64,7 +67,7 @@ export function ContactHeader({
       {(circleName || c.tags.length > 0 || !c.tracked) && (
         <Group gap={6} mt={4}>
           {circleName && (
-            <Badge variant="filled" tt="none">
+            <Badge variant="filled" tt="none" leftSection={<CircleDot color={circleColor} size={9} />}>
               {circleName}
             </Badge>
           )}

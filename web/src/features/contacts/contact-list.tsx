@@ -2,6 +2,7 @@ import type { Contact } from '@contract/contacts';
 import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { relativeTime } from '../../lib/format';
+import { CircleDot } from '../circles/circle-dot';
 
 function role(c: Contact): string {
   return [c.title, c.company].filter(Boolean).join(' @ ');
@@ -16,14 +17,30 @@ interface ListProps {
   now: Date;
   /** circle id → name, for the circle badge */
   circleNames: Map<string, string>;
+  /** circle id → colour, for the dot on the badge */
+  circleColors?: Map<string, string | null> | undefined;
 }
 
-function Tags({ tags, circle }: { tags: string[]; circle?: string | undefined }) {
+function Tags({
+  tags,
+  circle,
+  color,
+}: {
+  tags: string[];
+  circle?: string | undefined;
+  color?: string | null | undefined;
+}) {
   if (!tags.length && !circle) return null;
   return (
     <Group gap={4}>
       {circle && (
-        <Badge variant="outline" size="sm" tt="none" maw={160}>
+        <Badge
+          variant="outline"
+          size="sm"
+          tt="none"
+          maw={160}
+          leftSection={<CircleDot color={color} size={8} />}
+        >
           {circle}
         </Badge>
       )}
@@ -53,6 +70,7 @@ export function ContactTable({
   contacts,
   now,
   circleNames,
+  circleColors,
   selection,
 }: ListProps & { selection?: Selection }) {
   const ticked = selection ? contacts.filter((c) => selection.ids.has(c.id)).length : 0;
@@ -106,7 +124,11 @@ export function ContactTable({
               <Table.Td className="tend-wrap">{role(c)}</Table.Td>
               <Table.Td className="tend-wrap">{place(c)}</Table.Td>
               <Table.Td>
-                <Tags tags={c.tags} circle={c.circleId ? circleNames.get(c.circleId) : undefined} />
+                <Tags
+                  tags={c.tags}
+                  circle={c.circleId ? circleNames.get(c.circleId) : undefined}
+                  color={c.circleId ? circleColors?.get(c.circleId) : undefined}
+                />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={c.lastInteractionAt ? undefined : 'dimmed'}>
@@ -122,7 +144,7 @@ export function ContactTable({
 }
 
 /** Phones: one card per contact, the whole card a link. */
-export function ContactCards({ contacts, now, circleNames }: ListProps) {
+export function ContactCards({ contacts, now, circleNames, circleColors }: ListProps) {
   return (
     <Stack gap="sm" role="list" aria-label="Contacts">
       {contacts.map((c) => (
@@ -147,7 +169,11 @@ export function ContactCards({ contacts, now, circleNames }: ListProps) {
           )}
           {(c.tags.length > 0 || c.circleId) && (
             <Group mt={6} gap={0}>
-              <Tags tags={c.tags} circle={c.circleId ? circleNames.get(c.circleId) : undefined} />
+              <Tags
+                tags={c.tags}
+                circle={c.circleId ? circleNames.get(c.circleId) : undefined}
+                color={c.circleId ? circleColors?.get(c.circleId) : undefined}
+              />
             </Group>
           )}
         </Card>

@@ -41,6 +41,7 @@ import { NotesCard } from '../notes/notes-card';
 import { type CelebratedEvent, CelebrateModal } from '../public-posts/celebrate-modal';
 import { RelationshipsCard } from '../relationships/relationships-card';
 import { TasksCard } from '../tasks/tasks-card';
+import { ContactCadence } from './contact-cadence';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
 import { useContact, useDeleteContact } from './queries';
@@ -94,7 +95,8 @@ export function ContactPage() {
     return <ErrorPanel error={contact.error} onRetry={() => contact.refetch()} />;
   }
   const c = contact.data;
-  const circleName = circles.data?.find((x) => x.id === c.circleId)?.name;
+  const circle = circles.data?.find((x) => x.id === c.circleId);
+  const circleName = circle?.name;
 
   return (
     <Stack gap="lg" maw={960}>
@@ -102,7 +104,7 @@ export function ContactPage() {
         <span aria-hidden="true">← </span>All contacts
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="md">
-        <ContactHeader contact={c} circleName={circleName} />
+        <ContactHeader contact={c} circleName={circleName} circleColor={circle?.color} />
         <Group gap="xs">
           <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
             Edit
@@ -117,6 +119,7 @@ export function ContactPage() {
           </Button>
         </Group>
       </Group>
+      <ContactCadence contact={c} circle={circle} />
       {c.howMet && (
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">

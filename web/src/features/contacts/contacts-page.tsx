@@ -146,6 +146,7 @@ export function ContactsPage() {
     );
   const now = new Date();
   const circleNames = new Map((circles.data ?? []).map((c) => [c.id, c.name]));
+  const circleColors = new Map((circles.data ?? []).map((c) => [c.id, c.color]));
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const selection: Selection = {
     ids: picked,
@@ -269,9 +270,20 @@ export function ContactsPage() {
             />
           )}
           {desktop ? (
-            <ContactTable contacts={contacts} now={now} circleNames={circleNames} selection={selection} />
+            <ContactTable
+              contacts={contacts}
+              now={now}
+              circleNames={circleNames}
+              circleColors={circleColors}
+              selection={selection}
+            />
           ) : (
-            <ContactCards contacts={contacts} now={now} circleNames={circleNames} />
+            <ContactCards
+              contacts={contacts}
+              now={now}
+              circleNames={circleNames}
+              circleColors={circleColors}
+            />
           )}
           {pages.hasNextPage && (
             <Center>

@@ -14,24 +14,28 @@ import {
   lifeEventRelated,
   useAddLifeEvent,
   useContactLifeEvents,
+  usePatchLifeEvent,
 } from './queries';
 
 const KIND_OPTIONS = LIFE_EVENT_KINDS.map((k) => ({ value: k, label: humanize(k) }));
 
 function LifeEventForm({
+  initial,
   error,
   pending,
   onSubmit,
   onCancel,
 }: {
+  /** The event being edited; absent when adding one. */
+  initial?: LifeEvent;
   error: unknown;
   pending: boolean;
   onSubmit: (body: { kind: LifeEventKind; title: string; occurredOn: string }) => void;
   onCancel: () => void;
 }) {
-  const [kind, setKind] = useState<LifeEventKind>('promotion');
-  const [title, setTitle] = useState('');
-  const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [kind, setKind] = useState<LifeEventKind>(initial?.kind ?? 'promotion');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [on, setOn] = useState(() => initial?.occurredOn ?? new Date().toISOString().slice(0, 10));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSubmit({ kind, title, occurredOn: on });
@@ -41,7 +45,7 @@ function LifeEventForm({
       onSubmit={submit}
       noValidate
       onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-      aria-label="Life event"
+      aria-label={initial ? 'Edit life event' : 'Life event'}
     >
       <Stack gap="xs" mb="sm">
         <FormErrorAlert error={error} shownFields={['kind', 'title', 'occurredOn']} />
@@ -73,7 +77,7 @@ function LifeEventForm({
           required
           autoFocus
         />
-        <FormButtons pending={pending} onCancel={onCancel} />
+        <FormButtons pending={pending} onCancel={onCancel} save={initial ? 'Save changes' : 'Save'} />
       </Stack>
     </form>
   );
@@ -83,8 +87,10 @@ function LifeEventForm({
 export function LifeEventsCard({ contactId }: { contactId: string }) {
   const events = useContactLifeEvents(contactId);
   const add = useAddLifeEvent(contactId);
+  const edit = usePatchLifeEvent(contactId);
   const client = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const remove = (e: LifeEvent) =>
     undoableDelete({
@@ -119,30 +125,48 @@ export function LifeEventsCard({ contactId }: { contactId: string }) {
         )
       }
     >
-      {(events.data?.items ?? []).map((e) => (
-        <Group key={e.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Group gap={6}>
-              <Text size="sm" fw={600}>
-                {humanize(e.kind)}
+      {(events.data?.items ?? []).map((e) =>
+        editing === e.id ? (
+          <li key={e.id}>
+            <LifeEventForm
+              initial={e}
+              error={edit.error}
+              pending={edit.isPending}
+              onCancel={() => setEditing(null)}
+              onSubmit={(body) => edit.mutate({ id: e.id, body }, { onSuccess: () => setEditing(null) })}
+            />
+          </li>
+        ) : (
+          <Group key={e.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6}>
+                <Text size="sm" fw={600}>
+                  {humanize(e.kind)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {formatDate(e.occurredOn)}
+                </Text>
+                {e.source === 'import_diff' && (
+                  <Badge size="xs" variant="default" tt="none">
+                    from import
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" className="tend-wrap">
+                {e.title}
               </Text>
-              <Text size="xs" c="dimmed">
-                {formatDate(e.occurredOn)}
-              </Text>
-              {e.source === 'import_diff' && (
-                <Badge size="xs" variant="default" tt="none">
-                  from import
-                </Badge>
-              )}
-            </Group>
-            <Text size="sm" className="tend-wrap">
-              {e.title}
-            </Text>
-          </Stack>
-          {/* The API has no PATCH for life events: fix one by deleting it (undo is there) and adding it again. */}
-          <RowActions name={`${humanize(e.kind)} ${e.title}`} onDelete={() => remove(e)} />
-        </Group>
-      ))}
+            </Stack>
+            <RowActions
+              name={`${humanize(e.kind)} ${e.title}`}
+              onEdit={() => {
+                edit.reset();
+                setEditing(e.id);
+              }}
+              onDelete={() => remove(e)}
+            />
+          </Group>
+        ),
+      )}
     </DetailCard>
   );
 }

@@ -1,6 +1,6 @@
-import type { LifeEvent, LifeEventCreate, LifeEventList } from '@contract/life-events';
+import type { LifeEvent, LifeEventCreate, LifeEventList, LifeEventPatch } from '@contract/life-events';
 import { useQuery } from '@tanstack/react-query';
-import { del, get, post } from '../../api/client';
+import { del, get, patch, post } from '../../api/client';
 import { pendingId, useOptimisticList } from '../../api/optimistic-list';
 
 export const lifeEventKeys = {
@@ -31,6 +31,28 @@ export function useAddLifeEvent(contactId: string) {
         ...items,
         { id: pendingId(), contactId, ...v, source: 'manual' as const, createdAt: new Date().toISOString() },
       ].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn)),
+  });
+}
+
+/** Corrects an event in place; the list re-sorts at once, newest first. */
+export function usePatchLifeEvent(contactId: string) {
+  return useOptimisticList<LifeEvent, { id: string; body: LifeEventPatch }, LifeEvent>({
+    key: lifeEventKeys.contact(contactId),
+    related: lifeEventRelated(contactId),
+    mutationFn: ({ id, body }) => patch<LifeEvent>(`/life-events/${encodeURIComponent(id)}`, body),
+    apply: (items, { id, body }) =>
+      items
+        .map((e) =>
+          e.id === id
+            ? {
+                ...e,
+                ...(body.kind !== undefined && { kind: body.kind }),
+                ...(body.title !== undefined && { title: body.title }),
+                ...(body.occurredOn !== undefined && { occurredOn: body.occurredOn }),
+              }
+            : e,
+        )
+        .sort((a, b) => b.occurredOn.localeCompare(a.occurredOn)),
   });
 }
 
