@@ -67,6 +67,7 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/contacts/:id/dates': { kind: 'birthday', month: 1, day: 1 },
   'PATCH /api/v1/dates/:id': { day: 2 },
   'POST /api/v1/contacts/:id/life-events': { kind: 'award', title: 'planted', occurredOn: '2026-01-01' },
+  'PATCH /api/v1/life-events/:id': { title: 'changed' },
   'PATCH /api/v1/tasks/:id': { done: true },
   'PATCH /api/v1/circles/:id': { name: 'changed', cadence: { kind: 'monthly' } },
   'POST /api/v1/today/:id/done': {},
