@@ -64,3 +64,11 @@ export function undoableDelete({
     ),
   });
 }
+
+/** The usual `hide`: drops the row with this id from a cached `{ items }` list. */
+export function hideFromList(client: QueryClient, key: QueryKey, id: string): () => void {
+  return () =>
+    client.setQueryData<{ items: { id: string }[] }>(key, (old) =>
+      old ? { ...old, items: old.items.filter((x) => x.id !== id) } : old,
+    );
+}

@@ -8,7 +8,7 @@ import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { IconPin } from '../../ui/icons';
-import { undoableDelete } from '../../ui/undo-delete';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { deleteFact, factKeys, factRelated, useAddFact, useContactFacts, usePatchFact } from './queries';
 
 const KIND_OPTIONS = FACT_KINDS.map((k) => ({ value: k, label: humanize(k) }));
@@ -92,10 +92,7 @@ export function FactsCard({ contactId }: { contactId: string }) {
       client,
       what: 'Fact',
       keys: [factKeys.contact(contactId), ...factRelated(contactId)],
-      hide: () =>
-        client.setQueryData<{ items: Fact[] }>(factKeys.contact(contactId), (old) =>
-          old ? { items: old.items.filter((x) => x.id !== f.id) } : old,
-        ),
+      hide: hideFromList(client, factKeys.contact(contactId), f.id),
       remove: () => deleteFact(f.id),
     });
 

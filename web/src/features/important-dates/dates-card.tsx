@@ -3,7 +3,7 @@ import { Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { DetailCard, RowActions } from '../../ui/detail-card';
-import { undoableDelete } from '../../ui/undo-delete';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { DateForm } from './date-form';
 import { dateTitle, dayText } from './date-text';
 import { dateKeys, dateRelated, deleteDate, useAddDate, useContactDates, usePatchDate } from './queries';
@@ -22,10 +22,7 @@ export function DatesCard({ contactId }: { contactId: string }) {
       client,
       what: dateTitle(d),
       keys: [dateKeys.contact(contactId), ...dateRelated(contactId)],
-      hide: () =>
-        client.setQueryData<{ items: ImportantDate[] }>(dateKeys.contact(contactId), (old) =>
-          old ? { items: old.items.filter((x) => x.id !== d.id) } : old,
-        ),
+      hide: hideFromList(client, dateKeys.contact(contactId), d.id),
       remove: () => deleteDate(d.id),
     });
 

@@ -7,7 +7,7 @@ import { formatDate, humanize } from '../../lib/format';
 import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
-import { undoableDelete } from '../../ui/undo-delete';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import {
   deleteLifeEvent,
   lifeEventKeys,
@@ -97,10 +97,7 @@ export function LifeEventsCard({ contactId }: { contactId: string }) {
       client,
       what: 'Life event',
       keys: [lifeEventKeys.contact(contactId), ...lifeEventRelated(contactId)],
-      hide: () =>
-        client.setQueryData<{ items: LifeEvent[] }>(lifeEventKeys.contact(contactId), (old) =>
-          old ? { items: old.items.filter((x) => x.id !== e.id) } : old,
-        ),
+      hide: hideFromList(client, lifeEventKeys.contact(contactId), e.id),
       remove: () => deleteLifeEvent(e.id),
     });
 

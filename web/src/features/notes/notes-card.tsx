@@ -7,7 +7,7 @@ import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { IconPin } from '../../ui/icons';
-import { undoableDelete } from '../../ui/undo-delete';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { deleteNote, noteKeys, noteRelated, useAddNote, useContactNotes, usePatchNote } from './queries';
 
 function NoteForm({
@@ -64,10 +64,7 @@ export function NotesCard({ contactId }: { contactId: string }) {
       client,
       what: 'Note',
       keys: [noteKeys.contact(contactId), ...noteRelated(contactId)],
-      hide: () =>
-        client.setQueryData<{ items: Note[] }>(noteKeys.contact(contactId), (old) =>
-          old ? { items: old.items.filter((x) => x.id !== n.id) } : old,
-        ),
+      hide: hideFromList(client, noteKeys.contact(contactId), n.id),
       remove: () => deleteNote(n.id),
     });
 

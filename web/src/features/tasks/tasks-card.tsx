@@ -6,7 +6,7 @@ import { dayStartIso, formatDate } from '../../lib/format';
 import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
-import { undoableDelete } from '../../ui/undo-delete';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { deleteTask, taskKeys, taskRelated, useAddTask, useContactTasks, usePatchTask } from './queries';
 
 function TaskForm({
@@ -74,10 +74,7 @@ export function TasksCard({ contactId }: { contactId: string }) {
       client,
       what: 'Task',
       keys: [taskKeys.contact(contactId), ...taskRelated(contactId)],
-      hide: () =>
-        client.setQueryData<{ items: Task[] }>(taskKeys.contact(contactId), (old) =>
-          old ? { items: old.items.filter((x) => x.id !== t.id) } : old,
-        ),
+      hide: hideFromList(client, taskKeys.contact(contactId), t.id),
       remove: () => deleteTask(t.id),
     });
 
