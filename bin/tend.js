@@ -18,19 +18,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outRoot = join(root, 'dist', 'cli');
 const manifestPath = join(outRoot, 'current.json');
-// Native modules, and packages that read their own files at run time, stay in node_modules.
-const EXTERNAL = [
-  'better-sqlite3',
-  'pg',
-  'pg-native',
-  'pg-boss',
-  '@node-rs/argon2',
-  'nodemailer',
-  '@fastify/swagger-ui',
-  '@fastify/static',
-  'tsx',
-  'esbuild',
-];
 
 /** The newest mtime under `dir` (~250 files: a few milliseconds of stat calls). */
 function newest(dir) {
@@ -61,22 +48,14 @@ function readManifest() {
 async function build(sources) {
   const { build: esbuild } = await import('esbuild');
   const dir = `build-${Date.now()}-${process.pid}`;
+  const { NODE_BUNDLE } = await import('../scripts/bundle-options.mjs');
   await esbuild({
+    ...NODE_BUNDLE,
     entryPoints: { tend: join(root, 'src/cli/main.ts') },
     outdir: join(outRoot, dir),
-    bundle: true,
     splitting: true, // the server is a separate chunk, loaded only by commands that open the local database
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
-    external: EXTERNAL,
-    // CommonJS packages inside an ES module bundle still call require().
-    banner: {
-      js: "import { createRequire as __tendRequire } from 'node:module'; const require = __tendRequire(import.meta.url);",
-    },
-    logLevel: 'silent',
   });
   const tmp = `${manifestPath}.${process.pid}`;
   writeFileSync(tmp, JSON.stringify({ dir, sourcesTime: sources }));

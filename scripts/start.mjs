@@ -1,6 +1,6 @@
 // `npm start`: build the web app when it is missing, older than its sources or a development
-// build, then serve.
-import { spawnSync } from 'node:child_process';
+// build, and the server bundle when it is missing or older than src/, then serve with plain node.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,5 +34,26 @@ if (!existsSync(built) || stale() || isDevelopmentBuild()) {
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const server = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { stdio: 'inherit' });
-process.exit(server.status ?? 0);
+
+const serverBundle = 'dist/server/main.mjs';
+if (!existsSync(serverBundle) || statSync(serverBundle).mtimeMs < newest('src')) {
+  let esbuildThere = true;
+  try {
+    await import('esbuild');
+  } catch {
+    esbuildThere = false;
+  }
+  if (!esbuildThere) {
+    console.error(
+      `${serverBundle} is missing or older than src/, and esbuild is not installed (a production install?): run \`npm run build\` before \`npm ci --omit=dev\` (docs/self-hosting.md)`,
+    );
+    process.exit(1);
+  }
+  console.log('Building the server (once)…');
+  const { buildServer } = await import('./build-server.mjs');
+  await buildServer();
+}
+// The server handles SIGINT/SIGTERM itself (finishes requests, closes the database): pass them on.
+const server = spawn(process.execPath, ['--enable-source-maps', serverBundle], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

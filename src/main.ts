@@ -12,24 +12,39 @@ async function main() {
   const config = loadConfig();
   const store = await openStore(config);
   const deps = { store, clock: () => new Date(), newId, secretKey: loadSecretKey(config) };
+  const lifecycle = { draining: false };
   const app = await buildApp(deps, {
     signupOpen: config.signupOpen,
     trustProxy: config.trustProxy,
     webDir: resolve('dist/web'),
     secureCookies: config.publicUrl.startsWith('https:'),
     logger: true,
+    lifecycle,
   });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : null;
   let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
-  const stop = async () => {
+  // A stop signal: /readyz turns 503, the listener closes, requests in flight finish, the running
+  // job tick ends, then the database closes. A second signal, or 10 s, ends it at once.
+  const stop = async (signal: string) => {
+    if (lifecycle.draining) {
+      app.log.warn(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    lifecycle.draining = true;
+    app.log.info(`${signal}: finishing the requests in flight, then stopping`);
+    setTimeout(() => {
+      app.log.error('stopping took over 10 s: exiting without waiting');
+      process.exit(1);
+    }, 10_000).unref();
+    await app.close();
     await jobs?.stop();
     mailer?.close();
-    await app.close();
     await store.close();
+    app.log.info('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   jobs = await startJobs(deps, {
     publicUrl: config.publicUrl,

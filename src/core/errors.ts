@@ -19,3 +19,5 @@ export class Forbidden extends AppError {}
 export class UnsupportedMediaType extends AppError {}
 /** A server Tend talks to on the user's behalf (their mailbox, a calendar URL) failed; the message says how. */
 export class Upstream extends AppError {}
+/** The server cannot serve now (stopping, database down): try again or elsewhere. */
+export class Unavailable extends AppError {}

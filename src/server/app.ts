@@ -20,6 +20,7 @@ import type { Deps } from '../services/deps';
 import { registerAuth } from './auth-hook';
 import { errorHandler } from './error-handler';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
+import { logOptions } from './log-options';
 import { refuseNulBytes } from './nul-bytes';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
@@ -48,6 +49,7 @@ import { ledgerRoutes } from './routes/ledger.routes';
 import { lifeEventsRoutes } from './routes/life-events.routes';
 import { notesRoutes } from './routes/notes.routes';
 import { outboxRoutes } from './routes/outbox.routes';
+import { type Lifecycle, probesRoutes } from './routes/probes.routes';
 import { publicPostsRoutes } from './routes/public-posts.routes';
 import { relationshipsRoutes } from './routes/relationships.routes';
 import { resourcesRoutes } from './routes/resources.routes';
@@ -75,6 +77,10 @@ export interface AppOptions {
   /** The local CLI acts as this principal without a token or cookie. */
   localPrincipal?: Principal;
   logger?: boolean;
+  /** Where the request log goes when `logger` is on (stdout by default; tests read it). */
+  logStream?: NodeJS.WritableStream;
+  /** main.ts flips `draining` on a stop signal: /readyz then answers 503 while requests finish. */
+  lifecycle?: Lifecycle;
   /** Sees every route as it is added (the isolation test walks them all). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -111,7 +117,9 @@ function assetCacheControl(path: string): string {
 /** The whole HTTP surface, without listening: tests use app.inject, main.ts calls listen. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger
+      ? { ...logOptions, ...(options.logStream && { stream: options.logStream }) }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     frameworkErrors,
@@ -159,7 +167,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () =>
     app.swagger(),
   );
-  app.get('/api/health', { schema: { hide: true }, config: { public: true } }, async () => ({ ok: true }));
+  const lifecycle = options.lifecycle ?? { draining: false };
+  await app.register(probesRoutes(deps, lifecycle));
 
   registerAuth(app, deps, options.localPrincipal);
   await app.register(
@@ -257,6 +266,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       });
   });
   app.addHook('onSend', async (request, reply, payload) => {
+    // Stopping: the answer in flight still goes out, and its keep-alive socket closes after it, so
+    // close() does not wait for an idle client's keep-alive timeout.
+    if (lifecycle.draining) reply.header('connection', 'close');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     // API answers are one person's data (the backup export is all of it): no cache may keep them.

@@ -7,6 +7,7 @@ import {
   Invalid,
   NotFound,
   Unauthorized,
+  Unavailable,
   UnsupportedMediaType,
   Upstream,
 } from '../core/errors';
@@ -24,6 +25,7 @@ const STATUS: [new (...a: never[]) => AppError, number, string][] = [
   [Forbidden, 403, 'Forbidden'],
   [UnsupportedMediaType, 415, 'Unsupported media type'],
   [Upstream, 502, 'Bad gateway'],
+  [Unavailable, 503, 'Service unavailable'],
 ];
 
 function problem(reply: FastifyReply, status: number, title: string, detail: string, errors?: FieldError[]) {
