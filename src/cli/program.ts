@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { contactsCommand, positiveInt, printContacts } from './contacts-command';
 import { demoCommand } from './demo-command';
+import { doctorCommand } from './doctor-command';
 import { exportCommand } from './export-command';
 import { importCommand } from './import-command';
 import { localTransport } from './local-transport';
@@ -66,5 +67,6 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   tokenCommand(program, api);
   sourcesCommand(program, api);
   demoCommand(program, api);
+  doctorCommand(program);
   return program;
 }
