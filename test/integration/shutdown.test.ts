@@ -1,45 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/dovecot';
-
-/** The real server process, as `npm start` runs it (the esbuild bundle, plain node), on a fresh data directory. */
-async function startServer(bundle: string, dataDir: string) {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    TEND_DATA_DIR: dataDir,
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--enable-source-maps', bundle], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600 && child.exitCode === null; i++) {
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { child, url, exited, output: () => output };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the server did not become ready:\n${output}`);
-}
+import { buildServerBundle, startServerProcess } from '../helpers/server-process';
 
 describe('the built server, stopped with SIGTERM', () => {
   let buildDir: string;
@@ -47,12 +12,7 @@ describe('the built server, stopped with SIGTERM', () => {
   let dataDir: string;
   let child: ChildProcess | undefined;
   beforeAll(async () => {
-    // Inside the repository, so the bundle's external packages resolve from node_modules/.
-    mkdirSync('.tend-tmp', { recursive: true });
-    buildDir = mkdtempSync(join('.tend-tmp', 'server-'));
-    // The same script `npm run build` and `npm start` run.
-    execFileSync(process.execPath, ['scripts/build-server.mjs', buildDir]);
-    bundle = join(buildDir, 'main.mjs');
+    ({ bundle, dir: buildDir } = buildServerBundle());
   });
   afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
   afterEach(() => {
@@ -64,7 +24,7 @@ describe('the built server, stopped with SIGTERM', () => {
     timeout: 60_000,
   }, async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tend-stop-'));
-    const server = await startServer(bundle, dataDir);
+    const server = await startServerProcess(bundle, { TEND_DATA_DIR: dataDir });
     child = server.child;
     // Sign-up hashes a password with argon2id: long enough to be in flight when the signal lands.
     const signingUp = fetch(`${server.url}/api/v1/auth/signup`, {
