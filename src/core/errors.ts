@@ -19,3 +19,12 @@ export class Forbidden extends AppError {}
 export class UnsupportedMediaType extends AppError {}
 /** A server Tend talks to on the user's behalf (their mailbox, a calendar URL) failed; the message says how. */
 export class Upstream extends AppError {}
+/** Too many attempts; the caller may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequests extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
