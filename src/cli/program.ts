@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { adminCommand } from './admin-command';
 import { contactsCommand, positiveInt, printContacts } from './contacts-command';
 import { demoCommand } from './demo-command';
 import { exportCommand } from './export-command';
@@ -66,5 +67,6 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   tokenCommand(program, api);
   sourcesCommand(program, api);
   demoCommand(program, api);
+  adminCommand(program, api, () => Boolean(program.opts<Globals>().server));
   return program;
 }
