@@ -30,6 +30,10 @@ const EXTERNAL = [
   '@fastify/static',
   'tsx',
   'esbuild',
+  // Loaded lazily with import() (src/services/password-strength.ts): a bundled copy of these CommonJS
+  // packages loses its named exports ("ZxcvbnFactory is not a constructor"); Node's own loader keeps them.
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
 ];
 
 /** The newest mtime under `dir` (~250 files: a few milliseconds of stat calls). */
