@@ -22,10 +22,12 @@ import { useChangePassword, useEndOtherSessions, useEndSession, useSessions } fr
 /** Settings → Account: change the password, see where you are signed in, sign out elsewhere. */
 export function AccountPanel() {
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="account-panel-title">
       <Stack gap="lg">
         <div>
-          <Title order={3}>Account</Title>
+          <Title order={3} id="account-panel-title">
+            Account
+          </Title>
           <Text size="sm" c="dimmed">
             Changing your password signs out every other session. API tokens keep working until you revoke
             them.
