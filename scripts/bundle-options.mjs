@@ -14,6 +14,10 @@ export const EXTERNAL = [
   'sharp',
   'tsx',
   'esbuild',
+  // Loaded lazily with import() (src/services/password-strength.ts): a bundled copy of these CommonJS
+  // packages loses its named exports ("ZxcvbnFactory is not a constructor"); Node's own loader keeps them.
+  '@zxcvbn-ts/core',
+  '@zxcvbn-ts/language-common',
 ];
 
 export const NODE_BUNDLE = {

@@ -28,6 +28,22 @@ describe('loadConfig', () => {
       TEND_TRUST_PROXY: '1',
       TEND_PUBLIC_URL: 'https://tend.example.org',
     });
-    expect(c).toMatchObject({ signupOpen: true, trustProxy: true, smtpFrom: 'Tend <tend@tend.example.org>' });
+    expect(c).toMatchObject({ signupOpen: true, trustProxy: 1, smtpFrom: 'Tend <tend@tend.example.org>' });
+  });
+
+  it('trusts a hop count or a list of proxy addresses, and refuses trusting every hop', () => {
+    expect(loadConfig({ TEND_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TEND_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TEND_TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '::1',
+      'fd00::/8',
+    ]);
+    for (const all of ['true', 'all', 'TRUE'])
+      expect(() => loadConfig({ TEND_TRUST_PROXY: all })).toThrow(/TEND_TRUST_PROXY: .*spoofable/);
+    expect(() => loadConfig({ TEND_TRUST_PROXY: '10.0.0.0/33,proxy.local' })).toThrow(
+      /TEND_TRUST_PROXY: .*'10\.0\.0\.0\/33', 'proxy\.local'/,
+    );
   });
 });

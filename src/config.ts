@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -16,9 +17,53 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   TEND_PUBLIC_URL: z.string().url().optional(),
   TEND_SIGNUP: z.enum(['open', 'closed']).default('closed'),
-  TEND_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  TEND_TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   TEND_SECRET: z.string().min(16, 'must be at least 16 characters (e.g. openssl rand -base64 32)').optional(),
 });
+
+/** A hop count (1 = the one proxy in front), a list of proxy IPs/CIDRs, or off. */
+export type TrustProxy = false | number | string[];
+
+function isCidrOrIp(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TEND_TRUST_PROXY: '0' (off), a hop count, or a comma-separated list of proxy IPs/CIDRs. Trusting
+ * every hop ('true', 'all') is refused: the left-most X-Forwarded-For address is whatever the client
+ * wrote, so every per-address limit could be dodged by changing it. Returns the reason as a string
+ * when the value is refused.
+ */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const v = value.trim();
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) return 'a hop count above 10 is surely a mistake (1 = one proxy in front of Tend)';
+    return hops === 0 ? false : hops;
+  }
+  if (/^(true|all|yes|on|\*)$/i.test(v))
+    return `'${v}' would trust every hop, and the left-most X-Forwarded-For address is whatever the client sends (spoofable, so sign-in rate limits could be dodged); give the number of proxies in front of Tend (e.g. 1) or their addresses (e.g. 10.0.0.0/8)`;
+  const entries = v.split(',').map((e) => e.trim());
+  const bad = entries.filter((e) => !isCidrOrIp(e));
+  if (bad.length > 0)
+    return `must be 0, a hop count, or comma-separated proxy IPs/CIDRs; not an IP or CIDR: ${bad.map((b) => `'${b}'`).join(', ')}`;
+  return entries;
+}
 
 export interface Config {
   port: number;
@@ -31,8 +76,11 @@ export interface Config {
   publicUrl: string;
   /** Anyone may sign up; otherwise only the server's first user. */
   signupOpen: boolean;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (rate limits are per client). */
-  trustProxy: boolean;
+  /**
+   * Behind a reverse proxy: how many hops of X-Forwarded-For to trust, or which proxy addresses
+   * (IPs/CIDRs); false = use the socket's address. Rate limits key on the client this yields.
+   */
+  trustProxy: TrustProxy;
   /** Seals capture credentials; unset = a 0600 key file in the data directory (src/secret-key.ts). */
   secret: string | undefined;
 }
@@ -55,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM ?? `Tend <tend@${new URL(publicUrl).hostname}>`,
     publicUrl,
     signupOpen: e.TEND_SIGNUP === 'open',
-    trustProxy: e.TEND_TRUST_PROXY === '1',
+    trustProxy: e.TEND_TRUST_PROXY,
     secret: e.TEND_SECRET,
   };
 }

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { adminCommand } from './admin-command';
 import { contactsCommand, positiveInt, printContacts } from './contacts-command';
 import { demoCommand } from './demo-command';
 import { doctorCommand } from './doctor-command';
@@ -68,5 +69,6 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   sourcesCommand(program, api);
   demoCommand(program, api);
   doctorCommand(program);
+  adminCommand(program, api, () => Boolean(program.opts<Globals>().server));
   return program;
 }

@@ -12,6 +12,17 @@ export const SignUp = z
   .strict();
 export type SignUp = z.infer<typeof SignUp>;
 
+/**
+ * The answer to a sign-up on a server with open sign-up that already has users: the same whether
+ * the e-mail was free (the account now exists; sign in) or taken (nothing changed), so sign-up
+ * never tells anyone who has an account here.
+ */
+export const SignUpAccepted = z.object({
+  status: z.literal('accepted'),
+  detail: z.string(),
+});
+export type SignUpAccepted = z.infer<typeof SignUpAccepted>;
+
 export const SignIn = z.object({ email: z.string().trim().max(320), password: z.string().max(200) }).strict();
 export type SignIn = z.infer<typeof SignIn>;
 
@@ -73,3 +84,42 @@ export type Token = z.infer<typeof Token>;
 /** The secret appears in this response only; the server keeps a hash. */
 export const CreatedToken = Token.extend({ token: z.string() });
 export type CreatedToken = z.infer<typeof CreatedToken>;
+
+export const PasswordChange = z
+  .object({
+    currentPassword: z.string().max(200),
+    newPassword: z.string().min(10, 'must be at least 10 characters').max(200),
+  })
+  .strict();
+export type PasswordChange = z.infer<typeof PasswordChange>;
+export const PasswordChanged = z.object({
+  signedOutSessions: z.number().int().describe('your other sessions, now ended; API tokens keep working'),
+});
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
+
+export const Session = z.object({
+  id: Id,
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  expiresAt: z.string(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  current: z.boolean().describe('the session this request came with'),
+});
+export type Session = z.infer<typeof Session>;
+export const SessionList = z.object({ items: z.array(Session) });
+export type SessionList = z.infer<typeof SessionList>;
+export const SessionsRevoked = z.object({ revoked: z.number().int() });
+export type SessionsRevoked = z.infer<typeof SessionsRevoked>;
+
+/** `tend admin reset-password` (local only): the password is generated when omitted. */
+export const PasswordReset = z
+  .object({ email: z.string().trim().max(320), password: z.string().max(200).optional() })
+  .strict();
+export type PasswordReset = z.infer<typeof PasswordReset>;
+export const PasswordResetDone = z.object({
+  email: z.string(),
+  generatedPassword: z.string().nullable().describe('set when no password was given'),
+  signedOutSessions: z.number().int(),
+});
+export type PasswordResetDone = z.infer<typeof PasswordResetDone>;

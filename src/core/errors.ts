@@ -21,3 +21,12 @@ export class UnsupportedMediaType extends AppError {}
 export class Upstream extends AppError {}
 /** The server cannot serve now (stopping, database down): try again or elsewhere. */
 export class Unavailable extends AppError {}
+/** Too many attempts; the caller may try again after `retryAfterSeconds` (sent as Retry-After). */
+export class TooManyRequests extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -14,6 +14,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { TrustProxy } from '../config';
 import { davPlugin } from '../dav/dav-plugin';
 import type { Principal } from '../services/auth.service';
 import type { Deps } from '../services/deps';
@@ -22,6 +23,7 @@ import { errorHandler } from './error-handler';
 import { clientErrorHandler, frameworkErrors } from './framework-errors';
 import { logOptions } from './log-options';
 import { refuseNulBytes } from './nul-bytes';
+import { adminRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
@@ -54,6 +56,7 @@ import { publicPostsRoutes } from './routes/public-posts.routes';
 import { relationshipsRoutes } from './routes/relationships.routes';
 import { resourcesRoutes } from './routes/resources.routes';
 import { segmentsRoutes } from './routes/segments.routes';
+import { sessionsRoutes } from './routes/sessions.routes';
 import { tagsRoutes } from './routes/tags.routes';
 import { tasksRoutes } from './routes/tasks.routes';
 import { timelineRoutes } from './routes/timeline.routes';
@@ -72,8 +75,8 @@ export interface AppOptions {
    * speaks plain http to us and 'auto' would then leave the flag off.
    */
   secureCookies?: boolean;
-  /** Behind a reverse proxy: the client address comes from X-Forwarded-For, so rate limits are per client. */
-  trustProxy?: boolean;
+  /** Behind a reverse proxy (hops or proxy IPs/CIDRs, src/config.ts): rate limits key on the real client. */
+  trustProxy?: TrustProxy;
   /** The local CLI acts as this principal without a token or cookie. */
   localPrincipal?: Principal;
   logger?: boolean;
@@ -114,6 +117,13 @@ function assetCacheControl(path: string): string {
   return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
+/** Fastify's types take no hop count; proxy-addr's meaning of one is "trust the nearest n hops". */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** The whole HTTP surface, without listening: tests use app.inject, main.ts calls listen. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -121,7 +131,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       ? { ...logOptions, ...(options.logStream && { stream: options.logStream }) }
       : false,
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
@@ -175,6 +185,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     async (api) => {
       await api.register(authRoutes(deps, options.signupOpen ?? false, options.secureCookies ?? false));
       await api.register(tokensRoutes(deps));
+      await api.register(sessionsRoutes(deps));
+      // Only in the local CLI's in-process app (the operator holds the database): never listening.
+      if (options.localPrincipal) await api.register(adminRoutes(deps));
       await api.register(contactsRoutes(deps));
       await api.register(contactsBulkRoutes(deps));
       await api.register(capacityRoutes(deps));

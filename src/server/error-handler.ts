@@ -6,6 +6,7 @@ import {
   Forbidden,
   Invalid,
   NotFound,
+  TooManyRequests,
   Unauthorized,
   Unavailable,
   UnsupportedMediaType,
@@ -52,6 +53,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     );
   }
   const app: unknown = error;
+  if (app instanceof TooManyRequests) {
+    reply.header('retry-after', String(app.retryAfterSeconds));
+    return problem(reply, 429, 'Too many requests', app.message);
+  }
   if (app instanceof AppError) {
     const [, status, title] = STATUS.find(([type]) => app instanceof type) ?? [AppError, 400, 'Bad request'];
     const errors = app.field ? [{ field: app.field, message: app.message }] : undefined;

@@ -1,8 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { CreatedToken, Me, SettingsPatch, SignIn, SignUp, Token, TokenCreate } from '../contract/auth';
+import type {
+  CreatedToken,
+  Me,
+  SettingsPatch,
+  SignIn,
+  SignUp,
+  SignUpAccepted,
+  Token,
+  TokenCreate,
+} from '../contract/auth';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthorized } from '../core/errors';
+import { toMillis } from '../core/instant';
 import { decodeScopes, encodeScopes, scopesAllow, TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { type CircleKind, DEFAULT_WORKING_HOURS, type WorkingHours } from '../core/vocabulary';
 import {
@@ -21,12 +31,16 @@ import {
   listApiTokens,
   revokeApiToken,
   touchApiToken,
+  touchSession,
   updateAccount,
 } from '../store/accounts.repo';
 import { insertCircles } from '../store/circles.repo';
+import { clearThrottle } from '../store/sign-in-throttle.repo';
 import type { Conn } from '../store/store';
 import { cadenceColumns } from './contact-dto';
 import { type Deps, nowIso } from './deps';
+import { requireStrongPassword } from './password-strength';
+import { countSignInFailure, requireSignInAllowed, throttleKey } from './sign-in-throttle';
 
 /** Who is calling: every service call below the boundary is scoped by accountId. */
 export interface Principal {
@@ -40,8 +54,10 @@ export interface Principal {
 const ALL_SCOPES: readonly TokenScope[] = TOKEN_SCOPES;
 
 const SESSION_DAYS = 30;
-// A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails exist.
-const DUMMY_HASH =
+const LAST_SEEN_EVERY_MS = 5 * 60_000;
+// A fixed hash to verify against when the e-mail is unknown, so timing does not reveal which e-mails
+// exist. Same parameters as hash() uses (a test checks that verifying it does the full work).
+export const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0Ez3nrBrpVYJMI5GFkNLzd/cn1qUxkFCm7ym8HtxQ6s';
 
 export function sha256(secret: string): string {
@@ -56,7 +72,7 @@ const CIRCLE_NAMES: Record<Exclude<CircleKind, 'other'>, string> = {
   aspirational: 'Aspirational',
 };
 
-async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp): Promise<Me> {
+async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp, passwordHash: string): Promise<Me> {
   const now = nowIso(deps);
   const accountId = deps.newId();
   const userId = deps.newId();
@@ -66,8 +82,7 @@ async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp): Promi
     id: userId,
     email: input.email.toLowerCase(),
     name: input.name,
-    // @node-rs/argon2 defaults to argon2id with OWASP's parameters (19 MiB, t=2, p=1).
-    password_hash: await hash(input.password),
+    password_hash: passwordHash,
     created_at: now,
   });
   await insertCircles(
@@ -84,50 +99,86 @@ async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp): Promi
   return getMe(deps, { accountId, userId }, db);
 }
 
-/** Sign-up is open for the first user of a server; later only when the operator opened it. */
-export async function signUp(deps: Deps, input: SignUp, signupOpen: boolean): Promise<Me> {
+/** The one answer to a sign-up on an open server that has users, whether the e-mail was free or not. */
+export const SIGN_UP_ACCEPTED: SignUpAccepted = {
+  status: 'accepted',
+  detail: 'If this e-mail address was free, the account now exists: sign in with it and your password.',
+};
+
+/**
+ * Sign-up is open for the first user of a server (answered with the account, signed in); later only
+ * when the operator opened it, and then answered with SIGN_UP_ACCEPTED whether or not the e-mail
+ * already had an account (nothing is created or changed then), after the same password hashing,
+ * so neither the answer nor its timing tells who has an account here (docs/self-hosting.md).
+ */
+export async function signUp(
+  deps: Deps,
+  input: SignUp,
+  signupOpen: boolean,
+): Promise<{ created: Me } | { accepted: SignUpAccepted }> {
+  await requireStrongPassword(input.password, [input.email, input.name], 'password');
+  // Hashed before the transaction, for a new e-mail and a taken one alike.
+  const passwordHash = await hash(input.password);
   try {
     // Serializable, so two simultaneous "first" sign-ups cannot both see an empty server (PostgreSQL;
     // SQLite runs one write transaction at a time anyway).
     return await deps.store.transaction(
       async (trx) => {
-        if (!signupOpen && (await countUsers(trx)) > 0)
-          throw new Forbidden('sign-up is closed on this server');
-        if (await findUserByEmail(trx, input.email.toLowerCase()))
-          throw new Conflict('an account with this e-mail exists', 'email');
-        return createAccountWithUser(deps, trx, input);
+        const first = (await countUsers(trx)) === 0;
+        if (!signupOpen && !first) throw new Forbidden('sign-up is closed on this server');
+        const taken = await findUserByEmail(trx, input.email.toLowerCase());
+        if (taken) return { accepted: SIGN_UP_ACCEPTED };
+        const me = await createAccountWithUser(deps, trx, input, passwordHash);
+        return first ? { created: me } : { accepted: SIGN_UP_ACCEPTED };
       },
       { serializable: true },
     );
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    // 40001: the concurrent transaction won; 23505: the same e-mail committed first.
+    // 40001: the concurrent transaction won; 23505: the same e-mail committed first (not revealed).
     if (code === '40001') throw new Conflict('another sign-up happened at the same moment; try again');
-    if (code === '23505') throw new Conflict('an account with this e-mail exists', 'email');
+    if (code === '23505') return { accepted: SIGN_UP_ACCEPTED };
     throw error;
   }
 }
 
 export async function signIn(deps: Deps, input: SignIn): Promise<Me> {
+  await requireSignInAllowed(deps, input.email);
   const user = await findUserByEmail(deps.store.read, input.email.toLowerCase());
   const ok = await verify(user?.password_hash ?? DUMMY_HASH, input.password).catch(() => false);
-  if (!user || !ok) throw new Unauthorized('wrong e-mail or password');
+  if (!user || !ok) {
+    await countSignInFailure(deps, input.email);
+    throw new Unauthorized('wrong e-mail or password');
+  }
+  await clearThrottle(deps.store.read, throttleKey(input.email));
   return getMe(deps, { accountId: user.account_id, userId: user.id });
+}
+
+/** Where a session was opened from, shown in Settings → Account. */
+export interface SessionOrigin {
+  userAgent: string | null;
+  ip: string | null;
 }
 
 /** Opens a session; returns the cookie secret (only its hash is stored). */
 export async function openSession(
   deps: Deps,
   me: Pick<Me, 'accountId' | 'userId'>,
+  origin: SessionOrigin = { userAgent: null, ip: null },
 ): Promise<{ secret: string; expires: Date }> {
   const secret = randomBytes(32).toString('base64url');
   const expires = new Date(deps.clock().getTime() + SESSION_DAYS * 86_400_000);
+  const now = nowIso(deps);
   await insertSession(deps.store.read, {
     token_hash: sha256(secret),
+    id: deps.newId(),
     account_id: me.accountId,
     user_id: me.userId,
-    created_at: nowIso(deps),
+    created_at: now,
     expires_at: expires.toISOString(),
+    last_seen_at: now,
+    user_agent: origin.userAgent?.slice(0, 300) ?? null,
+    ip: origin.ip?.slice(0, 64) ?? null,
   });
   return { secret, expires };
 }
@@ -138,7 +189,11 @@ export async function closeSession(deps: Deps, secret: string): Promise<void> {
 
 export async function principalFromSession(deps: Deps, secret: string): Promise<Principal | null> {
   const s = await findSession(deps.store.read, sha256(secret));
-  if (!s || s.expires_at <= nowIso(deps)) return null;
+  const now = nowIso(deps);
+  if (!s || s.expires_at <= now) return null;
+  // "Last seen" to the minute or so: one write per session every few minutes, not per request.
+  if (!s.last_seen_at || toMillis(now) - toMillis(s.last_seen_at) > LAST_SEEN_EVERY_MS)
+    await touchSession(deps.store.read, s.token_hash, now);
   return { accountId: s.account_id, userId: s.user_id, via: 'session', scopes: ALL_SCOPES };
 }
 
@@ -165,13 +220,19 @@ export async function localOwner(deps: Deps): Promise<Principal> {
   const existing = await firstUser(deps.store.read);
   if (existing)
     return { accountId: existing.account_id, userId: existing.id, via: 'local', scopes: ALL_SCOPES };
-  const me = await deps.store.transaction((trx) =>
-    createAccountWithUser(deps, trx, {
-      name: 'Owner',
-      email: 'owner@localhost',
-      password: randomBytes(24).toString('base64url'),
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-    }),
+  const me = await deps.store.transaction(async (trx) =>
+    createAccountWithUser(
+      deps,
+      trx,
+      {
+        name: 'Owner',
+        email: 'owner@localhost',
+        password: '',
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+      },
+      // Nobody knows this password; `tend admin reset-password owner@localhost` sets one.
+      await hash(randomBytes(24).toString('base64url')),
+    ),
   );
   return { accountId: me.accountId, userId: me.userId, via: 'local', scopes: ALL_SCOPES };
 }

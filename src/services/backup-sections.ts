@@ -71,6 +71,7 @@ export const BACKED_UP_TABLES: Readonly<Record<string, string>> = {
 export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   users: 'sign-in belongs to the server: a backup restores into an account you are signed in to',
   sessions: 'sign-in state',
+  sign_in_throttle: 'transient sign-in back-off, keyed by e-mail hash rather than by account',
   api_tokens: 'secrets: a restore must not revive old credentials',
   feed_tokens: 'secrets: a restore must not revive an old calendar URL',
   contact_search: 'derived from contacts, notes and facts; rebuilt on restore',

@@ -122,3 +122,74 @@ export async function touchApiToken(conn: Conn, accountId: string, id: string, a
     .where('id', '=', id)
     .execute();
 }
+
+export type SessionRow = Selectable<SessionsTable>;
+
+/** The user's sessions that have not expired, newest first. */
+export async function listSessions(
+  conn: Conn,
+  accountId: string,
+  userId: string,
+  now: string,
+): Promise<SessionRow[]> {
+  const db = kysely(conn);
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function deleteSessionById(
+  conn: Conn,
+  accountId: string,
+  userId: string,
+  id: string,
+): Promise<number> {
+  const db = kysely(conn);
+  const r = await db
+    .deleteFrom('sessions')
+    .where('account_id', '=', accountId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Ends every session of the user but the one whose hash is `keepHash` (null: all of them). */
+export async function deleteOtherSessions(
+  conn: Conn,
+  accountId: string,
+  userId: string,
+  keepHash: string | null,
+): Promise<number> {
+  const db = kysely(conn);
+  let q = db.deleteFrom('sessions').where('account_id', '=', accountId).where('user_id', '=', userId);
+  if (keepHash !== null) q = q.where('token_hash', '!=', keepHash);
+  const r = await q.executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function touchSession(conn: Conn, tokenHash: string, at: string): Promise<void> {
+  const db = kysely(conn);
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function updatePasswordHash(
+  conn: Conn,
+  accountId: string,
+  userId: string,
+  passwordHash: string,
+): Promise<void> {
+  const db = kysely(conn);
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('account_id', '=', accountId)
+    .where('id', '=', userId)
+    .execute();
+}

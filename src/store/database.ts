@@ -52,8 +52,21 @@ export interface SessionsTable {
   token_hash: string;
   account_id: string;
   user_id: string;
+  /** Null only for a session that predates its migration and was never backfilled (none). */
+  id: string | null;
   created_at: string;
   expires_at: string;
+  last_seen_at: string | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+/** Per-account back-off on failed sign-ins; `key` is a hash of the e-mail as typed (known or not). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  blocked_until: string | null;
+  last_failure_at: string;
 }
 
 export interface ApiTokensTable {
@@ -524,6 +537,7 @@ export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
   api_tokens: ApiTokensTable;
   circles: CirclesTable;
   contacts: ContactsTable;

@@ -49,8 +49,20 @@ export async function signUp(app: FastifyInstance, email = 'ada@example.com', na
     url: '/api/v1/auth/signup',
     payload: { email, name, password: 'correct horse battery', timeZone: 'Europe/London' },
   });
-  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-  const cookie = res.cookies.find((c) => c.name === 'tend_session')!.value;
+  if (res.statusCode !== 201 && res.statusCode !== 202)
+    throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  // Only the server's first user is signed in by sign-up (202 for later ones: sign in).
+  const signedIn =
+    res.statusCode === 201
+      ? res
+      : await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/signin',
+          payload: { email, password: 'correct horse battery' },
+        });
+  if (signedIn.statusCode !== 200 && signedIn.statusCode !== 201)
+    throw new Error(`sign-in after sign-up failed: ${signedIn.statusCode} ${signedIn.body}`);
+  const cookie = signedIn.cookies.find((c) => c.name === 'tend_session')!.value;
   const tokenRes = await app.inject({
     method: 'POST',
     url: '/api/v1/tokens',
@@ -60,7 +72,7 @@ export async function signUp(app: FastifyInstance, email = 'ada@example.com', na
     headers: { 'x-tend-csrf': '1' },
   });
   const token = tokenRes.json<{ token: string }>().token;
-  const accountId = res.json<{ accountId: string }>().accountId;
+  const accountId = signedIn.json<{ accountId: string }>().accountId;
   return {
     token,
     accountId,

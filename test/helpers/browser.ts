@@ -138,8 +138,17 @@ export async function signUpInContext(
   context: BrowserContext,
   user: Partial<SignUpUser> = {},
 ): Promise<void> {
-  const res = await context.request.post('/api/v1/auth/signup', { data: { ...ADA, ...user } });
-  if (res.status() !== 201) throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  const data = { ...ADA, ...user };
+  const res = await context.request.post('/api/v1/auth/signup', { data });
+  if (res.status() !== 201 && res.status() !== 202)
+    throw new Error(`sign-up failed: ${res.status()} ${await res.text()}`);
+  // Only the server's first user is signed in by sign-up; later ones sign in (202, docs/self-hosting.md).
+  if (res.status() === 202) {
+    const signIn = await context.request.post('/api/v1/auth/signin', {
+      data: { email: data.email, password: data.password },
+    });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()} ${await signIn.text()}`);
+  }
 }
 
 /** A write through the API as the signed-in user of `context` (cookie + CSRF header). */

@@ -16,12 +16,12 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the real `tend` binary in a child process, as a user would. */
-function tend(args: string[], env: Record<string, string>): Promise<Run> {
+/** Runs the real `tend` binary in a child process, as a user would (`input` on its stdin). */
+function tend(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
   const clean = { ...process.env };
   for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_DATA_DIR']) delete clean[k];
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       ['bin/tend.js', ...args],
       { env: { ...clean, COLUMNS: '120', TZ: 'UTC', ...env }, timeout: 60_000 },
@@ -30,6 +30,7 @@ function tend(args: string[], env: Record<string, string>): Promise<Run> {
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(input ?? '');
   });
 }
 
@@ -174,6 +175,49 @@ describe('tend on the local database', { timeout: SLOW }, () => {
     expect(all.nextCursor).toBeNull();
     // Nothing else in the output: no stack traces for expected errors.
     for (const r of [invalid, unknownOption, ambiguous]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('tend admin reset-password', { timeout: SLOW }, () => {
+  let dir: string;
+  const run = (args: string[], input?: string) => tend(args, { TEND_DATA_DIR: dir }, input);
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tend-cli-admin-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates a strong password, takes one from stdin after checking it, and refuses --server', async () => {
+    const generated = await run(['admin', 'reset-password', 'owner@localhost']);
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(generated.stdout.trim()).toMatch(/^[\w-]{20}$/);
+    expect(generated.stderr).toMatch(/reset; 0 session\(s\) signed out/);
+    const weak = await run(
+      ['admin', 'reset-password', 'owner@localhost', '--password-stdin'],
+      'password12\n',
+    );
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password: is too weak: this is a commonly used password/);
+    const piped = await run(
+      ['admin', 'reset-password', 'owner@localhost', '--password-stdin', '--json'],
+      'kettle marble ostrich\n',
+    );
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(JSON.parse(piped.stdout)).toEqual({
+      email: 'owner@localhost',
+      generatedPassword: null,
+      signedOutSessions: 0,
+    });
+    const remote = await run([
+      '--server',
+      'http://127.0.0.1:9',
+      '--token',
+      't',
+      'admin',
+      'reset-password',
+      'a@b.c',
+    ]);
+    expect(remote.code).toBe(1);
+    expect(remote.stderr).toMatch(/local database only/);
   });
 });
 

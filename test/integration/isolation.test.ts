@@ -27,7 +27,8 @@ type Kind =
   | 'trip'
   | 'import'
   | 'relationship'
-  | 'source';
+  | 'source'
+  | 'session';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -53,6 +54,8 @@ const ID_KIND: Record<string, Kind> = {
   imports: 'import',
   relationships: 'relationship',
   sources: 'source',
+  // /me/sessions/:id: a signed-in browser session of the account.
+  me: 'session',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -226,6 +229,8 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       outbox: sent.json<{ recipients: { outboxId: string }[] }>().recipients[0]!.outboxId,
       relationship: await made('POST', `${c}/relationships`, { kind: 'knows', otherId: other }),
       source: await made('POST', '/api/v1/sources', { kind: 'mbox', name: `${SECRET} mbox` }),
+      // The session the sign-up helper opened for A.
+      session: (await a.call('GET', '/api/v1/me/sessions')).json<{ items: { id: string }[] }>().items[0]!.id,
     };
   }
 

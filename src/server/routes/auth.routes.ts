@@ -1,6 +1,16 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthState, Me, SettingsPatch, SignIn, SignUp } from '../../contract/auth';
+import {
+  AuthState,
+  Me,
+  PasswordChange,
+  PasswordChanged,
+  SettingsPatch,
+  SignIn,
+  SignUp,
+  SignUpAccepted,
+} from '../../contract/auth';
 import { Problem } from '../../contract/common';
 import {
   closeSession,
@@ -12,14 +22,19 @@ import {
   signUp,
 } from '../../services/auth.service';
 import type { Deps } from '../../services/deps';
+import { changePassword } from '../../services/password.service';
 import { principal, SESSION_COOKIE } from '../auth-hook';
 
 const rateLimit = { max: 20, timeWindow: '1 minute' };
 
 export function authRoutes(deps: Deps, signupOpen: boolean, secureCookies = false): FastifyPluginAsyncZod {
   return async (app) => {
-    const setCookie = async (reply: { setCookie: (n: string, v: string, o: object) => unknown }, me: Me) => {
-      const { secret, expires } = await openSession(deps, me);
+    const setCookie = async (request: FastifyRequest, reply: FastifyReply, me: Me) => {
+      const { secret, expires } = await openSession(deps, me, {
+        userAgent: request.headers['user-agent'] ?? null,
+        // The client as TEND_TRUST_PROXY resolves it (the socket's address unless proxies are trusted).
+        ip: request.ip,
+      });
       reply.setCookie(SESSION_COOKIE, secret, {
         httpOnly: true,
         sameSite: 'lax',
@@ -46,12 +61,20 @@ export function authRoutes(deps: Deps, signupOpen: boolean, secureCookies = fals
       '/auth/signup',
       {
         config: { public: true, rateLimit },
-        schema: { tags: ['auth'], body: SignUp, response: { 201: Me, 403: Problem, 409: Problem } },
+        schema: {
+          tags: ['auth'],
+          description:
+            'The first user of a server gets 201 and is signed in. Later sign-ups (open sign-up) get 202 ' +
+            'with the same body whether or not the e-mail already had an account; then sign in.',
+          body: SignUp,
+          response: { 201: Me, 202: SignUpAccepted, 403: Problem, 409: Problem },
+        },
       },
       async (request, reply) => {
-        const me = await signUp(deps, request.body, signupOpen);
-        await setCookie(reply, me);
-        return reply.code(201).send(me);
+        const result = await signUp(deps, request.body, signupOpen);
+        if ('accepted' in result) return reply.code(202).send(result.accepted);
+        await setCookie(request, reply, result.created);
+        return reply.code(201).send(result.created);
       },
     );
 
@@ -59,11 +82,18 @@ export function authRoutes(deps: Deps, signupOpen: boolean, secureCookies = fals
       '/auth/signin',
       {
         config: { public: true, rateLimit },
-        schema: { tags: ['auth'], body: SignIn, response: { 200: Me, 401: Problem } },
+        schema: {
+          tags: ['auth'],
+          description:
+            'After a few failed attempts for one e-mail (known or not), each further attempt waits 1 s ' +
+            'doubling to 15 min: 429 with Retry-After.',
+          body: SignIn,
+          response: { 200: Me, 401: Problem, 429: Problem },
+        },
       },
       async (request, reply) => {
         const me = await signIn(deps, request.body);
-        await setCookie(reply, me);
+        await setCookie(request, reply, me);
         return me;
       },
     );
@@ -81,6 +111,22 @@ export function authRoutes(deps: Deps, signupOpen: boolean, secureCookies = fals
 
     app.get('/me', { schema: { tags: ['auth'], response: { 200: Me } } }, async (request) =>
       getMe(deps, principal(request)),
+    );
+
+    app.post(
+      '/me/password',
+      {
+        // A token must hold admin to change the password: it is as strong as a session.
+        config: { scope: 'admin', rateLimit },
+        schema: {
+          tags: ['auth'],
+          description: 'Signs out every other session; API tokens keep working.',
+          body: PasswordChange,
+          response: { 200: PasswordChanged, 400: Problem, 429: Problem },
+        },
+      },
+      async (request) =>
+        changePassword(deps, principal(request), request.body, request.cookies[SESSION_COOKIE]),
     );
 
     app.patch(

@@ -8,6 +8,7 @@ export function RevokeModal({
   loading,
   onCancel,
   onRevoke,
+  actionLabel = 'Revoke',
   children,
 }: {
   opened: boolean;
@@ -15,6 +16,8 @@ export function RevokeModal({
   loading: boolean;
   onCancel: () => void;
   onRevoke: () => void;
+  /** The confirming button's text. */
+  actionLabel?: string;
   /** What stops working, in a sentence. */
   children: ReactNode;
 }) {
@@ -29,7 +32,7 @@ export function RevokeModal({
             Cancel
           </Button>
           <Button color="red" loading={loading} onClick={onRevoke}>
-            Revoke
+            {actionLabel}
           </Button>
         </Group>
       </Stack>

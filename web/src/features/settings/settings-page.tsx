@@ -13,6 +13,7 @@ import { EmailPanel } from '../email/email-panel';
 import { ExportPanel } from '../export/export-panel';
 import { HolidaysPanel } from '../holidays/holidays-panel';
 import { SyncPanel } from '../sync/sync-panel';
+import { AccountPanel } from './account-panel';
 import { TokensPanel } from './tokens-panel';
 
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
         Settings
       </Title>
       {me && <PreferencesPanel key={me.userId} me={me} />}
+      <AccountPanel />
       <SourcesPanel />
       <HolidaysPanel />
       <EmailPanel />
