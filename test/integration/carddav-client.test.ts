@@ -47,7 +47,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
   });
 
   const subscribe = async (over: Record<string, unknown> = {}) => {
-    const res = await ada.call('POST', '/api/v1/sync/carddav', {
+    const res = await ada.call('POST', '/api/v1/carddav-subscriptions', {
       url: book.url,
       user: radicale.user,
       password: radicale.password,
@@ -57,7 +57,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     return res.json<{ id: string; syncCollection: boolean }>();
   };
   const run = async (id: string) => {
-    const res = await ada.call('POST', `/api/v1/sync/carddav/${id}/run`);
+    const res = await ada.call('POST', `/api/v1/carddav-subscriptions/${id}/run`);
     expect(res.statusCode, res.body).toBe(200);
     return res.json<{
       pulled: number;
@@ -72,7 +72,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
       .json<{ items: Listed[] }>()
       .items.sort((a, b) => a.firstName.localeCompare(b.firstName));
   const conflicts = async () =>
-    (await ada.call('GET', '/api/v1/sync/carddav/conflicts')).json<{
+    (await ada.call('GET', '/api/v1/carddav-conflicts')).json<{
       items: {
         id: string;
         kind: string;
@@ -146,10 +146,9 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     // Nothing was applied while it waits.
     expect((await contacts())[0]).toMatchObject({ title: 'Commodore', company: null });
     expect(
-      (await ada.call('POST', `/api/v1/sync/carddav/conflicts/${c!.id}/resolve`, { kind: 'fields' }))
-        .statusCode,
+      (await ada.call('POST', `/api/v1/carddav-conflicts/${c!.id}/resolve`, { kind: 'fields' })).statusCode,
     ).toBe(400);
-    const ok = await ada.call('POST', `/api/v1/sync/carddav/conflicts/${c!.id}/resolve`, {
+    const ok = await ada.call('POST', `/api/v1/carddav-conflicts/${c!.id}/resolve`, {
       kind: 'fields',
       pick: { title: 'tend' },
     });
@@ -183,7 +182,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     expect((await contacts()).map((c) => c.firstName)).toEqual(['Emmy', 'Grace']);
     const [c] = await conflicts();
     expect(c?.kind).toBe('match');
-    const res = await ada.call('POST', `/api/v1/sync/carddav/conflicts/${c!.id}/resolve`, {
+    const res = await ada.call('POST', `/api/v1/carddav-conflicts/${c!.id}/resolve`, {
       kind: 'match',
       action: 'create',
     });
@@ -193,7 +192,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
   });
 
   it('refuses a wrong password in words, and a failed sync leaves Tend unchanged', async () => {
-    const bad = await ada.call('POST', '/api/v1/sync/carddav', {
+    const bad = await ada.call('POST', '/api/v1/carddav-subscriptions', {
       url: book.url,
       user: radicale.user,
       password: 'wrong',
@@ -203,7 +202,7 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
 
     await book.put('g.vcf', card('g', ['N:Hopper;Grace;;;', 'FN:Grace Hopper']));
     // Discovery from the server root finds the user's books; this user has several, so one is asked for.
-    const root = await ada.call('POST', '/api/v1/sync/carddav/discover', {
+    const root = await ada.call('POST', '/api/v1/carddav-subscriptions/discover', {
       url: radicale.url,
       user: radicale.user,
       password: radicale.password,
@@ -216,17 +215,19 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     // The second card's link fails to write: the first card's contact goes too.
     let links = 0;
     breakWhen = (node) => insertsInto('carddav_links')(node) && ++links === 2;
-    expect((await ada.call('POST', `/api/v1/sync/carddav/${sub.id}/run`)).statusCode).toBe(500);
+    expect((await ada.call('POST', `/api/v1/carddav-subscriptions/${sub.id}/run`)).statusCode).toBe(500);
     expect(await contacts()).toEqual([]);
     breakWhen = null;
     await store.db
       .updateTable('carddav_subscriptions')
       .set({ url: `${radicale.url}/nobody/nothing/` })
       .execute();
-    const failed = await ada.call('POST', `/api/v1/sync/carddav/${sub.id}/run`);
+    const failed = await ada.call('POST', `/api/v1/carddav-subscriptions/${sub.id}/run`);
     expect(failed.statusCode).toBe(502);
     expect(await contacts()).toEqual([]);
-    const listed = (await ada.call('GET', `/api/v1/sync/carddav/${sub.id}`)).json<{ lastError: string }>();
+    const listed = (await ada.call('GET', `/api/v1/carddav-subscriptions/${sub.id}`)).json<{
+      lastError: string;
+    }>();
     expect(listed.lastError).toMatch(/the server says 40[34]/);
     // A card that cannot be a contact (no name at all) is named, the rest comes in.
     await store.db.updateTable('carddav_subscriptions').set({ url: book.url }).execute();

@@ -2,9 +2,8 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import type { Store } from '../../src/store/store';
 import { type Caller, fixedClock, signUp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 type Kind =
   | 'contact'
@@ -27,7 +26,9 @@ type Kind =
   | 'trip'
   | 'import'
   | 'relationship'
-  | 'source';
+  | 'source'
+  | 'subscription'
+  | 'carddavConflict';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -53,6 +54,8 @@ const ID_KIND: Record<string, Kind> = {
   imports: 'import',
   relationships: 'relationship',
   sources: 'source',
+  'carddav-subscriptions': 'subscription',
+  'carddav-conflicts': 'carddavConflict',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -92,6 +95,9 @@ const BODIES: Record<string, object> = {
   },
   'PATCH /api/v1/relationships/:id': { note: 'changed' },
   'POST /api/v1/sources/:id/sync': {},
+  'PATCH /api/v1/carddav-subscriptions/:id': { name: 'changed' },
+  'POST /api/v1/carddav-subscriptions/:id/run': {},
+  'POST /api/v1/carddav-conflicts/:id/resolve': { kind: 'match', action: 'ignore' },
 };
 
 /** Routes whose body is a file, not JSON: sent with their own content type. */
@@ -110,7 +116,7 @@ interface Route {
 }
 
 describe.each(dialects)('account isolation on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let app: FastifyInstance;
   let routes: Route[];
   let a: Caller;
@@ -226,7 +232,42 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       outbox: sent.json<{ recipients: { outboxId: string }[] }>().recipients[0]!.outboxId,
       relationship: await made('POST', `${c}/relationships`, { kind: 'knows', otherId: other }),
       source: await made('POST', '/api/v1/sources', { kind: 'mbox', name: `${SECRET} mbox` }),
+      ...(await carddavRows(contact)),
     };
+  }
+
+  /** A subscription needs a reachable CardDAV server to be created; its rows are written directly. */
+  async function carddavRows(contact: string) {
+    const subscription = uuidv7();
+    const carddavConflict = uuidv7();
+    await store.db
+      .insertInto('carddav_subscriptions')
+      .values({
+        account_id: a.accountId,
+        id: subscription,
+        name: `${SECRET} book`,
+        url: 'http://127.0.0.1:9/a/contacts/',
+        username: 'a',
+        secret: 'sealed',
+        created_at: '2026-03-10T09:00:00.000Z',
+      })
+      .execute();
+    await store.db
+      .insertInto('carddav_conflicts')
+      .values({
+        account_id: a.accountId,
+        id: carddavConflict,
+        subscription_id: subscription,
+        href: '/a/contacts/z.vcf',
+        kind: 'match',
+        contact_id: contact,
+        detail: JSON.stringify({ reason: `${SECRET} reason`, fields: [] }),
+        etag: '"1"',
+        body: `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${SECRET} Card\r\nN:Card;${SECRET};;;\r\nEND:VCARD\r\n`,
+        created_at: '2026-03-10T09:00:00.000Z',
+      })
+      .execute();
+    return { subscription, carddavConflict };
   }
 
   it("answers 404 on every route with another account's id, and leaks nothing", async () => {

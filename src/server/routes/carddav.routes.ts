@@ -32,7 +32,7 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
     // A subscription holds a password to someone's address book: account management, like tokens.
     const admin = { scope: 'admin' } as const;
     app.post(
-      '/sync/carddav/discover',
+      '/carddav-subscriptions/discover',
       {
         config: admin,
         schema: {
@@ -45,11 +45,15 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (request) => ({ items: await discoverBooks(request.body) }),
     );
-    app.get('/sync/carddav', { schema: { tags, response: { 200: SubscriptionList } } }, async (request) => ({
-      items: await subscriptions(deps, principal(request).accountId),
-    }));
+    app.get(
+      '/carddav-subscriptions',
+      { schema: { tags, response: { 200: SubscriptionList } } },
+      async (request) => ({
+        items: await subscriptions(deps, principal(request).accountId),
+      }),
+    );
     app.post(
-      '/sync/carddav',
+      '/carddav-subscriptions',
       {
         config: admin,
         schema: {
@@ -66,12 +70,12 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply.code(201).send(await createSubscription(deps, principal(request).accountId, request.body)),
     );
     app.get(
-      '/sync/carddav/conflicts',
+      '/carddav-conflicts',
       { schema: { tags, summary: 'Cards waiting for a choice', response: { 200: CarddavConflictList } } },
       async (request) => ({ items: await carddavConflicts(deps, principal(request).accountId) }),
     );
     app.post(
-      '/sync/carddav/conflicts/:id/resolve',
+      '/carddav-conflicts/:id/resolve',
       { schema: { tags, params: IdParams, body: ConflictResolve, response: { 204: z.null() } } },
       async (request, reply) => {
         await resolveConflict(deps, principal(request).accountId, request.params.id, request.body);
@@ -79,12 +83,12 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
     );
     app.get(
-      '/sync/carddav/:id',
+      '/carddav-subscriptions/:id',
       { schema: { tags, params: IdParams, response: { 200: Subscription } } },
       async (request) => getSubscription(deps, principal(request).accountId, request.params.id),
     );
     app.patch(
-      '/sync/carddav/:id',
+      '/carddav-subscriptions/:id',
       {
         config: admin,
         schema: { tags, params: IdParams, body: SubscriptionPatch, response: { 200: Subscription } },
@@ -93,7 +97,7 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
         patchSubscription(deps, principal(request).accountId, request.params.id, request.body),
     );
     app.post(
-      '/sync/carddav/:id/run',
+      '/carddav-subscriptions/:id/run',
       {
         schema: {
           tags,
@@ -107,7 +111,7 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
       async (request) => runSubscription(deps, principal(request).accountId, request.params.id),
     );
     app.delete(
-      '/sync/carddav/:id',
+      '/carddav-subscriptions/:id',
       { config: admin, schema: { tags, params: IdParams, response: { 204: z.null() } } },
       async (request, reply) => {
         await removeSubscription(deps, principal(request).accountId, request.params.id);
