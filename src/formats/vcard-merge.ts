@@ -101,6 +101,19 @@ export function fieldValue(c: ContactLike, field: CardField): unknown {
   return keys.length === 1 ? (c[keys[0]!] ?? null) : keys.map((k) => c[k] ?? null);
 }
 
+/** The fields both sides changed since `base`, to different values: what the user must choose. */
+export function clashingFields(
+  base: ContactLike,
+  tend: ContactLike,
+  remote: ContactLike,
+): { field: CardField; tend: unknown; remote: unknown }[] {
+  const tendChanged = new Set(changedFields(base, tend));
+  const differ = new Set(changedFields(tend, remote));
+  return changedFields(base, remote)
+    .filter((f) => tendChanged.has(f) && differ.has(f))
+    .map((f) => ({ field: f, tend: fieldValue(tend, f), remote: fieldValue(remote, f) }));
+}
+
 function copyKey<K extends keyof ContactLike>(to: ContactLike, from: ContactLike, k: K): void {
   to[k] = from[k];
 }

@@ -5,7 +5,14 @@ import { classifyImport } from '../core/classify-import';
 import { buildDedupeIndex } from '../core/duplicate-keys';
 import { regionOfZone } from '../core/import-region';
 import type { ContactLike, ImportedContact } from '../formats/imported-contact';
-import { changedFields, fieldValue, mergeCard, pickFields, readOneCard } from '../formats/vcard-merge';
+import {
+  changedFields,
+  clashingFields,
+  fieldValue,
+  mergeCard,
+  pickFields,
+  readOneCard,
+} from '../formats/vcard-merge';
 import { findAccount } from '../store/accounts.repo';
 import {
   type ConflictRow,
@@ -51,15 +58,6 @@ export async function tendLike(tx: Conn, accountId: string, contactId: string): 
 /** A ContactLike with every list present, as applyCard takes it. */
 export function asImported(c: ContactLike): ImportedContact {
   return { ...c, emails: c.emails ?? [], phones: c.phones ?? [], links: c.links ?? [], tags: c.tags ?? [] };
-}
-
-/** The fields both sides changed since `base`, to different values. */
-export function clashingFields(base: ContactLike, tend: ContactLike, remote: ContactLike): ConflictField[] {
-  const tendChanged = new Set(changedFields(base, tend));
-  const differ = new Set(changedFields(tend, remote));
-  return changedFields(base, remote)
-    .filter((f) => tendChanged.has(f) && differ.has(f))
-    .map((f) => ({ field: f, tend: fieldValue(tend, f), remote: fieldValue(remote, f) }));
 }
 
 const nameOf = (c: ContactLike) => `${c.firstName} ${c.lastName}`.trim();

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { CarddavConflictsTable, CarddavLinksTable, CarddavSubscriptionsTable } from './database';
 import type { Conn } from './store';
@@ -158,12 +159,12 @@ export async function contactStamps(
 ): Promise<Map<string, string>> {
   const db = kysely(conn);
   const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) {
+  for (const slice of chunks(ids)) {
     const rows = await db
       .selectFrom('contacts')
       .select(['id', 'updated_at'])
       .where('account_id', '=', accountId)
-      .where('id', 'in', ids.slice(i, i + 500))
+      .where('id', 'in', slice)
       .execute();
     for (const r of rows) out.set(r.id, r.updated_at);
   }

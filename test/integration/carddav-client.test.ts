@@ -126,6 +126,28 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     expect(await run(sub.id)).toMatchObject({ pulled: 0, pushed: 0 });
   });
 
+  it('starts again by ETags when the sync token expired, and follows a book without sync-collection', async () => {
+    await book.put('g.vcf', card('g', ['N:Hopper;Grace;;;', 'FN:Grace Hopper']));
+    await book.put('k.vcf', card('k', ['N:Johnson;Katherine;;;', 'FN:Katherine Johnson']));
+    const sub = await subscribe();
+    await run(sub.id);
+    await book.put('g.vcf', card('g', ['N:Hopper;Grace;;;', 'FN:Grace Hopper', 'TITLE:Rear Admiral']));
+    // A token the server no longer knows: 403 DAV:valid-sync-token, then a full comparison.
+    await store.db
+      .updateTable('carddav_subscriptions')
+      .set({ sync_token: 'http://radicale.org/ns/sync/0000' })
+      .execute();
+    expect(await run(sub.id)).toMatchObject({ pulled: 1, deleted: 0 });
+    // Without sync-collection every ETag is compared: only the changed card is fetched.
+    await store.db
+      .updateTable('carddav_subscriptions')
+      .set({ sync_collection: 0, sync_token: null })
+      .execute();
+    await book.remove('k.vcf');
+    expect(await run(sub.id)).toMatchObject({ pulled: 0, deleted: 1 });
+    expect((await contacts()).map((c) => [c.firstName, c.title])).toEqual([['Grace', 'Rear Admiral']]);
+  });
+
   it('lists a field both sides changed, and takes the side the user picks', async () => {
     await book.put('g.vcf', card('g', ['N:Hopper;Grace;;;', 'FN:Grace Hopper', 'TITLE:Captain']));
     const sub = await subscribe();
