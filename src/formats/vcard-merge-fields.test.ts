@@ -13,12 +13,16 @@ const base: ContactLike = {
 };
 
 /** One side's edit: for each field, keep it, change it, or remove it. */
-const side = fc.record({
+const side: fc.Arbitrary<Partial<ContactLike>> = fc.record({
   title: fc.constantFrom(undefined, 'Captain', 'Commodore', 'Rear Admiral'),
   company: fc.constantFrom(undefined, 'Navy', 'Harvard'),
   city: fc.constantFrom(undefined, 'Arlington'),
-  emails: fc.constantFrom([{ value: 'grace@navy.example' }], [{ value: 'grace@harvard.example' }], []),
-  tags: fc.constantFrom(['navy'], ['navy', 'cobol'], []),
+  emails: fc.constantFrom<ContactLike['emails']>(
+    [{ value: 'grace@navy.example' }],
+    [{ value: 'grace@harvard.example' }],
+    [],
+  ),
+  tags: fc.constantFrom<ContactLike['tags']>(['navy'], ['navy', 'cobol'], []),
 });
 const edited = (e: Partial<ContactLike>): ContactLike => ({ ...base, ...e });
 
