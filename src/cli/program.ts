@@ -10,6 +10,7 @@ import { logCommand } from './log-command';
 import { remoteTransport } from './remote-transport';
 import { segmentsCommand } from './segments-command';
 import { sourcesCommand } from './sources-command';
+import { syncCommand } from './sync-command';
 import { todayCommand } from './today-command';
 import { tokenCommand } from './token-command';
 import type { Api, Transport } from './transport';
@@ -67,6 +68,7 @@ export function buildProgram(opened: (t: Transport) => void): Command {
   exportCommand(program, api);
   tokenCommand(program, api);
   sourcesCommand(program, api);
+  syncCommand(program, api);
   demoCommand(program, api);
   doctorCommand(program);
   adminCommand(program, api, () => Boolean(program.opts<Globals>().server));

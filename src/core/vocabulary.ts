@@ -126,6 +126,9 @@ export const LEDGER_DIRECTION: Record<LedgerKind, LedgerDirection> = {
 /** Where captured interactions come from (F30). */
 export const CAPTURE_SOURCE_KINDS = ['imap', 'mbox', 'ics', 'linkedin_messages', 'whatsapp'] as const;
 export type CaptureSourceKind = (typeof CAPTURE_SOURCE_KINDS)[number];
+/** F31 client: a new card that matches a contact, or a linked card whose fields both sides changed. */
+export const CARDDAV_CONFLICT_KINDS = ['match', 'fields'] as const;
+export type CarddavConflictKind = (typeof CARDDAV_CONFLICT_KINDS)[number];
 /**
  * F9 holidays, in Tend's own small vocabulary: the observances people send a greeting for, plus
  * `public_holiday` for any other national public holiday of the contact's country.

@@ -55,6 +55,76 @@ const FIELD_EQUALS = {
   connectedOn: (c: ContactLike) => json(c.connectedOn || undefined),
 } satisfies Record<string, (c: ContactLike) => string>;
 
+/** The Tend fields a card carries, in the order a person reads them. */
+export type CardField = Field;
+const KEYS_OF_FIELD = {
+  name: ['firstName', 'lastName'],
+  emails: ['emails'],
+  phones: ['phones'],
+  links: ['links'],
+  company: ['company'],
+  title: ['title'],
+  address: ['city', 'country'],
+  timeZone: ['timeZone'],
+  birthday: ['birthday'],
+  anniversary: ['anniversary'],
+  notes: ['notes'],
+  tags: ['tags'],
+  industry: ['industry'],
+  connectedOn: ['connectedOn'],
+} as const satisfies Record<Field, readonly (keyof ContactLike)[]>;
+export const CARD_FIELDS: readonly CardField[] = [
+  'name',
+  'emails',
+  'phones',
+  'links',
+  'company',
+  'title',
+  'address',
+  'timeZone',
+  'birthday',
+  'anniversary',
+  'notes',
+  'tags',
+  'industry',
+  'connectedOn',
+] satisfies (keyof typeof KEYS_OF_FIELD)[];
+
+/** The fields whose values differ between two contacts, compared as a card carries them. */
+export function changedFields(a: ContactLike, b: ContactLike): CardField[] {
+  return CARD_FIELDS.filter((f) => FIELD_EQUALS[f](a) !== FIELD_EQUALS[f](b));
+}
+
+/** A field's value as a person reads it (the conflict list shows both sides this way). */
+export function fieldValue(c: ContactLike, field: CardField): unknown {
+  const keys: readonly (keyof ContactLike)[] = KEYS_OF_FIELD[field];
+  return keys.length === 1 ? (c[keys[0]!] ?? null) : keys.map((k) => c[k] ?? null);
+}
+
+/** The fields both sides changed since `base`, to different values: what the user must choose. */
+export function clashingFields(
+  base: ContactLike,
+  tend: ContactLike,
+  remote: ContactLike,
+): { field: CardField; tend: unknown; remote: unknown }[] {
+  const tendChanged = new Set(changedFields(base, tend));
+  const differ = new Set(changedFields(tend, remote));
+  return changedFields(base, remote)
+    .filter((f) => tendChanged.has(f) && differ.has(f))
+    .map((f) => ({ field: f, tend: fieldValue(tend, f), remote: fieldValue(remote, f) }));
+}
+
+function copyKey<K extends keyof ContactLike>(to: ContactLike, from: ContactLike, k: K): void {
+  to[k] = from[k];
+}
+
+/** `base` with the given fields taken from `from` (a field `from` lacks is removed). */
+export function pickFields(base: ContactLike, from: ContactLike, fields: Iterable<CardField>): ContactLike {
+  const out: ContactLike = { ...base };
+  for (const f of fields) for (const k of KEYS_OF_FIELD[f]) copyKey(out, from, k);
+  return out;
+}
+
 /** Splits a card into properties, each with its physical lines as written (RFC 6350 §3.2 folding). */
 export function cardLines(body: string): CardLine[] {
   const out: CardLine[] = [];

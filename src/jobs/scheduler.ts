@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { captureTick } from '../services/capture-imap';
+import { carddavTick } from '../services/carddav.service';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
@@ -45,9 +46,11 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
   // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
   let capturing: Promise<void> | null = null;
   const tickOnce = async () => {
-    capturing ??= captureTick(deps, onError).finally(() => {
-      capturing = null;
-    });
+    capturing ??= Promise.all([captureTick(deps, onError), carddavTick(deps, onError)])
+      .then(() => {}, onError)
+      .finally(() => {
+        capturing = null;
+      });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };

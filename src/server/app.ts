@@ -29,6 +29,7 @@ import { backupRoutes } from './routes/backup.routes';
 import { briefRoutes } from './routes/brief.routes';
 import { capacityRoutes } from './routes/capacity.routes';
 import { captureRoutes } from './routes/capture.routes';
+import { carddavRoutes } from './routes/carddav.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
 import { contactsRoutes } from './routes/contacts.routes';
@@ -214,6 +215,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(exportRoutes(deps));
       await api.register(backupRoutes(deps));
       await api.register(captureRoutes(deps));
+      await api.register(carddavRoutes(deps));
       await api.register(importsRoutes(deps));
       await api.register(updatesRoutes(deps));
       await api.register(digestRoutes(deps));

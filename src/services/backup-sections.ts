@@ -84,4 +84,8 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   capture_suggestions: 'recomputed from mail and calendars as sources sync',
   dav_books: "phones' sync state: after a restore every client starts a fresh initial sync",
   dav_cards: "phones' sync state: after a restore every client starts a fresh initial sync",
+  carddav_subscriptions:
+    "holds an app password sealed with this server's key; after a restore, subscribe to the address book again",
+  carddav_links: 'sync state of the subscriptions above: a new subscription links its cards again',
+  carddav_conflicts: 'sync state of the subscriptions above: the next sync lists them again',
 };

@@ -23,6 +23,7 @@ import {
   replaceChildren,
   updateContact,
 } from '../store/contacts.repo';
+import { tombstoneCardsOfContact } from '../store/dav.repo';
 import {
   deleteImportantDate,
   insertImportantDate,
@@ -228,9 +229,10 @@ export async function removeContact(deps: Deps, accountId: string, id: string): 
   await deps.store.transaction((trx) => removeContactIn(trx, accountId, id));
 }
 
-/** removeContact inside the caller's transaction. */
+/** removeContact inside the caller's transaction; the contact's DAV cards become tombstones with it. */
 export async function removeContactIn(trx: Conn, accountId: string, id: string): Promise<void> {
   if ((await deleteContact(trx, accountId, id)) === 0) throw new NotFound('contact not found');
+  await tombstoneCardsOfContact(trx, accountId, id);
 }
 
 type Position =

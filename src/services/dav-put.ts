@@ -158,6 +158,61 @@ async function syncNote(
   return target?.id ?? null;
 }
 
+/** What keeps a card from becoming a contact (a field that does not fit), or undefined. */
+export async function cardProblem(
+  tx: Conn,
+  accountId: string,
+  c: ImportedContact,
+): Promise<string | undefined> {
+  try {
+    validated(contactInput(c, await listCircles(tx, accountId)), false);
+    for (const [kind, date] of [
+      ['birthday', c.birthday],
+      ['anniversary', c.anniversary],
+    ] as const) {
+      if (!date) continue;
+      const bad = invalidDay(date.month, date.day, date.year);
+      if (bad || date.month < 1 || date.month > 12) return `${kind}: ${bad ?? 'no such month'}`;
+    }
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * A card's fields onto a contact (a new one when `contactId` is undefined): the contact, its
+ * birthday and anniversary, its card-linked note and its search text, in the caller's transaction.
+ * Shared by the DAV server (a phone's PUT) and the CardDAV client (a subscribed book's card).
+ */
+export async function applyCard(
+  deps: Deps,
+  tx: Conn,
+  accountId: string,
+  contactId: string | undefined,
+  parsed: ImportedContact,
+  note: { note_id: string | null; previousNote: string | undefined } | undefined,
+) {
+  const input = contactInput(parsed, await listCircles(tx, accountId));
+  // Cards from elsewhere arrive untracked: syncing a whole address book must not fill Today.
+  const contact = contactId
+    ? await patchContactIn(
+        deps,
+        tx,
+        accountId,
+        contactId,
+        (() => {
+          const { tracked: _t, ...fields } = validated(input, false);
+          return fields;
+        })(),
+      )
+    : await createContactIn(deps, tx, accountId, validated(input, false));
+  await syncDates(deps, tx, accountId, contact.id, parsed);
+  const noteId = await syncNote(deps, tx, accountId, contact.id, parsed.notes, contactId ? note : undefined);
+  await reindexContacts(tx, accountId, [contact.id]);
+  return { contact, noteId };
+}
+
 /**
  * A card written by a client (RFC 6352 §6.3.2): a new href becomes a new contact (never merged
  * into an existing person), a known one updates its contact. All of it — contact, dates, note,
@@ -188,34 +243,11 @@ export async function putCard(
     const clash = await findLiveCardByUid(tx, accountId, uid);
     if (clash && clash.href !== href)
       throw new DavPrecondition(`the UID ${uid} is already used by ${clash.href}`, 'no-uid-conflict', 409);
-    const input = contactInput(parsed, await listCircles(tx, accountId));
-    // Cards from the phone arrive untracked: syncing a whole address book must not fill Today.
-    const contact = live
-      ? await patchContactIn(
-          deps,
-          tx,
-          accountId,
-          live.contact_id,
-          (() => {
-            const { tracked: _t, ...fields } = validated(input, false);
-            return fields;
-          })(),
-        )
-      : await createContactIn(deps, tx, accountId, validated(input, false));
-    await syncDates(deps, tx, accountId, contact.id, parsed);
-    const previousNote = live ? await readOneCard(live.body) : undefined;
-    const noteId = await syncNote(
-      deps,
-      tx,
-      accountId,
-      contact.id,
-      parsed.notes,
-      live && {
-        note_id: live.note_id,
-        previousNote: typeof previousNote === 'object' ? previousNote.notes : undefined,
-      },
-    );
-    await reindexContacts(tx, accountId, [contact.id]);
+    const previous = live ? await readOneCard(live.body) : undefined;
+    const { contact, noteId } = await applyCard(deps, tx, accountId, live?.contact_id, parsed, {
+      note_id: live?.note_id ?? null,
+      previousNote: typeof previous === 'object' ? previous.notes : undefined,
+    });
     const etag = etagOf(body);
     await upsertCard(tx, {
       account_id: accountId,

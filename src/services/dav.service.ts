@@ -11,7 +11,6 @@ import {
   findCard,
   listLiveCards,
   markCardDeleted,
-  orphanCards,
   setDeleteMode,
   setWatermark,
   staleContactIds,
@@ -51,6 +50,7 @@ const cardOf = (r: DavCardRow): DavCard => ({ href: r.href, etag: r.etag, body: 
 export async function catchUpBook(deps: Deps, tx: Conn, accountId: string): Promise<number> {
   const book = await ensureBook(tx, accountId, nowIso(deps));
   // A zero-step UPDATE: takes the book's row lock so concurrent catch-ups and PUTs serialise.
+  // Deleted contacts need nothing here: removeContactIn tombstones their cards as it deletes them.
   let seq = (await allocateSeq(tx, accountId, 0)) - 1;
   const summary = await contactsSummary(tx, accountId);
   // Contacts changed since the last catch-up, with a margin for transactions that stamped an
@@ -60,13 +60,6 @@ export async function catchUpBook(deps: Deps, tx: Conn, accountId: string): Prom
       ? undefined
       : new Date(Date.parse(book.watermark) - CLOCK_MARGIN_MS).toISOString();
   const stale = await staleContactIds(tx, accountId, since);
-  // Every catch-up looks for cards whose contact is gone (one anti-join on the book's key):
-  // guessing from the contact count missed a delete that a card created over DAV balanced out,
-  // and the phone then kept a card of a deleted person (found by the sync property test).
-  for (const orphan of await orphanCards(tx, accountId)) {
-    seq = await allocateSeq(tx, accountId, 1);
-    await markCardDeleted(tx, accountId, orphan.href, seq, orphan.contact_updated_at);
-  }
   const newest =
     [book.watermark, summary.newest]
       .filter((x): x is string => x !== null)

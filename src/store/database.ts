@@ -5,6 +5,7 @@ import type {
   CadenceKind,
   CadenceUnit,
   CaptureSourceKind,
+  CarddavConflictKind,
   Channel,
   CircleKind,
   Direction,
@@ -525,7 +526,56 @@ export interface HolidaySettingsTable {
   updated_at: string;
 }
 
+/** F31 client: an address book the user subscribed to; `secret` is the sealed app password. */
+export interface CarddavSubscriptionsTable {
+  account_id: string;
+  id: string;
+  name: string;
+  url: string;
+  username: string;
+  secret: string;
+  sync_collection: Generated<number>;
+  sync_token: string | null;
+  push_new: Generated<number>;
+  locked_until: string | null;
+  pulled: Generated<number>;
+  pushed: Generated<number>;
+  last_sync_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+/** A remote card linked to a contact; `body` is the card as last synced (the three-way base). */
+export interface CarddavLinksTable {
+  account_id: string;
+  subscription_id: string;
+  href: string;
+  contact_id: string;
+  etag: string;
+  body: string;
+  contact_updated_at: string;
+  note_id: string | null;
+}
+
+/** What waits for the user: a card matching a contact, or fields both sides changed. */
+export interface CarddavConflictsTable {
+  account_id: string;
+  id: string;
+  subscription_id: string;
+  href: string;
+  kind: CarddavConflictKind;
+  contact_id: string;
+  /** JSON: CarddavConflictDetail. */
+  detail: string;
+  etag: string;
+  body: string;
+  created_at: string;
+}
+
 export interface Database {
+  carddav_subscriptions: CarddavSubscriptionsTable;
+  carddav_links: CarddavLinksTable;
+  carddav_conflicts: CarddavConflictsTable;
   capture_sources: CaptureSourcesTable;
   captured_items: CapturedItemsTable;
   capture_suggestions: CaptureSuggestionsTable;

@@ -206,26 +206,24 @@ export async function staleContactIds(conn: Conn, accountId: string, since?: str
   return (await q.execute()).map((r) => r.id);
 }
 
-/** Live cards whose contact was deleted in Tend: they become tombstones. */
-export async function orphanCards(conn: Conn, accountId: string): Promise<DavCardRow[]> {
-  const db = kysely(conn);
-  return db
-    .selectFrom('dav_cards')
-    .selectAll()
-    .where('dav_cards.account_id', '=', accountId)
-    .where('dav_cards.deleted', '=', 0)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('contacts')
-            .select('contacts.id')
-            .whereRef('contacts.account_id', '=', 'dav_cards.account_id')
-            .whereRef('contacts.id', '=', 'dav_cards.contact_id'),
-        ),
-      ),
-    )
-    .execute();
+/**
+ * The contact is being deleted: its live cards become tombstones, each with a change number of its
+ * own, in the caller's transaction (so the phone hears of the delete exactly once).
+ */
+export async function tombstoneCardsOfContact(
+  conn: Conn,
+  accountId: string,
+  contactId: string,
+): Promise<void> {
+  const live = (await findCardsOfContacts(conn, accountId, [contactId])).filter((c) => !c.deleted);
+  for (const card of live)
+    await markCardDeleted(
+      conn,
+      accountId,
+      card.href,
+      await allocateSeq(conn, accountId, 1),
+      card.contact_updated_at,
+    );
 }
 
 /** Turns a card into a tombstone; `contactUpdatedAt` of an untracked contact keeps it from coming back. */

@@ -19,6 +19,7 @@ import * as lastContactIndex from './migrations/1796167859457-contacts-last-cont
 import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 import * as circleColor from './migrations/1796174147232-circle-color';
 import * as accountsHardening from './migrations/1796177983591-accounts-hardening';
+import * as carddavSubscriptions from './migrations/1796178092250-carddav-subscriptions';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '1796167859457-contacts-last-contact-index': lastContactIndex,
   '1796174147232-circle-color': circleColor,
   '1796177983591-accounts-hardening': accountsHardening,
+  '1796178092250-carddav-subscriptions': carddavSubscriptions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,9 +2,8 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
-import type { Store } from '../../src/store/store';
 import { type Caller, fixedClock, signUp } from '../helpers/app';
-import { dialects, freshStore } from '../helpers/stores';
+import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 type Kind =
   | 'contact'
@@ -28,7 +27,9 @@ type Kind =
   | 'import'
   | 'relationship'
   | 'source'
-  | 'session';
+  | 'session'
+  | 'subscription'
+  | 'carddavConflict';
 
 /** Which kind of id `:id` stands for, by the first path segment under /api/v1. A new prefix must be added here. */
 const ID_KIND: Record<string, Kind> = {
@@ -56,6 +57,8 @@ const ID_KIND: Record<string, Kind> = {
   sources: 'source',
   // /me/sessions/:id: a signed-in browser session of the account.
   me: 'session',
+  'carddav-subscriptions': 'subscription',
+  'carddav-conflicts': 'carddavConflict',
 };
 
 /** A valid body for every write route with an id, so the answer is about the id, not a 400. */
@@ -95,6 +98,9 @@ const BODIES: Record<string, object> = {
   },
   'PATCH /api/v1/relationships/:id': { note: 'changed' },
   'POST /api/v1/sources/:id/sync': {},
+  'PATCH /api/v1/carddav-subscriptions/:id': { name: 'changed' },
+  'POST /api/v1/carddav-subscriptions/:id/run': {},
+  'POST /api/v1/carddav-conflicts/:id/resolve': { kind: 'match', action: 'ignore' },
 };
 
 /** Routes whose body is a file, not JSON: sent with their own content type. */
@@ -113,7 +119,7 @@ interface Route {
 }
 
 describe.each(dialects)('account isolation on %s', (dialect) => {
-  let store: Store;
+  let store: TestStore;
   let app: FastifyInstance;
   let routes: Route[];
   let a: Caller;
@@ -231,7 +237,42 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       source: await made('POST', '/api/v1/sources', { kind: 'mbox', name: `${SECRET} mbox` }),
       // The session the sign-up helper opened for A.
       session: (await a.call('GET', '/api/v1/me/sessions')).json<{ items: { id: string }[] }>().items[0]!.id,
+      ...(await carddavRows(contact)),
     };
+  }
+
+  /** A subscription needs a reachable CardDAV server to be created; its rows are written directly. */
+  async function carddavRows(contact: string) {
+    const subscription = uuidv7();
+    const carddavConflict = uuidv7();
+    await store.db
+      .insertInto('carddav_subscriptions')
+      .values({
+        account_id: a.accountId,
+        id: subscription,
+        name: `${SECRET} book`,
+        url: 'http://127.0.0.1:9/a/contacts/',
+        username: 'a',
+        secret: 'sealed',
+        created_at: '2026-03-10T09:00:00.000Z',
+      })
+      .execute();
+    await store.db
+      .insertInto('carddav_conflicts')
+      .values({
+        account_id: a.accountId,
+        id: carddavConflict,
+        subscription_id: subscription,
+        href: '/a/contacts/z.vcf',
+        kind: 'match',
+        contact_id: contact,
+        detail: JSON.stringify({ reason: `${SECRET} reason`, fields: [] }),
+        etag: '"1"',
+        body: `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${SECRET} Card\r\nN:Card;${SECRET};;;\r\nEND:VCARD\r\n`,
+        created_at: '2026-03-10T09:00:00.000Z',
+      })
+      .execute();
+    return { subscription, carddavConflict };
   }
 
   it("answers 404 on every route with another account's id, and leaks nothing", async () => {

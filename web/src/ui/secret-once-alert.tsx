@@ -22,7 +22,7 @@ export function SecretOnceAlert({
   children?: ReactNode;
 }) {
   return (
-    <Alert color="teal" title={title} withCloseButton onClose={onClose}>
+    <Alert color="teal" title={title} withCloseButton closeButtonLabel="Dismiss" onClose={onClose}>
       <Stack gap="xs">
         <Text size="sm">Copy it now: it will not be shown again.</Text>
         <Code block className="tend-wrap" aria-label={label} style={{ whiteSpace: 'pre-wrap' }}>

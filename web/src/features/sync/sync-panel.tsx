@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
 import { useCreateToken } from '../auth/queries';
 import { useDavInfo, useUpdateDavSettings } from './queries';
+import { SubscriptionsSection } from './subscriptions-section';
 
 /**
  * F31: what to type into DAVx5, iOS/macOS or Thunderbird — the server address, the user name and an
@@ -16,7 +17,7 @@ export function SyncPanel() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const origin = window.location.origin;
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Phone and desktop sync">
       <Stack>
         <div>
           <Title order={3}>Phone and desktop sync</Title>
@@ -74,7 +75,7 @@ export function SyncPanel() {
         {info.data && (
           <Stack gap={4}>
             <Text size="sm" fw={500} id="dav-delete-mode">
-              When you delete a contact on the phone
+              When a contact is deleted on the phone or in a subscribed address book
             </Text>
             <SegmentedControl
               aria-labelledby="dav-delete-mode"
@@ -88,6 +89,7 @@ export function SyncPanel() {
             />
           </Stack>
         )}
+        <SubscriptionsSection />
       </Stack>
     </Paper>
   );
