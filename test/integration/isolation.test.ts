@@ -92,6 +92,7 @@ const BODIES: Record<string, object> = {
   },
   'PATCH /api/v1/relationships/:id': { note: 'changed' },
   'POST /api/v1/sources/:id/sync': {},
+  'PATCH /api/v1/sources/:id': { storeBodies: true },
 };
 
 /** Routes whose body is a file, not JSON: sent with their own content type. */
