@@ -34,8 +34,8 @@ describe('LinkedIn and WhatsApp in Settings → Sources', () => {
     await page.goto('/settings');
     const messages = page.locator('section[aria-label="LinkedIn and WhatsApp"]');
     await messages.waitFor();
-    await messages.getByText('WhatsApp chat', { exact: true }).click();
-    await messages.getByRole('textbox', { name: 'The chat is with' }).fill('Grace');
+    await messages.getByText('WhatsApp', { exact: true }).click();
+    await messages.getByPlaceholder('Search contacts').fill('Grace');
     await page.getByRole('option', { name: 'Grace Hopper' }).click();
     await messages.getByRole('switch', { name: /Keep the message texts/ }).check();
     await messages.locator('input[type=file]').setInputFiles(fixture('whatsapp-ambiguous.txt'));
@@ -49,15 +49,19 @@ describe('LinkedIn and WhatsApp in Settings → Sources', () => {
     await expect.poll(async () => row.innerText()).toMatch(/3 \/ 3 \/ 0/);
     expect(await row.getByRole('switch', { name: /Keep message texts/ }).isChecked()).toBe(true);
 
-    await messages.getByText('LinkedIn messages.csv', { exact: true }).click();
+    await messages.getByText('LinkedIn', { exact: true }).click();
     await messages.locator('input[type=file]').setInputFiles(fixture('linkedin-messages.csv'));
     await page
       .getByRole('row', { name: /linkedin-messages\.csv/ })
       .getByText('LinkedIn messages')
       .waitFor();
     await page.getByRole('table', { name: 'Suggested contacts' }).getByText('Alan Turing').waitFor();
-    await page.locator(SECTION).scrollIntoViewIfNeeded();
-    await shot(page, 'capture-messages.png', { docs: 'capture-messages.png', maxBytes: 2 * SHOT_MAX_BYTES });
+    await page.getByRole('table', { name: 'Sources' }).scrollIntoViewIfNeeded();
+    await shot(page, 'capture-messages.png', {
+      fullPage: false,
+      docs: 'capture-messages.png',
+      maxBytes: SHOT_MAX_BYTES,
+    });
     expect(await seriousA11yViolations(page, SECTION)).toEqual([]);
 
     await page.goto(`/contacts/${grace.id}`);
@@ -75,7 +79,7 @@ describe('LinkedIn and WhatsApp in Settings → Sources', () => {
     const page = await context.newPage();
     await page.goto('/settings');
     const messages = page.locator('section[aria-label="LinkedIn and WhatsApp"]');
-    await messages.getByText('WhatsApp chat', { exact: true }).click();
+    await messages.getByText('WhatsApp', { exact: true }).click();
     await page.getByRole('row', { name: /Grace on WhatsApp/ }).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await messages.scrollIntoViewIfNeeded();
@@ -85,6 +89,7 @@ describe('LinkedIn and WhatsApp in Settings → Sources', () => {
       maxBytes: SHOT_MAX_BYTES,
     });
     expect(await seriousA11yViolations(page, SECTION)).toEqual([]);
-    expect(h.errors).toEqual([]);
+    // The first test's 400 (the date order it had to ask for) is the point of that test.
+    expect(h.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });
 });

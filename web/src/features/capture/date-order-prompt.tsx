@@ -24,7 +24,8 @@ export function DateOrderPrompt({
   return (
     <Stack gap="xs" role="group" aria-label="Date order">
       <Text size="sm" c="red" role="alert" className="tend-wrap">
-        {message}
+        {/* The API's words name its parameter; here the question below is how to give it. */}
+        {message.replace(/[:;,]?\s*give dateOrder.*$/, '.')}
       </Text>
       <Radio.Group
         label="How does your phone write 4 March?"

@@ -6,10 +6,25 @@ import { DateOrderPrompt } from './date-order-prompt';
 import { usePatchSource, useUploadMessages } from './message-queries';
 import { runSummary } from './message-source-form';
 
-/** A LinkedIn or WhatsApp source's row actions: read a later export, keep texts on or off. */
+/** Whether a LinkedIn or WhatsApp source keeps message texts, from what it reads next on. */
+export function StoreBodiesSwitch({ source: s }: { source: Source }) {
+  const toggle = usePatchSource();
+  return (
+    <Switch
+      size="xs"
+      mt={6}
+      label="Keep message texts"
+      aria-label={`Keep message texts of ${s.name}`}
+      checked={s.storeBodies}
+      disabled={toggle.isPending}
+      onChange={(e) => toggle.mutate({ id: s.id, body: { storeBodies: e.currentTarget.checked } })}
+    />
+  );
+}
+
+/** A LinkedIn or WhatsApp source's row action: read a later export (asking the date order if need be). */
 export function MessageSourceControls({ source: s, disabled }: { source: Source; disabled: boolean }) {
   const upload = useUploadMessages();
-  const toggle = usePatchSource();
   const [file, setFile] = useState<File | null>(null);
   const read = (chosen: File, dateOrder?: 'dmy' | 'mdy') => {
     setFile(chosen);
@@ -27,14 +42,6 @@ export function MessageSourceControls({ source: s, disabled }: { source: Source;
   return (
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" wrap="nowrap">
-        <Switch
-          size="xs"
-          label="Keep texts"
-          aria-label={`Keep message texts of ${s.name}`}
-          checked={s.storeBodies}
-          disabled={toggle.isPending}
-          onChange={(e) => toggle.mutate({ id: s.id, body: { storeBodies: e.currentTarget.checked } })}
-        />
         <FileButton
           accept={s.kind === 'whatsapp' ? '.txt,text/plain' : '.csv,text/csv'}
           onChange={(chosen) => chosen && read(chosen)}

@@ -66,10 +66,10 @@ export function MessageSourceForm() {
         value={kind}
         onChange={(v) => setKind(v === 'whatsapp' ? 'whatsapp' : 'linkedin_messages')}
         data={[
-          { value: 'linkedin_messages', label: 'LinkedIn messages.csv' },
-          { value: 'whatsapp', label: 'WhatsApp chat' },
+          { value: 'linkedin_messages', label: 'LinkedIn' },
+          { value: 'whatsapp', label: 'WhatsApp' },
         ]}
-        maw={420}
+        maw={320}
       />
       <Text size="sm" c="dimmed">
         {kind === 'whatsapp'

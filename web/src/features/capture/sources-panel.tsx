@@ -21,7 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
-import { MessageSourceControls } from './message-source-controls';
+import { MessageSourceControls, StoreBodiesSwitch } from './message-source-controls';
 import { MessageSourceForm } from './message-source-form';
 import { useAddSource, useRemoveSource, useSources, useSyncSource, useUploadMbox } from './queries';
 import { SuggestionsList } from './suggestions-list';
@@ -143,6 +143,7 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
         <Text size="xs" c="dimmed">
           {s.kind === 'imap' ? `IMAP · ${s.settings.user} @ ${s.settings.host}` : KIND_LABEL[s.kind]}
         </Text>
+        {(s.kind === 'linkedin_messages' || s.kind === 'whatsapp') && <StoreBodiesSwitch source={s} />}
       </Table.Td>
       <Table.Td>
         {busy ? (
