@@ -191,7 +191,8 @@ describe.each(dialects)('LinkedIn and WhatsApp capture on %s', (dialect) => {
       grace = await contact({ firstName: 'Grace', lastName: 'Hopper' });
     });
 
-    it.each([['whatsapp-ios.txt'], ['whatsapp-android.txt'], ['whatsapp-us.txt'], ['whatsapp-de.txt']])(
+    // One day-first and one month-first shape here; every locale's shape is in whatsapp-chat.test.ts.
+    it.each([['whatsapp-ios.txt'], ['whatsapp-us.txt']])(
       'turns %s into one interaction per day and direction; the same export again adds nothing',
       async (file) => {
         const s = await source({ kind: 'whatsapp', name: 'Grace', contactId: grace });
