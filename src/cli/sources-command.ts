@@ -1,8 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CaptureRun, Source } from '../contract/capture';
+import { resolveContactId } from './contact-ref';
 import { formatDate, renderTable, terminalWidth } from './format';
-import { type Api, CliError, call, problemLine } from './transport';
+import { type Api, CliError, call, problemLine, type Transport } from './transport';
 
 function runLine(r: CaptureRun): string {
   const skipped = Object.entries(r.skipped)
@@ -19,6 +21,74 @@ async function readPassword(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(Buffer.from(c));
   return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function uploadFile(t: Transport, path: string, file: string, dateOrder: unknown): Promise<CaptureRun> {
+  const order = typeof dateOrder === 'string' ? `?dateOrder=${encodeURIComponent(dateOrder)}` : '';
+  const reply = await t.upload(`${path}${order}`, {
+    bytes: createReadStream(file),
+    contentType: file.endsWith('.csv')
+      ? 'text/csv'
+      : file.endsWith('.txt')
+        ? 'text/plain'
+        : 'application/mbox',
+    size: statSync(file).size,
+  });
+  if (reply.status >= 400) throw new CliError(withFlags(problemLine(reply)));
+  return reply.json as CaptureRun;
+}
+
+/** The API names its fields; the CLI user needs the flags that set them. */
+function withFlags(line: string): string {
+  return line
+    .replace(/\bgive dateOrder\b/, 'give --date-order')
+    .replace(/\bgive ownName\b/, 'give --me')
+    .replace(/\bgive ownProfileUrl\b/, 'give --profile');
+}
+
+function printRun(run: CaptureRun): void {
+  console.log(runLine(run));
+  for (const e of run.errors) console.error(`  ${e}`);
+}
+
+/**
+ * `sources add linkedin-messages FILE` and `sources add whatsapp FILE --contact …`: a source named
+ * after the file, read at once; a file that cannot be read removes it again. `sources sync ID FILE`
+ * reads a later export into it.
+ */
+async function addMessageFile(
+  api: Api,
+  kind: 'linkedin-messages' | 'whatsapp',
+  file: string,
+  o: Record<string, string | boolean | undefined>,
+): Promise<void> {
+  const t = await api();
+  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  const common = {
+    name: basename(file).slice(0, 100),
+    storeBodies: o.storeBodies === true,
+    ownName: text(o.me),
+  };
+  let body: Record<string, unknown>;
+  if (kind === 'whatsapp') {
+    const ref = text(o.contact);
+    if (!ref)
+      throw new CliError('whatsapp: give --contact, the contact the chat is with (one chat is one contact)');
+    body = { kind: 'whatsapp', ...common, contactId: await resolveContactId(t, ref) };
+  } else body = { kind: 'linkedin_messages', ...common, ownProfileUrl: text(o.profile) };
+  const created = await call<Source>(t, 'POST', '/api/v1/sources', body);
+  const path = `/api/v1/sources/${encodeURIComponent(created.id)}`;
+  let run: CaptureRun;
+  try {
+    run = await uploadFile(t, `${path}/upload`, file, o.dateOrder);
+  } catch (error) {
+    // A file that cannot be read leaves nothing behind, not even its empty source.
+    await call<null>(t, 'DELETE', `${path}?withCaptured=true`);
+    throw error;
+  }
+  if (o.json) return console.log(JSON.stringify({ source: created, run }, null, 2));
+  console.log(`Added ${created.kind} source '${created.name}' (${created.id}).`);
+  printRun(run);
 }
 
 /** `tend sources list|add|sync|rm`: where Tend captures interactions from (F30). */
@@ -60,9 +130,12 @@ export function sourcesCommand(program: Command, api: Api): void {
 
   sources
     .command('add')
-    .description('add an IMAP mailbox (password on stdin or in TEND_IMAP_PASSWORD) or an mbox file')
-    .argument('<kind>', 'imap or mbox')
-    .argument('<name>', 'a name for it')
+    .description(
+      'add an IMAP mailbox (password on stdin or in TEND_IMAP_PASSWORD) or an mbox file; or read a ' +
+        'LinkedIn messages.csv (linkedin-messages FILE) or a WhatsApp chat (whatsapp FILE --contact …)',
+    )
+    .argument('<kind>', 'imap, mbox, linkedin-messages or whatsapp')
+    .argument('<name>', 'a name for it (for linkedin-messages and whatsapp: the file, read at once)')
     .option('--host <host>', 'IMAP server')
     .option('--port <port>', 'IMAP port', '993')
     .option('--no-tls', 'plain IMAP (only on a trusted network)')
@@ -70,8 +143,17 @@ export function sourcesCommand(program: Command, api: Api): void {
     .option('--months <n>', 'backfill window in months', '24')
     .option('--own <addresses>', 'your other addresses, comma-separated')
     .option('--exclude <domains>', 'domains never captured, comma-separated')
+    .option('--contact <ref>', 'whatsapp: the contact the chat is with (id or exact name)')
+    .option('--date-order <order>', 'whatsapp: dmy or mdy, when every date in the chat reads both ways')
+    .option(
+      '--me <name>',
+      'linkedin-messages, whatsapp: your name as the file writes it, when it cannot tell',
+    )
+    .option('--profile <url>', 'linkedin-messages: your profile URL, when the file cannot tell')
+    .option('--store-bodies', 'linkedin-messages, whatsapp: keep the message texts (bounded); off by default')
     .option('--json', 'print the JSON response')
     .action(async (kind: string, name: string, o: Record<string, string | boolean | undefined>) => {
+      if (kind === 'linkedin-messages' || kind === 'whatsapp') return addMessageFile(api, kind, name, o);
       const list = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : []);
       const common = { name, ownAddresses: list(o.own), excludedDomains: list(o.exclude) };
       let body: Record<string, unknown>;
@@ -87,7 +169,7 @@ export function sourcesCommand(program: Command, api: Api): void {
           backfillMonths: Number(o.months),
           password: await readPassword(),
         };
-      else throw new CliError(`unknown kind "${kind}": use imap or mbox`);
+      else throw new CliError(`unknown kind "${kind}": use imap, mbox, linkedin-messages or whatsapp`);
       const created = await call<Source>(await api(), 'POST', '/api/v1/sources', body);
       if (o.json) return console.log(JSON.stringify(created, null, 2));
       console.log(`Added ${created.kind} source '${created.name}' (${created.id}).`);
@@ -97,24 +179,17 @@ export function sourcesCommand(program: Command, api: Api): void {
     .command('sync')
     .description('sync a mailbox now, or read an mbox file into an mbox source')
     .argument('<id>', 'source id (from `tend sources list`)')
-    .argument('[file]', 'the mbox file, for an mbox source')
+    .argument('[file]', 'the file, for a file source (mbox, LinkedIn messages.csv, WhatsApp chat)')
+    .option('--date-order <order>', 'whatsapp: dmy or mdy, when every date in the chat reads both ways')
     .option('--json', 'print the JSON response')
-    .action(async (id: string, file: string | undefined, o: { json?: boolean }) => {
+    .action(async (id: string, file: string | undefined, o: { json?: boolean; dateOrder?: string }) => {
       const t = await api();
       const path = `/api/v1/sources/${encodeURIComponent(id)}`;
-      let run: CaptureRun;
-      if (file) {
-        const reply = await t.upload(`${path}/upload`, {
-          bytes: createReadStream(file),
-          contentType: 'application/mbox',
-          size: statSync(file).size,
-        });
-        if (reply.status >= 400) throw new CliError(problemLine(reply));
-        run = reply.json as CaptureRun;
-      } else run = await call<CaptureRun>(t, 'POST', `${path}/sync`);
+      const run = file
+        ? await uploadFile(t, `${path}/upload`, file, o.dateOrder)
+        : await call<CaptureRun>(t, 'POST', `${path}/sync`);
       if (o.json) return console.log(JSON.stringify(run, null, 2));
-      console.log(runLine(run));
-      for (const e of run.errors) console.error(`  ${e}`);
+      printRun(run);
     });
 
   sources

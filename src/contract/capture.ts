@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { CAPTURE_SOURCE_KINDS } from '../core/vocabulary';
+import { LinkedInMessagesFields, MessageSettings, WhatsAppFields } from './capture-messages';
 import { Id, requiredText } from './common';
 
 /** The largest mbox accepted in one upload (a Takeout mbox of ten years is a few GB; split it). */
 export const MBOX_BODY_LIMIT = 2 * 1024 ** 3;
-export const MBOX_CONTENT_TYPES = ['application/mbox', 'application/octet-stream', 'text/plain'] as const;
+export const MBOX_CONTENT_TYPES = [
+  'application/mbox',
+  'application/octet-stream',
+  'text/plain',
+  'text/csv',
+] as const;
 
 const Domain = z
   .string()
@@ -36,6 +42,8 @@ export const SourceCreate = z.discriminatedUnion('kind', [
       backfillMonths: z.number().int().min(0).max(240).default(24),
     })
     .strict(),
+  z.object({ kind: z.literal('linkedin_messages'), ...Common, ...LinkedInMessagesFields }).strict(),
+  z.object({ kind: z.literal('whatsapp'), ...Common, ...WhatsAppFields }).strict(),
 ]);
 export type SourceCreate = z.infer<typeof SourceCreate>;
 
@@ -47,6 +55,7 @@ export const SourceSettings = z.object({
   tls: z.boolean().optional(),
   user: z.string().optional(),
   backfillMonths: z.number().optional(),
+  ...MessageSettings,
 });
 export type SourceSettings = z.infer<typeof SourceSettings>;
 
@@ -62,6 +71,7 @@ export const Source = z.object({
   syncing: z.boolean(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable().describe('the last failure in words'),
+  storeBodies: z.boolean().describe('LinkedIn, WhatsApp: keep message texts (bounded) in the summaries'),
   createdAt: z.string(),
 });
 export type Source = z.infer<typeof Source>;

@@ -25,6 +25,7 @@ import {
 } from '../store/capture.repo';
 import { deleteInteractions } from '../store/interactions.repo';
 import { captureContext, captureMail } from './capture-mail';
+import { messageSettings } from './capture-message-settings';
 import { createContact } from './contacts.service';
 import { type Deps, nowIso } from './deps';
 import { refreshSchedule } from './schedule';
@@ -45,6 +46,7 @@ export function toSourceDto(row: SourceRow, now: string): Source {
     syncing: row.locked_until !== null && row.locked_until > now,
     lastSyncAt: row.last_sync_at,
     lastError: row.last_error,
+    storeBodies: row.store_bodies === 1,
     createdAt: row.created_at,
   };
 }
@@ -61,6 +63,8 @@ export async function createSource(deps: Deps, accountId: string, input: SourceC
     settings = { ...settings, host, port, tls, user, backfillMonths };
     secret = seal(deps.secretKey, JSON.stringify({ password: input.password }));
   }
+  if (input.kind === 'linkedin_messages' || input.kind === 'whatsapp')
+    settings = { ...settings, ...(await messageSettings(deps, accountId, input)) };
   const row: SourceRow = {
     account_id: accountId,
     id: deps.newId(),
@@ -77,6 +81,7 @@ export async function createSource(deps: Deps, accountId: string, input: SourceC
     last_sync_at: null,
     last_error: null,
     created_at: now,
+    store_bodies: 'storeBodies' in input && input.storeBodies ? 1 : 0,
   };
   await insertSource(deps.store.read, row);
   return toSourceDto(row, now);
@@ -187,11 +192,19 @@ export async function dismiss(deps: Deps, accountId: string, address: string): P
 export async function acceptSuggestion(deps: Deps, accountId: string, address: string): Promise<Contact> {
   const s = await findSuggestion(deps.store.read, accountId, address);
   if (!s || s.dismissed === 1) throw new NotFound('suggestion not found');
+  const profile = address.startsWith('linkedin.com/');
   const [first, ...rest] = (s.name || address.slice(0, address.indexOf('@'))).split(/\s+/);
   const contact = await createContact(
     deps,
     accountId,
-    ContactCreate.parse({ firstName: first, lastName: rest.join(' '), emails: [{ value: address }] }),
+    ContactCreate.parse({
+      firstName: first,
+      lastName: rest.join(' '),
+      // A LinkedIn sender is known by their profile (F30), which is how the next import matches them.
+      ...(profile
+        ? { links: [{ kind: 'linkedin', url: `https://www.${address}` }] }
+        : { emails: [{ value: address }] }),
+    }),
   );
   await dismissSuggestion(deps.store.read, accountId, address);
   return contact;

@@ -496,6 +496,8 @@ export interface CaptureSourcesTable {
   last_sync_at: string | null;
   last_error: string | null;
   created_at: string;
+  /** 1 = keep message texts (bounded) in the interactions' summaries (LinkedIn, WhatsApp). */
+  store_bodies: Generated<number>;
 }
 
 export interface CapturedItemsTable {

@@ -101,6 +101,7 @@ const BODIES: Record<string, object> = {
   'PATCH /api/v1/carddav-subscriptions/:id': { name: 'changed' },
   'POST /api/v1/carddav-subscriptions/:id/run': {},
   'POST /api/v1/carddav-conflicts/:id/resolve': { kind: 'match', action: 'ignore' },
+  'PATCH /api/v1/sources/:id': { storeBodies: true },
 };
 
 /** Routes whose body is a file, not JSON: sent with their own content type. */

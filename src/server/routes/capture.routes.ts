@@ -13,6 +13,7 @@ import {
   SourceRemoveQuery,
   SuggestionList,
 } from '../../contract/capture';
+import { SourcePatch, UploadQuery } from '../../contract/capture-messages';
 import { IdParams } from '../../contract/common';
 import { Contact } from '../../contract/contacts';
 import { Invalid } from '../../core/errors';
@@ -24,16 +25,17 @@ import {
   removeSource,
   sources,
   suggestions,
-  uploadMbox,
 } from '../../services/capture.service';
 import { syncImapSource } from '../../services/capture-imap';
+import { patchSource } from '../../services/capture-message-settings';
+import { uploadToSource } from '../../services/capture-upload';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 
 /** The upload as a byte stream (an mbox is never held whole), refused past the limit. */
 async function* streamedBody(request: FastifyRequest): AsyncGenerator<Uint8Array> {
   if (!(request.body instanceof Readable))
-    throw new Invalid(`send the mbox file itself as the body, as ${MBOX_CONTENT_TYPES.join(', ')}`, 'body');
+    throw new Invalid(`send the file itself as the body, as ${MBOX_CONTENT_TYPES.join(', ')}`, 'body');
   let seen = 0;
   for await (const chunk of request.body as AsyncIterable<Buffer>) {
     seen += chunk.byteLength;
@@ -79,16 +81,43 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
         bodyLimit: MBOX_BODY_LIMIT,
         schema: {
           tags,
-          summary: 'Read an mbox file into an mbox source',
+          summary: "Read a file into a file source: an mbox, LinkedIn's messages.csv or a WhatsApp chat",
           description:
-            'The raw mbox (Google Takeout, Thunderbird) is the body. Headers only; importing the same ' +
-            'file again adds nothing. Unreadable messages are counted and named, never fatal.',
+            'The raw file is the body: an mbox (Google Takeout, Thunderbird; headers only), a LinkedIn ' +
+            'messages.csv, or a WhatsApp chat export (.txt) for a whatsapp source. Importing the same file ' +
+            'again adds nothing. Unreadable messages or lines are counted and named, never fatal; a file ' +
+            'that cannot be read at all (400, naming what to give, e.g. dateOrder) leaves nothing behind.',
           params: IdParams,
+          querystring: UploadQuery,
           response: { 200: CaptureRun },
         },
       },
       async (request) =>
-        uploadMbox(deps, principal(request).accountId, request.params.id, streamedBody(request)),
+        uploadToSource(
+          deps,
+          principal(request).accountId,
+          request.params.id,
+          streamedBody(request),
+          request.query,
+        ),
+    );
+    app.patch(
+      '/sources/:id',
+      {
+        config: { scope: 'admin' },
+        schema: {
+          tags,
+          summary: 'Rename a source, or turn keeping message texts (LinkedIn, WhatsApp) on or off',
+          params: IdParams,
+          body: SourcePatch,
+          response: { 200: Source },
+        },
+      },
+      async (request) => {
+        const { accountId } = principal(request);
+        await patchSource(deps, accountId, request.params.id, request.body);
+        return getSource(deps, accountId, request.params.id);
+      },
     );
     app.post(
       '/sources/:id/sync',

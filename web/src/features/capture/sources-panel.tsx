@@ -21,8 +21,18 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
+import { MessageSourceControls, StoreBodiesSwitch } from './message-source-controls';
+import { MessageSourceForm } from './message-source-form';
 import { useAddSource, useRemoveSource, useSources, useSyncSource, useUploadMbox } from './queries';
 import { SuggestionsList } from './suggestions-list';
+
+const KIND_LABEL: Record<Source['kind'], string> = {
+  imap: 'IMAP mailbox',
+  mbox: 'mbox file',
+  ics: 'calendar',
+  linkedin_messages: 'LinkedIn messages',
+  whatsapp: 'WhatsApp chat',
+};
 
 function runMessage(r: CaptureRun): string {
   const skipped = Object.values(r.skipped).reduce((a, b) => a + (b ?? 0), 0);
@@ -41,11 +51,13 @@ export function SourcesPanel() {
         <div>
           <Title order={3}>Sources</Title>
           <Text size="sm" c="dimmed">
-            Your mailbox and mail archives become the interaction log: headers only (who, when, subject),
-            never the body; newsletters, crowds and your own addresses are skipped.
+            Your mailbox, mail archives, LinkedIn messages and WhatsApp chats become the interaction log: who,
+            when and the subject, never the text unless you turn it on for a LinkedIn or WhatsApp source;
+            newsletters, crowds and your own addresses are skipped.
           </Text>
         </div>
         <AddSourceForm />
+        <MessageSourceForm />
         {sources.isError ? (
           <Text c="red" size="sm">
             {sources.error.message}
@@ -129,8 +141,9 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
           {s.name}
         </Text>
         <Text size="xs" c="dimmed">
-          {s.kind === 'imap' ? `IMAP · ${s.settings.user} @ ${s.settings.host}` : 'mbox file'}
+          {s.kind === 'imap' ? `IMAP · ${s.settings.user} @ ${s.settings.host}` : KIND_LABEL[s.kind]}
         </Text>
+        {(s.kind === 'linkedin_messages' || s.kind === 'whatsapp') && <StoreBodiesSwitch source={s} />}
       </Table.Td>
       <Table.Td>
         {busy ? (
@@ -169,7 +182,9 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap" justify="flex-end">
-          {s.kind === 'imap' ? (
+          {s.kind === 'linkedin_messages' || s.kind === 'whatsapp' ? (
+            <MessageSourceControls source={s} disabled={busy} />
+          ) : s.kind === 'imap' ? (
             <Button
               size="compact-sm"
               variant="light"
