@@ -2,8 +2,6 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import { safeZone } from '../core/instant';
 
-/** The largest calendar read (a busy work calendar of ten years is a few MB). */
-export const ICS_SIZE_LIMIT = 20 * 1024 ** 2;
 /** Occurrences kept per recurring event inside the window (a daily event over two years is 730). */
 export const MAX_OCCURRENCES = 1000;
 // Steps of one RRULE walked before giving up: FREQ=MINUTELY from 1990 must not hold the server.

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { calendarTick } from '../services/capture-calendar';
 import { captureTick } from '../services/capture-imap';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
@@ -45,9 +46,11 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
   // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
   let capturing: Promise<void> | null = null;
   const tickOnce = async () => {
-    capturing ??= captureTick(deps, onError).finally(() => {
-      capturing = null;
-    });
+    capturing ??= captureTick(deps, onError)
+      .then(() => calendarTick(deps, onError))
+      .finally(() => {
+        capturing = null;
+      });
     const report = await tick(deps, options);
     for (const e of report.digest.errors) onError(new Error(`digest for ${e.accountId}: ${e.error}`));
   };

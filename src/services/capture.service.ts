@@ -24,6 +24,7 @@ import {
   updateSource,
 } from '../store/capture.repo';
 import { deleteInteractions } from '../store/interactions.repo';
+import { calendarSettings } from './calendar-settings';
 import { captureContext, captureMail } from './capture-mail';
 import { createContact } from './contacts.service';
 import { type Deps, nowIso } from './deps';
@@ -60,6 +61,11 @@ export async function createSource(deps: Deps, accountId: string, input: SourceC
     const { host, port, tls, user, backfillMonths } = input;
     settings = { ...settings, host, port, tls, user, backfillMonths };
     secret = seal(deps.secretKey, JSON.stringify({ password: input.password }));
+  }
+  if (input.kind === 'ics') {
+    const calendar = calendarSettings(deps, input);
+    settings = { ...settings, ...calendar.settings };
+    secret = calendar.secret;
   }
   const row: SourceRow = {
     account_id: accountId,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   AddressParams,
   CaptureRun,
+  ICS_CONTENT_TYPES,
   MBOX_BODY_LIMIT,
   MBOX_CONTENT_TYPES,
   Source,
@@ -26,6 +27,7 @@ import {
   suggestions,
   uploadMbox,
 } from '../../services/capture.service';
+import { syncCalendarSource, uploadCalendar } from '../../services/capture-calendar';
 import { syncImapSource } from '../../services/capture-imap';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
@@ -47,7 +49,9 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['capture'];
     app.removeContentTypeParser('text/plain');
-    app.addContentTypeParser([...MBOX_CONTENT_TYPES], (_request, payload, done) => done(null, payload));
+    app.addContentTypeParser([...MBOX_CONTENT_TYPES, ...ICS_CONTENT_TYPES], (_request, payload, done) =>
+      done(null, payload),
+    );
 
     app.get('/sources', { schema: { tags, response: { 200: SourceList } } }, async (request) => ({
       items: await sources(deps, principal(request).accountId),
@@ -59,8 +63,9 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { scope: 'admin' },
         schema: {
           tags,
-          summary: 'Add a source (an IMAP mailbox or an mbox file)',
-          description: 'The IMAP password is sealed with AES-256-GCM and never returned.',
+          summary: 'Add a source (an IMAP mailbox, an mbox file, a calendar file or address)',
+          description:
+            'The IMAP password, a calendar address and its password are sealed with AES-256-GCM and never returned.',
           body: SourceCreate,
           response: { 201: Source },
         },
@@ -79,7 +84,7 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
         bodyLimit: MBOX_BODY_LIMIT,
         schema: {
           tags,
-          summary: 'Read an mbox file into an mbox source',
+          summary: 'Read an mbox file into an mbox source, or an .ics file into a calendar source',
           description:
             'The raw mbox (Google Takeout, Thunderbird) is the body. Headers only; importing the same ' +
             'file again adds nothing. Unreadable messages are counted and named, never fatal.',
@@ -87,15 +92,21 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: CaptureRun },
         },
       },
-      async (request) =>
-        uploadMbox(deps, principal(request).accountId, request.params.id, streamedBody(request)),
+      async (request) => {
+        const { accountId } = principal(request);
+        const { id } = request.params;
+        const { kind } = await getSource(deps, accountId, id);
+        return kind === 'ics'
+          ? uploadCalendar(deps, accountId, id, streamedBody(request))
+          : uploadMbox(deps, accountId, id, streamedBody(request));
+      },
     );
     app.post(
       '/sources/:id/sync',
       {
         schema: {
           tags,
-          summary: 'Sync a mailbox now',
+          summary: 'Sync a mailbox or a subscribed calendar now',
           description:
             'Reads new headers (the first time: the backfill window). 409 while another sync of it runs; ' +
             "502 when the mail server fails, with its reason in words (also kept as the source's lastError).",
@@ -103,7 +114,12 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: CaptureRun },
         },
       },
-      async (request) => syncImapSource(deps, principal(request).accountId, request.params.id),
+      async (request) => {
+        const { accountId } = principal(request);
+        const { id } = request.params;
+        const { kind } = await getSource(deps, accountId, id);
+        return kind === 'ics' ? syncCalendarSource(deps, accountId, id) : syncImapSource(deps, accountId, id);
+      },
     );
     app.delete(
       '/sources/:id',
