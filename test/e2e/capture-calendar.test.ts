@@ -72,6 +72,8 @@ describe('calendar capture in the web app', () => {
     const form = page.getByRole('form', { name: 'Add a calendar' });
     await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Work calendar');
     await form.getByRole('textbox', { name: 'Address' }).fill(`${server.url}/calendar.ics`);
+    await form.getByRole('textbox', { name: 'User (CalDAV only)' }).fill('mary');
+    await form.getByLabel('App password (CalDAV only)').fill('right');
     await shot(page, 'capture-calendar-form.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
     await expectNoSeriousA11y(page, 'calendar form, light', 'section[aria-label="Sources"]');
     await form.getByRole('button', { name: 'Add calendar' }).click();
