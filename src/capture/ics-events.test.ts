@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { icsEvents, type Meeting, type Window } from './ics-events';
 
@@ -151,5 +152,40 @@ describe('icsEvents', () => {
     const started = Date.now();
     expect(meetings(cal(minutely))).toHaveLength(1000);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('icsEvents keys (property)', () => {
+  it('are unique and stable: a weekly series minus any EXDATEs, read twice, yields the same occurrences', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 8 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 7 }), { maxLength: 8 }),
+        fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'),
+        (count, skipped, zone) => {
+          const day = (i: number) => `202603${String(2 + 7 * (i % 5)).padStart(2, '0')}`;
+          // Weeks 0–4 fall in March; only those can be excluded with a March date here.
+          const excluded = skipped.filter((i) => i < Math.min(count, 5));
+          const text = cal(
+            [
+              'BEGIN:VEVENT',
+              'UID:series@example',
+              `DTSTART;TZID=${zone}:20260302T093000`,
+              `RRULE:FREQ=WEEKLY;COUNT=${count}`,
+              ...excluded.map((i) => `EXDATE;TZID=${zone}:${day(i)}T093000`),
+              'SUMMARY:Series',
+              'END:VEVENT',
+            ].join('\r\n'),
+          );
+          const once = meetings(text);
+          const keys = once.map((m) => m.key);
+          return (
+            new Set(keys).size === keys.length &&
+            once.length === count - excluded.length &&
+            JSON.stringify(meetings(text)) === JSON.stringify(once)
+          );
+        },
+      ),
+    );
   });
 });

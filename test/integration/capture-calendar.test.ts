@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { calendarTick } from '../../src/services/capture-calendar';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { calendar, type IcsServer, startIcsServer } from '../helpers/ics-server';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
@@ -196,6 +197,28 @@ describe.each(dialects)('calendar capture on %s', (dialect) => {
     expect(await timeline()).toHaveLength(1);
     // A file source has no address to read again.
     expect((await sync(id)).statusCode).toBe(400);
+  });
+
+  it('the job re-reads a subscribed calendar every 15 minutes, and never an uploaded file', async () => {
+    server.serve(calendar([lunch]));
+    await addUrl();
+    const file = await ada.call('POST', '/api/v1/sources', { kind: 'ics', name: 'Export' });
+    expect(file.statusCode).toBe(201);
+    const errors: unknown[] = [];
+    const reads = () => server.auths.length;
+    const before = reads();
+    await calendarTick(t.deps, (e) => errors.push(e));
+    expect(reads()).toBe(before + 1);
+    expect(await timeline()).toHaveLength(1);
+    t.deps.clock.set('2026-03-20T09:10:00.000Z');
+    await calendarTick(t.deps, (e) => errors.push(e));
+    expect(reads()).toBe(before + 1);
+    t.deps.clock.set('2026-03-20T09:16:00.000Z');
+    await calendarTick(t.deps, (e) => errors.push(e));
+    expect(reads()).toBe(before + 2);
+    expect(await timeline()).toHaveLength(1);
+    expect(errors).toEqual([]);
+    expect((await ada.call('GET', `/api/v1/sources/${file.json().id}`)).json().lastSyncAt).toBeNull();
   });
 
   it('refuses a password without an address, and an address that is not http(s)', async () => {
