@@ -15,6 +15,8 @@ import type { Deps } from './deps';
 /** A subscribed calendar is read again this long after its last sync (the job runs every minute). */
 export const CALENDAR_SYNC_EVERY_MS = 15 * 60_000;
 const MAX_ERRORS_KEPT = 20;
+/** Meetings one read keeps (a 20 MB calendar of daily series could expand to millions). */
+export const MAX_MEETINGS_PER_READ = 50_000;
 
 /** Reads an uploaded .ics file into a calendar source; reading the same file again adds nothing. */
 export async function uploadCalendar(
@@ -104,6 +106,10 @@ async function captureCalendar(deps: Deps, source: SourceRow, text: string): Pro
     zone: account?.time_zone ?? 'utc',
   };
   for (const item of icsEvents(text, window)) {
+    if (meetings.length >= MAX_MEETINGS_PER_READ) {
+      run.errors.push(`more than ${MAX_MEETINGS_PER_READ} meetings in the window: the rest were not read`);
+      break;
+    }
     run.seen++;
     if (item.ok) meetings.push(item.meeting);
     else {

@@ -2,7 +2,7 @@ import type { Meeting } from '../capture/ics-events';
 import type { CaptureRun } from '../contract/capture';
 import type { CaptureContext } from '../core/capture-rules';
 import { decideMeeting } from '../core/meeting-capture';
-import { forgetCapturedKeys, replaceSourceMeetings } from '../store/calendar-meetings.repo';
+import { forgetCapturedKeys, interactionTimes, replaceSourceMeetings } from '../store/calendar-meetings.repo';
 import {
   addSuggestions,
   capturedByKeys,
@@ -11,7 +11,7 @@ import {
   updateSource,
 } from '../store/capture.repo';
 import type { NewRow } from '../store/database';
-import { deleteInteractions, findInteraction, updateInteraction } from '../store/interactions.repo';
+import { deleteInteractions, updateInteraction } from '../store/interactions.repo';
 import type { Deps } from './deps';
 import { recordInteractionsIn } from './interactions.service';
 import { refreshSchedule } from './schedule';
@@ -44,6 +44,15 @@ export async function writeMeetings(
       meetings.map((m) => m.key),
     );
     const captured = new Map(known.map((k) => [`${k.item_key}\n${k.contact_id}`, k]));
+    const logged = new Map(
+      (
+        await interactionTimes(
+          tx,
+          accountId,
+          known.map((k) => k.interaction_id),
+        )
+      ).map((i) => [i.id, i]),
+    );
     const ofThisSource = (key: string) =>
       known.filter((k) => k.item_key === key && k.source_id === source.id);
     const gone: string[] = [];
@@ -82,7 +91,7 @@ export async function writeMeetings(
         const k = `${m.key}\n${contactId}`;
         const before = captured.get(k);
         if (before) {
-          const row = await findInteraction(tx, accountId, before.interaction_id);
+          const row = logged.get(before.interaction_id);
           if (row && (row.occurred_at !== m.startsAt || row.summary !== m.title)) {
             await updateInteraction(tx, accountId, row.id, { occurred_at: m.startsAt, summary: m.title });
             touched.add(contactId);

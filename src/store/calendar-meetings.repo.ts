@@ -60,3 +60,24 @@ export async function forgetCapturedKeys(
         .where('item_key', 'in', part)
         .execute();
 }
+
+/** When and what the given interactions say (a re-read compares them with the calendar in one query per 500). */
+export async function interactionTimes(
+  conn: Conn,
+  accountId: string,
+  ids: readonly string[],
+): Promise<{ id: string; occurred_at: string; summary: string | null }[]> {
+  const db = kysely(conn);
+  const out: { id: string; occurred_at: string; summary: string | null }[] = [];
+  for (const part of chunks([...new Set(ids)]))
+    if (part.length > 0)
+      out.push(
+        ...(await db
+          .selectFrom('interactions')
+          .select(['id', 'occurred_at', 'summary'])
+          .where('account_id', '=', accountId)
+          .where('id', 'in', part)
+          .execute()),
+      );
+  return out;
+}
