@@ -14,10 +14,10 @@ function runLine(r: CaptureRun): string {
 }
 
 /** Reads the password from the TEND_IMAP_PASSWORD variable or stdin, never from argv (ps shows argv). */
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.TEND_IMAP_PASSWORD;
+async function readPassword(variable = 'TEND_IMAP_PASSWORD'): Promise<string> {
+  const fromEnv = process.env[variable];
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) throw new CliError('give the app password on stdin or in TEND_IMAP_PASSWORD');
+  if (process.stdin.isTTY) throw new CliError(`give the app password on stdin or in ${variable}`);
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(Buffer.from(c));
   return Buffer.concat(chunks).toString('utf8').trim();
@@ -31,7 +31,9 @@ async function uploadFile(t: Transport, path: string, file: string, dateOrder: u
       ? 'text/csv'
       : file.endsWith('.txt')
         ? 'text/plain'
-        : 'application/mbox',
+        : /\.ics$/i.test(file)
+          ? 'text/calendar'
+          : 'application/mbox',
     size: statSync(file).size,
   });
   if (reply.status >= 400) throw new CliError(withFlags(problemLine(reply)));
@@ -91,6 +93,46 @@ async function addMessageFile(
   printRun(run);
 }
 
+/** `tend sources add calendar [name] --file F | --url U [--user U --password-stdin]`. */
+async function addCalendar(
+  api: Api,
+  named: string | undefined,
+  o: Record<string, string | boolean | undefined>,
+  list: (v: unknown) => string[],
+): Promise<void> {
+  const file = typeof o.file === 'string' ? o.file : undefined;
+  const url = typeof o.url === 'string' ? o.url : undefined;
+  if (!file === !url) throw new CliError('give a calendar either --file FILE or --url ADDRESS');
+  const user = typeof o.user === 'string' ? o.user : undefined;
+  if (o.passwordStdin && !user) throw new CliError('--password-stdin needs --user');
+  const name = named ?? (file ? basename(file) : new URL(url!.replace(/^webcals?:/i, 'https:')).host);
+  const body = {
+    kind: 'ics',
+    name,
+    ownAddresses: list(o.own),
+    excludedDomains: list(o.exclude),
+    backfillMonths: Number(o.months),
+    ...(url && { url }),
+    ...(user && { user }),
+    ...(o.passwordStdin && { password: await readPassword('TEND_CALENDAR_PASSWORD') }),
+  };
+  const t = await api();
+  const created = await call<Source>(t, 'POST', '/api/v1/sources', body);
+  const path = `/api/v1/sources/${encodeURIComponent(created.id)}`;
+  let run: CaptureRun;
+  try {
+    run = file
+      ? await uploadFile(t, `${path}/upload`, file, undefined)
+      : await call<CaptureRun>(t, 'POST', `${path}/sync`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new CliError(`added calendar '${created.name}' (${created.id}), but reading it failed: ${why}`);
+  }
+  if (o.json) return console.log(JSON.stringify({ source: created, run }, null, 2));
+  console.log(`Added calendar '${created.name}' (${created.id}): ${runLine(run)}`);
+  for (const e of run.errors) console.error(`  ${e}`);
+}
+
 /** `tend sources list|add|sync|rm`: where Tend captures interactions from (F30). */
 export function sourcesCommand(program: Command, api: Api): void {
   const sources = program
@@ -131,16 +173,25 @@ export function sourcesCommand(program: Command, api: Api): void {
   sources
     .command('add')
     .description(
-      'add an IMAP mailbox (password on stdin or in TEND_IMAP_PASSWORD) or an mbox file; or read a ' +
+      'add an IMAP mailbox (password on stdin or in TEND_IMAP_PASSWORD), an mbox file or a calendar (--file F | --url U); or read a ' +
         'LinkedIn messages.csv (linkedin-messages FILE) or a WhatsApp chat (whatsapp FILE --contact …)',
     )
-    .argument('<kind>', 'imap, mbox, linkedin-messages or whatsapp')
-    .argument('<name>', 'a name for it (for linkedin-messages and whatsapp: the file, read at once)')
+    .argument('<kind>', 'imap, mbox, calendar, linkedin-messages or whatsapp')
+    .argument(
+      '[name]',
+      'a name for it (for linkedin-messages and whatsapp: the file, read at once; a calendar is named after its file or host)',
+    )
     .option('--host <host>', 'IMAP server')
     .option('--port <port>', 'IMAP port', '993')
     .option('--no-tls', 'plain IMAP (only on a trusted network)')
     .option('--user <user>', 'IMAP user')
     .option('--months <n>', 'backfill window in months', '24')
+    .option('--file <file>', 'calendar: an .ics file, read now')
+    .option(
+      '--url <url>',
+      'calendar: a subscribed address (Google secret address, Outlook, CalDAV collection)',
+    )
+    .option('--password-stdin', 'calendar: the app password for --user, from stdin or TEND_CALENDAR_PASSWORD')
     .option('--own <addresses>', 'your other addresses, comma-separated')
     .option('--exclude <domains>', 'domains never captured, comma-separated')
     .option('--contact <ref>', 'whatsapp: the contact the chat is with (id or exact name)')
@@ -152,34 +203,41 @@ export function sourcesCommand(program: Command, api: Api): void {
     .option('--profile <url>', 'linkedin-messages: your profile URL, when the file cannot tell')
     .option('--store-bodies', 'linkedin-messages, whatsapp: keep the message texts (bounded); off by default')
     .option('--json', 'print the JSON response')
-    .action(async (kind: string, name: string, o: Record<string, string | boolean | undefined>) => {
-      if (kind === 'linkedin-messages' || kind === 'whatsapp') return addMessageFile(api, kind, name, o);
-      const list = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : []);
-      const common = { name, ownAddresses: list(o.own), excludedDomains: list(o.exclude) };
-      let body: Record<string, unknown>;
-      if (kind === 'mbox') body = { kind, ...common };
-      else if (kind === 'imap')
-        body = {
-          kind,
-          ...common,
-          host: o.host,
-          port: Number(o.port),
-          tls: o.tls !== false,
-          user: o.user,
-          backfillMonths: Number(o.months),
-          password: await readPassword(),
-        };
-      else throw new CliError(`unknown kind "${kind}": use imap, mbox, linkedin-messages or whatsapp`);
-      const created = await call<Source>(await api(), 'POST', '/api/v1/sources', body);
-      if (o.json) return console.log(JSON.stringify(created, null, 2));
-      console.log(`Added ${created.kind} source '${created.name}' (${created.id}).`);
-    });
+    .action(
+      async (kind: string, named: string | undefined, o: Record<string, string | boolean | undefined>) => {
+        const list = (v: unknown) => (typeof v === 'string' && v ? v.split(',').map((s) => s.trim()) : []);
+        if (kind === 'calendar') return addCalendar(api, named, o, list);
+        if (!named) throw new CliError(`give the ${kind} source a name`);
+        if (kind === 'linkedin-messages' || kind === 'whatsapp') return addMessageFile(api, kind, named, o);
+        const common = { name: named, ownAddresses: list(o.own), excludedDomains: list(o.exclude) };
+        let body: Record<string, unknown>;
+        if (kind === 'mbox') body = { kind, ...common };
+        else if (kind === 'imap')
+          body = {
+            kind,
+            ...common,
+            host: o.host,
+            port: Number(o.port),
+            tls: o.tls !== false,
+            user: o.user,
+            backfillMonths: Number(o.months),
+            password: await readPassword(),
+          };
+        else
+          throw new CliError(
+            `unknown kind "${kind}": use imap, mbox, calendar, linkedin-messages or whatsapp`,
+          );
+        const created = await call<Source>(await api(), 'POST', '/api/v1/sources', body);
+        if (o.json) return console.log(JSON.stringify(created, null, 2));
+        console.log(`Added ${created.kind} source '${created.name}' (${created.id}).`);
+      },
+    );
 
   sources
     .command('sync')
-    .description('sync a mailbox now, or read an mbox file into an mbox source')
+    .description('sync a mailbox or calendar address now, or read an mbox or .ics file into its source')
     .argument('<id>', 'source id (from `tend sources list`)')
-    .argument('[file]', 'the file, for a file source (mbox, LinkedIn messages.csv, WhatsApp chat)')
+    .argument('[file]', 'the file, for a file source (mbox, .ics, LinkedIn messages.csv, WhatsApp chat)')
     .option('--date-order <order>', 'whatsapp: dmy or mdy, when every date in the chat reads both ways')
     .option('--json', 'print the JSON response')
     .action(async (id: string, file: string | undefined, o: { json?: boolean; dateOrder?: string }) => {

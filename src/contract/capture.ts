@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { ICS_SIZE_LIMIT } from '../core/meeting-capture';
 import { CAPTURE_SOURCE_KINDS } from '../core/vocabulary';
 import { LinkedInMessagesFields, MessageSettings, WhatsAppFields } from './capture-messages';
 import { Id, requiredText } from './common';
+
+export const ICS_BODY_LIMIT = ICS_SIZE_LIMIT;
+export const ICS_CONTENT_TYPES = ['text/calendar'] as const;
 
 /** The largest mbox accepted in one upload (a Takeout mbox of ten years is a few GB; split it). */
 export const MBOX_BODY_LIMIT = 2 * 1024 ** 3;
@@ -44,6 +48,33 @@ export const SourceCreate = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('linkedin_messages'), ...Common, ...LinkedInMessagesFields }).strict(),
   z.object({ kind: z.literal('whatsapp'), ...Common, ...WhatsAppFields }).strict(),
+  z
+    .object({
+      kind: z.literal('ics'),
+      ...Common,
+      url: z
+        .url({ protocol: /^(https?|webcals?)$/, message: 'must be an http(s) or webcal address' })
+        .max(2000)
+        .optional()
+        .describe(
+          'a subscribed calendar (Google secret address, Outlook, a CalDAV collection); none = upload a file',
+        ),
+      user: z
+        .string()
+        .trim()
+        .min(1)
+        .max(255)
+        .optional()
+        .describe('for a CalDAV collection that asks for one'),
+      password: z
+        .string()
+        .min(1)
+        .max(1000)
+        .optional()
+        .describe('an app password; stored encrypted, never shown again'),
+      backfillMonths: z.number().int().min(0).max(240).default(24),
+    })
+    .strict(),
 ]);
 export type SourceCreate = z.infer<typeof SourceCreate>;
 
@@ -56,6 +87,8 @@ export const SourceSettings = z.object({
   user: z.string().optional(),
   backfillMonths: z.number().optional(),
   ...MessageSettings,
+  /** A calendar's address with its path hidden (a secret address is a password). */
+  url: z.string().optional(),
 });
 export type SourceSettings = z.infer<typeof SourceSettings>;
 
@@ -85,6 +118,9 @@ export const SKIP_REASONS = [
   'dont_capture',
   'unknown',
   'duplicate',
+  'declined',
+  'cancelled',
+  'upcoming',
 ] as const;
 
 export const CaptureRun = z.object({

@@ -30,6 +30,7 @@ export const TodayReason = z.discriminatedUnion('kind', [
   reason('introduction', { detail: z.string(), weight: z.number() }),
   reason('holiday', { detail: z.string(), weight: z.number() }),
   reason('role_anniversary', { detail: z.string(), weight: z.number() }),
+  reason('meeting', { detail: z.string(), weight: z.number() }),
 ]);
 export type TodayReason = z.infer<typeof TodayReason>;
 

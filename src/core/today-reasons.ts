@@ -3,7 +3,7 @@ import type { Cadence, DateKind, LifeEventKind, TaskKind } from './vocabulary';
 
 /**
  * Reasons other features hand to the queue (F12 introductions, F13 resources, F25 trips, F9
- * holidays and role anniversaries). A job change found by a re-import (F22) is a `life_event`
+ * holidays and role anniversaries, F30 meetings from a calendar). A job change found by a re-import (F22) is a `life_event`
  * (new role), not an extension.
  */
 export const EXTENSION_REASON_KINDS = [
@@ -12,6 +12,7 @@ export const EXTENSION_REASON_KINDS = [
   'introduction',
   'holiday',
   'role_anniversary',
+  'meeting',
 ] as const;
 export type ExtensionReasonKind = (typeof EXTENSION_REASON_KINDS)[number];
 
@@ -63,6 +64,7 @@ export const TODAY_WEIGHTS = {
   introduction: 50,
   holiday: 40, // on the day; −4 per day of lead (holidays.today.ts): below an overdue contact
   role_anniversary: 55, // on the day; −5 per day of lead, like a work anniversary
+  meeting: 70, // a meeting in the next 36 h (F30): the brief is read before it or not at all
 } as const;
 
 /** Points one reason adds to its item's score (the item score is the sum over its reasons). */

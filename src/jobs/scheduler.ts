@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { calendarTick } from '../services/capture-calendar';
 import { captureTick } from '../services/capture-imap';
 import { carddavTick } from '../services/carddav.service';
 import type { Deps } from '../services/deps';
@@ -46,7 +47,10 @@ export async function startJobs(deps: Deps, options: JobsOptions): Promise<Jobs>
   // Mailbox syncs can take minutes: they run beside the tick, never more than one round at a time.
   let capturing: Promise<void> | null = null;
   const tickOnce = async () => {
-    capturing ??= Promise.all([captureTick(deps, onError), carddavTick(deps, onError)])
+    capturing ??= Promise.all([
+      captureTick(deps, onError).then(() => calendarTick(deps, onError)),
+      carddavTick(deps, onError),
+    ])
       .then(() => {}, onError)
       .finally(() => {
         capturing = null;

@@ -82,6 +82,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
     'hold sealed mailbox credentials, which never leave the server: add sources again after a restore',
   captured_items: 'capture bookkeeping of the sources above (the interactions themselves are backed up)',
   capture_suggestions: 'recomputed from mail and calendars as sources sync',
+  calendar_meetings: 'the next 36 hours of the calendar sources above, read again on each sync',
   dav_books: "phones' sync state: after a restore every client starts a fresh initial sync",
   dav_cards: "phones' sync state: after a restore every client starts a fresh initial sync",
   carddav_subscriptions:

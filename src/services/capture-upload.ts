@@ -2,12 +2,13 @@ import { type CaptureRun, SourceSettings } from '../contract/capture';
 import type { UploadQuery } from '../contract/capture-messages';
 import { Invalid } from '../core/errors';
 import { requireSource, uploadMbox, withSourceHeld } from './capture.service';
+import { uploadCalendar } from './capture-calendar';
 import { captureLinkedIn } from './capture-linkedin';
 import { captureWhatsApp } from './capture-whatsapp';
 import type { Deps } from './deps';
 
 /**
- * Reads an uploaded file into a file source: an mbox, a LinkedIn messages.csv or a WhatsApp chat,
+ * Reads an uploaded file into a file source: an mbox, a LinkedIn messages.csv, a WhatsApp chat or an .ics calendar,
  * as the source's kind says. Importing the same file again adds nothing.
  */
 export async function uploadToSource(
@@ -19,6 +20,7 @@ export async function uploadToSource(
 ): Promise<CaptureRun> {
   const source = await requireSource(deps, accountId, sourceId);
   if (source.kind === 'mbox') return uploadMbox(deps, accountId, sourceId, file);
+  if (source.kind === 'ics') return uploadCalendar(deps, accountId, sourceId, file);
   const settings = SourceSettings.parse(JSON.parse(source.settings));
   const read = (): Promise<CaptureRun> => {
     switch (source.kind) {

@@ -24,6 +24,7 @@ import {
   updateSource,
 } from '../store/capture.repo';
 import { deleteInteractions } from '../store/interactions.repo';
+import { calendarSettings } from './calendar-settings';
 import { captureContext, captureMail } from './capture-mail';
 import { messageSettings } from './capture-message-settings';
 import { createContact } from './contacts.service';
@@ -65,6 +66,11 @@ export async function createSource(deps: Deps, accountId: string, input: SourceC
   }
   if (input.kind === 'linkedin_messages' || input.kind === 'whatsapp')
     settings = { ...settings, ...(await messageSettings(deps, accountId, input)) };
+  if (input.kind === 'ics') {
+    const calendar = calendarSettings(deps, input);
+    settings = { ...settings, ...calendar.settings };
+    secret = calendar.secret;
+  }
   const row: SourceRow = {
     account_id: accountId,
     id: deps.newId(),

@@ -2,6 +2,7 @@ import type { ExtensionReason } from '../core/today-reasons';
 import type { Deps } from './deps';
 import { holidayTodayReasons } from './holidays.today';
 import { introductionsToday } from './introductions.service';
+import { meetingTodayReasons } from './meetings.today';
 import { resourceTodayReasons } from './resources.today';
 import { roleAnniversaryReasons } from './role-anniversaries.today';
 import { tripTodayReasons } from './trips.service';
@@ -19,4 +20,5 @@ export const TODAY_EXTENSIONS: readonly TodayExtension[] = [
   tripTodayReasons,
   holidayTodayReasons,
   roleAnniversaryReasons,
+  meetingTodayReasons,
 ];

@@ -509,6 +509,17 @@ export interface CapturedItemsTable {
   direction: Direction;
 }
 
+/** A meeting with a contact in the next 36 hours, as a calendar source's last sync found it. */
+export interface CalendarMeetingsTable {
+  account_id: string;
+  source_id: string;
+  item_key: string;
+  contact_id: string;
+  starts_at: string;
+  all_day: number;
+  title: string;
+}
+
 export interface CaptureSuggestionsTable {
   account_id: string;
   address: string;
@@ -581,6 +592,7 @@ export interface Database {
   capture_sources: CaptureSourcesTable;
   captured_items: CapturedItemsTable;
   capture_suggestions: CaptureSuggestionsTable;
+  calendar_meetings: CalendarMeetingsTable;
   holiday_settings: HolidaySettingsTable;
   catch_ups: CatchUpsTable;
   trips: TripsTable;

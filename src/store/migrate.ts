@@ -20,6 +20,7 @@ import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 import * as circleColor from './migrations/1796174147232-circle-color';
 import * as accountsHardening from './migrations/1796177983591-accounts-hardening';
 import * as carddavSubscriptions from './migrations/1796178092250-carddav-subscriptions';
+import * as calendarMeetings from './migrations/1796178183100-calendar-meetings';
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '1796177983591-accounts-hardening': accountsHardening,
   '1796178092250-carddav-subscriptions': carddavSubscriptions,
   '1796178192583-capture-store-bodies': captureStoreBodies,
+  '1796178183100-calendar-meetings': calendarMeetings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

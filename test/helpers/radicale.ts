@@ -34,12 +34,16 @@ export interface Radicale {
   req(method: string, path: string, body?: string, headers?: Record<string, string>): Promise<Response>;
   /** A new empty address book of the user (one per test keeps tests apart on one server). */
   newBook(name: string): Promise<RadicaleBook>;
+  /** Creates a calendar collection and returns its URL. */
+  mkcalendar(name: string): Promise<string>;
+  /** PUTs one event resource into a calendar collection (a URL from mkcalendar). */
+  put(collection: string, file: string, ics: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Debian's Radicale on a free loopback port with its own config and storage in a temp dir and a
- * plain htpasswd user, and one empty address book; stop() kills it and deletes the dir.
+ * plain htpasswd user, for address books and calendars; stop() kills it and deletes the dir.
  */
 export async function startRadicale(user = 'ada', password = 'app-password-1'): Promise<Radicale> {
   const dir = mkdtempSync(join(tmpdir(), 'tend-radicale-'));
@@ -118,6 +122,15 @@ type = none
           if (res.status >= 300) throw new Error(`DELETE ${card}: ${res.status}`);
         },
       };
+    },
+    async mkcalendar(name) {
+      const made = await req('MKCALENDAR', `/${user}/${name}/`);
+      if (made.status !== 201) throw new Error(`MKCALENDAR: ${made.status} ${await made.text()}`);
+      return `${url}/${user}/${name}/`;
+    },
+    async put(collection, file, ics) {
+      const res = await req('PUT', `${collection}${file}`, ics, { 'content-type': 'text/calendar' });
+      if (res.status >= 300) throw new Error(`PUT ${file}: ${res.status} ${await res.text()}`);
     },
     async stop() {
       if (child.exitCode === null) {

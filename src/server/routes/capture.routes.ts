@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   AddressParams,
   CaptureRun,
+  ICS_CONTENT_TYPES,
   MBOX_BODY_LIMIT,
   MBOX_CONTENT_TYPES,
   Source,
@@ -26,6 +27,7 @@ import {
   sources,
   suggestions,
 } from '../../services/capture.service';
+import { syncCalendarSource } from '../../services/capture-calendar';
 import { syncImapSource } from '../../services/capture-imap';
 import { patchSource } from '../../services/capture-message-settings';
 import { uploadToSource } from '../../services/capture-upload';
@@ -49,7 +51,9 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['capture'];
     app.removeContentTypeParser('text/plain');
-    app.addContentTypeParser([...MBOX_CONTENT_TYPES], (_request, payload, done) => done(null, payload));
+    app.addContentTypeParser([...MBOX_CONTENT_TYPES, ...ICS_CONTENT_TYPES], (_request, payload, done) =>
+      done(null, payload),
+    );
 
     app.get('/sources', { schema: { tags, response: { 200: SourceList } } }, async (request) => ({
       items: await sources(deps, principal(request).accountId),
@@ -61,8 +65,9 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
         config: { scope: 'admin' },
         schema: {
           tags,
-          summary: 'Add a source (an IMAP mailbox or an mbox file)',
-          description: 'The IMAP password is sealed with AES-256-GCM and never returned.',
+          summary: 'Add a source (an IMAP mailbox, an mbox file, a calendar file or address)',
+          description:
+            'The IMAP password, a calendar address and its password are sealed with AES-256-GCM and never returned.',
           body: SourceCreate,
           response: { 201: Source },
         },
@@ -81,10 +86,11 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
         bodyLimit: MBOX_BODY_LIMIT,
         schema: {
           tags,
-          summary: "Read a file into a file source: an mbox, LinkedIn's messages.csv or a WhatsApp chat",
+          summary:
+            "Read a file into a file source: an mbox, LinkedIn's messages.csv, a WhatsApp chat or an .ics calendar",
           description:
             'The raw file is the body: an mbox (Google Takeout, Thunderbird; headers only), a LinkedIn ' +
-            'messages.csv, or a WhatsApp chat export (.txt) for a whatsapp source. Importing the same file ' +
+            'messages.csv, a WhatsApp chat export (.txt) for a whatsapp source, or an .ics file for a calendar source. Importing the same file ' +
             'again adds nothing. Unreadable messages or lines are counted and named, never fatal; a file ' +
             'that cannot be read at all (400, naming what to give, e.g. dateOrder) leaves nothing behind.',
           params: IdParams,
@@ -124,7 +130,7 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Sync a mailbox now',
+          summary: 'Sync a mailbox or a subscribed calendar now',
           description:
             'Reads new headers (the first time: the backfill window). 409 while another sync of it runs; ' +
             "502 when the mail server fails, with its reason in words (also kept as the source's lastError).",
@@ -132,7 +138,12 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: CaptureRun },
         },
       },
-      async (request) => syncImapSource(deps, principal(request).accountId, request.params.id),
+      async (request) => {
+        const { accountId } = principal(request);
+        const { id } = request.params;
+        const { kind } = await getSource(deps, accountId, id);
+        return kind === 'ics' ? syncCalendarSource(deps, accountId, id) : syncImapSource(deps, accountId, id);
+      },
     );
     app.delete(
       '/sources/:id',

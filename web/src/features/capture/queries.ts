@@ -48,17 +48,21 @@ export function useSyncSource() {
   });
 }
 
-/** Streams an mbox file as the raw body (never read into memory by the page). */
+/** Streams an mbox (or, with its content type, an .ics) file as the raw body (never read into memory by the page). */
 export function useUploadMbox() {
   const refresh = useRefreshAfterCapture();
   return useMutation({
-    mutationFn: async ({ id, file }: { id: string; file: File }) => {
+    mutationFn: async ({ id, file, contentType }: { id: string; file: File; contentType?: string }) => {
       let res: Response;
       try {
         res = await fetch(`/api/v1/sources/${encodeURIComponent(id)}/upload`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'x-tend-csrf': '1', accept: 'application/json', 'content-type': 'application/mbox' },
+          headers: {
+            'x-tend-csrf': '1',
+            accept: 'application/json',
+            'content-type': contentType ?? 'application/mbox',
+          },
           body: file,
         });
       } catch {

@@ -21,6 +21,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
+import { CalendarSourceForm, runMessage } from './calendar-source-form';
 import { MessageSourceControls, StoreBodiesSwitch } from './message-source-controls';
 import { MessageSourceForm } from './message-source-form';
 import { useAddSource, useRemoveSource, useSources, useSyncSource, useUploadMbox } from './queries';
@@ -34,11 +35,6 @@ const KIND_LABEL: Record<Source['kind'], string> = {
   whatsapp: 'WhatsApp chat',
 };
 
-function runMessage(r: CaptureRun): string {
-  const skipped = Object.values(r.skipped).reduce((a, b) => a + (b ?? 0), 0);
-  return `${r.seen} seen, ${r.captured} captured, ${skipped} skipped${r.failed ? `, ${r.failed} unreadable` : ''}`;
-}
-
 /** Settings → Sources: the mailboxes and files Tend captures interactions from (F30). */
 export function SourcesPanel() {
   const sources = useSources();
@@ -51,9 +47,9 @@ export function SourcesPanel() {
         <div>
           <Title order={3}>Sources</Title>
           <Text size="sm" c="dimmed">
-            Your mailbox, mail archives, LinkedIn messages and WhatsApp chats become the interaction log: who,
-            when and the subject, never the text unless you turn it on for a LinkedIn or WhatsApp source;
-            newsletters, crowds and your own addresses are skipped.
+            Your mailbox, mail archives, calendars, LinkedIn messages and WhatsApp chats become the
+            interaction log: who, when and the subject or meeting title, never the text unless you turn it on
+            for a LinkedIn or WhatsApp source; newsletters, crowds and your own addresses are skipped.
           </Text>
         </div>
         <AddSourceForm />
@@ -141,7 +137,11 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
           {s.name}
         </Text>
         <Text size="xs" c="dimmed">
-          {s.kind === 'imap' ? `IMAP · ${s.settings.user} @ ${s.settings.host}` : KIND_LABEL[s.kind]}
+          {s.kind === 'imap'
+            ? `IMAP · ${s.settings.user} @ ${s.settings.host}`
+            : s.kind === 'ics'
+              ? `Calendar · ${s.settings.url ?? '.ics file'}`
+              : KIND_LABEL[s.kind]}
         </Text>
         {(s.kind === 'linkedin_messages' || s.kind === 'whatsapp') && <StoreBodiesSwitch source={s} />}
       </Table.Td>
@@ -184,7 +184,7 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
         <Group gap="xs" wrap="nowrap" justify="flex-end">
           {s.kind === 'linkedin_messages' || s.kind === 'whatsapp' ? (
             <MessageSourceControls source={s} disabled={busy} />
-          ) : s.kind === 'imap' ? (
+          ) : s.kind === 'imap' || (s.kind === 'ics' && s.settings.url) ? (
             <Button
               size="compact-sm"
               variant="light"
@@ -196,9 +196,13 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
             </Button>
           ) : (
             <FileButton
-              accept=".mbox,application/mbox,text/plain"
+              accept={s.kind === 'ics' ? '.ics,text/calendar' : '.mbox,application/mbox,text/plain'}
               onChange={(file) =>
-                file && upload.mutate({ id: s.id, file }, { onSuccess: done, onError: failed })
+                file &&
+                upload.mutate(
+                  { id: s.id, file, ...(s.kind === 'ics' && { contentType: 'text/calendar' }) },
+                  { onSuccess: done, onError: failed },
+                )
               }
             >
               {(props) => (
@@ -209,7 +213,7 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
                   loading={upload.isPending}
                   disabled={busy}
                 >
-                  Upload mbox
+                  {s.kind === 'ics' ? 'Upload .ics' : 'Upload mbox'}
                 </Button>
               )}
             </FileButton>
@@ -231,7 +235,7 @@ function SourceRow({ source: s, onRemove }: { source: Source; onRemove: () => vo
 
 function AddSourceForm() {
   const add = useAddSource();
-  const [kind, setKind] = useState<'imap' | 'mbox'>('imap');
+  const [kind, setKind] = useState<'imap' | 'mbox' | 'calendar'>('imap');
   const [name, setName] = useState('');
   const [host, setHost] = useState('');
   const [port, setPort] = useState<number | string>(993);
@@ -249,7 +253,16 @@ function AddSourceForm() {
     add.mutate(
       kind === 'mbox'
         ? { kind, ...common }
-        : { kind, ...common, host, port: Number(port), tls, user, password, backfillMonths: Number(months) },
+        : {
+            kind: 'imap',
+            ...common,
+            host,
+            port: Number(port),
+            tls,
+            user,
+            password,
+            backfillMonths: Number(months),
+          },
       {
         onSuccess: () => {
           setName('');
@@ -260,18 +273,24 @@ function AddSourceForm() {
     );
   };
   const general = formError(add.error, ['name', 'host', 'port', 'user', 'password', 'backfillMonths']);
+  const picker = (
+    <SegmentedControl
+      value={kind}
+      onChange={(v) => setKind(v === 'mbox' || v === 'calendar' ? v : 'imap')}
+      data={[
+        { value: 'imap', label: 'IMAP mailbox' },
+        { value: 'mbox', label: 'mbox file' },
+        { value: 'calendar', label: 'Calendar' },
+      ]}
+      maw={420}
+      aria-label="Kind of source"
+    />
+  );
+  if (kind === 'calendar') return <CalendarSourceForm picker={picker} />;
   return (
     <form onSubmit={submit} aria-label="Add a source">
       <Stack gap="sm">
-        <SegmentedControl
-          value={kind}
-          onChange={(v) => setKind(v as 'imap' | 'mbox')}
-          data={[
-            { value: 'imap', label: 'IMAP mailbox' },
-            { value: 'mbox', label: 'mbox file' },
-          ]}
-          maw={320}
-        />
+        {picker}
         {general && (
           <Text c="red" size="sm" role="alert">
             {general}
