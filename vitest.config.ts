@@ -7,6 +7,9 @@ const resolve = { alias: { '@contract': fileURLToPath(new URL('./src/contract', 
 // Three projects, one runner: `npm test` runs them all; `npm run test:unit|test:db|test:e2e` one each.
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine one worker ran
+    // all 154 files in a row while PostgreSQL, Chromium and the spawned CLIs left the other core idle.
+    maxWorkers: '100%',
     projects: [
       {
         resolve,
