@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { asConn } from './conn';
+import { asConn, kysely } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
@@ -21,10 +21,23 @@ export async function openPostgres(
   poolSize = 10,
   onIdleError: (error: Error) => void = idleClientFailed,
 ): Promise<Store> {
+  const store = postgresStore(url, poolSize, onIdleError);
+  await migrateToLatest(kysely(store.read));
+  return store;
+}
+
+/**
+ * A store over a pool on `url`, as is: no migration. openPostgres migrates after; tests use it on
+ * a database cloned from a migrated template.
+ */
+export function postgresStore(
+  url: string,
+  poolSize = 10,
+  onIdleError: (error: Error) => void = idleClientFailed,
+): Store {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db);
   return {
     read: asConn(db),
     transaction: (fn, options) =>

@@ -6,7 +6,7 @@ import { integrityProblems } from '../helpers/integrity';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 // A few dozen cases per operation in `npm test`; `npm run fuzz` sets FUZZ_RUNS for the long run.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 
 describe.each(dialects)('every operation of the OpenAPI document under fuzz on %s', (dialect) => {

@@ -6,12 +6,17 @@ import { afterEach } from 'vitest';
  * it happened, by name, instead of surfacing after a green run as "unhandled errors" that turn CI
  * red without saying which test caused them. test/integration/unhandled.test.ts shows it failing.
  */
-const seen: unknown[] = [];
-const record = (error: unknown) => {
-  seen.push(error);
-};
-process.on('unhandledRejection', record);
-process.on('uncaughtException', record);
+// The db project does not isolate files (vitest.config.ts): this runs once per file in the same
+// process, so the listeners and what they saw live on the process, added once.
+declare global {
+  var tendUnhandledSeen: unknown[] | undefined;
+}
+const seen: unknown[] = globalThis.tendUnhandledSeen ?? [];
+if (!globalThis.tendUnhandledSeen) {
+  globalThis.tendUnhandledSeen = seen;
+  process.on('unhandledRejection', (error) => seen.push(error));
+  process.on('uncaughtException', (error) => seen.push(error));
+}
 
 afterEach(async () => {
   // A rejection is "unhandled" only after the microtask queue drained: give it one macrotask.
