@@ -174,15 +174,19 @@ const MAGIC: [prefix: string, mediaType: string][] = [
   ['UklGR', 'image/webp'],
 ];
 
-function photoOf(p: ContentLine): ImportedContact['photo'] {
+function photoOf(p: ContentLine, warn: Warn): ImportedContact['photo'] {
   const value = p.value.replace(/\s+/g, '');
   const data = /^data:([\w.+-]+\/[\w.+-]+)(?:;[^,]*)?;base64,(.*)$/i.exec(value);
   const base64 = data ? data[2]! : value;
   // Apple writes `PHOTO;BASE64:` (a bare parameter, read as a TYPE).
   if (!data && !isBase64Photo(p)) return undefined;
-  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) return undefined;
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) {
+    warn('the photo is not valid base64; the photo was skipped');
+    return undefined;
+  }
   const sniffed = MAGIC.find(([prefix]) => base64.startsWith(prefix))?.[1];
-  // Not an image we can show (a URL, HEIC, garbage): dropped, the contact kept.
+  // Not an image we can show (HEIC, garbage): dropped with a warning, the contact kept.
+  if (!sniffed) warn('the photo is not a JPEG, PNG, GIF or WebP image; the photo was skipped');
   return sniffed ? { mediaType: sniffed, base64 } : undefined;
 }
 
@@ -268,7 +272,7 @@ function toContact(props: ContentLine[], file: FileHints, warn: Warn): ImportedC
         addTags(contact.tags, splitValue(rawText(p, file), ','));
         break;
       case 'PHOTO':
-        contact.photo ??= photoOf(p);
+        contact.photo ??= photoOf(p, warn);
         break;
       case 'X-TEND-INDUSTRY':
         setText(contact, 'industry', text(p));

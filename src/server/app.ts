@@ -28,6 +28,7 @@ import { capacityRoutes } from './routes/capacity.routes';
 import { captureRoutes } from './routes/capture.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
+import { contactPhotosRoutes } from './routes/contact-photos.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { contactsBulkRoutes } from './routes/contacts-bulk.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
@@ -167,6 +168,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       await api.register(authRoutes(deps, options.signupOpen ?? false, options.secureCookies ?? false));
       await api.register(tokensRoutes(deps));
       await api.register(contactsRoutes(deps));
+      await api.register(contactPhotosRoutes(deps));
       await api.register(contactsBulkRoutes(deps));
       await api.register(capacityRoutes(deps));
       await api.register(interactionsRoutes(deps));

@@ -1,0 +1,151 @@
+import type { Insertable, Selectable } from 'kysely';
+import { chunks } from './chunks';
+import { kysely } from './conn';
+import type { ContactPhotosTable, ImportRowPhotosTable } from './database';
+import type { Conn } from './store';
+
+export type ContactPhotoRow = Selectable<ContactPhotosTable>;
+export type ImportRowPhotoRow = Selectable<ImportRowPhotosTable>;
+
+export async function findContactPhoto(
+  conn: Conn,
+  accountId: string,
+  contactId: string,
+): Promise<ContactPhotoRow | undefined> {
+  const db = kysely(conn);
+  return db
+    .selectFrom('contact_photos')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+}
+
+/** The photo hash of each of `ids` that has one (lists show avatars without reading image bytes). */
+export async function photoHashes(
+  conn: Conn,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  const db = kysely(conn);
+  const out = new Map<string, string>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom('contact_photos')
+      .select(['contact_id', 'hash'])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.contact_id, r.hash);
+  }
+  return out;
+}
+
+/** The photos of `ids` (an export page), by contact. */
+export async function loadContactPhotos(
+  conn: Conn,
+  accountId: string,
+  ids: string[],
+): Promise<Map<string, ContactPhotoRow>> {
+  const db = kysely(conn);
+  const out = new Map<string, ContactPhotoRow>();
+  for (const part of chunks(ids)) {
+    const rows = await db
+      .selectFrom('contact_photos')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.contact_id, r);
+  }
+  return out;
+}
+
+/** Sets a contact's photo, replacing the one it had. */
+export async function putContactPhoto(conn: Conn, row: Insertable<ContactPhotosTable>): Promise<void> {
+  const db = kysely(conn);
+  await deleteContactPhoto(conn, row.account_id, row.contact_id);
+  await db.insertInto('contact_photos').values(row).execute();
+}
+
+/** Gives contacts a photo where they have none (a merge fills an empty field, never overwrites). */
+export async function addContactPhotos(conn: Conn, rows: Insertable<ContactPhotosTable>[]): Promise<void> {
+  const db = kysely(conn);
+  // Few per statement: each row carries up to ~200 KB of base64.
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insertInto('contact_photos')
+      .values(rows.slice(i, i + 50))
+      .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doNothing())
+      .execute();
+}
+
+export async function deleteContactPhoto(conn: Conn, accountId: string, contactId: string): Promise<number> {
+  const db = kysely(conn);
+  const result = await db
+    .deleteFrom('contact_photos')
+    .where('account_id', '=', accountId)
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function insertImportRowPhotos(
+  conn: Conn,
+  rows: Insertable<ImportRowPhotosTable>[],
+): Promise<void> {
+  const db = kysely(conn);
+  for (let i = 0; i < rows.length; i += 50)
+    await db
+      .insertInto('import_row_photos')
+      .values(rows.slice(i, i + 50))
+      .execute();
+}
+
+/** The previewed photos of lines `from`..`to` of a run (one commit page). */
+export async function importRowPhotos(
+  conn: Conn,
+  accountId: string,
+  runId: string,
+  from: number,
+  to: number,
+): Promise<Map<number, ImportRowPhotoRow>> {
+  const db = kysely(conn);
+  const rows = await db
+    .selectFrom('import_row_photos')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .where('line', '>=', from)
+    .where('line', '<=', to)
+    .execute();
+  return new Map(rows.map((r) => [r.line, r]));
+}
+
+/** The previewed photos of these lines of a run. */
+export async function importRowPhotosAt(
+  conn: Conn,
+  accountId: string,
+  runId: string,
+  lines: number[],
+): Promise<ImportRowPhotoRow[]> {
+  const db = kysely(conn);
+  if (lines.length === 0) return [];
+  return db
+    .selectFrom('import_row_photos')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .where('line', 'in', lines)
+    .execute();
+}
+
+/** A committed preview's photos are in contact_photos now; the copies go. */
+export async function deleteImportRowPhotos(conn: Conn, accountId: string, runId: string): Promise<void> {
+  const db = kysely(conn);
+  await db
+    .deleteFrom('import_row_photos')
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .execute();
+}
