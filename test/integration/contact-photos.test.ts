@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { davCaller, davToken } from '../helpers/dav-client';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
 import { allTableCounts, upload } from './imports-helpers';
 
@@ -161,5 +162,42 @@ describe.each(dialects)('contact photos on %s', (dialect) => {
     expect(removed.statusCode).toBe(204);
     expect((await photo(id)).statusCode).toBe(404);
     expect((await ada.call('GET', `/api/v1/contacts/${id}`)).json().photoHash).toBeNull();
+  });
+
+  it("models a CardDAV card's PHOTO: a PUT with one sets it, a PUT without it removes it, the card kept byte for byte", async () => {
+    const dav = davCaller(t.app, 'ada@example.com', await davToken(t.app, ada.token), ada.accountId);
+    const jpeg = await picture(800, 800).jpeg().toBuffer();
+    const withPhoto = vcards([{ first: 'Noor', last: 'Haddad', photo: jpeg }]).replace(
+      'VERSION:3.0',
+      'VERSION:3.0\r\nUID:noor-1',
+    );
+    const put1 = await dav.put('noor-1.vcf', `${withPhoto}\r\n`);
+    expect(put1.statusCode, put1.body).toBe(201);
+    const noor = await contactNamed('Noor');
+    const got = await photo(noor.id);
+    expect(got.statusCode).toBe(200);
+    expect(await sharp(got.rawPayload).metadata()).toMatchObject({ width: 512, height: 512 });
+    expect((await dav.req('GET', `${dav.book}noor-1.vcf`)).body).toBe(`${withPhoto}\r\n`);
+
+    // A photo the phone sends that cannot be read leaves the stored one.
+    const broken = vcards([{ first: 'Noor', last: 'Haddad', photo: jpeg.subarray(0, 400) }]).replace(
+      'VERSION:3.0',
+      'VERSION:3.0\r\nUID:noor-1',
+    );
+    expect((await dav.put('noor-1.vcf', `${broken}\r\n`)).statusCode).toBe(204);
+    expect((await photo(noor.id)).headers.etag).toBe(got.headers.etag);
+
+    const without = vcards([{ first: 'Noor', last: 'Haddad' }]).replace(
+      'VERSION:3.0',
+      'VERSION:3.0\r\nUID:noor-1',
+    );
+    expect((await dav.put('noor-1.vcf', `${without}\r\n`)).statusCode).toBe(204);
+    expect((await photo(noor.id)).statusCode).toBe(404);
+
+    // A contact made in Tend shows its photo on the phone's first read of the card.
+    const lin = (await ada.call('POST', '/api/v1/contacts', { firstName: 'Lin' })).json().id as string;
+    expect((await put(lin, jpeg)).statusCode).toBe(200);
+    const card = (await dav.req('GET', `${dav.book}${lin}.vcf`)).body;
+    expect(card).toContain('PHOTO;ENCODING=b;TYPE=JPEG:/9j/');
   });
 });
