@@ -5,13 +5,7 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { trackByDefault } from '../core/import-tracking';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
-import {
-  addContactPhotos,
-  deleteImportRowPhotos,
-  type ImportRowPhotoRow,
-  importRowPhotos,
-  importRowPhotosAt,
-} from '../store/contact-photos.repo';
+import { deleteImportRowPhotos, photosFromImport } from '../store/contact-photos.repo';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
 import type { NewRow } from '../store/database';
 import {
@@ -93,10 +87,7 @@ export async function commitImport(
         limit: PAGE,
       });
       const page = rows.slice(0, PAGE);
-      const photos = page.length
-        ? await importRowPhotos(trx, accountId, id, page[0]!.line, page.at(-1)!.line)
-        : new Map<number, ImportRowPhotoRow>();
-      const newPhotos: NewRow<'contact_photos'>[] = [];
+      const created: [line: number, contactId: string][] = [];
       const w = emptyWrites();
       for (const r of page) {
         const contact = JSON.parse(r.contact ?? 'null') as PreviewContact;
@@ -109,18 +100,17 @@ export async function commitImport(
           const newId = addNewContact(w, ctx, contact);
           createdByLine.set(r.line, newId);
           result.created++;
-          const photo = photos.get(r.line);
-          if (photo) newPhotos.push(contactPhoto(photo, newId, now));
+          created.push([r.line, newId]);
         } else {
           merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
-          if (photos.has(r.line)) mergePhotos.push([r.line, targetId]);
+          mergePhotos.push([r.line, targetId]);
           // A conflict row stands as a person of its own in the preview: later rows that matched it
           // follow it into the contact it was merged into.
           if (r.status === 'conflict') createdByLine.set(r.line, targetId);
         }
       }
       await insertImportWrites(trx, accountId, w, tagIds, deps.newId);
-      await addContactPhotos(trx, newPhotos);
+      await photosFromImport(trx, accountId, id, created, now);
       if (rows.length <= PAGE) break;
       after = page.at(-1)?.line;
     }
@@ -128,14 +118,7 @@ export async function commitImport(
     const merged = await applyMerges(trx, ctx, merges, tagIds, run.format === 'linkedin');
     result.merged = merges.length;
     // A merge fills an empty photo and never replaces one (as with every other field but company and title).
-    for (const part of chunks(mergePhotos, 100)) {
-      const target = new Map(part);
-      const found = await importRowPhotosAt(trx, accountId, id, [...target.keys()]);
-      await addContactPhotos(
-        trx,
-        found.map((p) => contactPhoto(p, target.get(p.line)!, now)),
-      );
-    }
+    await photosFromImport(trx, accountId, id, mergePhotos, now);
     await deleteImportRowPhotos(trx, accountId, id);
     result.lifeEvents = merged.lifeEvents;
     // Derived columns of merged contacts stay right: a merge touches no interaction, cadence or circle.
@@ -145,19 +128,6 @@ export async function commitImport(
     await updateImportRun(trx, accountId, id, { counts: JSON.stringify(counts) });
     return getImport(deps, accountId, id, trx);
   });
-}
-
-function contactPhoto(p: ImportRowPhotoRow, contactId: string, now: string): NewRow<'contact_photos'> {
-  return {
-    account_id: p.account_id,
-    contact_id: contactId,
-    content_type: p.content_type,
-    data: p.data,
-    hash: p.hash,
-    width: p.width,
-    height: p.height,
-    updated_at: now,
-  };
 }
 
 function defaultAction(r: ImportRowRow, input: ImportCommit): RowAction {

@@ -7,7 +7,7 @@ import { photoColumns, preparePhoto } from './contact-photos.service';
  * Photos being normalised while the preview reads on: at most PHOTOS_IN_FLIGHT at once (a 2-core
  * machine is busy with two), so a 10,000-photo file holds a few decoded images, never all of them.
  */
-const PHOTOS_IN_FLIGHT = 2;
+const PHOTOS_IN_FLIGHT = Number(process.env.TMP_IN_FLIGHT ?? 2);
 /** Normalised photos written per statement batch (each up to ~100 KB of base64). */
 const PHOTO_BATCH = 100;
 

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { ContactPhotosTable, ImportRowPhotosTable } from './database';
@@ -68,18 +68,6 @@ export async function putContactPhoto(conn: Conn, row: Insertable<ContactPhotosT
   await db.insertInto('contact_photos').values(row).execute();
 }
 
-/** Gives contacts a photo where they have none (a merge fills an empty field, never overwrites). */
-export async function addContactPhotos(conn: Conn, rows: Insertable<ContactPhotosTable>[]): Promise<void> {
-  const db = kysely(conn);
-  // Few per statement: each row carries up to ~200 KB of base64.
-  for (let i = 0; i < rows.length; i += 50)
-    await db
-      .insertInto('contact_photos')
-      .values(rows.slice(i, i + 50))
-      .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doNothing())
-      .execute();
-}
-
 export async function deleteContactPhoto(conn: Conn, accountId: string, contactId: string): Promise<number> {
   const db = kysely(conn);
   const result = await db
@@ -102,42 +90,51 @@ export async function insertImportRowPhotos(
       .execute();
 }
 
-/** The previewed photos of lines `from`..`to` of a run (one commit page). */
-export async function importRowPhotos(
+/**
+ * Copies the previewed photos of these lines to their contacts inside the database, so a commit of
+ * 10,000 photos never carries their bytes through JavaScript. A contact that has a photo keeps it.
+ */
+export async function photosFromImport(
   conn: Conn,
   accountId: string,
   runId: string,
-  from: number,
-  to: number,
-): Promise<Map<number, ImportRowPhotoRow>> {
+  targets: readonly (readonly [line: number, contactId: string])[],
+  now: string,
+): Promise<void> {
   const db = kysely(conn);
-  const rows = await db
-    .selectFrom('import_row_photos')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('run_id', '=', runId)
-    .where('line', '>=', from)
-    .where('line', '<=', to)
-    .execute();
-  return new Map(rows.map((r) => [r.line, r]));
-}
-
-/** The previewed photos of these lines of a run. */
-export async function importRowPhotosAt(
-  conn: Conn,
-  accountId: string,
-  runId: string,
-  lines: number[],
-): Promise<ImportRowPhotoRow[]> {
-  const db = kysely(conn);
-  if (lines.length === 0) return [];
-  return db
-    .selectFrom('import_row_photos')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('run_id', '=', runId)
-    .where('line', 'in', lines)
-    .execute();
+  // 2 parameters a line: 500 lines stay far under SQLite's and PostgreSQL's limits.
+  for (const part of chunks(targets)) {
+    await db
+      .insertInto('contact_photos')
+      .columns(['account_id', 'contact_id', 'content_type', 'data', 'hash', 'width', 'height', 'updated_at'])
+      .expression((eb) => {
+        const contact = sql<string>`CASE line ${sql.join(
+          part.map(([line, id]) => sql`WHEN ${line} THEN ${id}`),
+          sql` `,
+        )} END`;
+        return eb
+          .selectFrom('import_row_photos')
+          .select([
+            'account_id',
+            contact.as('contact_id'),
+            'content_type',
+            'data',
+            'hash',
+            'width',
+            'height',
+            eb.val(now).as('updated_at'),
+          ])
+          .where('account_id', '=', accountId)
+          .where('run_id', '=', runId)
+          .where(
+            'line',
+            'in',
+            part.map(([line]) => line),
+          );
+      })
+      .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doNothing())
+      .execute();
+  }
 }
 
 /** A committed preview's photos are in contact_photos now; the copies go. */

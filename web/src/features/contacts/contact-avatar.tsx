@@ -26,7 +26,7 @@ export function ContactAvatar({
       src={c.photoHash ? photoUrl(c.id, c.photoHash) : null}
       alt=""
       size={size}
-      radius="xl"
+      radius={size}
       color="teal"
       imageProps={{ loading: 'lazy', decoding: 'async' }}
       aria-hidden
