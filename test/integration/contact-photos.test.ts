@@ -130,6 +130,35 @@ describe.each(dialects)('contact photos on %s', (dialect) => {
     }
   });
 
+  it("a merge gives a contact the file's photo only when it has none", async () => {
+    const mira = (
+      await ada.call('POST', '/api/v1/contacts', {
+        firstName: 'Mira',
+        lastName: 'Sato',
+        emails: [{ value: 'mira@example.com' }],
+      })
+    ).json().id as string;
+    // A new link each time makes the row a merge (a photo alone is not a change the preview sees).
+    const card = (photo: Buffer, site: string) =>
+      vcards([{ first: 'Mira', last: 'Sato', photo }]).replace(
+        'FN:Mira Sato',
+        `FN:Mira Sato\r\nEMAIL:mira@example.com\r\nURL:https://${site}`,
+      );
+    const importFile = async (file: string) => {
+      const run = (await upload(t.app, ada, file, { fileName: 'm.vcf', type: 'text/vcard' })).json();
+      expect(run.counts).toMatchObject({ new: 0, merge: 1 });
+      const done = await ada.call('POST', `/api/v1/imports/${run.id}/commit`, {
+        defaults: { merge: 'merge', duplicate: 'skip', conflict: 'merge' },
+      });
+      expect(done.statusCode, done.body).toBe(200);
+    };
+    await importFile(card(await picture(100, 100).jpeg().toBuffer(), 'mira.example/one'));
+    const first = (await photo(mira)).headers.etag;
+    expect(first).toBeTruthy();
+    await importFile(card(await picture(200, 100).jpeg().toBuffer(), 'mira.example/two'));
+    expect((await photo(mira)).headers.etag).toBe(first);
+  });
+
   it('uploads, replaces and deletes a photo; refuses a wrong type (415), a too large body (413) and a non-image (400)', async () => {
     const id = (await ada.call('POST', '/api/v1/contacts', { firstName: 'Lin' })).json().id as string;
     expect((await photo(id)).statusCode).toBe(404);
