@@ -57,7 +57,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'vCard 3.0, 10,000 cards with photos',
-    file: 'cards-10k-photos.vcf',
+    // v2: real JPEGs since photos are stored (the first file had noise behind a JPEG header).
+    file: 'cards-10k-photos-v2.vcf',
     build: (p) => vcards(p, 10_000, 4, true),
     commit: true,
   },
@@ -296,13 +297,26 @@ async function linkedIn(path: string, rows: number, seed: number, long = false):
 }
 
 /**
- * A phone's contact photo: a real JPEG thumbnail of `bytes` (header + filler), base64, folded at
- * 76 as iOS writes it. The content is noise; what matters is the size a reader must carry.
+ * Real JPEGs, as a phone exports them: mostly 160×160 thumbnails of ~3 KB, and one in 16 a 640×480
+ * photo (~20 KB) that the import must shrink to 512 px. Noise, so JPEG cannot make them trivially small;
+ * 64 distinct images, cycled, so the file stays under the 60 MB upload cap.
  */
-function photoLines(bytes: number, i: number): string[] {
-  const jpeg = Buffer.alloc(bytes, i % 251);
-  jpeg.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  const b64 = jpeg.toString('base64');
+async function photoPool(): Promise<string[]> {
+  const { default: sharp } = await import('sharp');
+  const pool: string[] = [];
+  for (let i = 0; i < 64; i++) {
+    const big = i % 16 === 0;
+    const [width, height] = big ? [640, 480] : [160, 160];
+    const noise = { type: 'gaussian', mean: 60 + i * 2, sigma: big ? 12 : 24 } as const;
+    let image = sharp({ create: { width, height, channels: 3, background: '#808080', noise } });
+    if (big) image = sharp(await image.png().toBuffer()).blur(1.5);
+    pool.push((await image.jpeg({ quality: big ? 75 : 45 }).toBuffer()).toString('base64'));
+  }
+  return pool;
+}
+
+/** A base64 PHOTO folded at 76 as iOS writes it. */
+function photoLines(b64: string): string[] {
   const lines = [`PHOTO;ENCODING=b;TYPE=JPEG:${b64.slice(0, 48)}`];
   for (let at = 48; at < b64.length; at += 75) lines.push(` ${b64.slice(at, at + 75)}`);
   return lines;
@@ -313,6 +327,7 @@ async function vcards(path: string, count: number, seed: number, photos = false)
   const f = await seededFaker();
   f.seed(seed);
   const out = createWriteStream(path);
+  const pool = photos ? await photoPool() : [];
   for (let i = 0; i < count; i++) {
     const first = f.person.firstName();
     const last = f.person.lastName();
@@ -331,8 +346,8 @@ async function vcards(path: string, count: number, seed: number, photos = false)
       lines.push(`EMAIL;TYPE=INTERNET;TYPE=HOME:${first.toLowerCase()}.${i}@home.example`);
     if (f.datatype.boolean()) lines.push(`BDAY:${f.date.birthdate().toISOString().slice(0, 10)}`);
     if (f.number.int(3) === 0) lines.push(`NOTE:${f.lorem.sentence().replaceAll(',', '\\,')}`);
-    // 3.5 KB a photo (a small phone thumbnail): 10,000 cards come to ~50 MB, under the 60 MB upload cap.
-    if (photos) lines.push(...photoLines(3_500, i));
+    // Real JPEGs (photoPool): 10,000 cards come to ~50 MB, under the 60 MB upload cap.
+    if (photos) lines.push(...photoLines(pool[i % pool.length]!));
     lines.push(
       `CATEGORIES:${f.helpers.arrayElement(['friends', 'work', 'family', 'climbing'])}`,
       'END:VCARD',

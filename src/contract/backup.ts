@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
+import { PHOTO_SIZE } from '../core/photo-limits';
 import { RESOURCE_KINDS } from '../core/resource-match';
-import { isSafeLink } from '../core/safe-link';
 import { CATCH_UP_FORMATS } from '../core/slots';
 import { TRIP_KINDS } from '../core/trips';
 import {
@@ -200,6 +200,22 @@ export const BACKUP_ROWS = {
       created_at: time,
     })
     .strict(),
+  contact_photos: z
+    .object({
+      contact_id: Id,
+      content_type: z.literal('image/jpeg'),
+      // A 512×512 JPEG is under ~200 KB; the cap leaves room and keeps one row's parse bounded.
+      data: z
+        .string()
+        .max(1_000_000)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+        .refine((v) => v.startsWith('/9j/'), 'must be a JPEG image'),
+      hash: str(100),
+      width: int.min(1).max(PHOTO_SIZE),
+      height: int.min(1).max(PHOTO_SIZE),
+      updated_at: time,
+    })
+    .strict(),
   queue_decisions: z
     .object({
       contact_id: Id,
@@ -338,6 +354,7 @@ export const Backup = z
     important_dates: section('important_dates'),
     life_events: section('life_events'),
     tasks: section('tasks'),
+    contact_photos: section('contact_photos'),
     queue_decisions: section('queue_decisions'),
     resources: section('resources'),
     resource_tags: section('resource_tags'),

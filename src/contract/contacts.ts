@@ -117,6 +117,10 @@ export const Contact = z.object({
   phones: z.array(z.object({ value: z.string(), label: z.string().nullable() })),
   links: z.array(z.object({ kind: z.enum(LINK_KINDS), url: z.string() })),
   tags: z.array(z.string()),
+  photoHash: z
+    .string()
+    .nullable()
+    .describe('the ETag of GET /contacts/{id}/photo; null = no photo (show initials)'),
   lastInteractionAt: z.string().nullable(),
   nextDueAt: z.string().nullable(),
   createdAt: z.string(),

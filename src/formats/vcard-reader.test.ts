@@ -123,5 +123,28 @@ describe('readVCards', () => {
     const text = `BEGIN:VCARD\nFN:Big Photo\nPHOTO;ENCODING=b;TYPE=JPEG:${big}\nEND:VCARD`;
     const [row] = await collect(vcardRows(linesOf(text)));
     expect(contactOf(row)).not.toHaveProperty('photo');
+    expect(row).toMatchObject({
+      warnings: ['card at line 1: the photo at line 3 is larger than about 3 MB; the photo was skipped'],
+    });
+  });
+
+  it('drops an oversized vCard 2.1 photo (base64 lines without indentation) with a warning', async () => {
+    const lines = Array.from({ length: 70_000 }, () => 'A'.repeat(76)).join('\n');
+    const text = `BEGIN:VCARD\nVERSION:2.1\nFN:Big Photo\nPHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/\n${lines}\n\nEMAIL:big@example.com\nEND:VCARD`;
+    const [row] = await collect(vcardRows(linesOf(text)));
+    expect(contactOf(row)).not.toHaveProperty('photo');
+    expect(contactOf(row).emails).toEqual([{ value: 'big@example.com' }]);
+    expect(row).toMatchObject({
+      warnings: [expect.stringMatching(/larger than about 3 MB; the photo was skipped/)],
+    });
+  });
+
+  it('warns about a photo that is not an image, and keeps the contact', async () => {
+    const text = 'BEGIN:VCARD\nFN:Odd Photo\nPHOTO;ENCODING=b;TYPE=JPEG:AAAAAAAA\nEND:VCARD';
+    const [row] = await collect(vcardRows(linesOf(text)));
+    expect(contactOf(row)).not.toHaveProperty('photo');
+    expect(row).toMatchObject({
+      warnings: [expect.stringMatching(/not a JPEG, PNG, GIF or WebP image; the photo was skipped/)],
+    });
   });
 });

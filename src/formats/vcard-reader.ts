@@ -41,6 +41,8 @@ export async function* vcardRows(
   let card: ContentLine[] | undefined;
   let start = 0;
   let problem: string | undefined;
+  /** The line of a photo dropped for its size, reported as the card's warning. */
+  let bigPhoto: number | undefined;
   const file: FileHints = { charset: undefined };
   for await (const logical of unfold(lines)) {
     const upper = logical.text.trim().toUpperCase();
@@ -50,23 +52,30 @@ export async function* vcardRows(
       card = [];
       start = logical.line;
       problem = undefined;
+      bigPhoto = undefined;
     } else if (upper === 'END:VCARD') {
       if (!card) continue;
       yield problem
         ? { line: start, error: `card at line ${start}: ${problem}` }
-        : buildRow(card, start, file);
+        : buildRow(card, start, file, bigPhoto);
       card = undefined;
     } else if (card && !problem) {
       // vCard 2.1 writes base64 in lines of their own, not indented, up to an empty line.
       const last = card.at(-1);
       if (last && isBase64Photo(last) && BASE64_LINE.test(logical.text)) {
         if (last.value.length < MAX_PHOTO_CHARS) last.value += logical.text.trim();
+        else {
+          // Dropped whole: a cut-off photo would only fail later as an unreadable image.
+          card.pop();
+          bigPhoto ??= logical.line;
+        }
         continue;
       }
       const prop = parseContentLine(logical.text, logical.line);
       if (logical.tooLong) {
         // An oversized photo is dropped rather than costing the whole contact.
         if (prop?.name !== 'PHOTO') problem = `line ${logical.line} is too long`;
+        else bigPhoto ??= logical.line;
       } else if (prop) {
         const charset = prop.params.get('CHARSET')?.[0];
         if (charset && !/^utf-?8$/i.test(charset)) file.charset = charset;
@@ -94,9 +103,13 @@ function isBase64Photo(p: ContentLine): boolean {
   return p.name === 'PHOTO' && (encoding === 'BASE64' || encoding === 'B' || types.includes('BASE64'));
 }
 
-function buildRow(props: ContentLine[], line: number, file: FileHints): ImportRow {
+function buildRow(props: ContentLine[], line: number, file: FileHints, bigPhoto?: number): ImportRow {
   try {
     const warnings: string[] = [];
+    if (bigPhoto !== undefined)
+      warnings.push(
+        `card at line ${line}: the photo at line ${bigPhoto} is larger than about 3 MB; the photo was skipped`,
+      );
     const contact = toContact(props, file, (message) => warnings.push(`card at line ${line}: ${message}`));
     if (!contact.firstName) return { line, error: `card at line ${line}: no name (N and FN are empty)` };
     return warnings.length ? { line, contact, warnings } : { line, contact };
@@ -174,15 +187,19 @@ const MAGIC: [prefix: string, mediaType: string][] = [
   ['UklGR', 'image/webp'],
 ];
 
-function photoOf(p: ContentLine): ImportedContact['photo'] {
+function photoOf(p: ContentLine, warn: Warn): ImportedContact['photo'] {
   const value = p.value.replace(/\s+/g, '');
   const data = /^data:([\w.+-]+\/[\w.+-]+)(?:;[^,]*)?;base64,(.*)$/i.exec(value);
   const base64 = data ? data[2]! : value;
   // Apple writes `PHOTO;BASE64:` (a bare parameter, read as a TYPE).
   if (!data && !isBase64Photo(p)) return undefined;
-  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) return undefined;
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64)) {
+    warn('the photo is not valid base64; the photo was skipped');
+    return undefined;
+  }
   const sniffed = MAGIC.find(([prefix]) => base64.startsWith(prefix))?.[1];
-  // Not an image we can show (a URL, HEIC, garbage): dropped, the contact kept.
+  // Not an image we can show (HEIC, garbage): dropped with a warning, the contact kept.
+  if (!sniffed) warn('the photo is not a JPEG, PNG, GIF or WebP image; the photo was skipped');
   return sniffed ? { mediaType: sniffed, base64 } : undefined;
 }
 
@@ -268,7 +285,7 @@ function toContact(props: ContentLine[], file: FileHints, warn: Warn): ImportedC
         addTags(contact.tags, splitValue(rawText(p, file), ','));
         break;
       case 'PHOTO':
-        contact.photo ??= photoOf(p);
+        contact.photo ??= photoOf(p, warn);
         break;
       case 'X-TEND-INDUSTRY':
         setText(contact, 'industry', text(p));

@@ -32,6 +32,7 @@ import { captureRoutes } from './routes/capture.routes';
 import { carddavRoutes } from './routes/carddav.routes';
 import { catchUpsRoutes } from './routes/catch-ups.routes';
 import { circlesRoutes } from './routes/circles.routes';
+import { contactPhotosRoutes } from './routes/contact-photos.routes';
 import { contactsRoutes } from './routes/contacts.routes';
 import { contactsBulkRoutes } from './routes/contacts-bulk.routes';
 import { dashboardRoutes } from './routes/dashboard.routes';
@@ -190,6 +191,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       // Only in the local CLI's in-process app (the operator holds the database): never listening.
       if (options.localPrincipal) await api.register(adminRoutes(deps));
       await api.register(contactsRoutes(deps));
+      await api.register(contactPhotosRoutes(deps));
       await api.register(contactsBulkRoutes(deps));
       await api.register(capacityRoutes(deps));
       await api.register(interactionsRoutes(deps));

@@ -14,6 +14,8 @@ export const FLAT_SECTIONS = [
   { section: 'life_events', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'tasks', keys: ['id'], refs: { contact_id: 'contacts' } },
   { section: 'queue_decisions', keys: ['contact_id'], refs: { contact_id: 'contacts' } },
+  // Photos travel as the base64 they are stored in: a restore gives back the same bytes and ETags.
+  { section: 'contact_photos', keys: ['contact_id'], refs: { contact_id: 'contacts' } },
   { section: 'resources', keys: ['id'], refs: {} },
   { section: 'resource_tags', keys: ['resource_id', 'tag'], refs: { resource_id: 'resources' } },
   {
@@ -77,6 +79,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   contact_search: 'derived from contacts, notes and facts; rebuilt on restore',
   import_runs: 'transient import previews',
   import_rows: 'transient import previews',
+  import_row_photos: 'transient import previews (photos waiting for the commit)',
   outbox: 'a transient send queue: restoring it would send old mail again',
   capture_sources:
     'hold sealed mailbox credentials, which never leave the server: add sources again after a restore',

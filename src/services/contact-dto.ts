@@ -49,7 +49,7 @@ export function cadenceColumns(c: Cadence | null | undefined): {
 }
 
 /** Row + children → the API shape. */
-export function toContactDto(row: ContactRow, children: ContactChildren): Contact {
+export function toContactDto(row: ContactRow, children: ContactChildren, photoHash?: string): Contact {
   return {
     id: row.id,
     firstName: row.first_name,
@@ -73,6 +73,7 @@ export function toContactDto(row: ContactRow, children: ContactChildren): Contac
     phones: children.phones.map((p) => ({ value: p.value, label: p.label })),
     links: children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
     tags: children.tags,
+    photoHash: photoHash ?? null,
     lastInteractionAt: row.last_interaction_at,
     nextDueAt: row.next_due_at,
     createdAt: row.created_at,

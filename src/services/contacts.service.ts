@@ -11,6 +11,7 @@ import type {
 import { Invalid, NotFound } from '../core/errors';
 import { defaultLeadDays } from '../core/important-dates';
 import { findCircle } from '../store/circles.repo';
+import { photoHashes } from '../store/contact-photos.repo';
 import {
   type ContactRow,
   countContacts,
@@ -90,8 +91,11 @@ export async function getContact(
 ): Promise<Contact> {
   const row = await findContact(db, accountId, id);
   if (!row) throw new NotFound('contact not found');
-  const children = await loadChildren(db, accountId, [id]);
-  return toContactDto(row, children.get(id)!);
+  const [children, photos] = await Promise.all([
+    loadChildren(db, accountId, [id]),
+    photoHashes(db, accountId, [id]),
+  ]);
+  return toContactDto(row, children.get(id)!, photos.get(id));
 }
 
 export async function createContact(deps: Deps, accountId: string, input: ContactCreate): Promise<Contact> {
@@ -281,14 +285,14 @@ export async function listContactPage(
   const rows = await listContacts(db, accountId, { ...filter, ...position, sort, limit });
   const total = await countContacts(db, accountId, filter);
   const pageRows = rows.slice(0, limit);
-  const children = await loadChildren(
-    db,
-    accountId,
-    pageRows.map((r) => r.id),
-  );
+  const ids = pageRows.map((r) => r.id);
+  const [children, photos] = await Promise.all([
+    loadChildren(db, accountId, ids),
+    photoHashes(db, accountId, ids),
+  ]);
   const last = pageRows.at(-1);
   return {
-    items: pageRows.map((r) => toContactDto(r, children.get(r.id)!)),
+    items: pageRows.map((r) => toContactDto(r, children.get(r.id)!, photos.get(r.id))),
     nextCursor: rows.length > limit && last ? encodeCursor(last, sort) : null,
     total,
   };

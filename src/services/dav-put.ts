@@ -4,6 +4,7 @@ import type { DateKind } from '../core/vocabulary';
 import type { ImportedContact, PartialDate } from '../formats/imported-contact';
 import { cardLines, readOneCard } from '../formats/vcard-merge';
 import { listCircles } from '../store/circles.repo';
+import { deleteContactPhoto, putContactPhoto } from '../store/contact-photos.repo';
 import { reindexContacts } from '../store/contacts.repo';
 import {
   allocateSeq,
@@ -21,6 +22,7 @@ import {
 } from '../store/important-dates.repo';
 import { deleteNote, insertNote, updateNote } from '../store/notes.repo';
 import type { Conn } from '../store/store';
+import { photoColumns, preparePhoto } from './contact-photos.service';
 import { createContactIn, patchContactIn } from './contacts.service';
 import { assertIfMatch, catchUpBook } from './dav.service';
 import { DavPrecondition, PreconditionFailed } from './dav-errors';
@@ -214,6 +216,31 @@ export async function applyCard(
 }
 
 /**
+ * The card's PHOTO becomes the contact's photo. A card without one removes the photo only when the
+ * previous card had one (the phone removed it); a photo that cannot be read leaves the stored one.
+ * contacts.updated_at is not moved: the card is the source here, so it must not look changed by Tend.
+ */
+async function syncPhoto(
+  tx: Conn,
+  accountId: string,
+  contactId: string,
+  photo: Awaited<ReturnType<typeof preparePhoto>> | undefined,
+  previousBody: string | undefined,
+  deps: Deps,
+): Promise<void> {
+  if (photo && 'photo' in photo) {
+    await putContactPhoto(tx, {
+      account_id: accountId,
+      contact_id: contactId,
+      ...photoColumns(photo.photo),
+      updated_at: nowIso(deps),
+    });
+  } else if (!photo && previousBody && cardLines(previousBody).some((l) => l.name === 'PHOTO')) {
+    await deleteContactPhoto(tx, accountId, contactId);
+  }
+}
+
+/**
  * A card written by a client (RFC 6352 §6.3.2): a new href becomes a new contact (never merged
  * into an existing person), a known one updates its contact. All of it — contact, dates, note,
  * search text, schedule, card and change number — lands in one transaction or not at all.
@@ -228,6 +255,8 @@ export async function putCard(
 ): Promise<{ etag: string; created: boolean }> {
   const parsed = await readOneCard(body);
   if (typeof parsed === 'string') throw new DavPrecondition(parsed, 'valid-address-data');
+  // Decoded and resized before the transaction opens: image work never holds the write lock.
+  const photo = parsed.photo && (await preparePhoto(Buffer.from(parsed.photo.base64, 'base64')));
   return deps.store.transaction(async (tx) => {
     await catchUpBook(deps, tx, accountId);
     const existing = await findCard(tx, accountId, href);
@@ -248,6 +277,7 @@ export async function putCard(
       note_id: live?.note_id ?? null,
       previousNote: typeof previous === 'object' ? previous.notes : undefined,
     });
+    await syncPhoto(tx, accountId, contact.id, photo, live?.body, deps);
     const etag = etagOf(body);
     await upsertCard(tx, {
       account_id: accountId,

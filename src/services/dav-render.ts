@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
 import { mergeCard } from '../formats/vcard-merge';
 import { listCircles } from '../store/circles.repo';
+import { loadContactPhotos } from '../store/contact-photos.repo';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
 import type { DavCardRow } from '../store/dav.repo';
 import { findCardsOfContacts, firstNotes, noteBodies } from '../store/dav.repo';
@@ -69,6 +70,12 @@ export async function renderCards(db: Conn, accountId: string, rows: ContactRow[
   ]);
   const circleName = new Map(circles.map((c) => [c.id, c.name]));
   const cardOf = new Map(cards.map((c) => [c.contact_id, c]));
+  // A card Tend writes first carries the photo; afterwards the phone's own PHOTO line is kept as written.
+  const photos = await loadContactPhotos(
+    db,
+    accountId,
+    ids.filter((id) => !cardOf.get(id) || cardOf.get(id)?.deleted),
+  );
   const [linked, firsts] = await Promise.all([
     noteBodies(
       db,
@@ -101,6 +108,8 @@ export async function renderCards(db: Conn, accountId: string, rows: ContactRow[
       note,
       dateOf.get(row.id) ?? {},
     );
+    const photo = photos.get(row.id);
+    if (photo) like.photo = { mediaType: photo.content_type, base64: photo.data };
     const uid = card?.uid ?? row.id;
     const previous = card && !card.deleted ? card.body : undefined;
     out.push({

@@ -4,6 +4,7 @@ import { csvRow } from '../formats/csv-writer';
 import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
 import { writeVCards } from '../formats/vcard-writer';
 import { listCircles } from '../store/circles.repo';
+import { type ContactPhotoRow, loadContactPhotos } from '../store/contact-photos.repo';
 import { type ContactChildren, type ContactRow, listContacts, loadChildren } from '../store/contacts.repo';
 import { exportDates, exportNotes } from '../store/export.repo';
 import type { Deps } from './deps';
@@ -17,6 +18,7 @@ interface ExportContact {
   birthday?: PartialDate;
   anniversary?: PartialDate;
   notes?: string;
+  photo?: { mediaType: string; base64: string };
 }
 
 /** Every contact of the account in name order, a page at a time (keyset, so no row is read twice). */
@@ -24,6 +26,8 @@ async function* exportContacts(
   deps: Deps,
   accountId: string,
   filter: ContactFilter,
+  /** vCards carry photos; the CSV does not read them. */
+  withPhotos = false,
 ): AsyncGenerator<ExportContact> {
   const db = deps.store.read;
   let after: { sortName: string; id: string } | undefined;
@@ -31,10 +35,11 @@ async function* exportContacts(
     const rows = await listContacts(db, accountId, { ...filter, after, limit: PAGE });
     const page = rows.slice(0, PAGE);
     const ids = page.map((r) => r.id);
-    const [children, dates, noteRows] = await Promise.all([
+    const [children, dates, noteRows, photos] = await Promise.all([
       loadChildren(db, accountId, ids),
       exportDates(db, accountId, ids),
       exportNotes(db, accountId, ids),
+      withPhotos ? loadContactPhotos(db, accountId, ids) : new Map<string, ContactPhotoRow>(),
     ]);
     // Several notes become one NOTE, as an importer's "notes" field is one text.
     const notes = new Map<string, string>();
@@ -53,7 +58,9 @@ async function* exportContacts(
       const b = birthday.get(row.id);
       const a = anniversary.get(row.id);
       const note = notes.get(row.id);
+      const photo = photos.get(row.id);
       yield {
+        ...(photo && { photo: { mediaType: photo.content_type, base64: photo.data } }),
         row,
         children: children.get(row.id) ?? { emails: [], phones: [], links: [], tags: [] },
         ...(b && { birthday: b }),
@@ -91,6 +98,7 @@ function contactLike(c: ExportContact): ContactLike & { id: string } {
     ...(c.birthday && { birthday: c.birthday }),
     ...(c.anniversary && { anniversary: c.anniversary }),
     ...(c.notes && { notes: c.notes }),
+    ...(c.photo && { photo: c.photo }),
   };
 }
 
@@ -99,7 +107,7 @@ async function* likes(
   accountId: string,
   filter: ContactFilter,
 ): AsyncGenerator<ContactLike & { id: string }> {
-  for await (const c of exportContacts(deps, accountId, filter)) yield contactLike(c);
+  for await (const c of exportContacts(deps, accountId, filter, true)) yield contactLike(c);
 }
 
 /**

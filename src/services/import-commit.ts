@@ -5,6 +5,7 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { trackByDefault } from '../core/import-tracking';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
+import { deleteImportRowPhotos, photosFromImport } from '../store/contact-photos.repo';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
 import type { NewRow } from '../store/database';
 import {
@@ -76,6 +77,8 @@ export async function commitImport(
     const result: ImportResult = { created: 0, merged: 0, skipped: 0, lifeEvents: 0 };
     const createdByLine = new Map<number, string>();
     const merges: PendingMerge[] = [];
+    // Photos of merged rows go in once every target is known to exist (applyMerges checks).
+    const mergePhotos: [line: number, targetId: string][] = [];
 
     for (let after: number | undefined; ; ) {
       const rows = await listImportRows(trx, accountId, id, {
@@ -84,6 +87,7 @@ export async function commitImport(
         limit: PAGE,
       });
       const page = rows.slice(0, PAGE);
+      const created: [line: number, contactId: string][] = [];
       const w = emptyWrites();
       for (const r of page) {
         const contact = JSON.parse(r.contact ?? 'null') as PreviewContact;
@@ -96,20 +100,26 @@ export async function commitImport(
           const newId = addNewContact(w, ctx, contact);
           createdByLine.set(r.line, newId);
           result.created++;
+          created.push([r.line, newId]);
         } else {
           merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
+          mergePhotos.push([r.line, targetId]);
           // A conflict row stands as a person of its own in the preview: later rows that matched it
           // follow it into the contact it was merged into.
           if (r.status === 'conflict') createdByLine.set(r.line, targetId);
         }
       }
       await insertImportWrites(trx, accountId, w, tagIds, deps.newId);
+      await photosFromImport(trx, accountId, id, created, now);
       if (rows.length <= PAGE) break;
       after = page.at(-1)?.line;
     }
 
     const merged = await applyMerges(trx, ctx, merges, tagIds, run.format === 'linkedin');
     result.merged = merges.length;
+    // A merge fills an empty photo and never replaces one (as with every other field but company and title).
+    await photosFromImport(trx, accountId, id, mergePhotos, now);
+    await deleteImportRowPhotos(trx, accountId, id);
     result.lifeEvents = merged.lifeEvents;
     // Derived columns of merged contacts stay right: a merge touches no interaction, cadence or circle.
     // New contacts got their search rows with their inserts; merged ones are rebuilt from the database.

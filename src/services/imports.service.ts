@@ -35,6 +35,7 @@ import {
 } from '../store/imports.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
+import { ImportPhotos } from './import-photos';
 import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
@@ -105,6 +106,7 @@ export async function previewImport(
       skippedEmpty: 0,
     };
     let batch: NewRow<'import_rows'>[] = [];
+    const photos = new ImportPhotos(db, accountId, id);
     let firstError: string | undefined;
     for await (const row of rows) {
       if (counts.total >= MAX_PREVIEW_ROWS)
@@ -129,16 +131,22 @@ export async function previewImport(
         }
         const warnings = 'error' in row ? undefined : row.warnings;
         if (warnings?.length) counts.warnings++;
-        batch.push(
-          rowRecord(accountId, id, c, { rawName: 'error' in row ? row.name : undefined, json, warnings }),
-        );
+        const record = rowRecord(accountId, id, c, {
+          rawName: 'error' in row ? row.name : undefined,
+          json,
+          warnings,
+        });
+        batch.push(record);
+        const photo = 'error' in row ? undefined : row.contact.photo;
+        if (photo && c.kind !== 'error') await photos.add({ record, base64: photo.base64 });
       }
       if (batch.length >= WRITE_BATCH) {
-        await insertImportRows(db, batch);
+        await writeBatch(db, batch, photos);
         batch = [];
       }
     }
-    await insertImportRows(db, batch);
+    await writeBatch(db, batch, photos);
+    counts.warnings += photos.newlyWarned;
     counts.skippedEmpty = stats.skippedEmpty;
     if (counts.total === counts.error) throw new ImportFileError(noRowsMessage(format, counts, firstError));
     await updateImportRun(db, accountId, id, { status: 'preview', counts: JSON.stringify(counts) });
@@ -147,6 +155,12 @@ export async function previewImport(
     throw e;
   }
   return getImport(deps, accountId, id);
+}
+
+/** Rows and their photos; a row's photo warning is known only once its photo is done. */
+async function writeBatch(db: Conn, batch: NewRow<'import_rows'>[], photos: ImportPhotos): Promise<void> {
+  await photos.flush();
+  await insertImportRows(db, batch);
 }
 
 /** A previewed row's contact, from the batch not yet written or from import_rows. */

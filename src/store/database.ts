@@ -376,6 +376,33 @@ export interface ImportRowsTable {
   warnings: string | null;
 }
 
+/** A contact's photo (F23): a normalised JPEG, base64, kept apart from the contacts rows lists read. */
+export interface ContactPhotosTable {
+  account_id: string;
+  contact_id: string;
+  /** 'image/jpeg' */
+  content_type: string;
+  /** base64 */
+  data: string;
+  /** The ETag: a hash of the bytes. */
+  hash: string;
+  width: number;
+  height: number;
+  updated_at: string;
+}
+
+/** A previewed row's photo, already normalised, until the commit moves it to contact_photos. */
+export interface ImportRowPhotosTable {
+  account_id: string;
+  run_id: string;
+  line: number;
+  content_type: string;
+  data: string;
+  hash: string;
+  width: number;
+  height: number;
+}
+
 export interface OutboxTable {
   account_id: string;
   id: string;
@@ -608,6 +635,8 @@ export interface Database {
   contact_emails: ContactEmailsTable;
   contact_phones: ContactPhonesTable;
   contact_links: ContactLinksTable;
+  contact_photos: ContactPhotosTable;
+  import_row_photos: ImportRowPhotosTable;
   tags: TagsTable;
   contact_tags: ContactTagsTable;
   saved_segments: SavedSegmentsTable;

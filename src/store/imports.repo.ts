@@ -53,6 +53,11 @@ export async function deleteImportRun(conn: Conn, accountId: string, id: string)
 export async function deleteImportRows(conn: Conn, accountId: string, runId: string): Promise<void> {
   const db = kysely(conn);
   await db
+    .deleteFrom('import_row_photos')
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .execute();
+  await db
     .deleteFrom('import_rows')
     .where('account_id', '=', accountId)
     .where('run_id', '=', runId)

@@ -22,6 +22,7 @@ import * as accountsHardening from './migrations/1796177983591-accounts-hardenin
 import * as carddavSubscriptions from './migrations/1796178092250-carddav-subscriptions';
 import * as calendarMeetings from './migrations/1796178183100-calendar-meetings';
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
+import * as contactPhotos from './migrations/1796177995811-contact-photos';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '1796178092250-carddav-subscriptions': carddavSubscriptions,
   '1796178192583-capture-store-bodies': captureStoreBodies,
   '1796178183100-calendar-meetings': calendarMeetings,
+  '1796177995811-contact-photos': contactPhotos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Reads a .vcf from stdin with Debian's python3-vobject (a vCard parser independent of ours) and
 prints each card's fields as JSON, so tests can compare what another reader sees in our export."""
+import base64
 import json
 import sys
 
@@ -13,6 +14,15 @@ def values(card, name):
 
 def text(v):
     return v if isinstance(v, str) else str(v)
+
+
+def is_jpeg(v):
+    # 3.0 ENCODING=b is decoded to bytes by vobject; a 4.0 data: URI stays text.
+    if isinstance(v, bytes):
+        return v.startswith(b'\xff\xd8\xff')
+    if v.startswith('data:image/jpeg;base64,'):
+        return base64.b64decode(v.split(',', 1)[1]).startswith(b'\xff\xd8\xff')
+    return False
 
 
 out = []
@@ -34,5 +44,6 @@ for card in vobject.readComponents(sys.stdin.read()):
         'urls': [text(u.value) for u in values(card, 'url')],
         'categories': [c for cat in values(card, 'categories') for c in cat.value],
         'photo': bool(values(card, 'photo')),
+        'photoJpeg': any(is_jpeg(p.value) for p in values(card, 'photo')),
     })
 json.dump(out, sys.stdout, ensure_ascii=False)

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_ROWS, Backup } from '../../src/contract/backup';
@@ -164,6 +165,15 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       circles: [{ circleId: circles[0].id, kinds: ['christmas', 'diwali'], leadDays: 5 }],
     });
     expect(holidays.statusCode, holidays.body).toBe(200);
+    const photo = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/contacts/${zoe}/photo`,
+      headers: { authorization: `Bearer ${ada.token}`, 'content-type': 'image/png' },
+      payload: await sharp({ create: { width: 900, height: 600, channels: 3, background: '#2b8a3e' } })
+        .png()
+        .toBuffer(),
+    });
+    expect(photo.statusCode, photo.body).toBe(200);
     return zoe;
   }
 
@@ -227,6 +237,16 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
       lastName: 'Çelik, <b>Jr.</b>',
     });
     expect((await bob.call('GET', '/api/v1/today')).json().items.length).toBeGreaterThan(0);
+    // The photo came back byte for byte, with its ETag.
+    const photoOf = (who: Caller) =>
+      t.app.inject({
+        url: `/api/v1/contacts/${zoe}/photo`,
+        headers: { authorization: `Bearer ${who.token}` },
+      });
+    const [adaPhoto, bobPhoto] = [await photoOf(ada), await photoOf(bob)];
+    expect(bobPhoto.statusCode).toBe(200);
+    expect(bobPhoto.headers.etag).toBe(adaPhoto.headers.etag);
+    expect(bobPhoto.rawPayload.equals(adaPhoto.rawPayload)).toBe(true);
     // The settings came along, the name of the account did not.
     expect((await bob.call('GET', '/api/v1/me')).json()).toMatchObject({
       name: 'Bob',

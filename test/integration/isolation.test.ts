@@ -105,7 +105,15 @@ const BODIES: Record<string, object> = {
 };
 
 /** Routes whose body is a file, not JSON: sent with their own content type. */
-const RAW_BODIES: Record<string, { type: string; body: string }> = {
+const RAW_BODIES: Record<string, { type: string; body: string | Buffer }> = {
+  // A real 1×1 PNG: the answer must be about the id, not the image.
+  'PUT /api/v1/contacts/:id/photo': {
+    type: 'image/png',
+    body: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  },
   'POST /api/v1/sources/:id/upload': {
     type: 'application/mbox',
     body: 'From x@y Thu Jan  1 00:00:00 2026\nFrom: x@y.example\nSubject: hi\n\nbody\n',
@@ -161,6 +169,15 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       emails: [{ value: 'zanzibar@a.example' }],
     });
     const c = `/api/v1/contacts/${contact}`;
+    // A has a photo, so B's 404 on it is about the account, not about there being none.
+    const photo = RAW_BODIES['PUT /api/v1/contacts/:id/photo']!;
+    const put = await app.inject({
+      method: 'PUT',
+      url: `${c}/photo`,
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': photo.type },
+      payload: photo.body,
+    });
+    expect(put.statusCode, put.body).toBe(200);
     const other = await made('POST', '/api/v1/contacts', { firstName: `${SECRET}B` });
     const segment = await made('POST', '/api/v1/segments', {
       name: `${SECRET} segment`,
@@ -300,7 +317,7 @@ describe.each(dialects)('account isolation on %s', (dialect) => {
       const raw = RAW_BODIES[key];
       if (kind && raw) {
         const res = await app.inject({
-          method: 'POST',
+          method: route.method === 'PUT' ? 'PUT' : 'POST',
           url: route.url.replace(':id', ids[kind]),
           headers: { authorization: `Bearer ${b.token}`, 'content-type': raw.type },
           payload: raw.body,

@@ -34,6 +34,7 @@ const saved: Contact = {
     { kind: 'website', url: 'https://grace.example' },
   ],
   tags: ['pioneer'],
+  photoHash: null,
   lastInteractionAt: null,
   nextDueAt: null,
   createdAt: '2026-03-10T09:00:00.000Z',

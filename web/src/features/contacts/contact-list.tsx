@@ -3,6 +3,7 @@ import { Anchor, Badge, Card, Checkbox, Group, Stack, Table, Text } from '@manti
 import { Link } from 'react-router';
 import { relativeTime } from '../../lib/format';
 import { CircleDot } from '../circles/circle-dot';
+import { ContactAvatar } from './contact-avatar';
 
 function role(c: Contact): string {
   return [c.title, c.company].filter(Boolean).join(' @ ');
@@ -117,9 +118,12 @@ export function ContactTable({
                 </Table.Td>
               )}
               <Table.Td className="tend-wrap">
-                <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
-                  {c.displayName}
-                </Anchor>
+                <Group gap="sm" wrap="nowrap">
+                  <ContactAvatar contact={c} size={32} />
+                  <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
+                    {c.displayName}
+                  </Anchor>
+                </Group>
               </Table.Td>
               <Table.Td className="tend-wrap">{role(c)}</Table.Td>
               <Table.Td className="tend-wrap">{place(c)}</Table.Td>
@@ -150,9 +154,12 @@ export function ContactCards({ contacts, now, circleNames, circleColors }: ListP
       {contacts.map((c) => (
         <Card key={c.id} withBorder padding="sm" component={Link} to={`/contacts/${c.id}`} role="listitem">
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-            <Text fw={600} className="tend-wrap">
-              {c.displayName}
-            </Text>
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              <ContactAvatar contact={c} size={32} />
+              <Text fw={600} className="tend-wrap">
+                {c.displayName}
+              </Text>
+            </Group>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {relativeTime(c.lastInteractionAt, now)}
             </Text>

@@ -44,6 +44,7 @@ import { TasksCard } from '../tasks/tasks-card';
 import { ContactCadence } from './contact-cadence';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactHeader } from './contact-header';
+import { ContactPhoto } from './contact-photo';
 import { useContact, useDeleteContact } from './queries';
 
 export function ContactPage() {
@@ -104,7 +105,10 @@ export function ContactPage() {
         <span aria-hidden="true">← </span>All contacts
       </Anchor>
       <Group justify="space-between" align="flex-start" gap="md">
-        <ContactHeader contact={c} circleName={circleName} circleColor={circle?.color} />
+        <Group gap="md" align="flex-start" wrap="nowrap" style={{ minWidth: 0 }}>
+          <ContactPhoto contact={c} />
+          <ContactHeader contact={c} circleName={circleName} circleColor={circle?.color} />
+        </Group>
         <Group gap="xs">
           <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open}>
             Edit
