@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LINK_KINDS } from '../core/vocabulary';
 import { Id, Limit } from './common';
 
-export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook'] as const;
+export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'generic'] as const;
 export const IMPORT_ROW_STATUSES = ['new', 'duplicate', 'merge', 'conflict', 'error'] as const;
 export const IMPORT_RUN_STATUSES = ['reading', 'preview', 'committed', 'discarded'] as const;
 export const MATCH_KEYS = ['uid', 'email', 'linkedin', 'phone', 'name_company'] as const;
