@@ -177,7 +177,7 @@ function genericContact(
         birthday.push({ column: i, value });
         return;
       default:
-        (text[field] ??= []).push(value);
+        text[field] = [...(text[field] ?? []), value];
     }
   });
   const joined = (f: MappingField, sep = ' ') => text[f]?.join(sep) ?? '';
