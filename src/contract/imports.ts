@@ -1,6 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { MAPPING_FIELDS } from '../core/import-mapping';
+
 import { LINK_KINDS } from '../core/vocabulary';
 import { Id, Limit } from './common';
 

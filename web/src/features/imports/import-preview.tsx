@@ -19,6 +19,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { ErrorPanel } from '../../ui/error-panel';
 import { formError } from '../../ui/field-errors';
+import { ImportMappingStep } from './import-mapping';
 import { ImportRowCards, ImportRowsTable } from './import-rows-table';
 import { type RowStatus, useCommitImport, useDiscardImport, useImportRows } from './queries';
 import { type Choices, commitBody, type Defaults, STATUS_COLORS } from './row-actions';
@@ -70,6 +71,15 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             ))}
           </Group>
         </Group>
+
+        {run.mapping && (
+          <ImportMappingStep
+            key={run.mapping.columns.map((c) => c.field).join()}
+            runId={run.id}
+            mapping={run.mapping}
+            onRemapped={() => setChoices(new Map())}
+          />
+        )}
 
         {counts.error > 0 && (
           <Alert
