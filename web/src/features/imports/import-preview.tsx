@@ -115,7 +115,11 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           </Alert>
         )}
         {counts.warnings > 0 && (
-          <Alert color="yellow" variant="light" title={`${counts.warnings} rows with a field skipped`}>
+          <Alert
+            color="yellow"
+            variant="light"
+            title={`${counts.warnings === 1 ? '1 row' : `${counts.warnings} rows`} with a field skipped`}
+          >
             <Text size="sm">
               A field could not be read (a date such as 01.01.99, an address that is not an e-mail); the
               contact is imported without it. Each row says which.
