@@ -269,7 +269,7 @@ describe('import web app', () => {
       // The select is a native one: reachable and changed from the keyboard.
       await kontakt.focus();
       await kontakt.selectOption('ignore');
-      await page.getByRole('button', { name: 'Read the file again with these columns' }).press('Enter');
+      await page.getByRole('button', { name: 'Read again with these columns' }).press('Enter');
       await page.waitForFunction(
         () =>
           document.querySelector('[aria-label="Row counts"]')?.textContent ===

@@ -78,7 +78,7 @@ export function ImportMappingStep({
           loading={remap.isPending}
           onClick={() => remap.mutate(fields, { onSuccess: onRemapped })}
         >
-          Read the file again with these columns
+          Read again with these columns
         </Button>
       </Group>
     </Stack>
