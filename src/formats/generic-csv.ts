@@ -107,6 +107,8 @@ async function* genericRows(
   opts: ReadOptions,
   warnings: string[],
 ): AsyncGenerator<ImportRow> {
+  // Read once per column, not per cell: a 30,000-row sheet folds each header name once.
+  const labels = names.map((name, i) => (fields[i] === 'phone' ? phoneLabel(name) : undefined));
   const problems = new Map<number, number>();
   const note = (column: number) => problems.set(column, (problems.get(column) ?? 0) + 1);
   for await (const record of records) {
@@ -119,7 +121,7 @@ async function* genericRows(
       continue;
     }
     const rowWarnings: string[] = [];
-    const contact = genericContact(record.fields, names, fields, opts, (column, message) => {
+    const contact = genericContact(record.fields, names, fields, labels, opts, (column, message) => {
       note(column);
       rowWarnings.push(`row ${record.line}: ${message}`);
     });
@@ -146,6 +148,7 @@ function genericContact(
   cells: readonly string[],
   names: readonly string[],
   fields: readonly MappingField[],
+  labels: readonly (string | undefined)[],
   opts: ReadOptions,
   warn: (column: number, message: string) => void,
 ): ImportedContact {
@@ -162,7 +165,7 @@ function genericContact(
           addEmail(contact.emails, v, undefined, (m) => warn(i, m), name);
         return;
       case 'phone':
-        for (const v of value.split(/\s*;\s*/)) addValue(contact.phones, v, phoneLabel(name));
+        for (const v of value.split(/\s*;\s*/)) addValue(contact.phones, v, labels[i]);
         return;
       case 'tags':
         addTags(contact.tags, value.split(/[,;|]/));
