@@ -5,9 +5,19 @@ import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import type { ImportCommit, ImportRow, ImportRowPage, ImportRun } from '../contract/imports';
+import { MAPPING_FIELD_LABELS, parseMapSpec } from '../core/import-mapping';
 import { withProgress } from './progress';
 import type { Api } from './transport';
-import { CliError, call, fetchBody, problemLine, query, type Transport } from './transport';
+import {
+  CliError,
+  call,
+  fetchBody,
+  problemField,
+  problemLine,
+  query,
+  type Transport,
+  UsageError,
+} from './transport';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -18,6 +28,8 @@ interface ImportOptions {
   errorsCsv?: string;
   /** Unset: the server decides (tracked for up to 300 new contacts). */
   track?: boolean;
+  /** `Vorname=firstName,…`: a generic CSV's columns (checked here for form, by the server for names). */
+  map?: string;
 }
 
 const ERRORS_SHOWN = 5;
@@ -34,6 +46,17 @@ export function previewLine(run: ImportRun): string {
     `${run.formatLabel}, ${plural(c.total, 'row')}: ${c.new} new, ${plural(c.duplicate, 'duplicate')}, ` +
     `${c.merge} to merge${conflicts}, ${plural(c.error, 'error')}${warnings}${empty}`
   );
+}
+
+/** `Columns: Vorname → First name, Post → E-mail, Notiz → Ignore (remembered from the last import)` */
+export function mappingLines(run: ImportRun): string[] {
+  const m = run.mapping;
+  if (!m) return [];
+  const columns = m.columns
+    .filter((c) => c.name !== '' || c.field !== 'ignore')
+    .map((c) => `${c.name || `column ${c.index + 1}`} → ${MAPPING_FIELD_LABELS[c.field]}`);
+  const how = m.remembered ? ' (remembered from the last import of these columns)' : '';
+  return [`Columns: ${columns.join(', ')}${how}`, ...m.warnings.map((w) => `  ${w}`)];
 }
 
 /** `line 7: Grace Hopper — same phone, different name (…): a different person?` */
@@ -56,7 +79,7 @@ export function errorLine(row: ImportRow): string {
 }
 
 /** Streams the file to the preview route with progress on stderr; the server's 400 becomes a CliError. */
-async function upload(t: Transport, file: string): Promise<ImportRun> {
+async function upload(t: Transport, file: string, map: string | undefined): Promise<ImportRun> {
   let size: number;
   try {
     const stat = statSync(file);
@@ -67,11 +90,13 @@ async function upload(t: Transport, file: string): Promise<ImportRun> {
     throw new CliError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   const bytes = withProgress(createReadStream(file), size, `Uploading ${basename(file)}`, process.stderr);
-  const reply = await t.upload(`/api/v1/imports${query({ fileName: basename(file) })}`, {
+  const reply = await t.upload(`/api/v1/imports${query({ fileName: basename(file), map })}`, {
     bytes,
     contentType: 'application/octet-stream',
     size,
   });
+  if (reply.status === 400 && problemField(reply) === 'map')
+    throw new UsageError(`--map ${problemLine(reply).replace(/^map: /, '')}`);
   if (reply.status >= 400) throw new CliError(problemLine(reply));
   return reply.json as ImportRun;
 }
@@ -84,7 +109,9 @@ async function saveTo(path: string, body: AsyncIterable<Uint8Array>): Promise<vo
 export function importCommand(program: Command, api: Api): void {
   program
     .command('import')
-    .description('import contacts from a LinkedIn, Google or Outlook CSV or a vCard file')
+    .description(
+      'import contacts from a LinkedIn, Google or Outlook CSV, a vCard file, or any CSV with a header row',
+    )
     .argument('<file>', 'the exported file (format is read from its content)')
     .option('--dry-run', 'show what would happen, then discard the preview: nothing is written')
     .addOption(
@@ -105,15 +132,24 @@ export function importCommand(program: Command, api: Api): void {
         .choices(['create', 'merge', 'skip'])
         .default('create'),
     )
+    .option(
+      '--map <columns>',
+      'for a CSV of any other layout: "Column=field,…" (firstName, lastName, fullName, email, phone, company, title, birthday, city, country, notes, tags, linkedin, website, ignore); other columns keep their guessed or remembered field',
+    )
     .option('--errors-csv <path>', 'save the rows that could not be read (Line, Error, Name) as CSV')
     .option('--json', 'print the JSON of the import (the preview with --dry-run)')
     .option('--track', 'give the new contacts a cadence (the default for up to 300 new people)')
     .option('--no-track', 'import them untracked (the default above 300 new people)')
     .action(async (file: string, o: ImportOptions) => {
+      if (o.map !== undefined) {
+        const spec = parseMapSpec(o.map);
+        if (!spec.ok) throw new UsageError(`--map ${spec.error}`);
+      }
       const t = await api();
-      const preview = await upload(t, file);
+      const preview = await upload(t, file, o.map);
       if (!o.json) {
         console.log(previewLine(preview));
+        for (const line of mappingLines(preview)) console.log(line);
         if (preview.counts.conflict > 0) {
           const rows = await call<ImportRowPage>(
             t,

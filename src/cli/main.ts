@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program';
-import { CliError, type Transport } from './transport';
+import { CliError, type Transport, UsageError } from './transport';
 
 // Exit codes: 0 done, 1 the request failed (API error, network, configuration), 2 usage error.
 
@@ -16,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
       console.error(`tend: ${error.message}`);
-      return 1;
+      return error instanceof UsageError ? 2 : 1;
     }
     // Unexpected: still one line, unless TEND_DEBUG asks for the stack.
     const message = error instanceof Error ? error.message : String(error);

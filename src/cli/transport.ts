@@ -27,6 +27,18 @@ export interface Reply {
 
 /** An expected failure: printed as one line on stderr, exit code 1, never a stack trace. */
 export class CliError extends Error {}
+/** A usage error the server found (an unknown column in --map): printed the same way, exit code 2. */
+export class UsageError extends CliError {}
+
+/** The field a problem+json answer names first (`errors[0].field`), if any. */
+export function problemField(reply: Reply): string | undefined {
+  const p = typeof reply.json === 'object' && reply.json !== null ? reply.json : {};
+  if (!('errors' in p) || !Array.isArray(p.errors)) return undefined;
+  const first: unknown = p.errors[0];
+  return typeof first === 'object' && first !== null && 'field' in first && typeof first.field === 'string'
+    ? first.field
+    : undefined;
+}
 
 /** One line for a problem+json answer; falls back to the status when the body is not a problem. */
 export function problemLine(reply: Reply): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAPPING_FIELDS } from '../core/import-mapping';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
 import { PHOTO_SIZE } from '../core/photo-limits';
@@ -333,6 +334,24 @@ export const BACKUP_ROWS = {
       updated_at: time,
     })
     .strict(),
+  import_mappings: z
+    .object({
+      header_key: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex'),
+      fields: z.string().refine((v) => {
+        try {
+          const list: unknown = JSON.parse(v);
+          return (
+            Array.isArray(list) &&
+            list.length <= 500 &&
+            list.every((f) => (MAPPING_FIELDS as readonly unknown[]).includes(f))
+          );
+        } catch {
+          return false;
+        }
+      }, 'must be a JSON array of mapping fields'),
+      updated_at: time,
+    })
+    .strict(),
 } as const;
 export type FlatSection = keyof typeof BACKUP_ROWS;
 
@@ -367,6 +386,7 @@ export const Backup = z
     updates: section('updates'),
     update_recipients: section('update_recipients'),
     holiday_settings: section('holiday_settings'),
+    import_mappings: section('import_mappings'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

@@ -1,9 +1,11 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
+import { MAPPING_FIELDS } from '../core/import-mapping';
+
 import { LINK_KINDS } from '../core/vocabulary';
 import { Id, Limit } from './common';
 
-export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook'] as const;
+export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'generic'] as const;
 export const IMPORT_ROW_STATUSES = ['new', 'duplicate', 'merge', 'conflict', 'error'] as const;
 export const IMPORT_RUN_STATUSES = ['reading', 'preview', 'committed', 'discarded'] as const;
 export const MATCH_KEYS = ['uid', 'email', 'linkedin', 'phone', 'name_company'] as const;
@@ -41,8 +43,43 @@ export const ImportPreviewQuery = z.object({
     .describe(
       "Country for phone numbers written without +country code; default from the account's time zone",
     ),
+  map: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(4000)
+    .optional()
+    .describe(
+      'For a generic CSV: "Column=field,…" (fields: ' +
+        `${MAPPING_FIELDS.join(', ')}); the columns not named keep the remembered or guessed field`,
+    ),
 });
 export type ImportPreviewQuery = z.infer<typeof ImportPreviewQuery>;
+
+export const ImportMappingColumn = z.object({
+  index: z.number().int().describe('0-based position in the header'),
+  name: z.string().describe('The header as written'),
+  sample: z.string().describe('The first non-empty value under it'),
+  guess: z.enum(MAPPING_FIELDS).describe('What the header name or the values suggest'),
+  field: z.enum(MAPPING_FIELDS).describe('What the column is read as'),
+});
+export const ImportMapping = z
+  .object({
+    columns: z.array(ImportMappingColumn),
+    remembered: z.boolean().describe('Pre-filled from the last mapping used for the same header set'),
+    warnings: z
+      .array(z.string())
+      .describe('Per column: "column \'Geburtstag\' mapped to birthday: 3 rows have unreadable dates …"'),
+  })
+  .describe('How a generic CSV is read: one field per column; change it with PUT /imports/{id}/mapping');
+export type ImportMapping = z.infer<typeof ImportMapping>;
+
+export const ImportMappingBody = z
+  .object({
+    fields: z.array(z.enum(MAPPING_FIELDS)).min(1).max(500).describe('One field per column, in header order'),
+  })
+  .strict();
+export type ImportMappingBody = z.infer<typeof ImportMappingBody>;
 
 const DateParts = z.object({ month: z.number(), day: z.number(), year: z.number().optional() });
 
@@ -148,6 +185,7 @@ export const ImportRun = z.object({
     .boolean()
     .describe('what a commit without `tracked` does: true up to 300 new contacts, false above'),
   result: ImportResult.nullable().describe('Set once committed'),
+  mapping: ImportMapping.nullable().describe('For a generic CSV: the column mapping; null for other formats'),
   sample: z.array(ImportRow).describe('The first 50 rows; page through all with GET /imports/{id}/rows'),
   createdAt: z.string(),
   committedAt: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { ImportFileError } from './imported-contact';
 /** One CSV record (its fields) or why it was refused; `line` is where the record starts (1-based). */
 export type CsvRecord = { line: number; fields: string[] } | { line: number; error: string };
-export type CsvDelimiter = ',' | ';' | '\t';
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
 
 export interface CsvLimits {
   /** A record with more columns is an error (a 10,000-column row is hostile, not data). */
@@ -22,14 +22,18 @@ export const DEFAULT_CSV_LIMITS: CsvLimits = {
 
 const QUOTE = 34;
 
-/** Picks the delimiter that occurs most often outside quotes in a header line (ties favour the comma). */
+/**
+ * Picks the delimiter that occurs most often outside quotes in a header line (ties favour the
+ * comma; a pipe only wins outright, as spreadsheets rarely name a column with one).
+ */
 export function detectDelimiter(headerLine: string): CsvDelimiter {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
+  const counts = { ',': 0, ';': 0, '\t': 0, '|': 0 };
   let quoted = false;
   for (const ch of headerLine) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t' || ch === '|')) counts[ch]++;
   }
+  if (counts['|'] > counts[','] && counts['|'] > counts[';'] && counts['|'] > counts['\t']) return '|';
   if (counts[';'] > counts[','] && counts[';'] >= counts['\t']) return ';';
   if (counts['\t'] > counts[',']) return '\t';
   return ',';

@@ -43,6 +43,8 @@ export const FLAT_SECTIONS = [
     refs: { update_id: 'updates', contact_id: 'contacts' },
   },
   { section: 'holiday_settings', keys: ['circle_id'], refs: { circle_id: 'circles' } },
+  // The last column mapping per CSV header set: a preference, restored so the next import is pre-filled.
+  { section: 'import_mappings', keys: ['header_key'], refs: {} },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];
@@ -80,6 +82,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   import_runs: 'transient import previews',
   import_rows: 'transient import previews',
   import_row_photos: 'transient import previews (photos waiting for the commit)',
+  import_uploads: 'transient import previews (a generic CSV preview keeps its file until commit or discard)',
   outbox: 'a transient send queue: restoring it would send old mail again',
   capture_sources:
     'hold sealed mailbox credentials, which never leave the server: add sources again after a restore',

@@ -8,6 +8,7 @@ import { chunks } from '../store/chunks';
 import { deleteImportRowPhotos, photosFromImport } from '../store/contact-photos.repo';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
 import type { NewRow } from '../store/database';
+import { deleteImportUpload } from '../store/import-uploads.repo';
 import {
   emptyWrites,
   insertImportWrites,
@@ -126,6 +127,8 @@ export async function commitImport(
     for (const part of chunks(merged.ids)) await reindexContacts(trx, accountId, part);
     const counts: StoredCounts = { ...(JSON.parse(run.counts) as StoredCounts), result };
     await updateImportRun(trx, accountId, id, { counts: JSON.stringify(counts) });
+    // A generic CSV's copy of the file is needed only while its mapping can change.
+    await deleteImportUpload(trx, accountId, id);
     return getImport(deps, accountId, id, trx);
   });
 }

@@ -1,31 +1,26 @@
 import type { CountryCode } from 'libphonenumber-js';
-import {
-  type ImportCounts,
-  type ImportPreviewQuery,
-  type ImportResult,
-  type ImportRowPage,
-  type ImportRowsQuery,
-  type ImportRun,
-  MAX_PREVIEW_ROWS,
+import type {
+  ImportCounts,
+  ImportPreviewQuery,
+  ImportResult,
+  ImportRowPage,
+  ImportRowsQuery,
+  ImportRun,
 } from '../contract/imports';
-import { classifyImport } from '../core/classify-import';
 import { buildDedupeIndex } from '../core/duplicate-keys';
-import { Conflict, NotFound } from '../core/errors';
+import { Conflict, Invalid, NotFound } from '../core/errors';
 import { dateOrderOf, regionOfZone } from '../core/import-region';
 import { trackByDefault } from '../core/import-tracking';
 import { csvRow } from '../formats/csv-writer';
+import { decodeLines } from '../formats/decode';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../formats/detect-format';
-import { ImportFileError } from '../formats/imported-contact';
-import { readImport } from '../formats/read-import';
+import { readImportLines } from '../formats/read-import';
 import { findAccount } from '../store/accounts.repo';
-import type { NewRow } from '../store/database';
 import {
   deleteImportRows,
   deleteImportRun,
   findImportRun,
   type ImportRunRow,
-  importRowContact,
-  insertImportRows,
   insertImportRun,
   listImportRows,
   loadDedupeContacts,
@@ -35,26 +30,28 @@ import {
 } from '../store/imports.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
-import { ImportPhotos } from './import-photos';
-import { clipContact, type PreviewContact, rowRecord, toImportRowDto } from './import-rows';
+import { classifyRows, MAX_STORED_ERRORS } from './import-classify';
+import {
+  chooseForUpload,
+  parseStoredMapping,
+  rememberMapping,
+  storedMapping,
+  toMappingDto,
+} from './import-mapping';
+import { toImportRowDto } from './import-rows';
+import { UploadCopy } from './import-upload';
 
 /** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
 export type StoredCounts = ImportCounts & { result?: ImportResult };
 
 const SAMPLE_ROWS = 50;
-/** Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory. */
-const WRITE_BATCH = 500;
 /** A 'reading' run this old was left by a process that died mid-upload. */
 const STALE_READING_MS = 60 * 60 * 1000;
 /** A preview not committed within a day is discarded: its rows are a copy of someone's address book. */
 export const PREVIEW_TTL_MS = 24 * 60 * 60 * 1000;
 /** Previews one account may keep waiting at once (each may hold 250,000 rows). */
 export const MAX_PENDING_PREVIEWS = 5;
-/**
- * Error rows kept per file: enough to fix a file by, where a million broken vCards once stored 352 MB
- * of them. Later errors are counted, not stored, and errors.csv says so.
- */
-export const MAX_STORED_ERRORS = 1000;
+export { MAX_STORED_ERRORS };
 
 /**
  * Reads an uploaded file as it streams in, classifies every row against the account's contacts
@@ -77,7 +74,21 @@ export async function previewImport(
       `${MAX_PENDING_PREVIEWS} imports are waiting for a commit or a discard; finish one of them first`,
     );
   const stats = { skippedEmpty: 0 };
-  const { format, rows } = await readImport(body, { order: dateOrderOf(region), stats });
+  const copy = new UploadCopy(decodeLines(body));
+  const { choose, chosen } = chooseForUpload(db, accountId, query.map);
+  const { format, rows, generic } = await readImportLines(copy.read(), {
+    order: dateOrderOf(region),
+    stats,
+    chooseMapping: choose,
+  });
+  if (!generic) {
+    copy.stop();
+    if (query.map !== undefined)
+      throw new Invalid(
+        `this file is a ${IMPORT_FORMAT_LABELS[format]}; only a generic CSV takes a mapping`,
+        'map',
+      );
+  }
   // Rows of the file are indexed by their keys only; the rare row matching an earlier one reads it back.
   const index = buildDedupeIndex(await loadDedupeContacts(db, accountId), region, true);
 
@@ -93,101 +104,26 @@ export async function previewImport(
     counts: '{}',
     created_at: createdAt,
     committed_at: null,
+    mapping: null,
   });
   try {
-    const counts: ImportCounts = {
-      new: 0,
-      duplicate: 0,
-      merge: 0,
-      conflict: 0,
-      error: 0,
-      total: 0,
-      warnings: 0,
-      skippedEmpty: 0,
-    };
-    let batch: NewRow<'import_rows'>[] = [];
-    const photos = new ImportPhotos(db, accountId, id);
-    let firstError: string | undefined;
-    for await (const row of rows) {
-      if (counts.total >= MAX_PREVIEW_ROWS)
-        throw new ImportFileError(
-          `This file has more than ${MAX_PREVIEW_ROWS.toLocaleString('en')} rows, more than one import takes. ` +
-            'Split it into smaller files and import them one after the other.',
-        );
-      const contact = 'error' in row ? undefined : clipContact(row.contact);
-      const json = contact && JSON.stringify(contact);
-      for (const earlier of contact ? index.forgotten(contact) : [])
-        index.recall(earlier, await storedContact(db, accountId, id, batch, earlier));
-      const input = contact ? { line: row.line, contact } : row;
-      for (const c of classifyImport([input], index)) {
-        counts[c.kind]++;
-        counts.total++;
-        if (c.kind === 'error') firstError ??= c.error;
-        if (c.kind === 'error' && counts.error > MAX_STORED_ERRORS) {
-          // A thousand errors and not one readable row: not a contacts file (a million BEGIN:VCARD).
-          if (counts.error === counts.total)
-            throw new ImportFileError(noRowsMessage(format, counts, firstError));
-          continue;
-        }
-        const warnings = 'error' in row ? undefined : row.warnings;
-        if (warnings?.length) counts.warnings++;
-        const record = rowRecord(accountId, id, c, {
-          rawName: 'error' in row ? row.name : undefined,
-          json,
-          warnings,
-        });
-        batch.push(record);
-        const photo = 'error' in row ? undefined : row.contact.photo;
-        if (photo && c.kind !== 'error') await photos.add({ record, base64: photo.base64 });
-      }
-      if (batch.length >= WRITE_BATCH) {
-        await writeBatch(db, batch, photos);
-        batch = [];
-      }
-    }
-    await writeBatch(db, batch, photos);
-    counts.warnings += photos.newlyWarned;
-    counts.skippedEmpty = stats.skippedEmpty;
-    if (counts.total === counts.error) throw new ImportFileError(noRowsMessage(format, counts, firstError));
-    await updateImportRun(db, accountId, id, { status: 'preview', counts: JSON.stringify(counts) });
+    const counts = await classifyRows(db, { accountId, id, format }, rows, index, stats, () =>
+      copy.flush(db, accountId, id),
+    );
+    await copy.flush(db, accountId, id, true);
+    const mapping = generic ? storedMapping(generic, chosen.remembered) : null;
+    if (generic && query.map !== undefined)
+      await rememberMapping(db, accountId, nowIso(deps), generic.layout.headerKey, generic.fields);
+    await updateImportRun(db, accountId, id, {
+      status: 'preview',
+      counts: JSON.stringify(counts),
+      mapping: mapping && JSON.stringify(mapping),
+    });
   } catch (e) {
     await deleteImportRun(db, accountId, id);
     throw e;
   }
   return getImport(deps, accountId, id);
-}
-
-/** Rows and their photos; a row's photo warning is known only once its photo is done. */
-async function writeBatch(db: Conn, batch: NewRow<'import_rows'>[], photos: ImportPhotos): Promise<void> {
-  await photos.flush();
-  await insertImportRows(db, batch);
-}
-
-/** A previewed row's contact, from the batch not yet written or from import_rows. */
-async function storedContact(
-  db: Conn,
-  accountId: string,
-  runId: string,
-  batch: readonly NewRow<'import_rows'>[],
-  line: number,
-): Promise<PreviewContact> {
-  const json =
-    batch.find((r) => r.line === line)?.contact ?? (await importRowContact(db, accountId, runId, line));
-  if (!json) throw new Error(`import row ${line} has no contact`);
-  return JSON.parse(json) as PreviewContact;
-}
-
-function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: string | undefined): string {
-  const what = IMPORT_FORMAT_LABELS[format];
-  if (counts.total === 0)
-    return counts.skippedEmpty > 0
-      ? `The ${what} has ${counts.skippedEmpty} rows but none with a name, an e-mail or a link in it.`
-      : `The file has the header of a ${what} but no contacts in it.`;
-  const base = `No contact could be read from this ${what}: all ${counts.total} rows have errors (the first: ${firstError}).`;
-  // The delimiter hint only where the rows show it: a vCard or a bad name has nothing to do with it.
-  if (firstError && /another delimiter/.test(firstError))
-    return `${base} The rows use another delimiter than the header; export the file again as a comma-separated CSV.`;
-  return base;
 }
 
 /** Drops runs left 'reading' by a dead process, and discards previews older than a day. */
@@ -246,6 +182,7 @@ function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
     counts,
     tracksByDefault: trackByDefault(counts.new ?? 0),
     result: result ?? null,
+    mapping: toMappingDto(parseStoredMapping(run.mapping)),
     sample,
     createdAt: run.created_at,
     committedAt: run.committed_at,

@@ -353,6 +353,26 @@ export interface ImportRunsTable {
   counts: string;
   created_at: string;
   committed_at: string | null;
+  /** JSON StoredMapping of a generic CSV (its columns and the field of each); null for other formats. */
+  mapping: string | null;
+}
+
+/** A generic CSV preview's decoded upload, in chunks, read again when its mapping changes. */
+export interface ImportUploadsTable {
+  account_id: string;
+  run_id: string;
+  seq: number;
+  /** Decoded lines joined with LF. */
+  text: string;
+}
+
+/** The last column mapping used for a header set (sha256 of the normalised names). */
+export interface ImportMappingsTable {
+  account_id: string;
+  header_key: string;
+  /** JSON array of mapping fields, one per column. */
+  fields: string;
+  updated_at: string;
 }
 
 export interface ImportRowsTable {
@@ -651,6 +671,8 @@ export interface Database {
   contact_search: ContactSearchTable;
   import_runs: ImportRunsTable;
   import_rows: ImportRowsTable;
+  import_uploads: ImportUploadsTable;
+  import_mappings: ImportMappingsTable;
   feed_tokens: FeedTokensTable;
   resources: ResourcesTable;
   resource_tags: ResourceTagsTable;

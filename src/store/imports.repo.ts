@@ -3,6 +3,7 @@ import type { DedupeContact } from '../core/duplicate-keys';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { ImportRowsTable, ImportRunsTable } from './database';
+import { deleteImportUpload } from './import-uploads.repo';
 import type { Conn } from './store';
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
@@ -49,8 +50,14 @@ export async function deleteImportRun(conn: Conn, accountId: string, id: string)
   await db.deleteFrom('import_runs').where('account_id', '=', accountId).where('id', '=', id).execute();
 }
 
-/** Drops a run's rows (a discarded or committed preview needs only its summary). */
+/** Drops a run's rows and stored upload (a discarded or committed preview needs only its summary). */
 export async function deleteImportRows(conn: Conn, accountId: string, runId: string): Promise<void> {
+  await deleteImportUpload(conn, accountId, runId);
+  await clearImportRows(conn, accountId, runId);
+}
+
+/** Drops a run's rows only: a generic CSV read again with another mapping writes them anew. */
+export async function clearImportRows(conn: Conn, accountId: string, runId: string): Promise<void> {
   const db = kysely(conn);
   await db
     .deleteFrom('import_row_photos')

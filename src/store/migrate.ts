@@ -19,10 +19,11 @@ import * as lastContactIndex from './migrations/1796167859457-contacts-last-cont
 import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 import * as circleColor from './migrations/1796174147232-circle-color';
 import * as accountsHardening from './migrations/1796177983591-accounts-hardening';
+import * as contactPhotos from './migrations/1796177995811-contact-photos';
 import * as carddavSubscriptions from './migrations/1796178092250-carddav-subscriptions';
 import * as calendarMeetings from './migrations/1796178183100-calendar-meetings';
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
-import * as contactPhotos from './migrations/1796177995811-contact-photos';
+import * as importMappings from './migrations/1796178265637-import-mappings';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '1796178192583-capture-store-bodies': captureStoreBodies,
   '1796178183100-calendar-meetings': calendarMeetings,
   '1796177995811-contact-photos': contactPhotos,
+  '1796178265637-import-mappings': importMappings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

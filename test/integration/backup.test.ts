@@ -13,6 +13,7 @@ import { countOwned } from '../../src/store/backup.repo';
 import { openSqlite } from '../../src/store/sqlite';
 import { type Caller, fixedClock, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore, type TestStore, withRaw } from '../helpers/stores';
+import { upload } from './imports-helpers';
 
 type Doc = Record<string, unknown> & { contacts: Record<string, unknown>[] };
 
@@ -174,6 +175,12 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
         .toBuffer(),
     });
     expect(photo.statusCode, photo.body).toBe(200);
+    // A generic CSV imported with --map leaves a remembered mapping for its header set.
+    const mapped = await upload(t.app, ada, 'Vorname;Nachname;Post\nMira;Falk;mira@example.com\n', {
+      map: 'Post=email',
+    });
+    expect(mapped.statusCode, mapped.body).toBe(201);
+    expect((await ada.call('DELETE', `/api/v1/imports/${mapped.json().id}`)).statusCode).toBe(204);
     return zoe;
   }
 

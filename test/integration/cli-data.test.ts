@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -142,6 +142,34 @@ describe('tend import', { timeout: SLOW }, () => {
     const again = await run('import', `${FIXTURES}/linkedin-connections.csv`);
     expect(again.stdout).toContain('Imported: 0 created, 0 merged, 6 skipped');
     expect(await count()).toHaveLength(6);
+  });
+
+  it('imports any spreadsheet with --map, prints the columns used, and names a wrong column or field (exit 2)', async () => {
+    // "Post" and "Ruf" are no headers Tend knows: --map says what they are.
+    const sheet = join(root, 'adressen.csv');
+    writeFileSync(sheet, 'Vorname;Nachname;Post;Ruf\nJonas;Weber;jonas@example.de;+49 30 5550100\n');
+    const mapped = await run('import', sheet, '--map', 'Post=email,Ruf=phone', '--dry-run');
+    expect(mapped.stderr).toBe('Uploading adressen.csv: 100%\n');
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain('CSV with mapped columns, 1 row: 1 new');
+    expect(mapped.stdout).toContain(
+      'Columns: Vorname → First name, Nachname → Last name, Post → E-mail, Ruf → Phone\n',
+    );
+    // Remembered for these headers: the next upload without --map is read the same way.
+    const again = await run('import', sheet, '--dry-run');
+    expect(again.stdout).toContain(
+      'Columns: Vorname → First name, Nachname → Last name, Post → E-mail, Ruf → Phone (remembered from the last import of these columns)',
+    );
+    const column = await run('import', sheet, '--map', 'Mail=email');
+    expect(column).toMatchObject({ code: 2, stdout: '' });
+    expect(column.stderr).toMatch(
+      /tend: --map column 'Mail' is not in this file's header \(it has 'Vorname', 'Nachname', 'Post', 'Ruf'\)\n$/,
+    );
+    const field = await run('import', sheet, '--map', 'Post=mail');
+    expect(field).toMatchObject({ code: 2, stdout: '' });
+    expect(field.stderr).toMatch(
+      /^tend: --map 'mail' \(for column 'Post'\) is not a field; use one of firstName, /,
+    );
   });
 
   it('refuses a file that is not contacts with the server message and exit 1', async () => {

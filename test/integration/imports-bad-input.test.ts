@@ -35,11 +35,24 @@ describe.each(dialects)('imports with bad input on %s', (dialect) => {
     await refused(Buffer.from('\uFEFF'), /^The file is empty\.$/);
     await refused(fixtureBytes('binary.bin'), /looks binary/);
     await refused(fixtureBytes('not-contacts.csv'), /Unrecognised file \(it starts with "Date,Amount,Payee/);
-    // A pipe-separated export is not recognised as any format.
-    await refused(
-      Buffer.from('First Name|Last Name|URL|Connected On\nAda|Lovelace||12 Mar 2024\n'),
-      /Unrecognised/,
+    // A CSV whose header names no name or e-mail column, whatever its delimiter.
+    await refused(Buffer.from('Datum|Betrag|Empfänger\n2024-01-01|12,50|Café\n'), /Unrecognised/);
+  });
+
+  it('reads a pipe-separated export: the pipe is one of the delimiters every CSV reader detects', async () => {
+    const res = await upload(
+      t.app,
+      ada,
+      'First Name|Last Name|URL|Connected On\nAda|Lovelace||12 Mar 2024\n',
     );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().format).toBe('linkedin');
+    expect(res.json().sample[0].name).toBe('Ada Lovelace');
+    const sheet = await upload(t.app, ada, 'Name|Mail\nMira Falk|mira@example.com\n');
+    expect(sheet.json().format).toBe('generic');
+    expect(sheet.json().sample[0].contact.emails).toEqual([{ value: 'mira@example.com' }]);
+    expect((await ada.call('DELETE', `/api/v1/imports/${sheet.json().id}`)).statusCode).toBe(204);
+    expect((await ada.call('DELETE', `/api/v1/imports/${res.json().id}`)).statusCode).toBe(204);
   });
 
   it('refuses a file whose rows use another delimiter than its header, and one with only a header', async () => {

@@ -8,10 +8,11 @@ export function upload(
   app: FastifyInstance,
   caller: Caller,
   body: string | Buffer | NodeJS.ReadableStream,
-  opts: { fileName?: string; type?: string; region?: string } = {},
+  opts: { fileName?: string; type?: string; region?: string; map?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const query = new URLSearchParams({ fileName: opts.fileName ?? 'upload.csv' });
   if (opts.region) query.set('region', opts.region);
+  if (opts.map) query.set('map', opts.map);
   return app.inject({
     method: 'POST',
     url: `/api/v1/imports?${query}`,

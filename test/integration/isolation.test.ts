@@ -92,6 +92,7 @@ const BODIES: Record<string, object> = {
   'POST /api/v1/catch-ups/:id/cancel': {},
   'PATCH /api/v1/trips/:id': { name: 'changed' },
   'POST /api/v1/imports/:id/commit': {},
+  'PUT /api/v1/imports/:id/mapping': { fields: ['fullName', 'email'] },
   'POST /api/v1/contacts/:id/relationships': {
     kind: 'knows',
     otherId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',

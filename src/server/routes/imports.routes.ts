@@ -8,6 +8,7 @@ import {
   IMPORT_CONTENT_TYPES,
   ImportCommit,
   ImportCommitBody,
+  ImportMappingBody,
   ImportPreviewQuery,
   ImportRowPage,
   ImportRowsQuery,
@@ -16,6 +17,7 @@ import {
 import { Invalid, UnsupportedMediaType } from '../../core/errors';
 import type { Deps } from '../../services/deps';
 import { commitImport } from '../../services/import-commit';
+import { remapImport } from '../../services/import-remap';
 import {
   discardImport,
   getImport,
@@ -71,7 +73,7 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
           description:
             'The raw file is the body (Content-Type text/csv, text/vcard, text/x-vcard, text/plain or ' +
             'application/octet-stream; at most 60 MB). The format (LinkedIn, Google or Outlook CSV, vCard ' +
-            '2.1/3.0/4.0) is read from the content. Nothing is imported until POST /imports/{id}/commit. ' +
+            '2.1/3.0/4.0, or any other CSV with a header row, read through a column mapping) is read from the content. Nothing is imported until POST /imports/{id}/commit. ' +
             'An empty, binary or unrecognised file, or one with no readable row, is a 400 and stores nothing.',
           querystring: ImportPreviewQuery,
           response: { 201: ImportRun },
@@ -125,6 +127,23 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
           .header('content-disposition', 'attachment; filename="import-errors.csv"')
           .send(Readable.from(lines));
       },
+    );
+    app.put(
+      '/imports/:id/mapping',
+      {
+        schema: {
+          tags,
+          summary: "Change a generic CSV preview's column mapping: the file is read again",
+          description:
+            'One field per column, in header order. Every row is read and classified again ' +
+            '(new / duplicate / merge / conflict / error) in one transaction, and the mapping is ' +
+            'remembered for the same header set. No column mapped to a name or e-mail is a 400.',
+          params: IdParams,
+          body: ImportMappingBody,
+          response: { 200: ImportRun },
+        },
+      },
+      async (request) => remapImport(deps, principal(request).accountId, request.params.id, request.body),
     );
     app.post(
       '/imports/:id/commit',

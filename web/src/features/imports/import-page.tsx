@@ -68,8 +68,8 @@ export function ImportPage() {
           Import contacts
         </Title>
         <Text size="sm" c="dimmed">
-          LinkedIn Connections.csv, a Google or Outlook CSV export, or a vCard file. Nothing changes until you
-          commit the preview.
+          LinkedIn Connections.csv, a Google or Outlook CSV export, a vCard file, or any spreadsheet saved as
+          CSV (you map its columns). Nothing changes until you commit the preview.
         </Text>
       </div>
       {showPicker && (

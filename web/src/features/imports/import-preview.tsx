@@ -19,6 +19,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { ErrorPanel } from '../../ui/error-panel';
 import { formError } from '../../ui/field-errors';
+import { ImportMappingStep } from './import-mapping';
 import { ImportRowCards, ImportRowsTable } from './import-rows-table';
 import { type RowStatus, useCommitImport, useDiscardImport, useImportRows } from './queries';
 import { type Choices, commitBody, type Defaults, STATUS_COLORS } from './row-actions';
@@ -71,6 +72,15 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           </Group>
         </Group>
 
+        {run.mapping && (
+          <ImportMappingStep
+            key={run.mapping.columns.map((c) => c.field).join()}
+            runId={run.id}
+            mapping={run.mapping}
+            onRemapped={() => setChoices(new Map())}
+          />
+        )}
+
         {counts.error > 0 && (
           <Alert
             color="red"
@@ -105,7 +115,11 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           </Alert>
         )}
         {counts.warnings > 0 && (
-          <Alert color="yellow" variant="light" title={`${counts.warnings} rows with a field skipped`}>
+          <Alert
+            color="yellow"
+            variant="light"
+            title={`${counts.warnings === 1 ? '1 row' : `${counts.warnings} rows`} with a field skipped`}
+          >
             <Text size="sm">
               A field could not be read (a date such as 01.01.99, an address that is not an e-mail); the
               contact is imported without it. Each row says which.

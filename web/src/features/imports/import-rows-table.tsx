@@ -135,7 +135,7 @@ function RowDetails({ row }: { row: ImportRow }) {
     <Text size="xs" className="tend-quiet">
       Matches{' '}
       {row.match.contactId ? (
-        <Anchor component={Link} to={`/contacts/${row.match.contactId}`} size="xs">
+        <Anchor component={Link} to={`/contacts/${row.match.contactId}`} size="xs" underline="always">
           a contact
         </Anchor>
       ) : (

@@ -1,6 +1,7 @@
 import type { IMPORT_ROW_STATUSES, ImportCommit, ImportRowPage, ImportRun } from '@contract/imports';
+import type { MappingField } from '@contract/vocabulary';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, post } from '../../api/client';
+import { del, get, post, put } from '../../api/client';
 
 export type RowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 const importsKey = ['imports'] as const;
@@ -56,5 +57,18 @@ export function useDiscardImport(id: string) {
   return useMutation({
     mutationFn: () => del(`/imports/${encodeURIComponent(id)}`),
     onSuccess: () => client.removeQueries({ queryKey: importsKey }),
+  });
+}
+
+/** PUT a generic CSV's column mapping: the server reads the file again and answers with the new preview. */
+export function useRemapImport(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: MappingField[]) =>
+      put<ImportRun>(`/imports/${encodeURIComponent(id)}/mapping`, { fields }),
+    onSuccess: async (run) => {
+      client.setQueryData([...importsKey, 'run', id], run);
+      await client.invalidateQueries({ queryKey: [...importsKey, 'rows', id] });
+    },
   });
 }
