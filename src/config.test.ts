@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ signupOpen: true, trustProxy: 1, smtpFrom: 'Tend <tend@tend.example.org>' });
   });
 
+  it('lets capture reach private networks on a one-person server, not once sign-up is open, unless told', () => {
+    expect(loadConfig({}).privateFetch).toBe(true);
+    expect(loadConfig({ TEND_SIGNUP: 'open' }).privateFetch).toBe(false);
+    expect(loadConfig({ TEND_SIGNUP: 'open', TEND_PRIVATE_FETCH: 'allow' }).privateFetch).toBe(true);
+    expect(loadConfig({ TEND_PRIVATE_FETCH: 'deny' }).privateFetch).toBe(false);
+    expect(() => loadConfig({ TEND_PRIVATE_FETCH: 'yes' })).toThrow(/TEND_PRIVATE_FETCH/);
+  });
+
   it('trusts a hop count or a list of proxy addresses, and refuses trusting every hop', () => {
     expect(loadConfig({ TEND_TRUST_PROXY: '0' }).trustProxy).toBe(false);
     expect(loadConfig({ TEND_TRUST_PROXY: '2' }).trustProxy).toBe(2);

@@ -17,6 +17,7 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).optional(),
   TEND_PUBLIC_URL: z.string().url().optional(),
   TEND_SIGNUP: z.enum(['open', 'closed']).default('closed'),
+  TEND_PRIVATE_FETCH: z.enum(['allow', 'deny']).optional(),
   TEND_TRUST_PROXY: z
     .string()
     .default('0')
@@ -77,6 +78,11 @@ export interface Config {
   /** Anyone may sign up; otherwise only the server's first user. */
   signupOpen: boolean;
   /**
+   * Capture and sync may reach private networks (loopback, 10/8, 192.168/16 …) for a user: by
+   * default yes on a one-person server, no once anyone may sign up (TEND_PRIVATE_FETCH overrides).
+   */
+  privateFetch: boolean;
+  /**
    * Behind a reverse proxy: how many hops of X-Forwarded-For to trust, or which proxy addresses
    * (IPs/CIDRs); false = use the socket's address. Rate limits key on the client this yields.
    */
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM ?? `Tend <tend@${new URL(publicUrl).hostname}>`,
     publicUrl,
     signupOpen: e.TEND_SIGNUP === 'open',
+    privateFetch: e.TEND_PRIVATE_FETCH ? e.TEND_PRIVATE_FETCH === 'allow' : e.TEND_SIGNUP !== 'open',
     trustProxy: e.TEND_TRUST_PROXY,
     secret: e.TEND_SECRET,
   };

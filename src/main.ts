@@ -12,7 +12,13 @@ import { openStore } from './store/open-store';
 async function main() {
   const config = loadConfig();
   const store = await openStore(config);
-  const deps = { store, clock: () => new Date(), newId, secretKey: loadSecretKey(config) };
+  const deps = {
+    store,
+    clock: () => new Date(),
+    newId,
+    secretKey: loadSecretKey(config),
+    outbound: { privateNetworks: config.privateFetch },
+  };
   const lifecycle = { draining: false };
   const app = await buildApp(deps, {
     signupOpen: config.signupOpen,

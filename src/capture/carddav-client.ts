@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { guardedFetch, type OutboundPolicy, OutboundRefused } from './outbound';
 
 /** Where and as whom: an address book (or a server root to discover one from) with an app password. */
 export interface CardDavAccount {
@@ -104,7 +105,7 @@ function describeStatus(status: number, what: string): string {
 }
 
 /** A CardDAV client on fetch: Basic auth, one request at a time, errors in words. */
-export function cardDavClient(account: CardDavAccount) {
+export function cardDavClient(account: CardDavAccount, policy: OutboundPolicy) {
   const auth = `Basic ${Buffer.from(`${account.user}:${account.password}`).toString('base64')}`;
 
   async function request(
@@ -114,18 +115,22 @@ export function cardDavClient(account: CardDavAccount) {
   ): Promise<{ status: number; body: string; headers: Headers; url: string }> {
     let res: Response;
     try {
-      res = await fetch(url, {
-        method,
-        headers: {
-          authorization: auth,
-          ...(init.body !== undefined && { 'content-type': 'application/xml; charset=utf-8' }),
-          ...init.headers,
+      res = await guardedFetch(
+        url,
+        {
+          method,
+          headers: {
+            authorization: auth,
+            ...(init.body !== undefined && { 'content-type': 'application/xml; charset=utf-8' }),
+            ...init.headers,
+          },
+          ...(init.body !== undefined && { body: init.body }),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
         },
-        ...(init.body !== undefined && { body: init.body }),
-        redirect: 'follow',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+        policy,
+      );
     } catch (error) {
+      if (error instanceof OutboundRefused) throw new CardDavError(`${init.what}: ${error.message}`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
       throw new CardDavError(
         `${init.what}: cannot reach ${new URL(url).host}${cause ? ` (${cause})` : ''}`.trim(),

@@ -1,4 +1,5 @@
 import { ICS_SIZE_LIMIT } from '../core/meeting-capture';
+import { guardedFetch, type OutboundPolicy, OutboundRefused } from './outbound';
 
 /** A calendar address that could not be read, said in words the user can act on. */
 export class IcsFetchError extends Error {}
@@ -21,15 +22,16 @@ export function httpUrl(url: string): string {
  * collection (Radicale, Nextcloud and others answer GET on a calendar with the whole calendar),
  * with Basic auth when a user is given. Reads at most ICS_SIZE_LIMIT bytes.
  */
-export async function fetchIcs(address: IcsAddress): Promise<string> {
+export async function fetchIcs(address: IcsAddress, policy: OutboundPolicy): Promise<string> {
   const url = new URL(httpUrl(address.url));
   const headers: Record<string, string> = { accept: 'text/calendar, */*;q=0.5' };
   if (address.user)
     headers.authorization = `Basic ${Buffer.from(`${address.user}:${address.password ?? ''}`).toString('base64')}`;
   let res: Response;
   try {
-    res = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS) });
+    res = await guardedFetch(url, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) }, policy);
   } catch (error) {
+    if (error instanceof OutboundRefused) throw new IcsFetchError(error.message);
     if (error instanceof Error && error.name === 'TimeoutError')
       throw new IcsFetchError(`no answer from ${url.host} within ${TIMEOUT_MS / 1000} s`);
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;

@@ -24,7 +24,13 @@ export async function localTransport(): Promise<LocalTransport> {
   const config = loadConfig();
   const store = await openStore(config);
   try {
-    const deps = { store, clock: () => new Date(), newId, secretKey: loadSecretKey(config) };
+    const deps = {
+      store,
+      clock: () => new Date(),
+      newId,
+      secretKey: loadSecretKey(config),
+      outbound: { privateNetworks: config.privateFetch },
+    };
     const app = await buildApp(deps, { localPrincipal: await localOwner(deps) });
     const reply = (res: { statusCode: number; body: string }): Reply => ({
       status: res.statusCode,

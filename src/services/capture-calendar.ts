@@ -10,7 +10,7 @@ import { findSource, type SourceRow, sourcesOfKind } from '../store/capture.repo
 import { requireSource, withSourceHeld } from './capture.service';
 import { captureContext, emptyRun } from './capture-mail';
 import { writeMeetings } from './capture-meetings';
-import type { Deps } from './deps';
+import { type Deps, outboundOf } from './deps';
 
 /** A subscribed calendar is read again this long after its last sync (the job runs every minute). */
 export const CALENDAR_SYNC_EVERY_MS = 15 * 60_000;
@@ -56,7 +56,7 @@ export async function syncCalendarSource(
   try {
     return await withSourceHeld(deps, source, async () => {
       const address = sealedAddress(deps, source.secret ?? '');
-      return captureCalendar(deps, source, await fetchIcs(address));
+      return captureCalendar(deps, source, await fetchIcs(address, outboundOf(deps)));
     });
   } catch (error) {
     if (error instanceof IcsFetchError) throw new Upstream(error.message);

@@ -1,11 +1,12 @@
 import { type ImapCursor, ImapError, readImap } from '../capture/imap-reader';
+import { assertReachable, OutboundRefused } from '../capture/outbound';
 import { type CaptureRun, SourceSettings } from '../contract/capture';
 import { Conflict, Invalid, Upstream } from '../core/errors';
 import { open } from '../secret-box';
 import { type SourceRow, sourcesOfKind, updateSource } from '../store/capture.repo';
 import { requireSource, withSourceHeld } from './capture.service';
 import { captureContext, captureMail } from './capture-mail';
-import type { Deps } from './deps';
+import { type Deps, outboundOf } from './deps';
 
 /** A mailbox is read again this long after its last sync (the job runs every minute). */
 export const IMAP_SYNC_EVERY_MS = 15 * 60_000;
@@ -55,6 +56,12 @@ async function runSync(deps: Deps, source: SourceRow): Promise<CaptureRun> {
     user: settings.user ?? '',
     password,
   };
+  try {
+    await assertReachable(account.host, outboundOf(deps));
+  } catch (error) {
+    if (error instanceof OutboundRefused) throw new ImapError(error.message);
+    throw error;
+  }
   const since = monthsBefore(deps.clock(), settings.backfillMonths ?? 24);
   const save = () =>
     updateSource(deps.store.read, source.account_id, source.id, { cursor: JSON.stringify(position) });

@@ -21,7 +21,7 @@ import {
 } from '../store/carddav.repo';
 import { SYNC_LEASE_MS } from './capture.service';
 import { syncSubscription } from './carddav-sync';
-import { type Deps, nowIso } from './deps';
+import { type Deps, nowIso, outboundOf } from './deps';
 
 /** A subscribed book is read again this long after its last sync (the job runs every minute). */
 export const CARDDAV_SYNC_EVERY_MS = 15 * 60_000;
@@ -61,8 +61,8 @@ async function remote<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** The address books at a URL (the book itself, or those discovered from a server root). */
-export async function discoverBooks(input: CarddavDiscover) {
-  return remote(() => cardDavClient(input).discover());
+export async function discoverBooks(deps: Deps, input: CarddavDiscover) {
+  return remote(() => cardDavClient(input, outboundOf(deps)).discover());
 }
 
 /**
@@ -76,7 +76,7 @@ export async function createSubscription(
 ): Promise<Subscription> {
   if (!deps.secretKey)
     throw new Invalid('this server has no key to seal passwords with (set TEND_SECRET)', 'password');
-  const books = await discoverBooks(input);
+  const books = await discoverBooks(deps, input);
   if (books.length === 0) throw new Invalid('not an address book, and the account has none', 'url');
   if (books.length > 1)
     throw new Invalid(
@@ -84,7 +84,9 @@ export async function createSubscription(
       'url',
     );
   const book = books[0]!;
-  const { syncCollection } = await remote(() => cardDavClient(input).describeBook(book.url));
+  const { syncCollection } = await remote(() =>
+    cardDavClient(input, outboundOf(deps)).describeBook(book.url),
+  );
   const now = nowIso(deps);
   const row: SubscriptionRow = {
     account_id: accountId,
@@ -168,7 +170,7 @@ export async function runSubscription(deps: Deps, accountId: string, id: string)
   if (!(await claimSubscription(deps.store.read, accountId, id, now.toISOString(), until)))
     throw new Conflict(`"${row.name}" is already syncing; try again when it has finished`);
   try {
-    const run = await syncSubscription(deps, row, cardDavClient(accountOf(deps, row)));
+    const run = await syncSubscription(deps, row, cardDavClient(accountOf(deps, row), outboundOf(deps)));
     await updateSubscription(deps.store.read, accountId, id, {
       locked_until: null,
       last_sync_at: nowIso(deps),

@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from '../capture/outbound';
 import type { Store } from '../store/store';
 
 /** What every service needs: the store, a clock and an id source (both injectable, so tests fix them). */
@@ -7,6 +8,12 @@ export interface Deps {
   newId: () => string;
   /** Seals capture credentials (src/secret-key.ts); without it, sources that need a password are refused. */
   secretKey?: Buffer;
+  /** Which addresses capture and sync may reach for a user (src/capture/outbound.ts); unset = any. */
+  outbound?: OutboundPolicy;
+}
+
+export function outboundOf(deps: Pick<Deps, 'outbound'>): OutboundPolicy {
+  return deps.outbound ?? { privateNetworks: true };
 }
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

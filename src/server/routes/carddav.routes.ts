@@ -43,7 +43,7 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
           response: { 200: CarddavBookList },
         },
       },
-      async (request) => ({ items: await discoverBooks(request.body) }),
+      async (request) => ({ items: await discoverBooks(deps, request.body) }),
     );
     app.get(
       '/carddav-subscriptions',
