@@ -18,6 +18,7 @@ import * as capture from './migrations/1796167644810-capture';
 import * as lastContactIndex from './migrations/1796167859457-contacts-last-contact-index';
 import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 import * as circleColor from './migrations/1796174147232-circle-color';
+import * as contactHealthScore from './migrations/1796177939673-contact-health-score';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '1796167439292-relationships': relationships,
   '1796167859457-contacts-last-contact-index': lastContactIndex,
   '1796174147232-circle-color': circleColor,
+  '1796177939673-contact-health-score': contactHealthScore,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
