@@ -128,7 +128,7 @@ describe("the contact page's cadence (F4)", () => {
       expect(await stored()).toBeNull();
       await expectNoSeriousA11y(page, `custom cadence with an error, ${label}`);
       await every.fill('3');
-      const unit = page.getByRole('textbox', { name: 'Unit' });
+      const unit = page.getByRole('combobox', { name: 'Unit' });
       await unit.click();
       await page.getByRole('option', { name: 'weeks' }).click();
       await shot(page, `contact-cadence-custom-${label}.png`, { fullPage: false });
