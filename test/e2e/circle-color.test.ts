@@ -63,7 +63,9 @@ describe('circle colours (F2)', () => {
       await expectNoSeriousA11y(page, `new circle form with a colour, ${label}`);
       await form.getByRole('button', { name: 'Create circle' }).click();
       await page.getByText('Circle “Founders” created').waitFor();
-      await expect.poll(() => page.getByRole('combobox', { name: 'Colour of Founders' }).inputValue()).toBe('Green');
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Colour of Founders' }).inputValue())
+        .toBe('Green');
       expect(await form.getByRole('combobox', { name: 'Colour' }).inputValue()).toBe('No colour');
       const stored = async () =>
         (
