@@ -51,9 +51,12 @@ function CustomCadenceForm({
         <TextInput
           label="Every"
           inputMode="numeric"
-          w={90}
+          w={120}
           value={every}
-          onChange={(e) => setEvery(e.currentTarget.value)}
+          onChange={(e) => {
+            setEvery(e.currentTarget.value);
+            setProblem(null);
+          }}
           error={messageFor('cadence.every')}
           autoFocus
         />
