@@ -146,7 +146,10 @@ describe.each(dialects)('relationships between contacts (F29) on %s', (dialect) 
     expect(await label(ids.Grace!)).toEqual([['Direct report', ids.Alan]]);
     expect(await label(ids.Alan!)).toEqual([['Manager', ids.Grace]]);
     // Symmetric kinds have no direction: reverse is a no-op, not an error.
-    const sym = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { kind: 'colleague', reverse: true });
+    const sym = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, {
+      kind: 'colleague',
+      reverse: true,
+    });
     expect(sym.json()).toMatchObject({ kind: 'colleague', contactId: ids.Alan });
     await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { kind: 'manager' });
     await relate(ids.Grace!, { kind: 'manager', otherId: ids.Alan });

@@ -102,7 +102,7 @@ const SORT_OPTIONS: { value: ContactSort; label: string }[] = [
   { value: 'name', label: 'Name' },
   { value: 'last_contact', label: 'Last contact' },
   { value: 'next_due', label: 'Next due' },
-  { value: 'health', label: 'Health (weakest)' },
+  { value: 'health', label: 'Health' },
 ];
 
 export function ContactsPage() {
