@@ -8,15 +8,18 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
  */
 const load = () => import('./command-palette');
 let loading: ReturnType<typeof load> | null = null;
+let palette: Awaited<ReturnType<typeof load>> | null = null;
 let mounted = false;
-// Once the chunk is in, Spotlight's own hotkeys (mod+K, /) take over.
-let loaded = false;
+// Once the palette has mounted, Spotlight's own hotkeys (mod+K, /) take over.
+let ready = false;
+// Asked for (a shortcut or the Search button) before it had mounted: opened as soon as it has.
+let requested = false;
 const listeners = new Set<() => void>();
 
 /** Starts loading the palette's chunk (once) and mounts it. */
 export function preloadPalette(): ReturnType<typeof load> {
   loading ??= load().then((m) => {
-    loaded = true;
+    palette = m;
     return m;
   });
   if (!mounted) {
@@ -28,7 +31,24 @@ export function preloadPalette(): ReturnType<typeof load> {
 
 /** Opens the palette, loading it first if need be. */
 export function openPalette(): void {
-  void preloadPalette().then((m) => m.openCommandPalette());
+  if (ready && palette) {
+    palette.openCommandPalette();
+    return;
+  }
+  requested = true;
+  void preloadPalette();
+}
+
+/** Rendered after the palette, so its effect runs once Spotlight has mounted and bound its hotkeys. */
+function Ready() {
+  useEffect(() => {
+    ready = true;
+    if (requested && palette) {
+      requested = false;
+      palette.openCommandPalette();
+    }
+  }, []);
+  return null;
 }
 
 const CommandPalette = lazy(async () => ({ default: (await preloadPalette()).CommandPalette }));
@@ -47,14 +67,14 @@ function typing(target: EventTarget | null): boolean {
 
 /** Mounts the palette once loaded; until then, catches its shortcuts so none is lost. */
 export function LazyCommandPalette() {
-  const ready = useSyncExternalStore(subscribe, () => mounted);
+  const shown = useSyncExternalStore(subscribe, () => mounted);
   useEffect(() => {
     const idle =
       typeof window.requestIdleCallback === 'function'
         ? window.requestIdleCallback(() => preloadPalette(), { timeout: 3000 })
         : window.setTimeout(() => preloadPalette(), 1500);
     const onKey = (e: KeyboardEvent) => {
-      if (loaded) return;
+      if (ready) return;
       const shortcut =
         ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing(e.target));
       if (shortcut) {
@@ -69,9 +89,10 @@ export function LazyCommandPalette() {
       else window.clearTimeout(idle);
     };
   }, []);
-  return ready ? (
+  return shown ? (
     <Suspense fallback={null}>
       <CommandPalette />
+      <Ready />
     </Suspense>
   ) : null;
 }
