@@ -44,9 +44,12 @@ describe('contact views', () => {
       tracked: false,
       lastInteractionAt: null,
       nextDueAt: null,
+      healthScore: null,
     } satisfies Partial<Contact>;
     const out = contactTable([c as Contact], new Map([['k1', 'Mentors']]), 200, 'UTC');
-    expect(out.split('\n')[1]).toBe('Grace Hopper  Navy            Mentors  -             not tracked');
+    expect(out.split('\n')[1]).toBe(
+      'Grace Hopper  Navy            Mentors  -             not tracked  no history',
+    );
     expect(contactTable([], new Map(), 80)).toBe('No contacts.');
   });
 });

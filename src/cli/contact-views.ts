@@ -10,6 +10,7 @@ const COLUMNS = [
   { header: 'CIRCLE' },
   { header: 'LAST CONTACT', min: 10 },
   { header: 'NEXT DUE', min: 10 },
+  { header: 'HEALTH', min: 6 },
 ];
 
 /** The list/search table: one row per contact, fitted to `width`. */
@@ -27,6 +28,7 @@ export function contactTable(
     c.circleId ? (circles.get(c.circleId) ?? c.circleId) : '',
     formatDate(c.lastInteractionAt, zone),
     c.tracked ? formatDate(c.nextDueAt, zone) : 'not tracked',
+    c.healthScore === null ? 'no history' : String(c.healthScore),
   ]);
   return renderTable(COLUMNS, rows, width);
 }

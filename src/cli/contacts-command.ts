@@ -1,5 +1,5 @@
-import { type Command, InvalidArgumentError } from 'commander';
-import type { Contact, ContactPage } from '../contract/contacts';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { CONTACT_SORTS, type Contact, type ContactPage, type ContactSort } from '../contract/contacts';
 import type { TimelineEntry } from '../contract/timeline';
 import { circleNames, resolveCircleId } from './circles';
 import { type ContactOptions, contactFlags, createBody, patchBody } from './contact-options';
@@ -23,6 +23,7 @@ interface ListOptions {
   company?: string;
   city?: string;
   country?: string;
+  sort?: ContactSort;
   limit?: number;
   all?: boolean;
   json?: boolean;
@@ -31,7 +32,15 @@ interface ListOptions {
 /** One page, or every page when `all` (following nextCursor). */
 async function fetchContacts(t: Transport, o: ListOptions): Promise<ContactPage> {
   const circleId = (await resolveCircleId(t, o.circle)) ?? undefined;
-  const filter = { q: o.q, circleId, tag: o.tag, company: o.company, city: o.city, country: o.country };
+  const filter = {
+    q: o.q,
+    circleId,
+    tag: o.tag,
+    company: o.company,
+    city: o.city,
+    country: o.country,
+    sort: o.sort,
+  };
   const items: Contact[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -82,6 +91,12 @@ export function contactsCommand(program: Command, api: Api): void {
     .option('--company <name>', 'only this company')
     .option('--city <city>', 'only this city')
     .option('--country <country>', 'only this country')
+    .addOption(
+      new Option(
+        '--sort <order>',
+        'name (A–Z), last_contact (newest first), next_due (soonest first), health (weakest first)',
+      ).choices(CONTACT_SORTS),
+    )
     .option('--limit <n>', 'page size (1-500, default 50)', positiveInt)
     .option('--all', 'every page, not just the first')
     .option('--json', 'print the JSON response')

@@ -117,6 +117,9 @@ export const BackupContact = z
     last_inbound_at: time.nullable(),
     last_reply_channel: z.enum(CHANNELS).nullable(),
     next_due_at: time.nullable(),
+    // Derived (F20) and rescored by the tick once stale; optional so older backups still restore.
+    health_score: z.number().int().min(0).max(100).nullable().default(null),
+    health_computed_at: time.nullable().default(null),
     // Derived (F9) and recomputed on restore; optional so backups from before it still restore.
     holiday_country: str(2).nullable().default(null),
     // F30: 0 = don't capture this contact's mail and meetings; optional for older backups.

@@ -123,10 +123,17 @@ export const Contact = z.object({
     .describe('the ETag of GET /contacts/{id}/photo; null = no photo (show initials)'),
   lastInteractionAt: z.string().nullable(),
   nextDueAt: z.string().nullable(),
+  healthScore: z
+    .number()
+    .int()
+    .nullable()
+    .describe('F20 health 0–100, rescored on every write and daily; null = no history (never contacted)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Contact = z.infer<typeof Contact>;
+
+const HealthBound = z.coerce.number().int().min(0).max(100);
 
 export const ContactFilter = z.object({
   q: text(200).optional().describe('full-text: names, companies, e-mails, notes, facts'),
@@ -142,17 +149,25 @@ export const ContactFilter = z.object({
     .enum(CADENCE_KINDS)
     .optional()
     .describe("the cadence in force: the contact's own, or else their circle's default"),
+  healthMin: HealthBound.optional().describe('health score at least this (0–100); leaves out no history'),
+  healthMax: HealthBound.optional().describe('health score at most this (0–100); leaves out no history'),
+  noHistory: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional()
+    .describe('true: only people never contacted (no health score); false: only those with a score'),
 });
 export type ContactFilter = z.infer<typeof ContactFilter>;
 
-export const CONTACT_SORTS = ['name', 'last_contact', 'next_due'] as const;
+export const CONTACT_SORTS = ['name', 'last_contact', 'next_due', 'health'] as const;
 export type ContactSort = (typeof CONTACT_SORTS)[number];
 
 export const ContactListQuery = ContactFilter.extend({
   sort: z
     .enum(CONTACT_SORTS)
     .default('name')
-    .describe('name A–Z; last_contact newest first; next_due soonest first (no value last)'),
+    .describe(
+      'name A–Z; last_contact newest first; next_due soonest first; health weakest first (no value last)',
+    ),
   cursor: z.string().max(500).optional().describe('nextCursor of the previous page, with the same sort'),
   limit: Limit,
 });

@@ -14,7 +14,16 @@ export const RelationshipCreate = z
 export type RelationshipCreate = z.infer<typeof RelationshipCreate>;
 
 export const RelationshipPatch = z
-  .object({ kind: z.enum(RELATIONSHIP_KINDS).optional(), note: text(500).nullish() })
+  .object({
+    kind: z.enum(RELATIONSHIP_KINDS).optional(),
+    reverse: z
+      .boolean()
+      .optional()
+      .describe(
+        'true swaps the two ends, e.g. the manager becomes the direct report; ignored for spouse, partner, colleague, knows',
+      ),
+    note: text(500).nullish(),
+  })
   .strict();
 export type RelationshipPatch = z.infer<typeof RelationshipPatch>;
 

@@ -117,3 +117,9 @@ export function healthScore(input: HealthInput, now: string): HealthScore {
     explanation: `${explanation}.`,
   };
 }
+
+/** The score the contacts list stores, filters and sorts by: null = no history, as the dashboard counts it. */
+export function storedHealthScore(input: HealthInput, now: string): number | null {
+  const h = healthScore(input, now);
+  return h.noHistory ? null : h.score;
+}

@@ -4,6 +4,7 @@ import { captureTick } from '../services/capture-imap';
 import { carddavTick } from '../services/carddav.service';
 import type { Deps } from '../services/deps';
 import { type DigestTickReport, digestTick } from '../services/digest.service';
+import { type HealthRefreshReport, refreshStaleHealth } from '../services/health-refresh';
 import { type DeliveryReport, deliverDue } from '../services/outbox.service';
 import type { Jobs } from './jobs';
 import type { Mailer } from './mailer';
@@ -22,18 +23,23 @@ export interface JobsOptions {
 export interface TickReport {
   digest: DigestTickReport;
   delivery: DeliveryReport | null;
+  health: HealthRefreshReport;
 }
 
 export type { Jobs } from './jobs';
 
-/** One minute's work: queue the digests that are due, then deliver what the outbox holds. `now` is deps.clock. */
+/**
+ * One minute's work: queue the digests that are due, deliver what the outbox holds, and rescore the
+ * health of a batch of contacts not yet scored today. `now` is deps.clock.
+ */
 export async function tick(
   deps: Deps,
   options: Pick<JobsOptions, 'publicUrl' | 'mailer'>,
 ): Promise<TickReport> {
   const digest = await digestTick(deps, options.publicUrl);
   const delivery = options.mailer ? await deliverDue(deps, options.mailer) : null;
-  return { digest, delivery };
+  const health = await refreshStaleHealth(deps);
+  return { digest, delivery, health };
 }
 
 /**

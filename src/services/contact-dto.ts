@@ -76,6 +76,7 @@ export function toContactDto(row: ContactRow, children: ContactChildren, photoHa
     photoHash: photoHash ?? null,
     lastInteractionAt: row.last_interaction_at,
     nextDueAt: row.next_due_at,
+    healthScore: row.health_score,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -22,6 +22,7 @@ import {
   loadChildren,
   reindexContacts,
   replaceChildren,
+  sortValue,
   updateContact,
 } from '../store/contacts.repo';
 import { tombstoneCardsOfContact } from '../store/dav.repo';
@@ -241,7 +242,13 @@ export async function removeContactIn(trx: Conn, accountId: string, id: string):
 
 type Position =
   | { after: { sortName: string; id: string }; afterValue?: undefined }
-  | { after?: undefined; afterValue: { value: string | null; id: string } };
+  | { after?: undefined; afterValue: { value: string | number | null; id: string } };
+
+/** A health cursor holds an integer score, the other sorts an ISO time; either may be null (no value). */
+function isSortValue(v: unknown, sort: ContactSort): v is string | number | null {
+  if (v === null) return true;
+  return sort === 'health' ? Number.isInteger(v) : typeof v === 'string';
+}
 
 /** A cursor names its sort, so a cursor of one order is refused by another rather than misread. */
 function decodeCursor(cursor: string, sort: ContactSort): Position {
@@ -255,7 +262,7 @@ function decodeCursor(cursor: string, sort: ContactSort): Position {
       sort !== 'name' &&
       parts.length === 3 &&
       first === sort &&
-      (typeof second === 'string' || second === null) &&
+      isSortValue(second, sort) &&
       typeof third === 'string'
     )
       return { afterValue: { value: second, id: third } };
@@ -265,10 +272,7 @@ function decodeCursor(cursor: string, sort: ContactSort): Position {
 
 function encodeCursor(row: ContactRow, sort: ContactSort): string {
   // Name order keeps its two-element shape, so cursors handed out before sorting existed still work.
-  const parts =
-    sort === 'name'
-      ? [row.sort_name, row.id]
-      : [sort, sort === 'next_due' ? row.next_due_at : row.last_interaction_at, row.id];
+  const parts = sort === 'name' ? [row.sort_name, row.id] : [sort, sortValue(row, sort), row.id];
   return Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
 }
 

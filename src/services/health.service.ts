@@ -1,37 +1,20 @@
 import type { Capacity, Health } from '../contract/health';
 import { capacityPlan, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
-import { type HealthInteraction, healthScore } from '../core/health';
+import { healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
-import { interactionsSince, trackedContacts } from '../store/health.repo';
+import { trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
+import { yearOfInteractions } from './health-interactions';
 import { getHolidaySettings } from './holidays.service';
-
-const YEAR_MS = 365 * 86_400_000;
 
 async function circlesById(db: Conn, accountId: string): Promise<Map<string, CircleRow>> {
   return new Map((await listCircles(db, accountId)).map((r) => [r.id, r]));
-}
-
-/** The last 12 months of interactions of these contacts (or of all), grouped by contact. */
-async function yearOfInteractions(db: Conn, accountId: string, since: string, contactId?: string) {
-  const out = new Map<string, HealthInteraction[]>();
-  for (const r of await interactionsSince(db, accountId, since, contactId)) {
-    const list = out.get(r.contact_id) ?? [];
-    list.push({
-      direction: r.direction,
-      channel: r.channel,
-      occurredAt: r.occurred_at,
-      awaitingReply: r.awaiting_reply === 1,
-    });
-    out.set(r.contact_id, list);
-  }
-  return out;
 }
 
 /** F20 + F18: the contact's health score with its parts, and whether the relationship is one-sided. */
@@ -41,10 +24,7 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
   if (!c) throw new NotFound('contact not found');
   const now = deps.clock().toISOString();
   const circles = await circlesById(db, accountId);
-  const interactions =
-    (
-      await yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString(), contactId)
-    ).get(contactId) ?? [];
+  const interactions = (await yearOfInteractions(db, accountId, now, [contactId])).get(contactId) ?? [];
   const cadence = contactCadence(c, c.circle_id ? circles.get(c.circle_id) : null);
   const h = healthScore(
     { cadence, lastMeaningfulAt: c.last_meaningful_at, createdAt: c.created_at, interactions },
@@ -75,7 +55,7 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
     findAccount(db, accountId),
     circlesById(db, accountId),
     trackedContacts(db, accountId),
-    yearOfInteractions(db, accountId, new Date(Date.parse(now) - YEAR_MS).toISOString()),
+    yearOfInteractions(db, accountId, now),
     getHolidaySettings(deps, accountId, db),
   ]);
   const planned = contacts.map((c) => {

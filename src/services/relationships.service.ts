@@ -123,13 +123,19 @@ export async function patchRelationship(
   return deps.store.transaction(async (trx) => {
     const row = await findRelationship(trx, accountId, id);
     if (!row) throw new NotFound('relationship not found');
-    if (patch.kind && patch.kind !== row.kind)
-      await assertNew(trx, accountId, row.contact_id, row.other_contact_id, patch.kind, id);
+    const kind = patch.kind ?? row.kind;
+    // A symmetric kind reads the same both ways, so there is nothing to reverse.
+    const reverse = patch.reverse === true && !SYMMETRIC_RELATIONSHIPS.has(kind);
+    const [subject, other] = reverse
+      ? [row.other_contact_id, row.contact_id]
+      : [row.contact_id, row.other_contact_id];
+    if (kind !== row.kind || reverse) await assertNew(trx, accountId, subject, other, kind, id);
     await updateRelationship(trx, accountId, id, {
-      ...(patch.kind && { kind: patch.kind }),
+      ...(kind !== row.kind && { kind }),
+      ...(reverse && { contact_id: subject, other_contact_id: other }),
       ...(patch.note !== undefined && { note: patch.note ?? null }),
     });
-    return (await related(trx, accountId, row.contact_id)).find((r) => r.id === id)!;
+    return (await related(trx, accountId, subject)).find((r) => r.id === id)!;
   });
 }
 

@@ -1,5 +1,6 @@
 import { nextDueAt } from '../core/cadence';
 import { followUpForNewContact } from '../core/follow-ups';
+import { storedHealthScore } from '../core/health';
 import { findCircle } from '../store/circles.repo';
 import { findContact, updateContact } from '../store/contacts.repo';
 import { interactionSummary } from '../store/schedule.repo';
@@ -7,10 +8,11 @@ import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { contactCadence, displayName } from './contact-dto';
 import type { Deps } from './deps';
+import { yearOfInteractions } from './health-interactions';
 
 /**
- * Recomputes a contact's derived columns (last interaction, next due) inside the caller's
- * transaction, so the Today queue reads them and never scans history. On creation with a
+ * Recomputes a contact's derived columns (last interaction, next due, health score) inside the
+ * caller's transaction, so the Today queue and the contacts list read them and never scan history. On creation with a
  * met-on date, it also plans the 24–48 h follow-up (F6).
  */
 export async function refreshSchedule(
@@ -29,7 +31,14 @@ export async function refreshSchedule(
     lastInboundChannel,
   } = await interactionSummary(db, accountId, contactId);
   const cadence = contactCadence(row, circle);
+  const now = deps.clock().toISOString();
+  const interactions = (await yearOfInteractions(db, accountId, now, [contactId])).get(contactId) ?? [];
   await updateContact(db, accountId, contactId, {
+    health_score: storedHealthScore(
+      { cadence, lastMeaningfulAt: last, createdAt: row.created_at, interactions },
+      now,
+    ),
+    health_computed_at: now,
     last_interaction_at: last,
     last_meaningful_at: last,
     last_inbound_at: lastInboundAt,

@@ -14,7 +14,7 @@ export interface ContactChildren {
   tags: string[];
 }
 /** How the contacts list is ordered; every order ends on id so a keyset cursor is stable. */
-export type ContactSort = 'name' | 'last_contact' | 'next_due';
+export type ContactSort = 'name' | 'last_contact' | 'next_due' | 'health';
 
 export interface ContactFilterValues {
   q?: string | undefined;
@@ -29,6 +29,11 @@ export interface ContactFilterValues {
   /** The cadence in force: the contact's own, or else their circle's default. */
   cadence?: CadenceKind | undefined;
   tracked?: boolean | undefined;
+  /** Stored health score bounds (F20); either one leaves out people with no history. */
+  healthMin?: number | undefined;
+  healthMax?: number | undefined;
+  /** true: only people with no health score (never contacted); false: only those with one. */
+  noHistory?: boolean | undefined;
 }
 
 export interface ContactListFilter extends ContactFilterValues {
@@ -36,7 +41,7 @@ export interface ContactListFilter extends ContactFilterValues {
   after?: { sortName: string; id: string } | undefined;
   sort?: ContactSort | undefined;
   /** Keyset position for the other sorts: the sort column's value (null sorts last) and the id. */
-  afterValue?: { value: string | null; id: string } | undefined;
+  afterValue?: { value: string | number | null; id: string } | undefined;
   limit: number;
 }
 
@@ -147,6 +152,9 @@ function filtered(conn: Conn, accountId: string, f: ContactFilterValues) {
     );
   }
   if (f.tracked !== undefined) q = q.where('tracked', '=', f.tracked ? 1 : 0);
+  if (f.healthMin !== undefined) q = q.where('health_score', '>=', f.healthMin);
+  if (f.healthMax !== undefined) q = q.where('health_score', '<=', f.healthMax);
+  if (f.noHistory !== undefined) q = q.where('health_score', f.noHistory ? 'is' : 'is not', null);
   for (const term of searchTerms(f.q ?? '')) {
     q = q.where('id', 'in', (eb) =>
       eb
@@ -167,10 +175,21 @@ export async function countContacts(conn: Conn, accountId: string, f: ContactFil
   return Number(r.n);
 }
 
+const SORT_COLUMN = {
+  next_due: 'next_due_at',
+  last_contact: 'last_interaction_at',
+  health: 'health_score',
+} as const satisfies Record<Exclude<ContactSort, 'name'>, keyof ContactsTable>;
+
+/** The value a keyset cursor of this (non-name) sort keeps for a row. */
+export function sortValue(row: ContactRow, sort: Exclude<ContactSort, 'name'>): string | number | null {
+  return row[SORT_COLUMN[sort]];
+}
+
 /**
  * Filtered page with a keyset cursor in the chosen order; returns limit + 1 rows so callers see if
- * more exist. Name order walks contacts_sort_idx, next due contacts_due_idx and last contact
- * contacts_last_contact_idx; contacts without a value come last in both.
+ * more exist. Name order walks contacts_sort_idx, next due contacts_due_idx, last contact
+ * contacts_last_contact_idx and health contacts_health_idx; contacts without a value come last.
  */
 export async function listContacts(
   conn: Conn,
@@ -192,10 +211,10 @@ export async function listContacts(
       .limit(f.limit + 1)
       .execute();
   }
-  const column = sort === 'next_due' ? 'next_due_at' : 'last_interaction_at';
-  // Soonest due first; most recently contacted first. The id follows the column's direction so
-  // that one index walk (forwards or backwards) yields the order without a sort.
-  const direction = sort === 'next_due' ? 'asc' : 'desc';
+  const column = SORT_COLUMN[sort];
+  // Soonest due first; most recently contacted first; weakest health first. The id follows the
+  // column's direction so that one index walk (forwards or backwards) yields the order without a sort.
+  const direction = sort === 'last_contact' ? 'desc' : 'asc';
   const beyond = direction === 'asc' ? '>' : '<';
   const after = f.afterValue;
   const rows: ContactRow[] = [];

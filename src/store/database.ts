@@ -125,6 +125,9 @@ export interface ContactsTable {
   last_inbound_at: string | null;
   last_reply_channel: Channel | null;
   next_due_at: string | null;
+  /** Derived (F20): core/health.ts's score, null = no history; rescored daily by the tick. */
+  health_score: number | null;
+  health_computed_at: string | null;
   /** 0 = the user asked that nothing be captured for this contact. */
   capture: Generated<number>;
   /** Derived (F9): ISO country whose holidays apply, from country, else phone, else zone; set on every write. */

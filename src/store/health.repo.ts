@@ -11,12 +11,12 @@ export interface HealthInteractionRow {
   awaiting_reply: number;
 }
 
-/** The interactions since `since` of one contact (or of the whole account), for health and capacity. */
+/** The interactions since `since` of these contacts (or of the whole account), for health and capacity. */
 export async function interactionsSince(
   conn: Conn,
   accountId: string,
   since: string,
-  contactId?: string,
+  contactIds?: readonly string[],
 ): Promise<HealthInteractionRow[]> {
   const db = kysely(conn);
   let q = db
@@ -24,7 +24,10 @@ export async function interactionsSince(
     .select(['contact_id', 'direction', 'channel', 'occurred_at', 'awaiting_reply'])
     .where('account_id', '=', accountId)
     .where('occurred_at', '>=', since);
-  if (contactId) q = q.where('contact_id', '=', contactId);
+  if (contactIds) {
+    if (contactIds.length === 0) return [];
+    q = q.where('contact_id', 'in', contactIds);
+  }
   return q.execute();
 }
 
@@ -36,5 +39,50 @@ export async function trackedContacts(conn: Conn, accountId: string): Promise<Co
     .selectAll()
     .where('account_id', '=', accountId)
     .where('tracked', '=', 1)
+    .execute();
+}
+
+/** Contacts of any account whose stored health was computed before `before` (or never), oldest first. */
+export async function staleHealthContacts(conn: Conn, before: string, limit: number): Promise<ContactRow[]> {
+  const db = kysely(conn);
+  return db
+    .selectFrom('contacts')
+    .selectAll()
+    .where((eb) => eb.or([eb('health_computed_at', 'is', null), eb('health_computed_at', '<', before)]))
+    .limit(limit)
+    .execute();
+}
+
+/** Stores one contact's rescored health. */
+export async function setHealthScore(
+  conn: Conn,
+  accountId: string,
+  id: string,
+  score: number | null,
+  computedAt: string,
+): Promise<void> {
+  const db = kysely(conn);
+  await db
+    .updateTable('contacts')
+    .set({ health_score: score, health_computed_at: computedAt })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Marks these contacts' stored health as computed at `computedAt` (their score did not change). */
+export async function touchHealthComputed(
+  conn: Conn,
+  accountId: string,
+  ids: readonly string[],
+  computedAt: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const db = kysely(conn);
+  await db
+    .updateTable('contacts')
+    .set({ health_computed_at: computedAt })
+    .where('account_id', '=', accountId)
+    .where('id', 'in', ids)
     .execute();
 }

@@ -93,7 +93,7 @@ export async function updateRelationship(
   conn: Conn,
   accountId: string,
   id: string,
-  values: Partial<Pick<RelationshipRow, 'kind' | 'note'>>,
+  values: Partial<Pick<RelationshipRow, 'kind' | 'note' | 'contact_id' | 'other_contact_id'>>,
 ): Promise<void> {
   const db = kysely(conn);
   await db

@@ -54,6 +54,19 @@ describe('circle colours (F2)', () => {
       }
       await page.keyboard.press('Enter');
       await page.getByText('Book club is blue').waitFor();
+
+      // A new circle takes its colour in the form itself, from the same palette.
+      const form = page.getByRole('form', { name: 'New circle' });
+      await form.getByRole('textbox', { name: 'New circle' }).fill('Founders');
+      await form.getByRole('combobox', { name: 'Colour' }).click();
+      await page.getByRole('option', { name: 'Green' }).click();
+      await expectNoSeriousA11y(page, `new circle form with a colour, ${label}`);
+      await form.getByRole('button', { name: 'Create circle' }).click();
+      await page.getByText('Circle “Founders” created').waitFor();
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Colour of Founders' }).inputValue())
+        .toBe('Green');
+      expect(await form.getByRole('combobox', { name: 'Colour' }).inputValue()).toBe('No colour');
       const stored = async () =>
         (
           (await (await context.request.get('/api/v1/circles')).json()) as {
@@ -61,6 +74,12 @@ describe('circle colours (F2)', () => {
           }
         ).items.find((c) => c.id === circle.id)?.color;
       await expect.poll(stored).toBe('#1971c2');
+      const founders = (
+        (await (await context.request.get('/api/v1/circles')).json()) as {
+          items: { name: string; color: string | null }[];
+        }
+      ).items.find((c) => c.name === 'Founders');
+      expect(founders?.color).toMatch(/^#[0-9a-f]{6}$/);
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11y(page, `circles page, ${label}`);
       await shot(page, `circle-color-circles-${label}.png`, { fullPage: false });

@@ -93,4 +93,52 @@ describe("the contact page's cadence (F4)", () => {
     expect(await page.getByRole('combobox', { name: 'Cadence' }).inputValue()).toBe('Default (yearly)');
     expect(h.errors).toEqual([]);
   });
+
+  for (const [label, options, scheme] of [
+    ['light', { viewport: { width: 1280, height: 900 } }, 'light'],
+    ['dark', { viewport: { width: 1280, height: 900 } }, 'dark'],
+    ['phone', PHONE, 'light'],
+  ] as const) {
+    it(`sets a custom cadence from the picker, naming a bad number before it is sent (${label})`, async () => {
+      const context = await h.newContext({ ...options, timezoneId: 'Europe/London', colorScheme: scheme });
+      await signUpInContext(context, { email: `custom-${label}@example.com` });
+      const mentors = (await apiPost(context, '/circles', {
+        name: 'Mentors',
+        kind: 'mentor',
+        cadence: { kind: 'quarterly' },
+      })) as { id: string };
+      const grace = (await apiPost(context, '/contacts', {
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        circleId: mentors.id,
+      })) as { id: string };
+      const stored = async () =>
+        ((await (await context.request.get(`/api/v1/contacts/${grace.id}`)).json()) as { cadence: unknown })
+          .cadence;
+      const page = await context.newPage();
+      await page.goto(`/contacts/${grace.id}`);
+      const select = page.getByRole('combobox', { name: 'Cadence' });
+      await expect.poll(() => select.inputValue()).toBe('Circle default (Mentors: quarterly)');
+      await select.click();
+      await page.getByRole('option', { name: 'Custom…' }).click();
+      const every = page.getByRole('textbox', { name: 'Every' });
+      await every.fill('0');
+      await page.getByRole('button', { name: 'Save cadence' }).click();
+      await page.getByText('every: from 1 to 1000, not 0').waitFor();
+      expect(await stored()).toBeNull();
+      await expectNoSeriousA11y(page, `custom cadence with an error, ${label}`);
+      await every.fill('3');
+      const unit = page.getByRole('combobox', { name: 'Unit' });
+      await unit.click();
+      await page.getByRole('option', { name: 'weeks' }).click();
+      await shot(page, `contact-cadence-custom-${label}.png`, { fullPage: false });
+      await page.getByRole('button', { name: 'Save cadence' }).click();
+      await page.getByText('Their own cadence, every 3 weeks').waitFor();
+      await expect.poll(stored).toEqual({ kind: 'custom', every: 3, unit: 'weeks' });
+      await expect.poll(() => select.inputValue()).toBe('Custom: every 3 weeks…');
+      if (label === 'phone') expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await expectNoSeriousA11y(page, `custom cadence saved, ${label}`);
+      expect(h.errors).toEqual([]);
+    });
+  }
 });

@@ -105,9 +105,9 @@ describe('tend on the local database', { timeout: SLOW }, () => {
     const table = await run('contacts', 'list');
     expect(table.code).toBe(0);
     const lines = table.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+COMPANY\s+TITLE\s+CIRCLE\s+LAST CONTACT\s+NEXT DUE$/);
+    expect(lines[0]).toMatch(/^NAME\s+COMPANY\s+TITLE\s+CIRCLE\s+LAST CONTACT\s+NEXT DUE\s+HEALTH$/);
     expect(lines.slice(1).map((l) => l.split(/\s{2,}/)[0])).toEqual(['Ada Lovelace', 'Grace Hopper']);
-    expect(lines[2]).toMatch(/Grace Hopper\s+Navy\s+Mentors\s+-\s+\d{4}-\d{2}-\d{2}$/);
+    expect(lines[2]).toMatch(/Grace Hopper\s+Navy\s+Mentors\s+-\s+\d{4}-\d{2}-\d{2}\s+no history$/);
 
     const logged = await run(
       'log',
@@ -308,7 +308,7 @@ describe('tend --server against a running server (PostgreSQL)', { timeout: SLOW 
 
     const listed = await tend(['contacts', 'list'], { ...env, TEND_SERVER: url, TEND_TOKEN: ada.token });
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^Lin\s+Peers\s+-\s+\d{4}-\d{2}-\d{2}$/m);
+    expect(listed.stdout).toMatch(/^Lin\s+Peers\s+-\s+\d{4}-\d{2}-\d{2}\s+no history$/m);
     expect(existsSync(join(dir, 'tend.db'))).toBe(false);
   });
 

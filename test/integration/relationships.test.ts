@@ -135,6 +135,32 @@ describe.each(dialects)('relationships between contacts (F29) on %s', (dialect) 
     expect((await list(ids.Alan!)).items).toEqual([]);
   });
 
+  it('reverses a directed link, so both pages swap labels, and refuses a reversal onto an existing one', async () => {
+    const r = (await relate(ids.Grace!, { kind: 'manager', otherId: ids.Alan })).json();
+    const label = async (page: string) =>
+      (await list(page)).items.map((x: { label: string; person: { id: string } }) => [x.label, x.person.id]);
+    expect(await label(ids.Grace!)).toEqual([['Manager', ids.Alan]]);
+    const flipped = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { reverse: true });
+    expect(flipped.statusCode, flipped.body).toBe(200);
+    expect(flipped.json()).toMatchObject({ contactId: ids.Alan, otherId: ids.Grace, label: 'Manager' });
+    expect(await label(ids.Grace!)).toEqual([['Direct report', ids.Alan]]);
+    expect(await label(ids.Alan!)).toEqual([['Manager', ids.Grace]]);
+    // Symmetric kinds have no direction: reverse is a no-op, not an error.
+    const sym = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, {
+      kind: 'colleague',
+      reverse: true,
+    });
+    expect(sym.json()).toMatchObject({ kind: 'colleague', contactId: ids.Alan });
+    await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { kind: 'manager' });
+    await relate(ids.Grace!, { kind: 'manager', otherId: ids.Alan });
+    const clash = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { reverse: true });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+    const bad = await ada.call('PATCH', `/api/v1/relationships/${r.id}`, { reverse: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad)).toEqual(['reverse']);
+  });
+
   it('keeps each account’s relationships to itself', async () => {
     const r = (await relate(ids.Grace!, { kind: 'knows', otherId: ids.Alan })).json();
     const mary = await signUp(t.app, 'mary@example.com', 'Mary');

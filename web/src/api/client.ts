@@ -26,7 +26,7 @@ export class ApiError extends Error {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-export type Query = Record<string, string | number | undefined | null>;
+export type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** `?a=1&b=x` from the defined, non-empty values only. */
 export function queryString(query: Query = {}): string {

@@ -3,7 +3,7 @@ import { AppShell, Burger, Group, NavLink, Text, UnstyledButton } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { IconChart } from '../features/dashboard/icon-chart';
-import { CommandPalette } from '../features/palette/command-palette';
+import { LazyCommandPalette } from '../features/palette/lazy-palette';
 import { PaletteButton } from '../features/palette/palette-button';
 import { SegmentLinks } from '../features/segments/segment-links';
 import {
@@ -87,7 +87,7 @@ export function AppLayout({ me }: { me: Me }) {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
-      <CommandPalette />
+      <LazyCommandPalette />
       <ShortcutsHelp />
     </AppShell>
   );

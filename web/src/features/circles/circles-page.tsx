@@ -21,13 +21,12 @@ import { fieldError } from '../../ui/field-errors';
 import { CADENCE_CHOICES, touchesWords } from '../capacity/cadence-words';
 import { CapacityPlanner } from '../capacity/capacity-planner';
 import { useCapacityPlan } from '../capacity/queries';
-import { CIRCLE_COLORS, CircleDot, colorName } from './circle-dot';
+import { CircleColorSelect } from './circle-color-select';
+import { colorName } from './circle-dot';
 import { useCircles, useCreateCircle, usePatchCircle } from './queries';
 
 type NamedKind = (typeof CADENCE_CHOICES)[number]['value'];
 const choices = CADENCE_CHOICES.map((c) => ({ ...c }));
-const NO_COLOR = 'none';
-const colorChoices = [{ value: NO_COLOR, label: 'No colour' }, ...CIRCLE_COLORS.map((c) => ({ ...c }))];
 
 /** F2 + F4 + F3: circles with their default cadence and size, and the capacity they add up to. */
 export function CirclesPage() {
@@ -79,13 +78,15 @@ function NewCircleForm() {
   const create = useCreateCircle();
   const [name, setName] = useState('');
   const [cadence, setCadence] = useState<string | null>('quarterly');
+  const [color, setColor] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { name, kind: 'other', cadence: { kind: (cadence ?? 'quarterly') as NamedKind } },
+      { name, kind: 'other', cadence: { kind: (cadence ?? 'quarterly') as NamedKind }, color },
       {
         onSuccess: (c) => {
           setName('');
+          setColor(null);
           notifications.show({ color: 'teal', message: `Circle “${c.name}” created` });
         },
       },
@@ -110,6 +111,7 @@ function NewCircleForm() {
           allowDeselect={false}
           w={200}
         />
+        <CircleColorSelect label="Colour" value={color} onChange={setColor} />
         <Button type="submit" loading={create.isPending}>
           Create circle
         </Button>
@@ -145,25 +147,10 @@ function CircleRow({ circle, touches }: { circle: Circle; touches: number }) {
         />
       </Table.Td>
       <Table.Td>
-        <Select
-          aria-label={`Colour of ${circle.name}`}
-          data={
-            circle.color && !CIRCLE_COLORS.some((c) => c.value === circle.color)
-              ? [...colorChoices, { value: circle.color, label: circle.color }]
-              : colorChoices
-          }
-          value={circle.color ?? NO_COLOR}
-          allowDeselect={false}
-          leftSection={circle.color ? <CircleDot color={circle.color} size={12} /> : null}
-          renderOption={({ option }) => (
-            <Group gap={8} wrap="nowrap">
-              <CircleDot color={option.value === NO_COLOR ? null : option.value} size={12} />
-              {option.label}
-            </Group>
-          )}
-          onChange={(v) => {
-            if (!v || v === (circle.color ?? NO_COLOR)) return;
-            const color = v === NO_COLOR ? null : v;
+        <CircleColorSelect
+          ariaLabel={`Colour of ${circle.name}`}
+          value={circle.color}
+          onChange={(color) =>
             save.mutate(
               { id: circle.id, body: { color } },
               {
@@ -175,9 +162,8 @@ function CircleRow({ circle, touches }: { circle: Circle; touches: number }) {
                       : `${circle.name}: no colour`,
                   }),
               },
-            );
-          }}
-          w={150}
+            )
+          }
         />
       </Table.Td>
       <Table.Td>

@@ -15,7 +15,19 @@ export interface FilterDraft {
   lastContactBefore: string;
   /** A cadence kind, or null for any. */
   cadence: string | null;
+  /** A health bucket's value (HEALTH_FILTERS), or null for any. */
+  health: string | null;
 }
+
+/** The dashboard's health buckets, plus the people never contacted, who have no score. */
+export const HEALTH_FILTERS = [
+  { value: '80-100', label: '80–100', healthMin: 80, healthMax: 100 },
+  { value: '60-79', label: '60–79', healthMin: 60, healthMax: 79 },
+  { value: '40-59', label: '40–59', healthMin: 40, healthMax: 59 },
+  { value: '20-39', label: '20–39', healthMin: 20, healthMax: 39 },
+  { value: '0-19', label: '0–19', healthMin: 0, healthMax: 19 },
+  { value: 'none', label: 'No history (never contacted)', noHistory: true },
+] as const;
 
 export const emptyFilterDraft: FilterDraft = {
   circleId: null,
@@ -27,6 +39,7 @@ export const emptyFilterDraft: FilterDraft = {
   lastContactAfter: '',
   lastContactBefore: '',
   cadence: null,
+  health: null,
 };
 
 const CADENCE_OPTIONS = NAMED_CADENCE_KINDS.concat().map((k) => ({ value: k, label: humanize(k) }));
@@ -40,7 +53,7 @@ export function ContactFilters({
   onChange: (next: FilterDraft) => void;
   circles: Circle[];
 }) {
-  const text = (key: Exclude<keyof FilterDraft, 'circleId' | 'cadence'>) => ({
+  const text = (key: Exclude<keyof FilterDraft, 'circleId' | 'cadence' | 'health'>) => ({
     value: draft[key],
     onChange: (e: { currentTarget: { value: string } }) =>
       onChange({ ...draft, [key]: e.currentTarget.value }),
@@ -71,6 +84,15 @@ export function ContactFilters({
         data={[...CADENCE_OPTIONS, { value: 'custom', label: 'Custom' }]}
         value={draft.cadence}
         onChange={(cadence) => onChange({ ...draft, cadence })}
+      />
+      <Select
+        label="Health"
+        description="the score's bucket, as on the dashboard"
+        placeholder="Any health"
+        clearable
+        data={HEALTH_FILTERS.map(({ value, label }) => ({ value, label }))}
+        value={draft.health}
+        onChange={(health) => onChange({ ...draft, health })}
       />
     </SimpleGrid>
   );

@@ -37,6 +37,7 @@ const saved: Contact = {
   photoHash: null,
   lastInteractionAt: null,
   nextDueAt: null,
+  healthScore: null,
   createdAt: '2026-03-10T09:00:00.000Z',
   updatedAt: '2026-03-10T09:00:00.000Z',
 };

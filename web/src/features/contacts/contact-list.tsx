@@ -59,6 +59,15 @@ function Tags({
   );
 }
 
+/** The stored score, or "no history" for someone never contacted (not a score of 0 or 100). */
+function HealthText({ score }: { score: number | null }) {
+  return (
+    <Text size="sm" c={score === null ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {score === null ? 'no history' : `${score}/100`}
+    </Text>
+  );
+}
+
 /** Which rows are ticked for a bulk action, and how to change that. */
 export interface Selection {
   ids: ReadonlySet<string>;
@@ -100,6 +109,7 @@ export function ContactTable({
             <Table.Th>Place</Table.Th>
             <Table.Th>Circle and tags</Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>Last contact</Table.Th>
+            <Table.Th>Health</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -139,6 +149,9 @@ export function ContactTable({
                   {relativeTime(c.lastInteractionAt, now)}
                 </Text>
               </Table.Td>
+              <Table.Td>
+                <HealthText score={c.healthScore} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -162,6 +175,7 @@ export function ContactCards({ contacts, now, circleNames, circleColors }: ListP
             </Group>
             <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
               {relativeTime(c.lastInteractionAt, now)}
+              {c.healthScore !== null && ` · health ${c.healthScore}`}
             </Text>
           </Group>
           {role(c) && (

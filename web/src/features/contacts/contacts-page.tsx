@@ -23,7 +23,7 @@ import { useCircles } from '../circles/queries';
 import { useSegments } from '../segments/queries';
 import { SaveSegmentModal } from '../segments/save-segment-modal';
 import { SegmentBanner } from '../segments/segment-banner';
-import { ContactFilters, emptyFilterDraft, type FilterDraft } from './contact-filters';
+import { ContactFilters, emptyFilterDraft, type FilterDraft, HEALTH_FILTERS } from './contact-filters';
 import { ContactFormModal } from './contact-form-modal';
 import { ContactCards, ContactTable, type Selection } from './contact-list';
 import { ContactsBulkBar } from './contacts-bulk-bar';
@@ -48,6 +48,7 @@ function draftFromParams(params: URLSearchParams): Draft {
   for (const key of TEXT_KEYS) draft[key] = params.get(key) ?? '';
   draft.circleId = params.get('circleId');
   draft.cadence = params.get('cadence');
+  draft.health = params.get('health');
   return draft;
 }
 
@@ -56,6 +57,7 @@ function paramsFromDraft(draft: Draft): Record<string, string> {
   for (const key of TEXT_KEYS) if (draft[key].trim()) out[key] = draft[key].trim();
   if (draft.circleId) out.circleId = draft.circleId;
   if (draft.cadence) out.cadence = draft.cadence;
+  if (draft.health) out.health = draft.health;
   return out;
 }
 
@@ -66,7 +68,11 @@ function filterFromParams(params: URLSearchParams): ContactFilter {
     return value ? dayStartIso(value) : undefined;
   };
   const before = get('lastContactBefore');
+  const health = HEALTH_FILTERS.find((h) => h.value === get('health'));
   return {
+    ...(health && 'noHistory' in health
+      ? { noHistory: true }
+      : health && { healthMin: health.healthMin, healthMax: health.healthMax }),
     q: get('q'),
     circleId: get('circleId'),
     tag: get('tag'),
@@ -96,6 +102,7 @@ const SORT_OPTIONS: { value: ContactSort; label: string }[] = [
   { value: 'name', label: 'Name' },
   { value: 'last_contact', label: 'Last contact' },
   { value: 'next_due', label: 'Next due' },
+  { value: 'health', label: 'Health' },
 ];
 
 export function ContactsPage() {

@@ -2,6 +2,7 @@ import type { Contact } from '@contract/contacts';
 import { Loader, Modal, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { Spotlight, spotlight } from '@mantine/spotlight';
+import '@mantine/spotlight/styles.css';
 import { type KeyboardEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -30,6 +31,11 @@ const VISUALLY_HIDDEN = {
   clip: 'rect(0 0 0 0)',
   whiteSpace: 'nowrap',
 } as const;
+
+/** Opens the palette (called through lazy-palette's openPalette once this chunk has loaded). */
+export function openCommandPalette(): void {
+  spotlight.open();
+}
 
 /**
  * Ctrl/Cmd+K (or `/` outside a text field) opens a palette of pages, commands and contacts found as

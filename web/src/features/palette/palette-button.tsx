@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Kbd } from '@mantine/core';
-import { spotlight } from '@mantine/spotlight';
 import { IconSearch } from '../../ui/icons';
+import { openPalette } from './lazy-palette';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -13,7 +13,7 @@ export function PaletteButton() {
         visibleFrom="sm"
         leftSection={<IconSearch size={16} />}
         rightSection={<Kbd size="xs">{MAC ? '⌘ K' : 'Ctrl K'}</Kbd>}
-        onClick={() => spotlight.open()}
+        onClick={openPalette}
         // No aria-label: the accessible name must contain the visible "Search" and its shortcut.
         aria-keyshortcuts="Control+K Meta+K"
         fw={400}
@@ -25,7 +25,7 @@ export function PaletteButton() {
         variant="default"
         size="lg"
         hiddenFrom="sm"
-        onClick={() => spotlight.open()}
+        onClick={openPalette}
         aria-label="Search and commands"
       >
         <IconSearch />

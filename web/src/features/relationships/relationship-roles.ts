@@ -29,3 +29,23 @@ export function relationshipBody(role: RelationshipRole, pageId: string, pickedI
     ? { subjectId: pickedId, kind: r.kind, otherId: pageId }
     : { subjectId: pageId, kind: r.kind, otherId: pickedId };
 }
+
+/** The role a stored row shows on `pageId`'s page: the picked-side roles when the page is the row's other end. */
+export function roleOf(r: { kind: RelationshipKind; contactId: string }, pageId: string): RelationshipRole {
+  const onPicked = r.contactId !== pageId;
+  const match =
+    RELATIONSHIP_ROLES.find((x) => x.kind === r.kind && x.onPicked === onPicked) ??
+    RELATIONSHIP_ROLES.find((x) => x.kind === r.kind);
+  return match?.value ?? 'knows';
+}
+
+/** The PATCH that turns a stored row into `role` as seen from `pageId`'s page (kind, and which way it points). */
+export function relationshipChange(
+  r: { contactId: string; otherId: string },
+  role: RelationshipRole,
+  pageId: string,
+) {
+  const other = r.contactId === pageId ? r.otherId : r.contactId;
+  const { subjectId, kind } = relationshipBody(role, pageId, other);
+  return { kind, reverse: subjectId !== r.contactId };
+}

@@ -17,7 +17,13 @@ import {
   useContactRelationships,
   usePatchRelationship,
 } from './queries';
-import { RELATIONSHIP_ROLES, type RelationshipRole, relationshipBody } from './relationship-roles';
+import {
+  RELATIONSHIP_ROLES,
+  type RelationshipRole,
+  relationshipBody,
+  relationshipChange,
+  roleOf,
+} from './relationship-roles';
 
 function AddForm({ contactId, onDone }: { contactId: string; onDone: () => void }) {
   const add = useAddRelationship(contactId);
@@ -73,27 +79,43 @@ function AddForm({ contactId, onDone }: { contactId: string; onDone: () => void 
   );
 }
 
-function NoteForm({ r, contactId, onDone }: { r: Relationship; contactId: string; onDone: () => void }) {
+function EditForm({ r, contactId, onDone }: { r: Relationship; contactId: string; onDone: () => void }) {
   const edit = usePatchRelationship(contactId);
+  const [role, setRole] = useState<RelationshipRole>(roleOf(r, contactId));
   const [note, setNote] = useState(r.note ?? '');
   return (
     <form
       noValidate
-      aria-label={`Note on ${r.person.displayName}`}
+      aria-label={`Relationship with ${r.person.displayName}`}
       onKeyDown={(e) => e.key === 'Escape' && onDone()}
       onSubmit={(e) => {
         e.preventDefault();
-        edit.mutate({ id: r.id, body: { note: note.trim() || null } }, { onSuccess: onDone });
+        edit.mutate(
+          { id: r.id, body: { ...relationshipChange(r, role, contactId), note: note.trim() || null } },
+          { onSuccess: onDone },
+        );
       }}
     >
       <Stack gap="xs">
-        <TextInput
-          label={`${r.label}: ${r.person.displayName}`}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={fieldError(edit.error, 'note')}
-          autoFocus
-        />
+        <FormErrorAlert error={edit.error} shownFields={['kind', 'note']} />
+        <Group grow align="flex-start" wrap="wrap" gap="xs">
+          <Select
+            label={`${r.person.displayName} is…`}
+            data={RELATIONSHIP_ROLES.map(({ value, label }) => ({ value, label }))}
+            value={role}
+            allowDeselect={false}
+            onChange={(v) => setRole(RELATIONSHIP_ROLES.find((x) => x.value === v)?.value ?? role)}
+            error={fieldError(edit.error, 'kind')}
+            miw={180}
+            autoFocus
+          />
+          <TextInput
+            label="Note"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={fieldError(edit.error, 'note')}
+          />
+        </Group>
         <FormButtons pending={edit.isPending} onCancel={onDone} />
       </Stack>
     </form>
@@ -134,7 +156,7 @@ export function RelationshipsCard({ contactId }: { contactId: string }) {
         ...(list.data?.items ?? []).map((r) =>
           editing === r.id ? (
             <li key={r.id}>
-              <NoteForm r={r} contactId={contactId} onDone={() => setEditing(null)} />
+              <EditForm r={r} contactId={contactId} onDone={() => setEditing(null)} />
             </li>
           ) : (
             <Group

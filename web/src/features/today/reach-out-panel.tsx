@@ -1,12 +1,16 @@
 import type { InteractionCreate } from '@contract/interactions';
 import type { TodayItem } from '@contract/today';
 import { Button, Divider, Drawer, Group, Loader, Stack, Text } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { ErrorPanel } from '../../ui/error-panel';
-import { DraftSection } from '../drafts/draft-section';
 import { occasionFor } from '../drafts/occasion';
 import { BriefView } from './brief-view';
 import { useBrief } from './queries';
 import { HowAndWhen, roleOf } from './today-row';
+
+// The draft composer (its templates and the contract's zod schemas) loads when a panel first opens,
+// not with Today's first JavaScript (bench/RESULTS.md).
+const DraftSection = lazy(async () => ({ default: (await import('../drafts/draft-section')).DraftSection }));
 
 /** The "before you reach out" panel: a drawer on desktop, the whole screen on a phone. */
 export function ReachOutPanel({
@@ -111,13 +115,15 @@ function PanelBody({
         <BriefView brief={brief.data} />
       )}
       <Divider />
-      <DraftSection
-        contactId={item.contactId}
-        defaultOccasion={occasionFor(item.reasons.find((r) => r.text === item.headline) ?? item.reasons[0])}
-        defaultChannel={item.channel}
-        onMarkDone={onMarkDone}
-        marking={marking}
-      />
+      <Suspense fallback={<Loader size="sm" aria-label="Loading the draft" />}>
+        <DraftSection
+          contactId={item.contactId}
+          defaultOccasion={occasionFor(item.reasons.find((r) => r.text === item.headline) ?? item.reasons[0])}
+          defaultChannel={item.channel}
+          onMarkDone={onMarkDone}
+          marking={marking}
+        />
+      </Suspense>
     </Stack>
   );
 }

@@ -15,7 +15,7 @@ import {
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
@@ -24,12 +24,14 @@ import { UpdateDueHint } from '../email/update-due-hint';
 import { LogInteractionForm } from '../interactions/log-interaction-form';
 import { CapacityHint } from './capacity-hint';
 import { DoneModal } from './done-modal';
-import { FirstRun } from './first-run';
 import { type TodayAction, todayKey, useToday, useTodayAction } from './queries';
 import { ReachOutPanel } from './reach-out-panel';
 import { SnoozeModal } from './snooze-modal';
 import { TodayRow } from './today-row';
 import { type QueueKey, useQueueKeys } from './use-queue-keys';
+
+// Only an empty account sees the guided start, so it (and the capacity arithmetic it imports) is its own chunk.
+const FirstRun = lazy(async () => ({ default: (await import('./first-run')).FirstRun }));
 
 type Dialog = 'done' | 'snooze' | 'log' | null;
 
@@ -144,7 +146,9 @@ export function TodayPage() {
       </Group>
 
       {firstRun ? (
-        <FirstRun />
+        <Suspense fallback={<Loader aria-label="Loading the guided start" />}>
+          <FirstRun />
+        </Suspense>
       ) : items.length === 0 ? (
         <EmptyState
           icon={<IconToday size={28} />}
