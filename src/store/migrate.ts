@@ -18,13 +18,13 @@ import * as capture from './migrations/1796167644810-capture';
 import * as lastContactIndex from './migrations/1796167859457-contacts-last-contact-index';
 import * as foldSearchText from './migrations/1796168851471-fold-search-text';
 import * as circleColor from './migrations/1796174147232-circle-color';
+import * as contactHealthScore from './migrations/1796177939673-contact-health-score';
 import * as accountsHardening from './migrations/1796177983591-accounts-hardening';
 import * as contactPhotos from './migrations/1796177995811-contact-photos';
 import * as carddavSubscriptions from './migrations/1796178092250-carddav-subscriptions';
 import * as calendarMeetings from './migrations/1796178183100-calendar-meetings';
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
 import * as importMappings from './migrations/1796178265637-import-mappings';
-import * as contactHealthScore from './migrations/1796177939673-contact-health-score';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
