@@ -56,7 +56,8 @@ describe('streaming', () => {
     expect(peak).toBeLessThan(100 * 2 ** 20);
   });
 
-  it('parses 30,000 LinkedIn rows and 10,000 vCards quickly', { timeout: 30_000 }, async () => {
+  // Their speed is measured by `npm run bench:import` against a floor in the same run, not here.
+  it('parses all of 30,000 LinkedIn rows and 10,000 vCards', { timeout: 30_000 }, async () => {
     let t = performance.now();
     let n = 0;
     for await (const _ of readLinkedInCsv(linkedInFile(30_000))) n++;
@@ -68,8 +69,5 @@ describe('streaming', () => {
     const vcardMs = performance.now() - t;
     expect(n).toBe(10_000);
     console.info(`30k LinkedIn rows: ${linkedInMs.toFixed(0)} ms; 10k vCards: ${vcardMs.toFixed(0)} ms`);
-    // Targets are well under 1 s each; the bound is loose because the test machine is shared.
-    expect(linkedInMs).toBeLessThan(3_000);
-    expect(vcardMs).toBeLessThan(3_000);
   });
 });
