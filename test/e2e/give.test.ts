@@ -277,7 +277,56 @@ describe('give before you ask (web)', () => {
     h.errors.length = 0;
   });
 
-  it('shows the ledger and resource row actions in dark mode and on a phone', async () => {
+  it('edits a trip (the error by the date it names) and removes it with Undo', async () => {
+    const made = (await apiPost(context, '/trips', {
+      name: 'Summer in London',
+      city: 'London',
+      startsOn: '2031-07-01',
+      endsOn: '2031-07-03',
+    })) as { id: string };
+    const trip = async () => (await context.request.get(`/api/v1/trips/${made.id}`)).status();
+    const page = await context.newPage();
+    await page.goto('/trips');
+    const trips = page.getByRole('list', { name: 'Trips' });
+    await trips.getByText('Summer in London').waitFor();
+
+    await trips.getByRole('button', { name: 'Edit Summer in London' }).click();
+    const form = page.getByRole('form', { name: 'Edit Summer in London' });
+    await form.getByLabel('City').fill('Arlington');
+    await form.getByLabel('To').fill('2031-06-01');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByText('must be on or after startsOn').waitFor();
+    await expectNoSeriousA11y(page, 'trip edit form with an error', 'main');
+    await shot(page, 'give-trip-edit.png', { fullPage: false });
+    await form.getByLabel('Name').fill('Arlington visit');
+    await form.getByLabel('To').fill('2031-07-05');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = trips.getByRole('listitem').filter({ hasText: 'Arlington visit' });
+    await row.getByRole('button', { name: 'Who is there' }).click();
+    await row.getByRole('list', { name: 'Who is there' }).getByText('Grace Hopper').waitFor();
+    expect(await (await context.request.get(`/api/v1/trips/${made.id}`)).json()).toMatchObject({
+      name: 'Arlington visit',
+      city: 'Arlington',
+      endsOn: '2031-07-05',
+    });
+
+    await trips.getByRole('button', { name: 'Delete Arlington visit' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText('Trip deleted').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await trips.getByText('Arlington visit').waitFor();
+    expect(await trip()).toBe(200);
+    await trips.getByRole('button', { name: 'Delete Arlington visit' }).click();
+    await trips.getByText('Arlington visit').waitFor({ state: 'detached' });
+    await expect.poll(trip, { timeout: 10_000 }).toBe(404);
+    await page.close();
+    // The 400 on the dates is the point of the edit above, not a page error.
+    expect(h.errors.filter((e) => !/status of 400 .*\/api\/v1\/trips\//.test(e))).toEqual([]);
+    h.errors.length = 0;
+  });
+
+  it('shows the ledger, resource and trip row actions in dark mode and on a phone', async () => {
     const made = (await apiPost(context, '/resources', {
       kind: 'tool',
       title: 'A very long tool name that should wrap on a narrow phone screen without overflow',
@@ -306,6 +355,12 @@ describe('give before you ask (web)', () => {
       expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       await expectNoSeriousA11y(page, `resources with an edit form, ${suffix}`, 'main');
       await shot(page, `give-resources-edit-${suffix}.png`);
+      await page.goto('/trips');
+      await page.getByRole('button', { name: /^Edit London/ }).click();
+      await page.getByRole('form', { name: /^Edit London/ }).waitFor();
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+      await expectNoSeriousA11y(page, `trips with an edit form, ${suffix}`, 'main');
+      await shot(page, `give-trips-edit-${suffix}.png`);
       await ctx.close();
     }
     expect(made.id).toBeTruthy();
