@@ -326,6 +326,52 @@ describe('give before you ask (web)', () => {
     h.errors.length = 0;
   });
 
+  it('cancels a planned catch-up after asking once, and marks another done with a summary', async () => {
+    const dorothy = (await apiPost(context, '/contacts', {
+      firstName: 'Dorothy',
+      lastName: 'Vaughan',
+      timeZone: 'America/New_York',
+    })) as { id: string };
+    const first = (await apiPost(context, `/contacts/${dorothy.id}/catch-ups`, {
+      format: 'lunch',
+      startAt: '2031-03-04T15:00:00.000Z',
+      note: '',
+    })) as { id: string };
+    await apiPost(context, `/contacts/${dorothy.id}/catch-ups`, {
+      format: 'virtual_coffee',
+      startAt: '2031-03-05T15:00:00.000Z',
+      note: '',
+    });
+    const status = async (id: string) =>
+      ((await (await context.request.get(`/api/v1/catch-ups/${id}`)).json()) as { status: string }).status;
+    const page = await context.newPage();
+    await page.goto(`/contacts/${dorothy.id}`);
+    await page.getByRole('tab', { name: 'Catch-up' }).click();
+    const planned = page.getByRole('list', { name: 'Planned catch-ups' });
+    await expect.poll(() => planned.getByRole('listitem').count()).toBe(2);
+
+    await planned.getByRole('button', { name: /^Cancel: Lunch/ }).click();
+    await planned.getByRole('button', { name: 'Keep it' }).click();
+    expect(await planned.getByRole('listitem').count()).toBe(2);
+    await planned.getByRole('button', { name: /^Cancel: Lunch/ }).click();
+    await expectNoSeriousA11y(page, 'catch-up cancel question', 'main');
+    await shot(page, 'give-catch-up-cancel.png', { fullPage: false });
+    await planned.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await expect.poll(() => planned.getByRole('listitem').count()).toBe(1);
+    expect(await status(first.id)).toBe('cancelled');
+
+    await planned.getByRole('button', { name: /^Mark done: / }).click();
+    const log = planned.getByRole('form', { name: /^Log / });
+    await log.getByLabel('What did you talk about?').fill('Talked about FORTRAN <i>training</i>');
+    await expectNoSeriousA11y(page, 'catch-up done form', 'main');
+    await shot(page, 'give-catch-up-done.png', { fullPage: false });
+    await log.getByRole('button', { name: 'Log catch-up' }).click();
+    await planned.waitFor({ state: 'detached' });
+    await page.getByLabel('Timeline').getByText('Talked about FORTRAN <i>training</i>').waitFor();
+    await page.close();
+    expect(h.errors).toEqual([]);
+  });
+
   it('shows the ledger, resource and trip row actions in dark mode and on a phone', async () => {
     const made = (await apiPost(context, '/resources', {
       kind: 'tool',
