@@ -200,6 +200,43 @@ describe('Holidays', () => {
     await context.close();
   });
 
+  it('sets the update rhythm on Updates, in light, dark and on a phone', async () => {
+    const context = await h.newContext({ viewport: { width: 1280, height: 900 } });
+    await signUpInContext(context, { email: 'rhythm@example.com', name: 'Rosalind Franklin' });
+    const page = await context.newPage();
+    await page.goto('/updates');
+    const rhythm = page.getByRole('combobox', { name: 'Send an update' });
+    await rhythm.waitFor();
+    expect(await rhythm.inputValue()).toMatch(/^Every \d months$/);
+    await rhythm.click();
+    await page.getByRole('option', { name: 'Every 6 months' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByText('every 6 months keeps people in the loop').waitFor();
+    const due = await (await context.request.get('/api/v1/updates/due')).json();
+    expect(due).toMatchObject({ everyMonths: 6 });
+    expect(await seriousAxe(page, 'main')).toEqual([]);
+    await shot(page, 'holidays-update-rhythm.png', { fullPage: false });
+    for (const [options, scheme, name] of [
+      [{ viewport: { width: 1280, height: 900 } }, 'dark', 'holidays-update-rhythm-dark.png'],
+      [PHONE, 'light', 'holidays-update-rhythm-phone.png'],
+    ] as const) {
+      const other = await h.newContext({
+        storageState: await context.storageState(),
+        ...options,
+        colorScheme: scheme,
+      });
+      const p = await other.newPage();
+      await p.goto('/updates');
+      expect(await p.getByRole('combobox', { name: 'Send an update' }).inputValue()).toBe('Every 6 months');
+      expect(await sidewaysOverflow(p)).toBeLessThanOrEqual(0);
+      expect(await seriousAxe(p, 'main')).toEqual([]);
+      await shot(p, name, { fullPage: false });
+      await other.close();
+    }
+    expect(h.errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a 390-px phone in dark mode', async () => {
     const context = await h.newContext({ ...PHONE, colorScheme: 'dark', timezoneId: 'UTC' });
     await signUpInContext(context, { email: 'mary@example.com', name: 'Mary Somerville' });

@@ -81,8 +81,20 @@ describe('Settings: phone and desktop sync', () => {
     await form.getByRole('textbox', { name: /User name/ }).fill(radicale.user);
     await form.getByLabel(/App password/).fill(radicale.password);
     await form.getByRole('button', { name: 'Subscribe to an address book' }).click();
-    const row = panel.getByRole('group', { name: 'Address book e2e' });
+    let row = panel.getByRole('group', { name: 'Address book e2e' });
     await row.getByText('Not synced yet').waitFor();
+    // Renamed, and from now on writing new contacts into the book too.
+    await row.getByRole('button', { name: 'Edit e2e' }).click();
+    const edit = row.getByRole('form', { name: 'Edit address book e2e' });
+    await edit.getByLabel('Name').fill('Work phone');
+    await edit.getByLabel(/Also add contacts/).check();
+    expect(await axeSerious(page, PANEL)).toEqual([]);
+    await shot(page, 'sync-subscription-edit.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
+    await edit.getByRole('button', { name: 'Save' }).click();
+    row = panel.getByRole('group', { name: 'Address book Work phone' });
+    await row.getByText('new contacts are written here too', { exact: false }).waitFor();
+    const subs = await (await context.request.get('/api/v1/carddav-subscriptions')).json();
+    expect(subs.items).toMatchObject([{ name: 'Work phone', pushNew: true }]);
     await row.getByRole('button', { name: 'Sync now' }).click();
     await row.getByText(/1 pulled, 0 pushed, 1 waiting/).waitFor({ timeout: 30_000 });
     const waiting = panel.getByRole('region', { name: 'Cards waiting for a choice' });

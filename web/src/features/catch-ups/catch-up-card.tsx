@@ -1,25 +1,119 @@
 import type { CatchUp, CatchUpFormat } from '@contract/catch-ups';
-import { Alert, Anchor, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
+import { FormButtons } from '../../ui/detail-card';
 import { ErrorPanel } from '../../ui/error-panel';
+import { fieldError } from '../../ui/field-errors';
+import { FormErrorAlert } from '../../ui/form-error-alert';
 import { FORMAT_LABELS, FORMAT_OPTIONS, invitationHref, isCatchUpFormat } from './format-labels';
-import { usePlanCatchUp, useSlots, useUpcomingCatchUps } from './queries';
+import {
+  useCancelCatchUp,
+  useCompleteCatchUp,
+  usePlanCatchUp,
+  useSlots,
+  useUpcomingCatchUps,
+} from './queries';
 
-function Planned({ catchUp }: { catchUp: CatchUp }) {
+/**
+ * A planned catch-up: its invitation, "Mark done" (logs the interaction, with an optional summary)
+ * and "Cancel", which asks once before it takes the plan away.
+ */
+function Planned({ catchUp, contactId }: { catchUp: CatchUp; contactId: string }) {
   const href = invitationHref(catchUp.invitationUrl);
+  const [step, setStep] = useState<'idle' | 'done' | 'cancel'>('idle');
+  const [summary, setSummary] = useState('');
+  const complete = useCompleteCatchUp(contactId);
+  const cancel = useCancelCatchUp();
+  const when = `${FORMAT_LABELS[catchUp.format]} · ${formatDateTime(catchUp.startAt)}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    complete.mutate(
+      { id: catchUp.id, body: { summary, topics: [] } },
+      { onSuccess: () => notifications.show({ color: 'teal', message: 'Catch-up logged' }) },
+    );
+  };
   return (
-    <Group component="li" gap="xs" justify="space-between">
-      <Text size="sm" className="tend-wrap" style={{ minWidth: 0 }}>
-        {FORMAT_LABELS[catchUp.format]} · {formatDateTime(catchUp.startAt)}
-      </Text>
-      {href && (
-        <Anchor href={href} download size="sm">
-          Download .ics
-        </Anchor>
+    <Stack component="li" gap={6}>
+      <Group gap="xs" justify="space-between">
+        <Text size="sm" className="tend-wrap" style={{ minWidth: 0 }}>
+          {when}
+        </Text>
+        <Group gap="xs">
+          {href && (
+            <Anchor href={href} download size="sm">
+              Download .ics
+            </Anchor>
+          )}
+          {step === 'idle' && (
+            <>
+              <Button
+                size="compact-xs"
+                variant="light"
+                aria-label={`Mark done: ${when}`}
+                onClick={() => setStep('done')}
+              >
+                Mark done
+              </Button>
+              <Button
+                size="compact-xs"
+                variant="default"
+                aria-label={`Cancel: ${when}`}
+                onClick={() => setStep('cancel')}
+              >
+                Cancel
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {step === 'cancel' && (
+        <Group gap="xs" role="group" aria-label={`Cancel ${when}?`}>
+          <Text size="sm">Cancel this catch-up?</Text>
+          <Button
+            size="compact-xs"
+            color="red"
+            loading={cancel.isPending}
+            onClick={() =>
+              cancel.mutate(catchUp.id, {
+                onSuccess: () => notifications.show({ message: 'Catch-up cancelled' }),
+                onError: (e) =>
+                  notifications.show({ color: 'red', title: 'Could not cancel', message: e.message }),
+              })
+            }
+          >
+            Yes, cancel it
+          </Button>
+          <Button size="compact-xs" variant="default" autoFocus onClick={() => setStep('idle')}>
+            Keep it
+          </Button>
+        </Group>
       )}
-    </Group>
+      {step === 'done' && (
+        <form
+          onSubmit={submit}
+          noValidate
+          aria-label={`Log ${when}`}
+          onKeyDown={(e) => e.key === 'Escape' && setStep('idle')}
+        >
+          <Stack gap="xs">
+            <FormErrorAlert error={complete.error} shownFields={['summary', 'topics']} />
+            <Textarea
+              label="What did you talk about?"
+              autosize
+              minRows={2}
+              maxRows={6}
+              value={summary}
+              onChange={(e) => setSummary(e.currentTarget.value)}
+              error={fieldError(complete.error, 'summary')}
+              autoFocus
+            />
+            <FormButtons pending={complete.isPending} onCancel={() => setStep('idle')} save="Log catch-up" />
+          </Stack>
+        </form>
+      )}
+    </Stack>
   );
 }
 
@@ -110,7 +204,7 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
             style={{ listStyle: 'none', padding: 0, margin: 0 }}
           >
             {upcoming.data.map((c) => (
-              <Planned key={c.id} catchUp={c} />
+              <Planned key={c.id} catchUp={c} contactId={contactId} />
             ))}
           </Stack>
         </Stack>

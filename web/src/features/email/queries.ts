@@ -1,6 +1,13 @@
 import type { DigestSettings, DigestSettingsPatch } from '@contract/digest';
 import type { OutboxMessage } from '@contract/outbox';
-import type { Update, UpdateCreate, UpdatePreview, UpdateSent, UpdatesDue } from '@contract/updates';
+import type {
+  Update,
+  UpdateCreate,
+  UpdatePreview,
+  UpdateSent,
+  UpdateSettingsPatch,
+  UpdatesDue,
+} from '@contract/updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/client';
 
@@ -37,8 +44,19 @@ export function useRetryMessage() {
   });
 }
 
+const updatesDueKey = [...updatesKey, 'due'] as const;
+
 export function useUpdatesDue() {
-  return useQuery({ queryKey: [...updatesKey, 'due'], queryFn: () => get<UpdatesDue>('/updates/due') });
+  return useQuery({ queryKey: updatesDueKey, queryFn: () => get<UpdatesDue>('/updates/due') });
+}
+
+/** The rhythm (every 3–6 months); the answer is the new "is one due", which Today shows too. */
+export function usePatchUpdateSettings() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSettingsPatch) => patch<UpdatesDue>('/updates/settings', body),
+    onSuccess: (due) => client.setQueryData(updatesDueKey, due),
+  });
 }
 
 export function useUpdates() {

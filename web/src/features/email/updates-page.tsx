@@ -6,6 +6,7 @@ import { useUpdates } from './queries';
 import { UpdateCompose } from './update-compose';
 import { UpdateDueHint } from './update-due-hint';
 import { UpdateReview } from './update-review';
+import { UpdateRhythm } from './update-rhythm';
 
 /** F16: every few months, one personal update to a segment, each copy addressed to its reader. */
 export function UpdatesPage() {
@@ -22,6 +23,7 @@ export function UpdatesPage() {
           A short note on what you are up to, personalised for each person and logged as an interaction.
         </Text>
       </div>
+      <UpdateRhythm />
       <UpdateDueHint />
       {openId ? (
         <UpdateReview id={openId} onClose={() => setOpenId(null)} />

@@ -1,11 +1,14 @@
 import { LEDGER_DIRECTION } from '@contract/vocabulary';
 import { Alert, Badge, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDate } from '../../lib/format';
+import { RowActions } from '../../ui/detail-card';
 import { ErrorPanel } from '../../ui/error-panel';
+import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { LedgerForm } from './ledger-form';
 import { balanceColor, LEDGER_LABELS, signed } from './ledger-labels';
-import { useContactLedger } from './queries';
+import { contactLedgerKey, deleteLedgerEntry, ledgerKey, useContactLedger } from './queries';
 
 const DIRECTION_COLORS = { give: 'teal', ask: 'red', received: 'orange' } as const;
 
@@ -14,6 +17,16 @@ export function LedgerCard({ contactId }: { contactId: string }) {
   const ledger = useContactLedger(contactId);
   const [mode, setMode] = useState<'give' | 'ask' | null>(null);
   const [warning, setWarning] = useState<string | null>(null);
+  const client = useQueryClient();
+  // The balance and the network figures follow once the DELETE lands (or Undo refetches).
+  const remove = (id: string) =>
+    undoableDelete({
+      client,
+      what: 'Ledger entry',
+      keys: [ledgerKey],
+      hide: hideFromList(client, contactLedgerKey(contactId), id),
+      remove: () => deleteLedgerEntry(id),
+    });
 
   if (ledger.isPending) return <Loader size="sm" aria-label="Loading ledger" />;
   if (ledger.isError) return <ErrorPanel error={ledger.error} onRetry={() => ledger.refetch()} />;
@@ -77,15 +90,21 @@ export function LedgerCard({ contactId }: { contactId: string }) {
           aria-label="Ledger entries"
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
         >
-          {l.items.map((e) => (
+          {l.items.map((e, i) => (
             <Stack key={e.id} component="li" gap={2}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
                 <Badge size="sm" variant="dot" color={DIRECTION_COLORS[LEDGER_DIRECTION[e.kind]]}>
                   {LEDGER_LABELS[e.kind]}
                 </Badge>
-                <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                  {formatDate(e.occurredOn)}
-                </Text>
+                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(e.occurredOn)}
+                  </Text>
+                  <RowActions
+                    name={`ledger entry ${i + 1}, ${LEDGER_LABELS[e.kind]}`}
+                    onDelete={() => remove(e.id)}
+                  />
+                </Group>
               </Group>
               {e.note && (
                 <Text size="sm" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>

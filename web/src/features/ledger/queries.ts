@@ -1,9 +1,9 @@
 import type { ContactLedger, LedgerEntryCreate, LedgerEntryCreated, NetworkLedger } from '@contract/ledger';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client';
+import { del, get, post } from '../../api/client';
 
 export const ledgerKey = ['ledger'] as const;
-const contactLedgerKey = (contactId: string) => [...ledgerKey, 'contact', contactId] as const;
+export const contactLedgerKey = (contactId: string) => [...ledgerKey, 'contact', contactId] as const;
 
 /** One contact's gives and asks with the running balance. */
 export function useContactLedger(contactId: string) {
@@ -27,3 +27,5 @@ export function useLogLedgerEntry(contactId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ledgerKey }),
   });
 }
+
+export const deleteLedgerEntry = (id: string) => del(`/ledger/${encodeURIComponent(id)}`);

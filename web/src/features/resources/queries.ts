@@ -3,20 +3,22 @@ import type {
   Resource,
   ResourceCreate,
   ResourceMatch,
+  ResourcePatch,
   ResourceShare,
   ResourceShared,
 } from '@contract/resources';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client';
+import { del, get, patch, post } from '../../api/client';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 import { ledgerKey } from '../ledger/queries';
 
 export const resourcesKey = ['resources'] as const;
+export const resourceListKey = [...resourcesKey, 'list'] as const;
 
 /** The resource library, newest first. */
 export function useResources() {
   return useQuery({
-    queryKey: [...resourcesKey, 'list'],
+    queryKey: resourceListKey,
     queryFn: () => get<{ items: Resource[] }>('/resources'),
     select: (data) => data.items,
   });
@@ -29,6 +31,18 @@ export function useAddResource() {
     onSuccess: () => client.invalidateQueries({ queryKey: resourcesKey }),
   });
 }
+
+/** Matches and "resources that fit" depend on the tags, so everything under `resources` refetches. */
+export function usePatchResource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ResourcePatch }) =>
+      patch<Resource>(`/resources/${encodeURIComponent(id)}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: resourcesKey }),
+  });
+}
+
+export const deleteResource = (id: string) => del(`/resources/${encodeURIComponent(id)}`);
 
 /** Who a resource fits, best first. */
 export function useResourceMatches(resourceId: string, enabled: boolean) {

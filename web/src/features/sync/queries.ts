@@ -4,6 +4,7 @@ import type {
   ConflictResolve,
   Subscription,
   SubscriptionCreate,
+  SubscriptionPatch,
 } from '@contract/carddav';
 import type { DavInfo, DavSettings } from '@contract/dav';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -60,6 +61,15 @@ export function useRunSubscription() {
   return useMutation({
     mutationFn: (id: string) => post<CarddavRun>(`/carddav-subscriptions/${id}/run`),
     onSettled: () => client.invalidateQueries(),
+  });
+}
+
+export function usePatchSubscription() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: SubscriptionPatch }) =>
+      patch<Subscription>(`/carddav-subscriptions/${encodeURIComponent(id)}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: carddavKeys.all }),
   });
 }
 

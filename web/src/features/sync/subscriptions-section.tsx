@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
 import { ConflictList } from './conflict-list';
 import { useRunSubscription, useSubscribe, useSubscriptions, useUnsubscribe } from './queries';
+import { SubscriptionEditForm } from './subscription-edit-form';
 
 /**
  * F31 client: subscribe to an address book you already have (Nextcloud, Radicale, iCloud,
@@ -40,6 +41,7 @@ export function SubscriptionsSection() {
 function SubscriptionRow({ s }: { s: Subscription }) {
   const run = useRunSubscription();
   const remove = useUnsubscribe();
+  const [editing, setEditing] = useState(false);
   const status = s.syncing
     ? 'Syncing…'
     : s.lastSyncAt
@@ -77,6 +79,15 @@ function SubscriptionRow({ s }: { s: Subscription }) {
           </Button>
           <Button
             size="compact-sm"
+            variant="default"
+            aria-expanded={editing}
+            aria-label={`Edit ${s.name}`}
+            onClick={() => setEditing(!editing)}
+          >
+            Edit
+          </Button>
+          <Button
+            size="compact-sm"
             variant="subtle"
             color="red"
             loading={remove.isPending}
@@ -87,7 +98,11 @@ function SubscriptionRow({ s }: { s: Subscription }) {
           </Button>
         </Group>
       </Group>
-      <Text size="sm">{status}</Text>
+      {editing && <SubscriptionEditForm s={s} onDone={() => setEditing(false)} />}
+      <Text size="sm">
+        {status}
+        {s.pushNew && ' · new contacts are written here too'}
+      </Text>
       {s.lastError && (
         <Text size="sm" c="red">
           Last error: {s.lastError}

@@ -1,12 +1,13 @@
-import type { Trip, TripCreate, TripPeople } from '@contract/trips';
+import type { Trip, TripCreate, TripPatch, TripPeople } from '@contract/trips';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../../api/client';
+import { del, get, patch, post } from '../../api/client';
 
-const tripsKey = ['trips'] as const;
+export const tripsKey = ['trips'] as const;
+export const tripListKey = [...tripsKey, 'list'] as const;
 
 export function useTrips() {
   return useQuery({
-    queryKey: [...tripsKey, 'list'],
+    queryKey: tripListKey,
     queryFn: () => get<{ items: Trip[] }>('/trips'),
     select: (data) => data.items,
   });
@@ -19,6 +20,18 @@ export function useAddTrip() {
     onSuccess: () => client.invalidateQueries({ queryKey: tripsKey }),
   });
 }
+
+/** A changed city or dates changes who is there, so everything under `trips` refetches. */
+export function usePatchTrip() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TripPatch }) =>
+      patch<Trip>(`/trips/${encodeURIComponent(id)}`, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: tripsKey }),
+  });
+}
+
+export const deleteTrip = (id: string) => del(`/trips/${encodeURIComponent(id)}`);
 
 /** Contacts who live where the trip goes, closest circles first. */
 export function useTripPeople(tripId: string) {

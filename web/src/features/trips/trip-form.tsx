@@ -1,50 +1,63 @@
-import type { TripKind } from '@contract/trips';
+import type { Trip, TripKind } from '@contract/trips';
 import { Button, Group, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { FormButtons } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
-import { useAddTrip } from './queries';
+import { useAddTrip, usePatchTrip } from './queries';
 
 const FIELDS = ['name', 'city', 'country', 'startsOn', 'endsOn', 'kind'] as const;
 
-/** Adds a trip or conference; its city is what "who is there" looks for. */
-export function TripForm() {
+/**
+ * Adds a trip or conference; its city is what "who is there" looks for. Given `initial`, the same
+ * form edits that trip (Save, Cancel, Escape); an emptied name keeps the one it has.
+ */
+export function TripForm({ initial, onDone }: { initial?: Trip; onDone?: () => void }) {
   const add = useAddTrip();
-  const [kind, setKind] = useState<TripKind>('trip');
-  const [name, setName] = useState('');
-  const [city, setCity] = useState('');
-  const [country, setCountry] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
+  const edit = usePatchTrip();
+  const mutation = initial ? edit : add;
+  const [kind, setKind] = useState<TripKind>(initial?.kind ?? 'trip');
+  const [name, setName] = useState(initial?.name ?? '');
+  const [city, setCity] = useState(initial?.city ?? '');
+  const [country, setCountry] = useState(initial?.country ?? '');
+  const [startsOn, setStartsOn] = useState(initial?.startsOn ?? '');
+  const [endsOn, setEndsOn] = useState(initial?.endsOn ?? '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate(
-      {
-        kind,
-        ...(name.trim() && { name }),
-        city,
-        country: country.trim() || null,
-        startsOn,
-        endsOn: endsOn || startsOn,
+    const body = {
+      kind,
+      ...(name.trim() && { name }),
+      city,
+      country: country.trim() || null,
+      startsOn,
+      endsOn: endsOn || startsOn,
+    };
+    if (initial) {
+      edit.mutate({ id: initial.id, body }, { onSuccess: () => onDone?.() });
+      return;
+    }
+    add.mutate(body, {
+      onSuccess: () => {
+        setName('');
+        setCity('');
+        setCountry('');
+        setStartsOn('');
+        setEndsOn('');
       },
-      {
-        onSuccess: () => {
-          setName('');
-          setCity('');
-          setCountry('');
-          setStartsOn('');
-          setEndsOn('');
-        },
-      },
-    );
+    });
   };
-  const err = (field: string) => fieldError(add.error, field);
+  const err = (field: string) => fieldError(mutation.error, field);
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Add trip">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={initial ? `Edit ${initial.name}` : 'Add trip'}
+      onKeyDown={(e) => initial && e.key === 'Escape' && onDone?.()}
+    >
       <Stack gap="sm">
-        <FormErrorAlert error={add.error} shownFields={FIELDS} />
+        <FormErrorAlert error={mutation.error} shownFields={FIELDS} />
         <SegmentedControl
           aria-label="Kind"
           value={kind}
@@ -95,11 +108,15 @@ export function TripForm() {
             error={err('endsOn')}
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button type="submit" loading={add.isPending}>
-            Add trip
-          </Button>
-        </Group>
+        {initial ? (
+          <FormButtons pending={edit.isPending} onCancel={() => onDone?.()} />
+        ) : (
+          <Group justify="flex-end">
+            <Button type="submit" loading={add.isPending}>
+              Add trip
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );
