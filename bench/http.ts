@@ -1,0 +1,226 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { buildServerBundle, type ServerProcess, startServerProcess } from '../test/helpers/server-process';
+import { startThrowawayPostgres } from '../test/setup/throwaway-postgres';
+
+/**
+ * `npm run bench:http`: the real server bundle (plain node, as production runs it) on loopback, on
+ * SQLite and on a throwaway PostgreSQL, with the demo network (~300 contacts); autocannon at 10
+ * connections on each endpoint, and 10 concurrent writers logging interactions (every 2xx counted
+ * in the database afterwards). BENCH_HTTP_SECONDS (default 5) and BENCH_DIALECTS shorten a run.
+ */
+const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
+const CONNECTIONS = 10;
+const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,postgres').split(',');
+
+interface Row {
+  dialect: string;
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  ratio?: number;
+  note?: string;
+}
+
+interface Session {
+  url: string;
+  headers: Record<string, string>;
+  contactId: string;
+  accountId: string;
+}
+
+async function json(res: Response): Promise<unknown> {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+function field(value: unknown, key: string): unknown {
+  if (typeof value !== 'object' || value === null || !(key in value)) throw new Error(`no ${key} in answer`);
+  return Object.entries(value).find(([k]) => k === key)?.[1];
+}
+
+/** Signs the first user up, mints a token, seeds the demo network and picks one contact. */
+async function prepare(url: string): Promise<Session> {
+  const signup = await fetch(`${url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: 'bench@example.com',
+      name: 'Bench',
+      password: 'correct horse battery staple',
+      timeZone: 'Europe/London',
+    }),
+  });
+  const account = await json(signup);
+  const cookie = signup.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('tend_session='))
+    ?.split(';')[0];
+  if (!cookie) throw new Error('sign-up set no session cookie');
+  const token = field(
+    await json(
+      await fetch(`${url}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-tend-csrf': '1' },
+        body: JSON.stringify({ name: 'bench', scopes: ['write', 'admin'] }),
+      }),
+    ),
+    'token',
+  );
+  const headers = { authorization: `Bearer ${String(token)}`, 'content-type': 'application/json' };
+  await json(await fetch(`${url}/api/v1/demo`, { method: 'POST', headers, body: '{}' }));
+  const page = field(await json(await fetch(`${url}/api/v1/contacts?limit=1`, { headers })), 'items');
+  const first = Array.isArray(page) ? page[0] : undefined;
+  return {
+    url,
+    headers,
+    contactId: String(field(first, 'id')),
+    accountId: String(field(account, 'accountId')),
+  };
+}
+
+async function load(
+  s: Session,
+  path: string,
+  opts: { method?: 'GET' | 'POST'; body?: string; connections?: number } = {},
+) {
+  const result = await autocannon({
+    url: `${s.url}${path}`,
+    method: opts.method ?? 'GET',
+    headers: s.headers,
+    ...(opts.body !== undefined && { body: opts.body }),
+    connections: opts.connections ?? CONNECTIONS,
+    duration: SECONDS,
+  });
+  return result;
+}
+
+async function benchServer(
+  dialect: string,
+  server: ServerProcess,
+  countRows: (accountId: string) => Promise<number>,
+): Promise<Row[]> {
+  const s = await prepare(server.url);
+  const rows: Row[] = [];
+  const run = async (name: string, path: string) => {
+    await load({ ...s }, path, { connections: 2 }).catch(() => undefined); // warm-up is the first second
+    const r = await load(s, path);
+    rows.push({
+      dialect,
+      name,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      non2xx: r.non2xx,
+      errors: r.errors,
+    });
+  };
+  await run('GET one contact', `/api/v1/contacts/${s.contactId}`);
+  await run('GET /today', '/api/v1/today');
+  await run('GET contacts?q=', '/api/v1/contacts?q=an&limit=50');
+  await run('GET /dashboard', '/api/v1/dashboard');
+  await run('GET /capacity', '/api/v1/capacity');
+  await run('GET contacts page', '/api/v1/contacts?limit=50');
+
+  const before = await countRows(s.accountId);
+  const body = JSON.stringify({ channel: 'call', direction: 'outbound', summary: 'bench write' });
+  const w = await load(s, `/api/v1/contacts/${s.contactId}/interactions`, { method: 'POST', body });
+  const after = await countRows(s.accountId);
+  const ok = w['2xx'];
+  const lost = ok - (after - before);
+  const busy = (server.output().match(/SQLITE_BUSY/g) ?? []).length;
+  rows.push({
+    dialect,
+    name: 'POST interaction ×10',
+    rps: w.requests.average,
+    p50: w.latency.p50,
+    p99: w.latency.p99,
+    non2xx: w.non2xx,
+    errors: w.errors,
+    note: `${ok} acknowledged, ${after - before} stored, ${lost} lost, ${w['5xx']} × 5xx, ${busy} SQLITE_BUSY`,
+  });
+  const base = rows[0]?.rps ?? 1;
+  for (const r of rows) r.ratio = r.rps / base;
+  return rows;
+}
+
+async function sqliteRun(bundle: string): Promise<Row[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-http-'));
+  const server = await startServerProcess(bundle, { TEND_DATA_DIR: dataDir });
+  try {
+    return await benchServer('sqlite', server, async (accountId) => {
+      const db = new SQLite(join(dataDir, 'tend.db'), { readonly: true });
+      try {
+        const row: unknown = db
+          .prepare('SELECT count(*) AS n FROM interactions WHERE account_id = ?')
+          .get(accountId);
+        return Number(field(row, 'n'));
+      } finally {
+        db.close();
+      }
+    });
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function postgresRun(bundle: string): Promise<Row[]> {
+  const cluster = await startThrowawayPostgres();
+  const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-http-'));
+  const url = cluster.adminUrl;
+  const server = await startServerProcess(bundle, { TEND_DATA_DIR: dataDir, DATABASE_URL: url });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await benchServer('postgres', server, async (accountId) => {
+      const r = await client.query('SELECT count(*) AS n FROM interactions WHERE account_id = $1', [
+        accountId,
+      ]);
+      return Number(field(r.rows[0], 'n'));
+    });
+  } finally {
+    await client.end();
+    server.child.kill('SIGTERM');
+    await server.exited;
+    cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| dialect  | endpoint              |   req/s | p50 ms | p99 ms | ratio | non-2xx |',
+    '|----------|-----------------------|--------:|-------:|-------:|------:|--------:|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.dialect.padEnd(8)} | ${r.name.padEnd(21)} | ${r.rps.toFixed(0).padStart(7)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${(r.ratio ?? 0).toFixed(2).padStart(5)} | ${String(r.non2xx + r.errors).padStart(7)} |`,
+    );
+  const notes = rows.filter((r) => r.note).map((r) => `- ${r.dialect}, ${r.name}: ${r.note}`);
+  return [...lines, '', ...notes].join('\n');
+}
+
+const { bundle, dir } = buildServerBundle();
+try {
+  const rows: Row[] = [];
+  if (dialects.includes('sqlite')) rows.push(...(await sqliteRun(bundle)));
+  if (dialects.includes('postgres')) rows.push(...(await postgresRun(bundle)));
+  const uptime = execFileSync('uptime').toString().trim();
+  console.log(
+    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? '?'} · Node ${process.version} · ${SECONDS} s per endpoint, ${CONNECTIONS} connections`,
+  );
+  console.log(`load: ${uptime}\n`);
+  console.log(table(rows));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
