@@ -90,7 +90,13 @@ async function prepare(url: string): Promise<Session> {
 async function load(
   s: Session,
   path: string,
-  opts: { method?: 'GET' | 'POST'; body?: string; connections?: number } = {},
+  opts: {
+    method?: 'GET' | 'POST';
+    body?: string;
+    connections?: number;
+    seconds?: number;
+    onResponse?: (status: number, body: string) => void;
+  } = {},
 ) {
   const result = await autocannon({
     url: `${s.url}${path}`,
@@ -98,20 +104,23 @@ async function load(
     headers: s.headers,
     ...(opts.body !== undefined && { body: opts.body }),
     connections: opts.connections ?? CONNECTIONS,
-    duration: SECONDS,
+    duration: opts.seconds ?? SECONDS,
+    ...(opts.onResponse && { requests: [{ onResponse: opts.onResponse }] }),
   });
   return result;
 }
 
-async function benchServer(
-  dialect: string,
-  server: ServerProcess,
-  countRows: (accountId: string) => Promise<number>,
-): Promise<Row[]> {
+/** Reads the database behind the server directly: interaction rows, and which of these ids exist. */
+interface Probe {
+  count(accountId: string): Promise<number>;
+  stored(ids: string[]): Promise<number>;
+}
+
+async function benchServer(dialect: string, server: ServerProcess, db: Probe): Promise<Row[]> {
   const s = await prepare(server.url);
   const rows: Row[] = [];
   const run = async (name: string, path: string) => {
-    await load({ ...s }, path, { connections: 2 }).catch(() => undefined); // warm-up is the first second
+    await load(s, path, { seconds: 1 }); // warm-up: JIT, caches, pool
     const r = await load(s, path);
     rows.push({
       dialect,
@@ -130,12 +139,21 @@ async function benchServer(
   await run('GET /capacity', '/api/v1/capacity');
   await run('GET contacts page', '/api/v1/contacts?limit=50');
 
-  const before = await countRows(s.accountId);
+  const before = await db.count(s.accountId);
   const body = JSON.stringify({ channel: 'call', direction: 'outbound', summary: 'bench write' });
-  const w = await load(s, `/api/v1/contacts/${s.contactId}/interactions`, { method: 'POST', body });
-  const after = await countRows(s.accountId);
-  const ok = w['2xx'];
-  const lost = ok - (after - before);
+  // Every 2xx answer names the interaction it stored; each must be in the database afterwards.
+  const acknowledged: string[] = [];
+  const w = await load(s, `/api/v1/contacts/${s.contactId}/interactions`, {
+    method: 'POST',
+    body,
+    onResponse: (status, text) => {
+      if (status >= 200 && status < 300) acknowledged.push(String(field(JSON.parse(text), 'id')));
+    },
+  });
+  const after = await db.count(s.accountId);
+  const stored = await db.stored(acknowledged);
+  const ok = acknowledged.length;
+  const lost = ok - stored;
   const busy = (server.output().match(/SQLITE_BUSY/g) ?? []).length;
   rows.push({
     dialect,
@@ -145,7 +163,7 @@ async function benchServer(
     p99: w.latency.p99,
     non2xx: w.non2xx,
     errors: w.errors,
-    note: `${ok} acknowledged, ${after - before} stored, ${lost} lost, ${w['5xx']} × 5xx, ${busy} SQLITE_BUSY`,
+    note: `${ok} acknowledged, ${after - before} rows added, ${lost} lost, ${w['5xx']} × 5xx, ${busy} SQLITE_BUSY`,
   });
   const base = rows[0]?.rps ?? 1;
   for (const r of rows) r.ratio = r.rps / base;
@@ -156,16 +174,29 @@ async function sqliteRun(bundle: string): Promise<Row[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-bench-http-'));
   const server = await startServerProcess(bundle, { TEND_DATA_DIR: dataDir });
   try {
-    return await benchServer('sqlite', server, async (accountId) => {
+    const read = <T>(fn: (db: SQLite.Database) => T): T => {
       const db = new SQLite(join(dataDir, 'tend.db'), { readonly: true });
       try {
-        const row: unknown = db
-          .prepare('SELECT count(*) AS n FROM interactions WHERE account_id = ?')
-          .get(accountId);
-        return Number(field(row, 'n'));
+        return fn(db);
       } finally {
         db.close();
       }
+    };
+    return await benchServer('sqlite', server, {
+      count: async (accountId) =>
+        read((db) =>
+          Number(
+            field(
+              db.prepare('SELECT count(*) AS n FROM interactions WHERE account_id = ?').get(accountId),
+              'n',
+            ),
+          ),
+        ),
+      stored: async (ids) =>
+        read((db) => {
+          const one = db.prepare('SELECT 1 FROM interactions WHERE id = ?');
+          return ids.filter((id) => one.get(id) !== undefined).length;
+        }),
     });
   } finally {
     server.child.kill('SIGTERM');
@@ -182,11 +213,11 @@ async function postgresRun(bundle: string): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return await benchServer('postgres', server, async (accountId) => {
-      const r = await client.query('SELECT count(*) AS n FROM interactions WHERE account_id = $1', [
-        accountId,
-      ]);
-      return Number(field(r.rows[0], 'n'));
+    const count = async (sql: string, param: unknown) =>
+      Number(field((await client.query(sql, [param])).rows[0], 'n'));
+    return await benchServer('postgres', server, {
+      count: (accountId) => count('SELECT count(*) AS n FROM interactions WHERE account_id = $1', accountId),
+      stored: (ids) => count('SELECT count(*) AS n FROM interactions WHERE id = ANY($1)', ids),
     });
   } finally {
     await client.end();
