@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -27,7 +27,17 @@ interface Row {
   non2xx: number;
   errors: number;
   ratio?: number;
+  /** Server CPU (user + system) per answered request: steadier than req/s on a shared machine. */
+  cpuMs: number;
+  cpuRatio?: number;
   note?: string;
+}
+
+/** CPU seconds the process has used so far, from /proc (Linux): user + system clock ticks. */
+function cpuSeconds(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 interface Session {
@@ -121,8 +131,10 @@ async function benchServer(dialect: string, server: ServerProcess, db: Probe): P
   const rows: Row[] = [];
   const run = async (name: string, path: string) => {
     await load(s, path, { seconds: 1 }); // warm-up: JIT, caches, pool
+    const cpu = cpuSeconds(server.child.pid);
     const r = await load(s, path);
     rows.push({
+      cpuMs: ((cpuSeconds(server.child.pid) - cpu) * 1000) / Math.max(1, r.requests.total),
       dialect,
       name,
       rps: r.requests.average,
@@ -143,6 +155,7 @@ async function benchServer(dialect: string, server: ServerProcess, db: Probe): P
   const body = JSON.stringify({ channel: 'call', direction: 'outbound', summary: 'bench write' });
   // Every 2xx answer names the interaction it stored; each must be in the database afterwards.
   const acknowledged: string[] = [];
+  const cpu = cpuSeconds(server.child.pid);
   const w = await load(s, `/api/v1/contacts/${s.contactId}/interactions`, {
     method: 'POST',
     body,
@@ -158,6 +171,7 @@ async function benchServer(dialect: string, server: ServerProcess, db: Probe): P
   rows.push({
     dialect,
     name: 'POST interaction ×10',
+    cpuMs: ((cpuSeconds(server.child.pid) - cpu) * 1000) / Math.max(1, w.requests.total),
     rps: w.requests.average,
     p50: w.latency.p50,
     p99: w.latency.p99,
@@ -166,7 +180,11 @@ async function benchServer(dialect: string, server: ServerProcess, db: Probe): P
     note: `${ok} acknowledged, ${after - before} rows added, ${lost} lost, ${w['5xx']} × 5xx, ${busy} SQLITE_BUSY`,
   });
   const base = rows[0]?.rps ?? 1;
-  for (const r of rows) r.ratio = r.rps / base;
+  const baseCpu = rows[0]?.cpuMs ?? 1;
+  for (const r of rows) {
+    r.ratio = r.rps / base;
+    r.cpuRatio = baseCpu / r.cpuMs;
+  }
   return rows;
 }
 
@@ -230,12 +248,12 @@ async function postgresRun(bundle: string): Promise<Row[]> {
 
 function table(rows: Row[]): string {
   const lines = [
-    '| dialect  | endpoint              |   req/s | p50 ms | p99 ms | ratio | non-2xx |',
-    '|----------|-----------------------|--------:|-------:|-------:|------:|--------:|',
+    '| dialect  | endpoint              |   req/s | p50 ms | p99 ms | ratio | CPU ms/req | CPU ratio | non-2xx |',
+    '|----------|-----------------------|--------:|-------:|-------:|------:|-----------:|----------:|--------:|',
   ];
   for (const r of rows)
     lines.push(
-      `| ${r.dialect.padEnd(8)} | ${r.name.padEnd(21)} | ${r.rps.toFixed(0).padStart(7)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${(r.ratio ?? 0).toFixed(2).padStart(5)} | ${String(r.non2xx + r.errors).padStart(7)} |`,
+      `| ${r.dialect.padEnd(8)} | ${r.name.padEnd(21)} | ${r.rps.toFixed(0).padStart(7)} | ${String(r.p50).padStart(6)} | ${String(r.p99).padStart(6)} | ${(r.ratio ?? 0).toFixed(2).padStart(5)} | ${r.cpuMs.toFixed(2).padStart(10)} | ${(r.cpuRatio ?? 0).toFixed(2).padStart(9)} | ${String(r.non2xx + r.errors).padStart(7)} |`,
     );
   const notes = rows.filter((r) => r.note).map((r) => `- ${r.dialect}, ${r.name}: ${r.note}`);
   return [...lines, '', ...notes].join('\n');
