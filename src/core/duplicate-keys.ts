@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, parseIncompletePhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** What dedupe needs of a contact; an imported contact and a stored one both fit. */
 export interface DedupeContact {
@@ -83,9 +83,30 @@ export function phoneKey(phone: string, defaultRegion: CountryCode): string | un
   // Parsing costs ~30 µs and a preview asks for the same number several times; the cap bounds memory.
   if (phoneMemo.size >= 50_000) phoneMemo.clear();
   phoneMemo.set(memoKey, key);
+  // Written as its E.164 digits ("+1 599 555 0652"), the number parses exactly as its E.164 form
+  // does (the region only tells national from international), so its country is known too.
+  if (key !== undefined && parsed && parseIncompletePhoneNumber(phone) === key)
+    rememberCountry(key, parsed.country);
   return key;
 }
 const phoneMemo = new Map<string, string | undefined>();
+
+/**
+ * The country of an E.164 number, as libphonenumber reads it. Numbers of a shared calling code
+ * (+1, +7, +44…) are tried against each country's patterns (~30 µs); a commit asks for the country
+ * of numbers its preview already parsed (holidays), so phoneKey leaves what it learnt here.
+ */
+export function phoneCountry(e164: string): CountryCode | undefined {
+  if (countryMemo.has(e164)) return countryMemo.get(e164);
+  const country = parsePhoneNumberFromString(e164)?.country;
+  rememberCountry(e164, country);
+  return country;
+}
+const countryMemo = new Map<string, CountryCode | undefined>();
+function rememberCountry(e164: string, country: CountryCode | undefined): void {
+  if (countryMemo.size >= 50_000) countryMemo.clear();
+  countryMemo.set(e164, country);
+}
 
 // Any 7-bit text, control characters included: only such text can skip Unicode normalisation.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is the point here.

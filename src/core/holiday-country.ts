@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { phoneCountry } from './duplicate-keys';
 import { countryZones, holidayCountries } from './holiday-calendar';
 
 /** What a contact says about where they live, strongest first. */
@@ -76,7 +76,7 @@ export function holidayCountry(hints: CountryHints): string | null {
   const fromField = countryFromField(hints.country);
   if (fromField) return fromField;
   for (const phone of hints.phonesE164) {
-    const code = phone ? parsePhoneNumberFromString(phone)?.country : undefined;
+    const code = phone ? phoneCountry(phone) : undefined;
     if (code && code in holidayCountries()) return code;
   }
   return hints.timeZone ? (zones().get(hints.timeZone) ?? null) : null;

@@ -5,7 +5,7 @@ import { Conflict, Invalid, NotFound } from '../core/errors';
 import { trackByDefault } from '../core/import-tracking';
 import { findAccount } from '../store/accounts.repo';
 import { chunks } from '../store/chunks';
-import { deleteImportRowPhotos, photosFromImport } from '../store/contact-photos.repo';
+import { deleteImportRowPhotos, importPhotoLines, photosFromImport } from '../store/contact-photos.repo';
 import { reindexContacts, updateContact } from '../store/contacts.repo';
 import type { NewRow } from '../store/database';
 import { deleteImportUpload } from '../store/import-uploads.repo';
@@ -80,6 +80,8 @@ export async function commitImport(
     const merges: PendingMerge[] = [];
     // Photos of merged rows go in once every target is known to exist (applyMerges checks).
     const mergePhotos: [line: number, targetId: string][] = [];
+    // Building and running the copy for lines without a photo was ~0.8 s of a 30,000-row LinkedIn commit.
+    const photoLines = await importPhotoLines(trx, accountId, id);
 
     for (let after: number | undefined; ; ) {
       const rows = await listImportRows(trx, accountId, id, {
@@ -88,7 +90,7 @@ export async function commitImport(
         limit: PAGE,
       });
       const page = rows.slice(0, PAGE);
-      const created: [line: number, contactId: string][] = [];
+      const withPhoto: [line: number, contactId: string][] = [];
       const w = emptyWrites();
       for (const r of page) {
         const contact = JSON.parse(r.contact ?? 'null') as PreviewContact;
@@ -101,17 +103,17 @@ export async function commitImport(
           const newId = addNewContact(w, ctx, contact);
           createdByLine.set(r.line, newId);
           result.created++;
-          created.push([r.line, newId]);
+          if (photoLines.has(r.line)) withPhoto.push([r.line, newId]);
         } else {
           merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
-          mergePhotos.push([r.line, targetId]);
+          if (photoLines.has(r.line)) mergePhotos.push([r.line, targetId]);
           // A conflict row stands as a person of its own in the preview: later rows that matched it
           // follow it into the contact it was merged into.
           if (r.status === 'conflict') createdByLine.set(r.line, targetId);
         }
       }
       await insertImportWrites(trx, accountId, w, tagIds, deps.newId);
-      await photosFromImport(trx, accountId, id, created, now);
+      await photosFromImport(trx, accountId, id, withPhoto, now);
       if (rows.length <= PAGE) break;
       after = page.at(-1)?.line;
     }

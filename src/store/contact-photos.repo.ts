@@ -90,6 +90,18 @@ export async function insertImportRowPhotos(
       .execute();
 }
 
+/** The lines of a preview that carry a photo: the commit copies only those (most files have none). */
+export async function importPhotoLines(conn: Conn, accountId: string, runId: string): Promise<Set<number>> {
+  const db = kysely(conn);
+  const rows = await db
+    .selectFrom('import_row_photos')
+    .select('line')
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .execute();
+  return new Set(rows.map((r) => r.line));
+}
+
 /**
  * Copies the previewed photos of these lines to their contacts inside the database, so a commit of
  * 10,000 photos never carries their bytes through JavaScript. A contact that has a photo keeps it.
@@ -101,6 +113,7 @@ export async function photosFromImport(
   targets: readonly (readonly [line: number, contactId: string])[],
   now: string,
 ): Promise<void> {
+  if (targets.length === 0) return;
   const db = kysely(conn);
   // 2 parameters a line: 500 lines stay far under SQLite's and PostgreSQL's limits.
   for (const part of chunks(targets)) {
