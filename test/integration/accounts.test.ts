@@ -80,7 +80,7 @@ describe.each(dialects)('accounts on %s', (dialect) => {
     const taken: LightMyRequestResponse[] = [];
     const free: LightMyRequestResponse[] = [];
     const ms = { taken: [] as number[], free: [] as number[] };
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       let at = performance.now();
       taken.push(await signUp('ADA@example.com'));
       ms.taken.push(performance.now() - at);
@@ -102,16 +102,17 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       expect(own(a)).toEqual(own(b));
       expect(a.headers['set-cookie']).toBeUndefined();
     }
-    // Both hash the password; the medians stay within a factor of two of each other.
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
+    // Both hash the password. A taken e-mail that skipped the hash would answer in about a
+    // hundredth of the time; the bounds are wide because the test machine is shared and noisy.
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[2]!;
     const ratio = median(ms.taken) / median(ms.free);
-    expect(ratio, JSON.stringify(ms)).toBeGreaterThan(0.5);
-    expect(ratio, JSON.stringify(ms)).toBeLessThan(2);
+    expect(ratio, JSON.stringify(ms)).toBeGreaterThan(0.25);
+    expect(ratio, JSON.stringify(ms)).toBeLessThan(4);
     // Ada's password is untouched, Mallory's does not open her account; the free e-mails work.
     expect((await signIn('ada@example.com', PASSWORD)).statusCode).toBe(200);
     expect((await signIn('ada@example.com', 'another quite long phrase')).statusCode).toBe(401);
     expect((await signIn('new0@example.com', 'another quite long phrase')).statusCode).toBe(200);
-    expect(await store.db.selectFrom('users').select('email').execute()).toHaveLength(5);
+    expect(await store.db.selectFrom('users').select('email').execute()).toHaveLength(7);
   });
 
   it('backs off per account after five failures, the same for unknown e-mails, and resets on success', async () => {
@@ -166,14 +167,15 @@ describe.each(dialects)('accounts on %s', (dialect) => {
       return performance.now() - at;
     };
     await time('warm@example.com');
-    const known = [
-      await time('ada@example.com'),
-      await time('ada@example.com'),
-      await time('ada@example.com'),
-    ];
-    const unknown = [await time('x@example.com'), await time('y@example.com'), await time('z@example.com')];
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
-    expect(median(unknown), JSON.stringify({ known, unknown })).toBeGreaterThan(median(known) * 0.5);
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await time('ada@example.com'));
+      unknown.push(await time(`nobody${i}@example.com`));
+    }
+    // Skipping the hash for an unknown e-mail would make it ~100× faster; noise stays within 4×.
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+    expect(median(unknown), JSON.stringify({ known, unknown })).toBeGreaterThan(median(known) * 0.25);
   });
 
   it('changes the password: current one required, new one checked, other sessions signed out, tokens kept', async () => {
