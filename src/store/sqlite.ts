@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { asConn, kysely } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
+import { cachedStatements } from './sqlite-statements';
 import type { Store } from './store';
 
 /** Opens (creating if needed) a SQLite database; ':memory:' for tests. */
@@ -26,7 +27,7 @@ export function sqliteStore(sqlite: SQLite.Database, location: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   // WAL + NORMAL is durable across application crashes; only a power loss can drop the last commit.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   return {
     read: asConn(db),
     // One connection writes at a time, so every transaction is already serializable.
