@@ -1,8 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
-/** Distinct SQL texts kept prepared; the app has a few hundred, multi-row inserts repeat their sizes. */
-const KEPT = 500;
+/** Distinct SQL texts kept prepared. */
+const KEPT = 200;
+/**
+ * Longer texts are prepared each time: `IN (…)` lists of every length and multi-row inserts are
+ * large programs, and keeping hundreds of them grew the capture benchmark's peak RSS by ~100 MB.
+ */
+const KEPT_SQL_LENGTH = 2000;
 
 /**
  * The handle Kysely's SqliteDialect uses, with prepared statements kept by SQL text: Kysely's
@@ -25,7 +30,7 @@ export function cachedStatements(sqlite: SQLite.Database): SqliteDatabase {
         return hit;
       }
       const stmt = sqlite.prepare(sql);
-      if (!hit) {
+      if (!hit && sql.length <= KEPT_SQL_LENGTH) {
         kept.set(sql, stmt);
         if (kept.size > KEPT) kept.delete(kept.keys().next().value ?? '');
       }
