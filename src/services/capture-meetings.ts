@@ -14,7 +14,7 @@ import type { NewRow } from '../store/database';
 import { deleteInteractions, updateInteraction } from '../store/interactions.repo';
 import type { Deps } from './deps';
 import { recordInteractionsIn } from './interactions.service';
-import { refreshSchedule } from './schedule';
+import { refreshSchedules } from './schedule';
 
 type Skip = keyof CaptureRun['skipped'];
 
@@ -142,8 +142,7 @@ export async function writeMeetings(
     for (const r of removed) touched.add(r.contact_id);
     await recordInteractionsIn(deps, tx, accountId, interactions);
     for (const i of interactions) touched.delete(i.contact_id);
-    for (const contactId of touched)
-      await refreshSchedule(deps, tx, accountId, contactId, { created: false });
+    await refreshSchedules(deps, tx, accountId, [...touched]);
     await insertCapturedItems(tx, items);
     await replaceSourceMeetings(tx, accountId, source.id, upcoming);
     await addSuggestions(tx, [...strangers.values()]);

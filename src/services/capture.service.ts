@@ -29,7 +29,7 @@ import { captureContext, captureMail } from './capture-mail';
 import { messageSettings } from './capture-message-settings';
 import { createContact } from './contacts.service';
 import { type Deps, nowIso } from './deps';
-import { refreshSchedule } from './schedule';
+import { refreshSchedules } from './schedule';
 
 /** A sync holds its source at most this long; a crashed instance's hold then lapses by itself. */
 export const SYNC_LEASE_MS = 30 * 60_000;
@@ -172,8 +172,12 @@ export async function removeSource(
         items.map((i) => i.interaction_id),
       );
       await deleteCapturedOfSource(tx, accountId, id);
-      for (const contactId of new Set(items.map((i) => i.contact_id)))
-        await refreshSchedule(deps, tx, accountId, contactId, { created: false });
+      await refreshSchedules(
+        deps,
+        tx,
+        accountId,
+        items.map((i) => i.contact_id),
+      );
     }
     if ((await deleteSource(tx, accountId, id)) === 0) throw new NotFound('source not found');
   });

@@ -15,7 +15,7 @@ import {
 import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { type Deps, nowIso } from './deps';
-import { refreshSchedule } from './schedule';
+import { refreshSchedule, refreshSchedules } from './schedule';
 
 export function toInteractionDto(r: InteractionRow): Interaction {
   return {
@@ -120,8 +120,12 @@ export async function recordInteractionsIn(
         created_at: now,
       });
   }
-  for (const contactId of new Set(rows.map((r) => r.contact_id)))
-    await refreshSchedule(deps, trx, accountId, contactId, { created: false });
+  await refreshSchedules(
+    deps,
+    trx,
+    accountId,
+    rows.map((r) => r.contact_id),
+  );
 }
 
 export async function contactInteractions(

@@ -1,9 +1,9 @@
 import { nextDueAt } from '../core/cadence';
 import { followUpForNewContact } from '../core/follow-ups';
-import { storedHealthScore } from '../core/health';
-import { findCircle } from '../store/circles.repo';
-import { findContact, updateContact } from '../store/contacts.repo';
-import { interactionSummary } from '../store/schedule.repo';
+import { type HealthInteraction, storedHealthScore } from '../core/health';
+import { findCircle, listCircles } from '../store/circles.repo';
+import { type ContactRow, findContact, findContacts, updateContact } from '../store/contacts.repo';
+import { type InteractionSummary, interactionSummaries, interactionSummary } from '../store/schedule.repo';
 import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { contactCadence, displayName } from './contact-dto';
@@ -25,26 +25,10 @@ export async function refreshSchedule(
   const row = await findContact(db, accountId, contactId);
   if (!row) return;
   const circle = row.circle_id ? await findCircle(db, accountId, row.circle_id) : undefined;
-  const {
-    lastAt: last,
-    lastInboundAt,
-    lastInboundChannel,
-  } = await interactionSummary(db, accountId, contactId);
-  const cadence = contactCadence(row, circle);
+  const summary = await interactionSummary(db, accountId, contactId);
   const now = deps.clock().toISOString();
   const interactions = (await yearOfInteractions(db, accountId, now, [contactId])).get(contactId) ?? [];
-  await updateContact(db, accountId, contactId, {
-    health_score: storedHealthScore(
-      { cadence, lastMeaningfulAt: last, createdAt: row.created_at, interactions },
-      now,
-    ),
-    health_computed_at: now,
-    last_interaction_at: last,
-    last_meaningful_at: last,
-    last_inbound_at: lastInboundAt,
-    last_reply_channel: lastInboundChannel,
-    next_due_at: nextDueAt(last, cadence, row.created_at),
-  });
+  await updateContact(db, accountId, contactId, derivedColumns(row, circle, summary, interactions, now));
   if (opts.created && row.met_on) {
     const task = followUpForNewContact(row.met_on, displayName(row), row.time_zone);
     // A contact met long ago (e.g. typed in from memory) needs no "follow up within 48 h".
@@ -61,4 +45,62 @@ export async function refreshSchedule(
       });
     }
   }
+}
+
+const NO_INTERACTIONS: InteractionSummary = { lastAt: null, lastInboundAt: null, lastInboundChannel: null };
+
+/**
+ * refreshSchedule (without creation's follow-up) of many contacts at once: the contacts, their
+ * circles, their latest interactions and their year of history are read in a few set-based
+ * statements, then one UPDATE per contact. Capture writes batches of hundreds of interactions.
+ */
+export async function refreshSchedules(
+  deps: Deps,
+  db: Conn,
+  accountId: string,
+  contactIds: readonly string[],
+): Promise<void> {
+  const ids = [...new Set(contactIds)];
+  if (ids.length === 0) return;
+  const rows = await findContacts(db, accountId, ids);
+  const circles = rows.some((r) => r.circle_id)
+    ? new Map((await listCircles(db, accountId)).map((c) => [c.id, c]))
+    : new Map();
+  const summaries = await interactionSummaries(db, accountId, ids);
+  const now = deps.clock().toISOString();
+  const years = await yearOfInteractions(db, accountId, now, ids);
+  for (const row of rows) {
+    const circle = row.circle_id ? circles.get(row.circle_id) : undefined;
+    const summary = summaries.get(row.id) ?? NO_INTERACTIONS;
+    await updateContact(
+      db,
+      accountId,
+      row.id,
+      derivedColumns(row, circle, summary, years.get(row.id) ?? [], now),
+    );
+  }
+}
+
+/** The derived columns of one contact from its row, circle, latest interactions and year of history. */
+function derivedColumns(
+  row: ContactRow,
+  circle: Parameters<typeof contactCadence>[1],
+  summary: InteractionSummary,
+  interactions: HealthInteraction[],
+  now: string,
+) {
+  const cadence = contactCadence(row, circle);
+  const last = summary.lastAt;
+  return {
+    health_score: storedHealthScore(
+      { cadence, lastMeaningfulAt: last, createdAt: row.created_at, interactions },
+      now,
+    ),
+    health_computed_at: now,
+    last_interaction_at: last,
+    last_meaningful_at: last,
+    last_inbound_at: summary.lastInboundAt,
+    last_reply_channel: summary.lastInboundChannel,
+    next_due_at: nextDueAt(last, cadence, row.created_at),
+  };
 }

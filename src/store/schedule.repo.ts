@@ -1,4 +1,5 @@
 import type { Channel } from '../core/vocabulary';
+import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
@@ -30,4 +31,54 @@ export async function interactionSummary(
     lastInboundAt: inbound?.occurred_at ?? null,
     lastInboundChannel: inbound?.channel ?? null,
   };
+}
+
+/**
+ * interactionSummary of many contacts: two grouped statements per 500 ids (latest of all, latest
+ * inbound with its channel), so a batch of captured mail refreshes its contacts without a query each.
+ * Contacts with no interactions are absent from the map.
+ */
+export async function interactionSummaries(
+  conn: Conn,
+  accountId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, InteractionSummary>> {
+  const db = kysely(conn);
+  const out = new Map<string, InteractionSummary>();
+  for (const part of chunks(contactIds)) {
+    const latest = await db
+      .selectFrom('interactions')
+      .select(['contact_id', (eb) => eb.fn.max('occurred_at').as('last_at')])
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', part)
+      .groupBy('contact_id')
+      .execute();
+    for (const r of latest)
+      out.set(r.contact_id, { lastAt: r.last_at, lastInboundAt: null, lastInboundChannel: null });
+    const inbound = await db
+      .selectFrom('interactions as i')
+      .select(['i.contact_id', 'i.occurred_at', 'i.channel'])
+      .where('i.account_id', '=', accountId)
+      .where('i.contact_id', 'in', part)
+      .where('i.direction', '=', 'inbound')
+      .where('i.occurred_at', '=', (eb) =>
+        eb
+          .selectFrom('interactions as j')
+          .select((e) => e.fn.max('j.occurred_at').as('m'))
+          .whereRef('j.account_id', '=', 'i.account_id')
+          .whereRef('j.contact_id', '=', 'i.contact_id')
+          .where('j.direction', '=', 'inbound'),
+      )
+      .orderBy('i.contact_id')
+      .orderBy('i.id')
+      .execute();
+    for (const r of inbound) {
+      const s = out.get(r.contact_id);
+      if (s && s.lastInboundAt === null) {
+        s.lastInboundAt = r.occurred_at;
+        s.lastInboundChannel = r.channel;
+      }
+    }
+  }
+  return out;
 }

@@ -2,7 +2,12 @@ import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
 /** How many distinct SQL texts stay compiled: the app issues a few hundred shapes, IN-lists vary. */
-export const STATEMENT_CACHE_SIZE = 500;
+export const STATEMENT_CACHE_SIZE = 200;
+/**
+ * Longer texts are prepared each time: `IN (…)` lists of every length and multi-row inserts are large
+ * programs, and keeping 500 of them of any length grew the capture benchmark's peak RSS by ~100 MB.
+ */
+export const CACHED_SQL_LENGTH = 2000;
 
 export interface CachedDatabase extends SqliteDatabase {
   /** Statements held now (for tests: the cache is bounded). */
@@ -27,7 +32,7 @@ export function cachedStatements(sqlite: SQLite.Database, max = STATEMENT_CACHE_
         return hit;
       }
       const statement = sqlite.prepare(sql);
-      if (hit) return statement;
+      if (hit || sql.length > CACHED_SQL_LENGTH) return statement;
       cache.set(sql, statement);
       if (cache.size > max) {
         const oldest = cache.keys().next().value;
