@@ -46,7 +46,8 @@ export default defineConfig({
           globalSetup: ['test/setup/postgres-cluster.ts', 'test/setup/build-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Each file starts its own app, database and Chromium on free ports: two files at a time.
+          // Run one at a time, the e2e files were a phase of their own after unit and db (~380 s).
         },
       },
     ],
