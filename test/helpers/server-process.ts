@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from './dovecot';
+import { freePort } from './free-port';
 
 /**
  * Builds the server bundle as `npm run build` does, into a scratch folder inside the repository

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import type { Token } from '../../src/contract/auth';
 import type { Contact, ContactPage } from '../../src/contract/contacts';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
+import { freePort } from '../helpers/free-port';
 import { freshStore } from '../helpers/stores';
 
 interface Run {
@@ -31,15 +31,6 @@ function tend(args: string[], env: Record<string, string>, input?: string): Prom
       },
     );
     child.stdin?.end(input ?? '');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 
