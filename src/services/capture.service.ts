@@ -10,7 +10,6 @@ import { type Contact, ContactCreate } from '../contract/contacts';
 import { Conflict, Invalid, NotFound } from '../core/errors';
 import { seal } from '../secret-box';
 import {
-  claimSource,
   deleteCapturedOfSource,
   deleteSource,
   dismissSuggestion,
@@ -24,6 +23,7 @@ import {
   updateSource,
 } from '../store/capture.repo';
 import { deleteInteractions } from '../store/interactions.repo';
+import { claimLease } from '../store/lease.repo';
 import { calendarSettings } from './calendar-settings';
 import { captureContext, captureMail } from './capture-mail';
 import { messageSettings } from './capture-message-settings';
@@ -120,7 +120,15 @@ export async function withSourceHeld<T>(
 ): Promise<T> {
   const now = deps.clock();
   const until = new Date(now.getTime() + SYNC_LEASE_MS).toISOString();
-  if (!(await claimSource(deps.store.read, source.account_id, source.id, now.toISOString(), until)))
+  if (
+    !(await claimLease(
+      deps.store.read,
+      'capture_sources',
+      { accountId: source.account_id, id: source.id },
+      now.toISOString(),
+      until,
+    ))
+  )
     throw new Conflict(`"${source.name}" is already syncing; try again when it has finished`);
   try {
     const result = await fn();

@@ -10,7 +10,6 @@ import { Conflict, Invalid, NotFound, Upstream } from '../core/errors';
 import { open, seal } from '../secret-box';
 import {
   allSubscriptions,
-  claimSubscription,
   conflictsOf,
   deleteSubscription,
   findSubscription,
@@ -19,6 +18,7 @@ import {
   type SubscriptionRow,
   updateSubscription,
 } from '../store/carddav.repo';
+import { claimLease } from '../store/lease.repo';
 import { SYNC_LEASE_MS } from './capture.service';
 import { syncSubscription } from './carddav-sync';
 import { type Deps, nowIso, outboundOf } from './deps';
@@ -167,7 +167,9 @@ export async function runSubscription(deps: Deps, accountId: string, id: string)
   const row = await requireSubscription(deps, accountId, id);
   const now = deps.clock();
   const until = new Date(now.getTime() + SYNC_LEASE_MS).toISOString();
-  if (!(await claimSubscription(deps.store.read, accountId, id, now.toISOString(), until)))
+  if (
+    !(await claimLease(deps.store.read, 'carddav_subscriptions', { accountId, id }, now.toISOString(), until))
+  )
     throw new Conflict(`"${row.name}" is already syncing; try again when it has finished`);
   try {
     const run = await syncSubscription(deps, row, cardDavClient(accountOf(deps, row), outboundOf(deps)));

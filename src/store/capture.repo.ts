@@ -83,28 +83,6 @@ export async function addSourceCounts(
     .execute();
 }
 
-/**
- * Takes the source for one sync until `until`, unless another sync (in this or another instance)
- * holds it: one conditional UPDATE, atomic on both databases. True when taken.
- */
-export async function claimSource(
-  conn: Conn,
-  accountId: string,
-  id: string,
-  now: string,
-  until: string,
-): Promise<boolean> {
-  const db = kysely(conn);
-  const r = await db
-    .updateTable('capture_sources')
-    .set({ locked_until: until })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
 export async function deleteSource(conn: Conn, accountId: string, id: string): Promise<number> {
   const db = kysely(conn);
   const r = await db

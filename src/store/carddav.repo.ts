@@ -61,25 +61,6 @@ export async function updateSubscription(
     .execute();
 }
 
-/** Holds the subscription until `until` unless another run holds it; false when it is held. */
-export async function claimSubscription(
-  conn: Conn,
-  accountId: string,
-  id: string,
-  now: string,
-  until: string,
-): Promise<boolean> {
-  const db = kysely(conn);
-  const r = await db
-    .updateTable('carddav_subscriptions')
-    .set({ locked_until: until })
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
-}
-
 /** Deletes the subscription; its links and conflicts go by cascade. */
 export async function deleteSubscription(conn: Conn, accountId: string, id: string): Promise<number> {
   const db = kysely(conn);
