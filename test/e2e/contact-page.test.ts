@@ -88,6 +88,29 @@ describe('the contact page as the one place for a person', () => {
     await facts.getByText('Keeps a clock that runs backwards').waitFor();
     await facts.getByRole('button', { name: /^Pin fact/ }).click();
     await facts.getByText('Pinned').waitFor();
+    // Edited in place: the form opens with the row's text, Save puts the new one in its place.
+    await facts.getByRole('button', { name: /^Edit fact/ }).click();
+    await facts.getByRole('textbox', { name: 'Fact' }).fill('Keeps two clocks that run backwards');
+    await facts.getByRole('button', { name: 'Save' }).click();
+    await facts.getByText('Keeps two clocks that run backwards').waitFor();
+    // A note: added, pinned, edited, all in place.
+    const notes = page.getByRole('region', { name: 'Notes' });
+    // The rows, not the form: a textarea's text would match too while the save is in flight.
+    const noteRows = notes.getByRole('list', { name: 'Notes' });
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await notes.getByRole('textbox', { name: 'Note' }).fill('Met at the Harvard Mark I demo');
+    await notes.getByRole('button', { name: 'Save' }).click();
+    await noteRows.getByText('Met at the Harvard Mark I demo').waitFor();
+    await notes.getByRole('button', { name: 'Pin note 1' }).click();
+    await noteRows.getByText('Pinned').waitFor();
+    await notes.getByRole('button', { name: 'Edit note 1' }).click();
+    await notes.getByRole('textbox', { name: 'Note' }).fill('Met at the Harvard Mark II demo');
+    await notes.getByRole('button', { name: 'Save' }).click();
+    await noteRows.getByText('Met at the Harvard Mark II demo').waitFor();
+    const savedNotes: { items: { body: string; pinned: boolean }[] } = await (
+      await context.request.get(`/api/v1/contacts/${grace.id}/notes`)
+    ).json();
+    expect(savedNotes.items).toMatchObject([{ body: 'Met at the Harvard Mark II demo', pinned: true }]);
     const tasks = page.getByRole('region', { name: 'Tasks' });
     await tasks.getByRole('button', { name: 'Add task' }).click();
     await tasks.getByRole('textbox', { name: 'Task' }).fill('Send her the COBOL paper');

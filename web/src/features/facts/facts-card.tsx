@@ -1,13 +1,13 @@
 import type { Fact } from '@contract/facts';
 import { FACT_KINDS, type FactKind } from '@contract/vocabulary';
-import { ActionIcon, Badge, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { humanize } from '../../lib/format';
-import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
+import { FormButtons, RowActions } from '../../ui/detail-card';
+import { EditableListCard, PinToggle } from '../../ui/editable-list-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
-import { IconPin } from '../../ui/icons';
 import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { deleteFact, factKeys, factRelated, useAddFact, useContactFacts, usePatchFact } from './queries';
 
@@ -84,8 +84,6 @@ export function FactsCard({ contactId }: { contactId: string }) {
   const add = useAddFact(contactId);
   const edit = usePatchFact(contactId);
   const client = useQueryClient();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
 
   const remove = (f: Fact) =>
     undoableDelete({
@@ -97,78 +95,44 @@ export function FactsCard({ contactId }: { contactId: string }) {
     });
 
   return (
-    <DetailCard
+    <EditableListCard
       title="Facts"
       addLabel="Add fact"
-      onAdd={() => {
-        add.reset();
-        setAdding(true);
-      }}
-      query={facts}
       empty="Family, hobbies, what they are working on: nothing written down yet."
-      adding={
-        adding && (
-          <FactForm
-            error={add.error}
-            pending={add.isPending}
-            onCancel={() => setAdding(false)}
-            onSubmit={(body) => add.mutate(body, { onSuccess: () => setAdding(false) })}
-          />
-        )
-      }
-    >
-      {(facts.data?.items ?? []).map((f) =>
-        editing === f.id ? (
-          <li key={f.id}>
-            <FactForm
-              initial={f}
-              error={edit.error}
-              pending={edit.isPending}
-              onCancel={() => setEditing(null)}
-              onSubmit={(body) => edit.mutate({ id: f.id, body }, { onSuccess: () => setEditing(null) })}
-            />
-          </li>
-        ) : (
-          <Group key={f.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6}>
-                <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                  {f.label || humanize(f.kind)}
-                </Text>
-                {f.pinned && (
-                  <Badge size="xs" variant="light" color="yellow" tt="none">
-                    Pinned
-                  </Badge>
-                )}
-              </Group>
-              <Text size="sm" className="tend-wrap">
-                {f.value}
+      query={facts}
+      add={add}
+      edit={edit}
+      Form={FactForm}
+      row={(f, _i, startEdit) => (
+        <Group key={f.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                {f.label || humanize(f.kind)}
               </Text>
-            </Stack>
-            <RowActions
+              {f.pinned && (
+                <Badge size="xs" variant="light" color="yellow" tt="none">
+                  Pinned
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" className="tend-wrap">
+              {f.value}
+            </Text>
+          </Stack>
+          <RowActions
+            name={`fact ${f.label || humanize(f.kind)}`}
+            onEdit={startEdit}
+            onDelete={() => remove(f)}
+          >
+            <PinToggle
+              pinned={f.pinned}
               name={`fact ${f.label || humanize(f.kind)}`}
-              onEdit={() => {
-                edit.reset();
-                setEditing(f.id);
-              }}
-              onDelete={() => remove(f)}
-            >
-              <Tooltip label={f.pinned ? 'Unpin' : 'Pin'}>
-                <ActionIcon
-                  variant={f.pinned ? 'light' : 'subtle'}
-                  color={f.pinned ? 'yellow' : 'gray'}
-                  size="sm"
-                  aria-label={`${f.pinned ? 'Unpin' : 'Pin'} fact ${f.label || humanize(f.kind)}`}
-                  aria-pressed={f.pinned}
-                  onClick={() => edit.mutate({ id: f.id, body: { pinned: !f.pinned } })}
-                >
-                  <IconPin size={14} />
-                </ActionIcon>
-              </Tooltip>
-            </RowActions>
-          </Group>
-        ),
+              onToggle={() => edit.mutate({ id: f.id, body: { pinned: !f.pinned } })}
+            />
+          </RowActions>
+        </Group>
       )}
-    </DetailCard>
+    />
   );
 }

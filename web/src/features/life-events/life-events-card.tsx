@@ -4,7 +4,8 @@ import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDate, humanize } from '../../lib/format';
-import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
+import { FormButtons, RowActions } from '../../ui/detail-card';
+import { EditableListCard } from '../../ui/editable-list-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
 import { hideFromList, undoableDelete } from '../../ui/undo-delete';
@@ -89,8 +90,6 @@ export function LifeEventsCard({ contactId }: { contactId: string }) {
   const add = useAddLifeEvent(contactId);
   const edit = usePatchLifeEvent(contactId);
   const client = useQueryClient();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
 
   const remove = (e: LifeEvent) =>
     undoableDelete({
@@ -102,68 +101,37 @@ export function LifeEventsCard({ contactId }: { contactId: string }) {
     });
 
   return (
-    <DetailCard
+    <EditableListCard
       title="Life events"
       addLabel="Add event"
-      onAdd={() => {
-        add.reset();
-        setAdding(true);
-      }}
-      query={events}
       empty="No promotions, moves or news recorded."
-      adding={
-        adding && (
-          <LifeEventForm
-            error={add.error}
-            pending={add.isPending}
-            onCancel={() => setAdding(false)}
-            onSubmit={(body) => add.mutate(body, { onSuccess: () => setAdding(false) })}
-          />
-        )
-      }
-    >
-      {(events.data?.items ?? []).map((e) =>
-        editing === e.id ? (
-          <li key={e.id}>
-            <LifeEventForm
-              initial={e}
-              error={edit.error}
-              pending={edit.isPending}
-              onCancel={() => setEditing(null)}
-              onSubmit={(body) => edit.mutate({ id: e.id, body }, { onSuccess: () => setEditing(null) })}
-            />
-          </li>
-        ) : (
-          <Group key={e.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Group gap={6}>
-                <Text size="sm" fw={600}>
-                  {humanize(e.kind)}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {formatDate(e.occurredOn)}
-                </Text>
-                {e.source === 'import_diff' && (
-                  <Badge size="xs" variant="default" tt="none">
-                    from import
-                  </Badge>
-                )}
-              </Group>
-              <Text size="sm" className="tend-wrap">
-                {e.title}
+      query={events}
+      add={add}
+      edit={edit}
+      Form={LifeEventForm}
+      row={(e, _i, startEdit) => (
+        <Group key={e.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Group gap={6}>
+              <Text size="sm" fw={600}>
+                {humanize(e.kind)}
               </Text>
-            </Stack>
-            <RowActions
-              name={`${humanize(e.kind)} ${e.title}`}
-              onEdit={() => {
-                edit.reset();
-                setEditing(e.id);
-              }}
-              onDelete={() => remove(e)}
-            />
-          </Group>
-        ),
+              <Text size="xs" c="dimmed">
+                {formatDate(e.occurredOn)}
+              </Text>
+              {e.source === 'import_diff' && (
+                <Badge size="xs" variant="default" tt="none">
+                  from import
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" className="tend-wrap">
+              {e.title}
+            </Text>
+          </Stack>
+          <RowActions name={`${humanize(e.kind)} ${e.title}`} onEdit={startEdit} onDelete={() => remove(e)} />
+        </Group>
       )}
-    </DetailCard>
+    />
   );
 }

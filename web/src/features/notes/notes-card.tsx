@@ -1,12 +1,12 @@
 import type { Note } from '@contract/notes';
-import { ActionIcon, Badge, Checkbox, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { Badge, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { formatDate } from '../../lib/format';
-import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
+import { FormButtons, RowActions } from '../../ui/detail-card';
+import { EditableListCard, PinToggle } from '../../ui/editable-list-card';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
-import { IconPin } from '../../ui/icons';
 import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { deleteNote, noteKeys, noteRelated, useAddNote, useContactNotes, usePatchNote } from './queries';
 
@@ -56,8 +56,6 @@ export function NotesCard({ contactId }: { contactId: string }) {
   const add = useAddNote(contactId);
   const edit = usePatchNote(contactId);
   const client = useQueryClient();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<string | null>(null);
 
   const remove = (n: Note) =>
     undoableDelete({
@@ -69,78 +67,40 @@ export function NotesCard({ contactId }: { contactId: string }) {
     });
 
   return (
-    <DetailCard
+    <EditableListCard
       title="Notes"
       addLabel="Add note"
-      onAdd={() => {
-        add.reset();
-        setAdding(true);
-      }}
-      query={notes}
       empty="No notes yet."
-      adding={
-        adding && (
-          <NoteForm
-            error={add.error}
-            pending={add.isPending}
-            onCancel={() => setAdding(false)}
-            onSubmit={(body) => add.mutate(body, { onSuccess: () => setAdding(false) })}
-          />
-        )
-      }
-    >
-      {(notes.data?.items ?? []).map((n, i) =>
-        editing === n.id ? (
-          <li key={n.id}>
-            <NoteForm
-              initial={n}
-              error={edit.error}
-              pending={edit.isPending}
-              onCancel={() => setEditing(null)}
-              onSubmit={(body) => edit.mutate({ id: n.id, body }, { onSuccess: () => setEditing(null) })}
-            />
-          </li>
-        ) : (
-          <Group key={n.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
-            <Stack gap={2} style={{ minWidth: 0 }}>
-              <Group gap={6}>
-                <Text size="xs" c="dimmed">
-                  {formatDate(n.updatedAt)}
-                </Text>
-                {n.pinned && (
-                  <Badge size="xs" variant="light" color="yellow" tt="none">
-                    Pinned
-                  </Badge>
-                )}
-              </Group>
-              <Text size="sm" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
-                {n.body}
+      query={notes}
+      add={add}
+      edit={edit}
+      Form={NoteForm}
+      row={(n, i, startEdit) => (
+        <Group key={n.id} component="li" justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Group gap={6}>
+              <Text size="xs" c="dimmed">
+                {formatDate(n.updatedAt)}
               </Text>
-            </Stack>
-            <RowActions
+              {n.pinned && (
+                <Badge size="xs" variant="light" color="yellow" tt="none">
+                  Pinned
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
+              {n.body}
+            </Text>
+          </Stack>
+          <RowActions name={`note ${i + 1}`} onEdit={startEdit} onDelete={() => remove(n)}>
+            <PinToggle
+              pinned={n.pinned}
               name={`note ${i + 1}`}
-              onEdit={() => {
-                edit.reset();
-                setEditing(n.id);
-              }}
-              onDelete={() => remove(n)}
-            >
-              <Tooltip label={n.pinned ? 'Unpin' : 'Pin'}>
-                <ActionIcon
-                  variant={n.pinned ? 'light' : 'subtle'}
-                  color={n.pinned ? 'yellow' : 'gray'}
-                  size="sm"
-                  aria-label={`${n.pinned ? 'Unpin' : 'Pin'} note ${i + 1}`}
-                  aria-pressed={n.pinned}
-                  onClick={() => edit.mutate({ id: n.id, body: { pinned: !n.pinned } })}
-                >
-                  <IconPin size={14} />
-                </ActionIcon>
-              </Tooltip>
-            </RowActions>
-          </Group>
-        ),
+              onToggle={() => edit.mutate({ id: n.id, body: { pinned: !n.pinned } })}
+            />
+          </RowActions>
+        </Group>
       )}
-    </DetailCard>
+    />
   );
 }
