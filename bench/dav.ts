@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { faker } from '@faker-js/faker';
 import { newId } from '../src/ids';
 import { buildApp } from '../src/server/app';
-import { commitImport } from '../src/services/import-commit';
-import { previewImport } from '../src/services/imports.service';
+import { commitImport } from '../src/services/imports/import-commit';
+import { previewImport } from '../src/services/imports/imports.service';
 import { openSqlite } from '../src/store/sqlite';
 
 /**

@@ -13,8 +13,8 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newId } from '../src/ids';
-import { commitImport } from '../src/services/import-commit';
-import { previewImport } from '../src/services/imports.service';
+import { commitImport } from '../src/services/imports/import-commit';
+import { previewImport } from '../src/services/imports/imports.service';
 import { insertAccount } from '../src/store/accounts.repo';
 import { openSqlite } from '../src/store/sqlite';
 

@@ -104,7 +104,7 @@ export function exportCommand(program: Command, api: Api): void {
       const [{ loadConfig }, { openStore }, { backupDatabase }] = await Promise.all([
         import('../config'),
         import('../store/open-store'),
-        import('../services/backup.service'),
+        import('../services/backup/backup.service'),
       ]);
       const config = loadConfig();
       if (config.databaseUrl)

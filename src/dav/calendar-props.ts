@@ -1,4 +1,4 @@
-import type { CalendarObject } from '../services/dav-calendar.service';
+import type { CalendarObject } from '../services/sync/dav-calendar.service';
 import { hrefXml, type PropName, type PropValue } from './multistatus';
 import { calendarHomePath, calendarPath, eventPath, principalPath } from './paths';
 import type { PropSource } from './props';

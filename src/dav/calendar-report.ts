@@ -1,5 +1,5 @@
-import { calendarObjects } from '../services/dav-calendar.service';
 import type { Deps } from '../services/deps';
+import { calendarObjects } from '../services/sync/dav-calendar.service';
 import { objectHref, objectProps } from './calendar-props';
 import { type DavResponse, multistatus, type PropName } from './multistatus';
 import { parseDavPath } from './paths';

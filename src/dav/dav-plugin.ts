@@ -1,11 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, NotFound, Unauthorized } from '../core/errors';
 import { getMe, type Principal } from '../services/auth.service';
-import { cardsAt, deleteCard } from '../services/dav.service';
-import { calendarObjects, putCalendarObject } from '../services/dav-calendar.service';
-import { DavPrecondition, PreconditionFailed } from '../services/dav-errors';
-import { putCard } from '../services/dav-put';
 import type { Deps } from '../services/deps';
+import { cardsAt, deleteCard } from '../services/sync/dav.service';
+import { calendarObjects, putCalendarObject } from '../services/sync/dav-calendar.service';
+import { DavPrecondition, PreconditionFailed } from '../services/sync/dav-errors';
+import { putCard } from '../services/sync/dav-put';
 import { davLogin, TooManyLogins } from './login';
 import { errorXml, multistatus } from './multistatus';
 import { DAV_ROOT, type DavTarget, parseDavPath } from './paths';

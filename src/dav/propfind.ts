@@ -1,8 +1,8 @@
 import type { Principal } from '../services/auth.service';
-import { bookSeq, cardsAt, listBook } from '../services/dav.service';
-import { calendarObjects, calendarTag } from '../services/dav-calendar.service';
-import { DavPrecondition } from '../services/dav-errors';
 import type { Deps } from '../services/deps';
+import { bookSeq, cardsAt, listBook } from '../services/sync/dav.service';
+import { calendarObjects, calendarTag } from '../services/sync/dav-calendar.service';
+import { DavPrecondition } from '../services/sync/dav-errors';
 import { calendarHomeProps, calendarProps, objectHref, objectProps } from './calendar-props';
 import { type DavResponse, multistatus, type PropName } from './multistatus';
 import {

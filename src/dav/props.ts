@@ -1,4 +1,4 @@
-import type { DavCard } from '../services/dav.service';
+import type { DavCard } from '../services/sync/dav.service';
 import { hrefXml, type PropName, type PropValue } from './multistatus';
 import { bookHomePath, bookPath, calendarHomePath, cardPath, principalPath } from './paths';
 import { CALDAV, CALSERVER, CARDDAV, DAV, escapeXml } from './xml';

@@ -1,8 +1,8 @@
 import type { Principal } from '../services/auth.service';
-import type { DavCard } from '../services/dav.service';
-import { cardsAt, changesSince, listBook } from '../services/dav.service';
-import { DavPrecondition } from '../services/dav-errors';
 import type { Deps } from '../services/deps';
+import type { DavCard } from '../services/sync/dav.service';
+import { cardsAt, changesSince, listBook } from '../services/sync/dav.service';
+import { DavPrecondition } from '../services/sync/dav-errors';
 import { calendarReport } from './calendar-report';
 import { cardMatches } from './card-filter';
 import { type DavResponse, element, multistatus, type PropName } from './multistatus';

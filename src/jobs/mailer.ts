@@ -1,8 +1,8 @@
 import nodemailer from 'nodemailer';
 import { messageIdFor } from '../core/outbox-policy';
-import type { Mailer } from '../services/mailer';
+import type { Mailer } from '../services/email/mailer';
 
-export type { Mailer, OutgoingMail } from '../services/mailer';
+export type { Mailer, OutgoingMail } from '../services/email/mailer';
 
 /** A nodemailer transport over SMTP_URL (smtp://user:pass@host:587, smtps://… for implicit TLS). */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {

@@ -1,11 +1,11 @@
 import { Cron } from 'croner';
-import { calendarTick } from '../services/capture-calendar';
-import { captureTick } from '../services/capture-imap';
-import { carddavTick } from '../services/carddav.service';
+import { calendarTick } from '../services/capture/capture-calendar';
+import { captureTick } from '../services/capture/capture-imap';
 import type { Deps } from '../services/deps';
-import { type DigestTickReport, digestTick } from '../services/digest.service';
+import { type DigestTickReport, digestTick } from '../services/email/digest.service';
+import { type DeliveryReport, deliverDue } from '../services/email/outbox.service';
 import { type HealthRefreshReport, refreshStaleHealth } from '../services/health-refresh';
-import { type DeliveryReport, deliverDue } from '../services/outbox.service';
+import { carddavTick } from '../services/sync/carddav.service';
 import type { Jobs } from './jobs';
 import type { Mailer } from './mailer';
 import { startPgBossJobs } from './pg-boss-jobs';

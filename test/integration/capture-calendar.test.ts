@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { calendarTick } from '../../src/services/capture-calendar';
+import { calendarTick } from '../../src/services/capture/capture-calendar';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { calendar, type IcsServer, startIcsServer } from '../helpers/ics-server';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { syncImapSource } from '../../src/services/capture-imap';
+import { syncImapSource } from '../../src/services/capture/capture-imap';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { type Dovecot, type FixtureMail, flakyRelay, startDovecot } from '../helpers/dovecot';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitImport } from '../../src/services/import-commit';
+import { commitImport } from '../../src/services/imports/import-commit';
 import { openSqlite } from '../../src/store/sqlite';
 import { fixedClock } from '../helpers/app';
 import { withRaw } from '../helpers/stores';

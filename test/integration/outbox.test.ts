@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { smtpMailer } from '../../src/jobs/mailer';
 import { type Jobs, startJobs, tick } from '../../src/jobs/scheduler';
 import { buildApp } from '../../src/server/app';
-import { deliverDue, enqueueMessage } from '../../src/services/outbox.service';
+import { deliverDue, enqueueMessage } from '../../src/services/email/outbox.service';
 import { updateAccount } from '../../src/store/accounts.repo';
 import { openPostgres } from '../../src/store/postgres';
 import { type Caller, fixedClock, signUp, type TestApp, testApp } from '../helpers/app';

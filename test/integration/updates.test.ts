@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/jobs/mailer';
-import { deliverDue } from '../../src/services/outbox.service';
+import { deliverDue } from '../../src/services/email/outbox.service';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { startSmtp, type TestSmtp } from '../helpers/smtp';

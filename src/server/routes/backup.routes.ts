@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RestoreSummary } from '../../contract/backup';
 import { Invalid } from '../../core/errors';
-import { exportBackup, restoreBackup } from '../../services/backup.service';
+import { exportBackup, restoreBackup } from '../../services/backup/backup.service';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 

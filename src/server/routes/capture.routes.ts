@@ -26,11 +26,11 @@ import {
   removeSource,
   sources,
   suggestions,
-} from '../../services/capture.service';
-import { syncCalendarSource } from '../../services/capture-calendar';
-import { syncImapSource } from '../../services/capture-imap';
-import { patchSource } from '../../services/capture-message-settings';
-import { uploadToSource } from '../../services/capture-upload';
+} from '../../services/capture/capture.service';
+import { syncCalendarSource } from '../../services/capture/capture-calendar';
+import { syncImapSource } from '../../services/capture/capture-imap';
+import { patchSource } from '../../services/capture/capture-message-settings';
+import { uploadToSource } from '../../services/capture/capture-upload';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 

@@ -12,6 +12,7 @@ import {
   SubscriptionPatch,
 } from '../../contract/carddav';
 import { IdParams } from '../../contract/common';
+import type { Deps } from '../../services/deps';
 import {
   createSubscription,
   discoverBooks,
@@ -20,9 +21,8 @@ import {
   removeSubscription,
   runSubscription,
   subscriptions,
-} from '../../services/carddav.service';
-import { carddavConflicts, resolveConflict } from '../../services/carddav-conflicts';
-import type { Deps } from '../../services/deps';
+} from '../../services/sync/carddav.service';
+import { carddavConflicts, resolveConflict } from '../../services/sync/carddav-conflicts';
 import { principal } from '../auth-hook';
 
 /** F31 client: subscriptions to existing address books, their syncs and the conflict list. */

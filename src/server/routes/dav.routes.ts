@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DavInfo, DavSettings } from '../../contract/dav';
 import { bookPath, calendarPath } from '../../dav/paths';
 import { getMe } from '../../services/auth.service';
-import { davDeleteMode, setDavDeleteMode } from '../../services/dav.service';
 import type { Deps } from '../../services/deps';
+import { davDeleteMode, setDavDeleteMode } from '../../services/sync/dav.service';
 import { principal } from '../auth-hook';
 
 /** F31 settings: the DAV address to give a phone, and what a delete on the phone does. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Problem } from '../../contract/common';
 import { DemoSummary } from '../../contract/demo';
-import { seedDemo } from '../../services/demo.service';
+import { seedDemo } from '../../services/demo/demo.service';
 import type { Deps } from '../../services/deps';
 import { principal } from '../auth-hook';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DigestSettings, DigestSettingsPatch } from '../../contract/digest';
 import type { Deps } from '../../services/deps';
-import { getDigestSettings, patchDigestSettings } from '../../services/digest.service';
+import { getDigestSettings, patchDigestSettings } from '../../services/email/digest.service';
 import { principal } from '../auth-hook';
 
 export function digestRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -16,15 +16,15 @@ import {
 } from '../../contract/imports';
 import { Invalid, UnsupportedMediaType } from '../../core/errors';
 import type { Deps } from '../../services/deps';
-import { commitImport } from '../../services/import-commit';
-import { remapImport } from '../../services/import-remap';
+import { commitImport } from '../../services/imports/import-commit';
+import { remapImport } from '../../services/imports/import-remap';
 import {
   discardImport,
   getImport,
   importErrorsCsv,
   listImportRowPage,
   previewImport,
-} from '../../services/imports.service';
+} from '../../services/imports/imports.service';
 import { principal } from '../auth-hook';
 
 /**

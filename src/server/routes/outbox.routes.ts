@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contract/common';
 import { OutboxList, OutboxMessage } from '../../contract/outbox';
 import type { Deps } from '../../services/deps';
-import { outboxMessages, retryMessage } from '../../services/outbox.service';
+import { outboxMessages, retryMessage } from '../../services/email/outbox.service';
 import { principal } from '../auth-hook';
 
 export function outboxRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -19,7 +19,7 @@ import {
   previewUpdate,
   sendUpdate,
   updatesDue,
-} from '../../services/updates.service';
+} from '../../services/email/updates.service';
 import { principal } from '../auth-hook';
 
 export function updatesRoutes(deps: Deps): FastifyPluginAsyncZod {

@@ -1,0 +1,204 @@
+import type { MailItem, MailMessage } from '../../capture/mail-message';
+import type { CaptureRun, SourceSettings } from '../../contract/capture';
+import { type CaptureContext, decideCapture, normaliseAddress } from '../../core/capture-rules';
+import {
+  accountAddresses,
+  addSourceCounts,
+  addSuggestions,
+  captureDirectory,
+  capturedByKeys,
+  insertCapturedItems,
+  type SourceRow,
+} from '../../store/capture.repo';
+import type { NewRow } from '../../store/database';
+import type { Deps } from '../deps';
+import { recordInteractionsIn } from '../interactions.service';
+
+/** Messages per transaction: a crash keeps whole batches, and a batch costs one key lookup. */
+export const BATCH = 500;
+const MAX_ERRORS_KEPT = 20;
+
+/** A message as a source delivers it: `sent` when it came from the user's Sent mailbox. */
+export type SourceMail = MailItem & { sent?: boolean };
+
+/** Who is who for one sync: built once, so matching a message is a few map look-ups. */
+export async function captureContext(
+  deps: Deps,
+  source: SourceRow,
+  settings: SourceSettings,
+): Promise<CaptureContext> {
+  const db = deps.store.read;
+  const directory = new Map<string, { id: string; capture: boolean }>();
+  // Sorted so that an address two contacts share always goes to the same one (never merged).
+  const rows = (await captureDirectory(db, source.account_id)).sort((a, b) =>
+    a.contact_id < b.contact_id ? -1 : 1,
+  );
+  for (const r of rows) {
+    const key = normaliseAddress(r.value);
+    if (!directory.has(key)) directory.set(key, { id: r.contact_id, capture: r.capture === 1 });
+  }
+  const own = [...(await accountAddresses(db, source.account_id)), ...settings.ownAddresses];
+  if (settings.user?.includes('@')) own.push(settings.user);
+  return {
+    own: new Set(own.map(normaliseAddress)),
+    excludedDomains: new Set(settings.excludedDomains),
+    contactOf: (a) => directory.get(a),
+  };
+}
+
+export function emptyRun(): CaptureRun {
+  return { seen: 0, captured: 0, skipped: {}, failed: 0, errors: [] };
+}
+
+/**
+ * Turns a stream of messages into interactions, BATCH messages per transaction. Idempotent: a
+ * message already captured for a contact (by Message-ID, through any source) is a duplicate, so
+ * re-reading a mailbox or an mbox adds nothing. Outbound mail awaits a reply unless it answers theirs.
+ */
+export async function captureMail(
+  deps: Deps,
+  source: SourceRow,
+  ctx: CaptureContext,
+  items: AsyncIterable<SourceMail>,
+  run: CaptureRun = emptyRun(),
+  /** Called after each committed batch (IMAP saves its resume point here). */
+  afterBatch?: () => Promise<void>,
+): Promise<CaptureRun> {
+  let batch: { message: MailMessage; sent: boolean }[] = [];
+  let failed = 0;
+  const flush = async () => {
+    await writeBatch(deps, source, ctx, batch, failed, run);
+    batch = [];
+    failed = 0;
+    if (afterBatch) await afterBatch();
+  };
+  for await (const item of items) {
+    run.seen++;
+    if (item.ok) batch.push({ message: item.message, sent: item.sent ?? false });
+    else {
+      failed++;
+      run.failed++;
+      if (run.errors.length < MAX_ERRORS_KEPT) run.errors.push(item.error);
+    }
+    if (batch.length + failed >= BATCH) await flush();
+  }
+  if (batch.length + failed > 0) await flush();
+  return run;
+}
+
+async function writeBatch(
+  deps: Deps,
+  source: SourceRow,
+  ctx: CaptureContext,
+  batch: readonly { message: MailMessage; sent: boolean }[],
+  failed: number,
+  run: CaptureRun,
+): Promise<void> {
+  const accountId = source.account_id;
+  const now = deps.clock().toISOString();
+  const skipped: Record<string, number> = {};
+  const skip = (reason: string) => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+  await deps.store.transaction(async (tx) => {
+    const keys = batch.flatMap(({ message: m }) => (m.inReplyTo ? [m.key, m.inReplyTo] : [m.key]));
+    const known = await capturedByKeys(tx, accountId, keys);
+    const done = new Set(known.map((k) => `${k.item_key}\n${k.contact_id}`));
+    const inbound = new Set(
+      known.filter((k) => k.direction === 'inbound').map((k) => `${k.item_key}\n${k.contact_id}`),
+    );
+    const interactions: NewRow<'interactions'>[] = [];
+    const items: {
+      item_key: string;
+      contact_id: string;
+      interaction_id: string;
+      direction: 'inbound' | 'outbound';
+    }[] = [];
+    const strangers = new Map<string, NewRow<'capture_suggestions'>>();
+    for (const { message: m, sent } of batch) {
+      const d = decideCapture(
+        {
+          from: m.from?.address ?? null,
+          to: m.to.map((a) => a.address),
+          cc: m.cc.map((a) => a.address),
+          bulk: m.bulk !== null,
+          sent: sent || m.labels.includes('Sent'),
+        },
+        ctx,
+      );
+      if (d.kind === 'skip') {
+        skip(d.reason);
+        if (d.reason === 'unknown') noteStrangers(strangers, accountId, d.strangers, m);
+        continue;
+      }
+      let added = false;
+      for (const contactId of d.contactIds) {
+        const k = `${m.key}\n${contactId}`;
+        if (done.has(k)) continue;
+        done.add(k);
+        if (d.direction === 'inbound') inbound.add(k);
+        const id = deps.newId();
+        // A reply to their message answers them; anything else I send waits for their answer (F17).
+        const answersThem = m.inReplyTo !== null && inbound.has(`${m.inReplyTo}\n${contactId}`);
+        interactions.push({
+          account_id: accountId,
+          id,
+          contact_id: contactId,
+          channel: 'email',
+          direction: d.direction,
+          occurred_at: m.date,
+          summary: m.subject,
+          topics: '[]',
+          awaiting_reply: d.direction === 'outbound' && !answersThem ? 1 : 0,
+          retry_step: 0,
+          created_at: now,
+        });
+        items.push({ item_key: m.key, contact_id: contactId, interaction_id: id, direction: d.direction });
+        added = true;
+      }
+      if (!added) skip('duplicate');
+    }
+    await recordInteractionsIn(deps, tx, accountId, interactions);
+    await insertCapturedItems(
+      tx,
+      items.map((i) => ({ account_id: accountId, source_id: source.id, ...i })),
+    );
+    await addSuggestions(tx, [...strangers.values()]);
+    const skippedTotal = Object.values(skipped).reduce((a, b) => a + b, 0);
+    await addSourceCounts(tx, accountId, source.id, {
+      seen: batch.length + failed,
+      captured: batch.length - skippedTotal,
+      skipped: skippedTotal,
+      failed,
+    });
+    run.captured += interactions.length;
+  });
+  for (const [reason, n] of Object.entries(skipped))
+    run.skipped[reason as keyof CaptureRun['skipped']] =
+      (run.skipped[reason as keyof CaptureRun['skipped']] ?? 0) + n;
+}
+
+function noteStrangers(
+  into: Map<string, NewRow<'capture_suggestions'>>,
+  accountId: string,
+  strangers: readonly string[],
+  m: MailMessage,
+): void {
+  const names = new Map(
+    [m.from, ...m.to, ...m.cc].filter((a) => a !== null).map((a) => [normaliseAddress(a!.address), a!.name]),
+  );
+  for (const address of strangers) {
+    const s = into.get(address);
+    if (s) {
+      s.messages++;
+      if (m.date > s.last_at) s.last_at = m.date;
+    } else
+      into.set(address, {
+        account_id: accountId,
+        address,
+        name: names.get(address) ?? '',
+        messages: 1,
+        last_at: m.date,
+      });
+  }
+}
