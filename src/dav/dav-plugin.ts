@@ -26,6 +26,7 @@ const CONDITION_NS: Record<DavPrecondition['condition'], string> = {
   'supported-address-data': CARDDAV,
   'max-resource-size': CARDDAV,
   'valid-calendar-data': CALDAV,
+  'valid-filter': CALDAV,
   'valid-sync-token': DAV,
   'propfind-finite-depth': DAV,
 };
