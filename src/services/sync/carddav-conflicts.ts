@@ -59,8 +59,8 @@ export async function resolveConflict(
   accountId: string,
   id: string,
   choice: ConflictResolve,
-): Promise<void> {
-  await deps.store.transaction(async (tx) => {
+): Promise<string> {
+  return deps.store.transaction(async (tx) => {
     const row = await findConflict(tx, accountId, id);
     if (!row) throw new NotFound('conflict not found');
     if (row.kind !== choice.kind)
@@ -126,6 +126,7 @@ export async function resolveConflict(
       });
     }
     await deleteConflict(tx, accountId, row.subscription_id, row.href);
+    return row.subscription_id;
   });
 }
 
