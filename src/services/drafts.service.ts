@@ -54,9 +54,9 @@ async function contactContext(
     listLifeEvents(db, accountId, contactId),
     listFacts(db, accountId, contactId),
   ]);
-  const topics = interactions.flatMap((i) => JSON.parse(i.topics) as string[]);
+  const topics = interactions.flatMap((i) => i.topics);
   const latest = interactions[0];
-  const latestTopics = latest ? (JSON.parse(latest.topics) as string[]) : [];
+  const latestTopics = latest?.topics ?? [];
   const lastTopic = latestTopics[0] ?? (latest ? firstClause(latest.summary) : '');
   const win = events.find((e) => e.occurred_on >= winSince && e.occurred_on <= today);
   const pinned = facts.filter((f) => f.pinned === 1);

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { holidayCountry } from '../core/holiday-country';
-import type { CadenceKind } from '../core/vocabulary';
+import type { CadenceKind, LinkKind } from '../core/vocabulary';
 import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { ContactsTable } from './database';
@@ -11,7 +11,7 @@ export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
   emails: { value: string; label: string | null }[];
   phones: { value: string; e164: string | null; label: string | null }[];
-  links: { kind: string; url: string }[];
+  links: { kind: LinkKind; url: string }[];
   tags: string[];
 }
 /** How the contacts list is ordered; every order ends on id so a keyset cursor is stable. */

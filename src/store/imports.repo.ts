@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DedupeContact } from '../core/duplicate-keys';
+import type { DateKind } from '../core/vocabulary';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { ImportRowsTable, ImportRunsTable } from './database';
@@ -144,7 +145,11 @@ export async function listImportRows(
     .execute();
 }
 
-const DATE_KIND_FIELD = { birthday: 'birthday', personal_anniversary: 'anniversary' } as const;
+const DATE_KIND_FIELD: Partial<Record<DateKind, 'birthday' | 'anniversary'>> = {
+  birthday: 'birthday',
+  personal_anniversary: 'anniversary',
+};
+const DATE_KINDS_KEPT: DateKind[] = ['birthday', 'personal_anniversary'];
 
 /**
  * Every contact of the account in the shape dedupe compares: seven whole-account scans grouped in
@@ -195,7 +200,7 @@ export async function loadDedupeContacts(
       .selectFrom('important_dates')
       .select(['contact_id', 'kind', 'month', 'day', 'year'])
       .where('account_id', '=', accountId)
-      .where('kind', 'in', Object.keys(DATE_KIND_FIELD))
+      .where('kind', 'in', DATE_KINDS_KEPT)
       .orderBy('created_at')
       .execute(),
     db
@@ -243,7 +248,7 @@ export async function loadDedupeContacts(
   for (const t of tags) byId.get(t.contact_id)?.tags.push(t.name);
   for (const d of dates) {
     const c = byId.get(d.contact_id);
-    const field = DATE_KIND_FIELD[d.kind as keyof typeof DATE_KIND_FIELD];
+    const field = DATE_KIND_FIELD[d.kind];
     if (c && field && !c[field])
       c[field] = { month: d.month, day: d.day, ...(d.year !== null && { year: d.year }) };
   }

@@ -1,12 +1,13 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { INTEREST_FACT_KINDS } from '../core/resource-match';
+import { INTEREST_FACT_KINDS, type ResourceKind } from '../core/resource-match';
 import { kysely } from './conn';
 import type { ResourceSharesTable, ResourcesTable } from './database';
+import { decodeStrings } from './json-columns';
 import type { Conn } from './store';
 
 export type ResourceRow = Selectable<ResourcesTable>;
 export interface ResourceFilter {
-  kind?: string;
+  kind?: ResourceKind;
   tag?: string;
   since?: string;
   limit: number;
@@ -166,7 +167,7 @@ export async function recentTopics(
   accountId: string,
   since: string,
   contactIds?: string[],
-): Promise<{ contact_id: string; topics: string }[]> {
+): Promise<{ contact_id: string; topics: string[] }[]> {
   const db = kysely(conn);
   if (contactIds?.length === 0) return [];
   let q = db
@@ -176,7 +177,11 @@ export async function recentTopics(
     .where('occurred_at', '>=', since)
     .where('topics', '<>', '[]');
   if (contactIds) q = q.where('contact_id', 'in', contactIds);
-  return q.orderBy('occurred_at', 'desc').limit(100_000).execute();
+  const rows = await q.orderBy('occurred_at', 'desc').limit(100_000).execute();
+  return rows.map((r) => ({
+    contact_id: r.contact_id,
+    topics: decodeStrings(r.topics, 'interactions.topics'),
+  }));
 }
 
 /** Names and industries of some contacts, or of every contact with an industry when `ids` is omitted. */
