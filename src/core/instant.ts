@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { zoneDay } from './zone-day';
 
 /** Milliseconds in one day; cadence and back-off arithmetic counts elapsed time, not calendar days. */
 export const DAY_MS = 86_400_000;
@@ -51,20 +52,10 @@ export interface Ymd {
   day: number;
 }
 
-// "Today" depends only on (now, zone): cache it so 30k contacts in a few zones cost a few conversions.
-const todayCache = new Map<string, Ymd>();
-
-/** The contact's local calendar date at `now`. */
+/** The contact's local calendar date at `now` (one Luxon conversion per zone and local day: core/zone-day). */
 export function localDate(now: string, zone: string | null | undefined): Ymd {
-  const key = `${now}|${zone ?? ''}`;
-  let ymd = todayCache.get(key);
-  if (!ymd) {
-    const local = inZone(now, zone);
-    ymd = { year: local.year, month: local.month, day: local.day };
-    if (todayCache.size > 1000) todayCache.clear();
-    todayCache.set(key, ymd);
-  }
-  return ymd;
+  const { year, month, day } = zoneDay(toMillis(now), safeZone(zone));
+  return { year, month, day };
 }
 
 /** Calendar days from a to b via UTC midnights, so a 23 h or 25 h DST day still counts as one. */
