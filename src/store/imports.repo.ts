@@ -156,7 +156,7 @@ export async function loadDedupeContacts(
   accountId: string,
 ): Promise<{ id: string; contact: DedupeContact }[]> {
   const db = kysely(conn);
-  const [contacts, emails, phones, links, tags, dates, notes] = await Promise.all([
+  const [contacts, emails, phones, links, tags, dates, notes, photos] = await Promise.all([
     db
       .selectFrom('contacts')
       .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city', 'country'])
@@ -204,6 +204,7 @@ export async function loadDedupeContacts(
       .where('account_id', '=', accountId)
       .orderBy('created_at')
       .execute(),
+    db.selectFrom('contact_photos').select('contact_id').where('account_id', '=', accountId).execute(),
   ]);
   const byId = new Map<string, DedupeContact & { tags: string[] }>();
   const out: { id: string; contact: DedupeContact }[] = [];
@@ -250,6 +251,10 @@ export async function loadDedupeContacts(
   for (const n of notes) {
     const c = byId.get(n.contact_id);
     if (c && c.notes === undefined) c.notes = n.body;
+  }
+  for (const p of photos) {
+    const c = byId.get(p.contact_id);
+    if (c) c.hasPhoto = true;
   }
   return out;
 }

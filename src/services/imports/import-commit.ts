@@ -110,6 +110,8 @@ export async function commitImport(
           result.created++;
           if (photoLines.has(r.line)) withPhoto.push([r.line, newId]);
         } else {
+          // A photo that failed to normalise in the preview (a warning on its row) gives nothing.
+          if (!photoLines.has(r.line)) delete contact.hasPhoto;
           merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
           if (photoLines.has(r.line)) mergePhotos.push([r.line, targetId]);
           // A conflict row stands as a person of its own in the preview: later rows that matched it

@@ -129,7 +129,10 @@ export function mergeInto(
       created_at: ctx.now,
     });
   }
-  if (changed.length === 0 && written() === writtenBefore) return { update: undefined, newRole };
+  // A photo is copied in SQL after the merges; the contact's updated_at still moves, so CardDAV sees it.
+  const photoGiven = !target.hasPhoto && incoming.some((c) => c.hasPhoto);
+  if (changed.length === 0 && written() === writtenBefore && !photoGiven)
+    return { update: undefined, newRole };
   const update: Partial<NewRow<'contacts'>> = { updated_at: ctx.now };
   for (const k of changed) Object.assign(update, { [k]: next[k] });
   return { update, newRole };

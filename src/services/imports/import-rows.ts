@@ -6,8 +6,12 @@ import type { ImportedContact } from '../../formats/imported-contact';
 import type { NewRow } from '../../store/database';
 import type { ImportRowRow } from '../../store/imports.repo';
 
-/** Stored form of a previewed contact: what the reader gave, without the photo, cut to the API's limits. */
-export type PreviewContact = Omit<ImportedContact, 'photo'>;
+/**
+ * Stored form of a previewed contact: what the reader gave, cut to the API's limits, without the
+ * photo's bytes (they go to import_row_photos) but saying that it has one, so that a row that differs
+ * only by its photo previews as a merge that gives the contact the photo.
+ */
+export type PreviewContact = Omit<ImportedContact, 'photo'> & { hasPhoto?: true };
 
 const LIMITS = {
   company: 200,
@@ -78,6 +82,7 @@ export function clipContact(c: ImportedContact): PreviewContact {
   if (c.connectedOn !== undefined) out.connectedOn = c.connectedOn;
   if (c.birthday !== undefined) out.birthday = c.birthday;
   if (c.anniversary !== undefined) out.anniversary = c.anniversary;
+  if (c.photo) out.hasPhoto = true;
   return out;
 }
 
@@ -141,7 +146,9 @@ export function toImportRowDto(r: Pick<ImportRowRow, keyof ImportRowRow>): Impor
         ? null
         : { contactId: r.match_contact_id, line: r.match_line, by: r.matched_by as MatchKey },
     changes: changes.map((ch) =>
-      'added' in ch ? ch : { ...ch, applies: ch.from === undefined || OVERWRITTEN_FIELDS.has(ch.field) },
+      'added' in ch
+        ? ch
+        : { ...ch, applies: !('from' in ch) || ch.from === undefined || OVERWRITTEN_FIELDS.has(ch.field) },
     ),
     reason: r.reason,
     warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
