@@ -6,6 +6,17 @@ import type { PreviewContact } from './import-rows';
 
 const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
 const FILLED = ['industry', 'city', 'country'] as const;
+/** The contacts columns a merge may change. */
+const MERGED_COLUMNS = [
+  'company',
+  'title',
+  'industry',
+  'city',
+  'country',
+  'time_zone',
+  'met_on',
+  'how_met',
+] as const;
 
 /**
  * Merges imported rows into one stored contact: company and title are overwritten (people change
@@ -23,7 +34,7 @@ export function mergeInto(
 ): { update: Partial<NewRow<'contacts'>> | undefined; newRole: boolean } {
   const { row, children } = target;
   const id = row.id;
-  const next = {
+  const next: Record<(typeof MERGED_COLUMNS)[number], string | null> = {
     company: row.company,
     title: row.title,
     industry: row.industry,
@@ -108,7 +119,7 @@ export function mergeInto(
       w.dates.push(date);
     }
   }
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
+  const changed = MERGED_COLUMNS.filter((k) => next[k] !== row[k]);
   const newRole =
     detectRole &&
     ((row.company !== null && next.company !== row.company) ||
