@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
-import { parseHeaderBlock } from './header-fields';
-import { type MailItem, toMailMessage } from './mail-message';
+import { parseHeaderBytes } from './header-fields';
+import { MAIL_FIELDS, type MailItem, toMailMessage } from './mail-message';
 
 export interface ImapAccount {
   host: string;
@@ -122,7 +122,7 @@ export async function* readImap(
             { uid: true, headers: HEADERS, labels: true },
             { uid: true },
           )) {
-            const fields = parseHeaderBlock(msg.headers?.toString('utf8') ?? '');
+            const fields = parseHeaderBytes(msg.headers ?? Buffer.alloc(0), MAIL_FIELDS);
             const item = toMailMessage(fields, `${box.path} message ${msg.uid}`);
             if (item.ok && msg.labels) item.message.labels = [...msg.labels].map((l) => l.replace(/^\\/, ''));
             position[box.path] = { uidValidity, lastUid: msg.uid };

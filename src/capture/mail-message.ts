@@ -24,6 +24,24 @@ export interface MailMessage {
 
 export type MailItem = { ok: true; message: MailMessage } | { ok: false; error: string };
 
+/** The header fields toMailMessage reads: a reader may skip every other one undecoded. */
+export const MAIL_FIELDS: ReadonlySet<string> = new Set([
+  'date',
+  'from',
+  'to',
+  'cc',
+  'subject',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'list-unsubscribe',
+  'precedence',
+  'auto-submitted',
+  'list-id',
+  'x-gmail-labels',
+  'x-gm-labels',
+]);
+
 const NO_REPLY =
   /^(no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|mailer-daemon|notifications?|bounces?)([+\-_.].*)?@/i;
 // A subject is a summary, not a document: long ones are cut so one message cannot bloat the log.

@@ -63,6 +63,41 @@ describe('readMboxMessages', () => {
     );
   });
 
+  it('reads any mix of From_ lines, blank lines, CRLF and folding the same however it is cut', async () => {
+    // Pieces that sit next to the reader's edge cases: From_ lines with and without a blank line
+    // before them, a lone "\r", folded lines, empty headers and bodies, quoted ">From ".
+    const piece = fc.constantFrom(
+      'From a@b Mon Mar 02 10:00:00 2026\n',
+      'From ',
+      '\n',
+      '\r\n',
+      '\r',
+      'Date: Mon, 2 Mar 2026 10:00:00 +0000\n',
+      'Subject: =?UTF-8?Q?Caf=C3=A9?=',
+      ' folded\n',
+      'Message-ID: <m@x>\n',
+      'From: q@r.org\n',
+      '>From z\n',
+      'Received: by x\n',
+      'body text ',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(piece, { maxLength: 80 }),
+        fc.array(fc.integer({ min: 1, max: 64 }), { minLength: 1, maxLength: 6 }),
+        async (pieces, sizes) => {
+          const bytes = Buffer.from(pieces.join(''));
+          const whole = await collect(readMboxMessages(chunked(bytes, [bytes.length + 1])));
+          expect(await collect(readMboxMessages(chunked(bytes, sizes)))).toEqual(whole);
+          // Every From_ line after a blank line (or at the start) begins a message, and only those.
+          const starts = `\n${bytes.toString('utf8')}`.match(/\n(\r?\n)+From |^\n(\r?\n)*From /g) ?? [];
+          expect(whole.filter((i) => i.ok || !i.error.startsWith('this is not')).length).toBe(starts.length);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reads CRLF files the same as LF files', async () => {
     const crlf = Buffer.from(fixture.toString('utf8').replaceAll('\n', '\r\n'));
     const a = await collect(readMboxMessages(chunked(fixture, [7])));

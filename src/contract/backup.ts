@@ -355,6 +355,16 @@ export const BACKUP_ROWS = {
       updated_at: time,
     })
     .strict(),
+  // What capture has already turned into interactions, without the source (it stays on the server):
+  // re-adding a source after a restore and reading the same mail again adds nothing.
+  captured_items: z
+    .object({
+      item_key: str(1000),
+      contact_id: Id,
+      interaction_id: Id,
+      direction: z.enum(DIRECTIONS),
+    })
+    .strict(),
 } as const;
 export type FlatSection = keyof typeof BACKUP_ROWS;
 
@@ -390,6 +400,7 @@ export const Backup = z
     update_recipients: section('update_recipients'),
     holiday_settings: section('holiday_settings'),
     import_mappings: section('import_mappings'),
+    captured_items: section('captured_items'),
   })
   .strict();
 export type Backup = z.infer<typeof Backup>;

@@ -554,7 +554,8 @@ export interface CapturedItemsTable {
   account_id: string;
   item_key: string;
   contact_id: string;
-  source_id: string;
+  /** Null for a key restored from a backup: its source was not (sources stay on the server). */
+  source_id: string | null;
   interaction_id: string;
   direction: Direction;
 }

@@ -13,6 +13,7 @@ import { countOwned } from '../../src/store/backup.repo';
 import { openSqlite } from '../../src/store/sqlite';
 import { type Caller, fixedClock, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore, type TestStore, withRaw } from '../helpers/stores';
+import { mbox, uploadMbox } from './capture-helpers';
 import { upload } from './imports-helpers';
 
 type Doc = Record<string, unknown> & { contacts: Record<string, unknown>[] };
@@ -181,6 +182,17 @@ describe.each(dialects)('backup and restore on %s', (dialect) => {
     });
     expect(mapped.statusCode, mapped.body).toBe(201);
     expect((await ada.call('DELETE', `/api/v1/imports/${mapped.json().id}`)).statusCode).toBe(204);
+    // A captured e-mail leaves its key, backed up without its source.
+    const mail = await ada.call('POST', '/api/v1/sources', { kind: 'mbox', name: 'Takeout' });
+    const captured = await uploadMbox(
+      t.app,
+      ada,
+      mail.json().id,
+      mbox([
+        ['Message-ID: <zoe-1@example.com>', 'Date: Mon, 2 Mar 2026 10:00:00 +0000', 'From: zoe@example.com'],
+      ]),
+    );
+    expect(captured.json()).toMatchObject({ captured: 1 });
     return zoe;
   }
 

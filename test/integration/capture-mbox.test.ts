@@ -147,6 +147,44 @@ describe.each(dialects)('mbox capture on %s', (dialect) => {
     expect((await ada.call('GET', '/api/v1/sources')).json().items).toEqual([]);
   });
 
+  it('backs up what it captured, so after a restore into a new server the same mbox adds nothing', async () => {
+    expect((await uploadMbox(t.app, ada, source, takeout)).json()).toMatchObject({ captured: 2 });
+    const backup = (await ada.call('GET', '/api/v1/export/backup.json')).json();
+    // The keys travel without their source: sources (and their credentials) stay on the server.
+    expect(backup.captured_items).toEqual([
+      expect.objectContaining({ item_key: 'in-1@navy.example', contact_id: grace, direction: 'inbound' }),
+      expect.objectContaining({ item_key: 'out-1@mail.gmail.com', contact_id: grace, direction: 'outbound' }),
+    ]);
+    expect(JSON.stringify(backup)).not.toContain(source);
+
+    const other = await freshStore(dialect);
+    const t2 = await testApp(other);
+    try {
+      t2.deps.clock.set('2026-03-21T09:00:00.000Z');
+      const zoe = await signUp(t2.app, 'zoe@example.com', 'Zoe');
+      const restored = await zoe.call('POST', '/api/v1/import/backup', backup);
+      expect(restored.statusCode, restored.body).toBe(201);
+      expect(restored.json().restored.captured_items).toBe(2);
+      const again = await zoe.call('POST', '/api/v1/sources', {
+        kind: 'mbox',
+        name: 'Takeout again',
+        ownAddresses: ['ada.lovelace@gmail.com'],
+      });
+      const run = await uploadMbox(t2.app, zoe, again.json().id, takeout);
+      expect(run.json()).toMatchObject({ seen: 4, captured: 0, skipped: { bulk: 1, duplicate: 2 } });
+      const items = (await zoe.call('GET', `/api/v1/contacts/${grace}/interactions`)).json().items;
+      expect(items).toHaveLength(2);
+      // Removing the new source with what it captured leaves the restored history alone.
+      expect(
+        (await zoe.call('DELETE', `/api/v1/sources/${again.json().id}?withCaptured=true`)).statusCode,
+      ).toBe(204);
+      expect((await zoe.call('GET', `/api/v1/contacts/${grace}/interactions`)).json().items).toHaveLength(2);
+    } finally {
+      await t2.app.close();
+      await other.close();
+    }
+  });
+
   it("skips a don't-capture contact's mail, excluded domains and crowds", async () => {
     const res = await ada.call('POST', '/api/v1/sources', {
       kind: 'mbox',

@@ -45,6 +45,9 @@ export const FLAT_SECTIONS = [
   { section: 'holiday_settings', keys: ['circle_id'], refs: { circle_id: 'circles' } },
   // The last column mapping per CSV header set: a preference, restored so the next import is pre-filled.
   { section: 'import_mappings', keys: ['header_key'], refs: {} },
+  // Captured-item keys, so a source added again after a restore does not capture the same mail twice.
+  // interaction_id is not a reference: the user may have deleted the interaction, the key stays.
+  { section: 'captured_items', keys: ['item_key', 'contact_id'], refs: { contact_id: 'contacts' } },
 ] as const satisfies readonly {
   section: FlatSection;
   keys: readonly string[];
@@ -86,7 +89,6 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   outbox: 'a transient send queue: restoring it would send old mail again',
   capture_sources:
     'hold sealed mailbox credentials, which never leave the server: add sources again after a restore',
-  captured_items: 'capture bookkeeping of the sources above (the interactions themselves are backed up)',
   capture_suggestions: 'recomputed from mail and calendars as sources sync',
   calendar_meetings: 'the next 36 hours of the calendar sources above, read again on each sync',
   dav_books: "phones' sync state: after a restore every client starts a fresh initial sync",

@@ -57,7 +57,13 @@ export async function exportBackup(deps: Deps, accountId: string): Promise<Recor
       tags: (tagsOf.get(c.id) ?? []).map(String).sort(),
     }));
     const flat: Record<string, BackupRow[]> = {};
-    for (const { section, keys } of FLAT_SECTIONS) flat[section] = await read(section, keys);
+    // A row carries its section's columns only: captured_items leaves its source_id on the server.
+    for (const { section, keys } of FLAT_SECTIONS) {
+      const columns = Object.keys(BACKUP_ROWS[section].shape);
+      flat[section] = (await read(section, keys)).map((r) =>
+        Object.fromEntries(columns.map((c) => [c, r[c]])),
+      );
+    }
     return {
       schemaVersion: BACKUP_SCHEMA_VERSION,
       exportedAt: deps.clock().toISOString(),
