@@ -1,7 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { CarddavConflictsTable, CarddavLinksTable, CarddavSubscriptionsTable } from './database';
+import { mapByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type SubscriptionRow = Selectable<CarddavSubscriptionsTable>;
@@ -139,17 +139,18 @@ export async function contactStamps(
   ids: string[],
 ): Promise<Map<string, string>> {
   const db = kysely(conn);
-  const out = new Map<string, string>();
-  for (const slice of chunks(ids)) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'updated_at'])
-      .where('account_id', '=', accountId)
-      .where('id', 'in', slice)
-      .execute();
-    for (const r of rows) out.set(r.id, r.updated_at);
-  }
-  return out;
+  return mapByIds(
+    ids,
+    (slice) =>
+      db
+        .selectFrom('contacts')
+        .select(['id', 'updated_at'])
+        .where('account_id', '=', accountId)
+        .where('id', 'in', slice)
+        .execute(),
+    (r) => r.id,
+    (r) => r.updated_at,
+  );
 }
 
 export async function conflictsOf(
