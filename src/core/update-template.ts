@@ -17,8 +17,11 @@ export function unknownVariables(text: string): string[] {
  * F16: fills `{{firstName}}` and friends in one pass (a value containing "{{…}}" is never expanded
  * again), with the same cleaning as draft templates: values are plain text on one line.
  */
+const KNOWN = new Set<string>(UPDATE_VARIABLES);
+const isUpdateVariable = (name: string): name is UpdateVariable => KNOWN.has(name);
+
 export function renderUpdate(text: string, vars: UpdateVariables): string {
   return text.replace(VAR, (whole, name: string) =>
-    (UPDATE_VARIABLES as readonly string[]).includes(name) ? cleanValue(vars[name as UpdateVariable]) : whole,
+    isUpdateVariable(name) ? cleanValue(vars[name]) : whole,
   );
 }

@@ -6,7 +6,7 @@ import { type DraftVariables, renderDraft } from '../core/draft-templates';
 import { Invalid, NotFound } from '../core/errors';
 import { holidayName } from '../core/holidays';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
-import { CHANNELS, type Channel } from '../core/vocabulary';
+import type { Channel } from '../core/vocabulary';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
 import { listFacts } from '../store/facts.repo';
 import { listInteractions } from '../store/interactions.repo';
@@ -108,10 +108,7 @@ export async function composeDraft(
   if (input.occasion === 'holiday' && !holiday)
     throw new Invalid('no holiday of their country in the next 30 days', 'occasion');
   const holidayWord = holiday ? holidayName(holiday) : '';
-  const preferred = ctx.contact.preferred_channel;
-  const channel: Channel =
-    input.channel ??
-    ((CHANNELS as readonly string[]).includes(preferred ?? '') ? (preferred as Channel) : 'email');
+  const channel: Channel = input.channel ?? ctx.contact.preferred_channel ?? 'email';
   const variables: DraftVariables = {
     firstName: ctx.contact.first_name,
     lastTopic: ctx.lastTopic,

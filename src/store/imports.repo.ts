@@ -211,41 +211,39 @@ export async function loadDedupeContacts(
       .orderBy('created_at')
       .execute(),
   ]);
-  const byId = new Map<string, DedupeContact & { tags: string[] }>();
+  // Mutable while it is built; handed out as the read-only DedupeContact.
+  type Building = DedupeContact & {
+    emails: { value: string }[];
+    phones: { value: string }[];
+    links: { kind: string; url: string }[];
+    tags: string[];
+  };
+  const byId = new Map<string, Building>();
   const out: { id: string; contact: DedupeContact }[] = [];
   for (const c of contacts) {
-    const contact: DedupeContact & { tags: string[] } = {
+    const contact: Building = {
       firstName: c.first_name,
       lastName: c.last_name,
       emails: [],
       phones: [],
       links: [],
       tags: [],
-      ...optional({
-        company: c.company,
-        title: c.title,
-        industry: c.industry,
-        city: c.city,
-        country: c.country,
-        timeZone: c.time_zone,
-        connectedOn: c.met_on,
-      }),
+      // Null columns are left out, so that `{ company: null }` never reads as a value.
+      ...(c.company !== null && { company: c.company }),
+      ...(c.title !== null && { title: c.title }),
+      ...(c.industry !== null && { industry: c.industry }),
+      ...(c.city !== null && { city: c.city }),
+      ...(c.country !== null && { country: c.country }),
+      ...(c.time_zone !== null && { timeZone: c.time_zone }),
+      ...(c.met_on !== null && { connectedOn: c.met_on }),
     };
     byId.set(c.id, contact);
     out.push({ id: c.id, contact });
   }
-  const push = <K extends 'emails' | 'phones' | 'links'>(
-    id: string,
-    key: K,
-    item: DedupeContact[K][number],
-  ) => {
-    const list = byId.get(id)?.[key];
-    if (list) (list as DedupeContact[K][number][]).push(item);
-  };
-  for (const e of emails) push(e.contact_id, 'emails', { value: e.value });
+  for (const e of emails) byId.get(e.contact_id)?.emails.push({ value: e.value });
   // The stored E.164 form parses without a region, so matching does not depend on today's region.
-  for (const p of phones) push(p.contact_id, 'phones', { value: p.e164 ?? p.value });
-  for (const l of links) push(l.contact_id, 'links', { kind: l.kind, url: l.url });
+  for (const p of phones) byId.get(p.contact_id)?.phones.push({ value: p.e164 ?? p.value });
+  for (const l of links) byId.get(l.contact_id)?.links.push({ kind: l.kind, url: l.url });
   for (const t of tags) byId.get(t.contact_id)?.tags.push(t.name);
   for (const d of dates) {
     const c = byId.get(d.contact_id);
@@ -256,16 +254,6 @@ export async function loadDedupeContacts(
   for (const n of notes) {
     const c = byId.get(n.contact_id);
     if (c && c.notes === undefined) c.notes = n.body;
-  }
-  return out;
-}
-
-/** Leaves out null columns, so that `{ company: null }` never reads as a value. */
-function optional<T extends Record<string, string | null>>(o: T): { [K in keyof T]?: string } {
-  const out: { [K in keyof T]?: string } = {};
-  for (const key of Object.keys(o) as (keyof T)[]) {
-    const v = o[key];
-    if (v !== null && v !== undefined) out[key] = v;
   }
   return out;
 }
