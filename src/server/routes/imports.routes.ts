@@ -37,7 +37,9 @@ async function* limitedBody(request: FastifyRequest, limit: number): AsyncGenera
   const declared = Number(request.headers['content-length']);
   if (declared > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
   let seen = 0;
-  for await (const chunk of request.body as AsyncIterable<Buffer>) {
+  for await (const raw of request.body) {
+    // A Readable without an encoding yields Buffers; a string chunk is counted as its UTF-8 bytes.
+    const chunk: Uint8Array = typeof raw === 'string' ? Buffer.from(raw) : raw;
     seen += chunk.byteLength;
     if (seen > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
     yield chunk;
