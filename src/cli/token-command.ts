@@ -86,7 +86,7 @@ export function parseScopes(value: string): TokenScope[] {
   const unknown = words.filter((w) => !(TOKEN_SCOPES as readonly string[]).includes(w));
   if (words.length === 0 || unknown.length > 0)
     throw new Error(`--scope: use ${TOKEN_SCOPES.join(', ')} (got '${value}')`);
-  return words as TokenScope[];
+  return TOKEN_SCOPES.filter((s) => words.includes(s));
 }
 
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };
