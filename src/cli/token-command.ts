@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CreatedToken, TokenList } from '../contract/auth';
+import { isOneOf } from '../core/one-of';
 import { TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { formatDate, renderTable, terminalWidth } from './format';
 import type { Api } from './transport';
@@ -83,7 +84,7 @@ export function parseScopes(value: string): TokenScope[] {
     .split(',')
     .map((w) => w.trim())
     .filter(Boolean);
-  const unknown = words.filter((w) => !(TOKEN_SCOPES as readonly string[]).includes(w));
+  const unknown = words.filter((w) => !isOneOf(TOKEN_SCOPES, w));
   if (words.length === 0 || unknown.length > 0)
     throw new Error(`--scope: use ${TOKEN_SCOPES.join(', ')} (got '${value}')`);
   return TOKEN_SCOPES.filter((s) => words.includes(s));

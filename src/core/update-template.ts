@@ -10,7 +10,7 @@ const VAR = /\{\{\s*(\w+)\s*\}\}/g;
 /** Variables used in the text that Tend does not know, so the user hears about a typo before anything is sent. */
 export function unknownVariables(text: string): string[] {
   const names = [...text.matchAll(VAR)].map((m) => m[1] ?? '');
-  return [...new Set(names.filter((n) => !(UPDATE_VARIABLES as readonly string[]).includes(n)))];
+  return [...new Set(names.filter((n) => !isUpdateVariable(n)))];
 }
 
 /**

@@ -5,6 +5,7 @@ import { lintDraft } from '../core/draft-linter';
 import { type DraftVariables, renderDraft } from '../core/draft-templates';
 import { Invalid, NotFound } from '../core/errors';
 import { holidayName } from '../core/holidays';
+import { isOneOf } from '../core/one-of';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
 import type { Channel } from '../core/vocabulary';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
@@ -61,7 +62,7 @@ async function contactContext(
   const win = events.find((e) => e.occurred_on >= winSince && e.occurred_on <= today);
   const pinned = facts.filter((f) => f.pinned === 1);
   // An interest reads better in a sentence ("how is sailing going?") than a child's name.
-  const interesting = (kind: string) => (INTEREST_FACT_KINDS as readonly string[]).includes(kind);
+  const interesting = (kind: string) => isOneOf(INTEREST_FACT_KINDS, kind);
   const pinnedFact = (pinned.find((f) => interesting(f.kind)) ?? pinned[0])?.value ?? '';
   return {
     contact,

@@ -15,6 +15,7 @@ import {
   ImportRun,
 } from '../../contract/imports';
 import { Invalid, UnsupportedMediaType } from '../../core/errors';
+import { isOneOf } from '../../core/one-of';
 import type { Deps } from '../../services/deps';
 import { commitImport } from '../../services/imports/import-commit';
 import { remapImport } from '../../services/imports/import-remap';
@@ -63,7 +64,7 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
         // before being refused, up to 60 MB per request.
         onRequest: async (request) => {
           const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-          if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type))
+          if (!isOneOf(IMPORT_CONTENT_TYPES, type))
             throw new UnsupportedMediaType(
               `send the file as ${IMPORT_CONTENT_TYPES.join(', ')}${type ? `, not ${type}` : ''}`,
               'content-type',
