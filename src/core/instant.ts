@@ -20,9 +20,15 @@ export function toMillis(iso: string): number {
   return t;
 }
 
+/** A DateTime from checked milliseconds in a known zone is valid; the check lets the type say so. */
+function valid(dt: DateTime<true> | DateTime<false>, iso: string): DateTime<true> {
+  if (!dt.isValid) throw new RangeError(`not an ISO-8601 instant: ${iso}`);
+  return dt;
+}
+
 /** Parses an ISO-8601 instant into a UTC DateTime. */
 export function instant(iso: string): DateTime<true> {
-  return DateTime.fromMillis(toMillis(iso), { zone: 'utc' }) as DateTime<true>;
+  return valid(DateTime.fromMillis(toMillis(iso), { zone: 'utc' }), iso);
 }
 
 // Zone validation builds an Intl formatter (~80 µs); the set of zones in one network is small.
@@ -42,7 +48,7 @@ export function safeZone(zone: string | null | undefined): string {
 
 /** The instant seen in the contact's zone (UTC when the zone is unknown). */
 export function inZone(iso: string, zone: string | null | undefined): DateTime<true> {
-  return DateTime.fromMillis(toMillis(iso), { zone: safeZone(zone) }) as DateTime<true>;
+  return valid(DateTime.fromMillis(toMillis(iso), { zone: safeZone(zone) }), iso);
 }
 
 /** A calendar date without a zone. */

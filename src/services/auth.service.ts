@@ -15,7 +15,7 @@ import { errorCode } from '../core/error-code';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthorized } from '../core/errors';
 import { toMillis } from '../core/instant';
 import { decodeScopes, encodeScopes, scopesAllow, TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
-import { type CircleKind, DEFAULT_WORKING_HOURS } from '../core/vocabulary';
+import { CIRCLE_KINDS, type CircleKind, DEFAULT_WORKING_HOURS } from '../core/vocabulary';
 import {
   countUsers,
   deleteSession,
@@ -89,7 +89,7 @@ async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp, passwo
   });
   await insertCircles(
     db,
-    (Object.keys(CIRCLE_NAMES) as (keyof typeof CIRCLE_NAMES)[]).map((kind) => ({
+    CIRCLE_KINDS.filter((k): k is keyof typeof CIRCLE_NAMES => k !== 'other').map((kind) => ({
       account_id: accountId,
       id: deps.newId(),
       name: CIRCLE_NAMES[kind],

@@ -246,7 +246,8 @@ function isSortValue(v: unknown, sort: ContactSort): v is string | number | null
 /** A cursor names its sort, so a cursor of one order is refused by another rather than misread. */
 function decodeCursor(cursor: string, sort: ContactSort): Position {
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parts: unknown[] = Array.isArray(parsed) ? parsed : [];
     const [first, second, third] = parts;
     // [sortName, id] for name order; [sort, value, id] for the others.
     if (sort === 'name' && parts.length === 2 && typeof first === 'string' && typeof second === 'string')

@@ -12,7 +12,6 @@ import type {
 import { Invalid, NotFound } from '../core/errors';
 import {
   type ContactProfile,
-  type InterestFactKind,
   matchContacts,
   matchResources,
   TOPIC_WINDOW_DAYS,
@@ -164,7 +163,7 @@ export async function loadProfiles(
     }
     return p;
   };
-  for (const f of facts) of(f.contact_id).facts.push({ kind: f.kind as InterestFactKind, value: f.value });
+  for (const f of facts) of(f.contact_id).facts.push({ kind: f.kind, value: f.value });
   for (const t of topics) of(t.contact_id).topics.push(...t.topics);
   for (const b of basics) {
     of(b.id).industry = b.industry;

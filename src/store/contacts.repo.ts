@@ -1,9 +1,9 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { holidayCountry } from '../core/holiday-country';
 import type { CadenceKind, LinkKind } from '../core/vocabulary';
-import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { ContactsTable } from './database';
+import { rowsByIds } from './rows-by-ids';
 import { foldSearch, searchTerms } from './search-text';
 import type { Conn } from './store';
 
@@ -72,17 +72,14 @@ export async function findContacts(
   ids: readonly string[],
 ): Promise<ContactRow[]> {
   const db = kysely(conn);
-  const out: ContactRow[] = [];
-  for (const part of chunks(ids))
-    out.push(
-      ...(await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('id', 'in', part)
-        .execute()),
-    );
-  return out;
+  return rowsByIds(ids, (part) =>
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', 'in', part)
+      .execute(),
+  );
 }
 
 export async function updateContact(

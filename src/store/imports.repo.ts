@@ -1,10 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DedupeContact } from '../core/duplicate-keys';
 import type { DateKind } from '../core/vocabulary';
-import { chunks, insertMany } from './chunks';
+import { insertMany } from './chunks';
 import { kysely } from './conn';
 import type { ImportRowsTable, ImportRunsTable } from './database';
 import { deleteImportUpload } from './import-uploads.repo';
+import { mapByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
@@ -284,16 +285,17 @@ export async function importRowStatuses(
   lines: number[],
 ): Promise<Map<number, string>> {
   const db = kysely(conn);
-  const out = new Map<number, string>();
-  for (const part of chunks(lines)) {
-    const rows = await db
-      .selectFrom('import_rows')
-      .select(['line', 'status'])
-      .where('account_id', '=', accountId)
-      .where('run_id', '=', runId)
-      .where('line', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.line, r.status);
-  }
-  return out;
+  return mapByIds(
+    lines,
+    (part) =>
+      db
+        .selectFrom('import_rows')
+        .select(['line', 'status'])
+        .where('account_id', '=', accountId)
+        .where('run_id', '=', runId)
+        .where('line', 'in', part)
+        .execute(),
+    (r) => r.line,
+    (r) => r.status,
+  );
 }

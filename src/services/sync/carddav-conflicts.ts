@@ -21,7 +21,7 @@ import { asImported, tendLike } from './carddav-sync';
 import { applyCard } from './dav-put';
 
 function detailOf(row: ConflictRow): { reason: string; fields: ConflictField[] } {
-  const raw: unknown = JSON.parse(row.detail);
+  const raw = row.detail;
   const reason = typeof raw === 'object' && raw !== null && 'reason' in raw ? String(raw.reason) : '';
   const fields = typeof raw === 'object' && raw !== null && 'fields' in raw ? raw.fields : [];
   return { reason, fields: ConflictField.array().catch([]).parse(fields) };
