@@ -43,7 +43,13 @@ export async function localTransport(): Promise<LocalTransport> {
           method,
           url: path,
           headers: { accept: 'application/json' },
-          ...(body !== undefined && { payload: body as object }),
+          // inject serialises an object as JSON and sends a string as it is; other values as JSON text.
+          ...(body !== undefined && {
+            payload:
+              typeof body === 'string' || (typeof body === 'object' && body !== null)
+                ? body
+                : JSON.stringify(body),
+          }),
         });
         return reply(res);
       },

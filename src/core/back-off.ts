@@ -89,7 +89,7 @@ export function backOffOfHistory(history: readonly HistoryEntry[], now: string):
   const later = run.slice(start + 1).map((i): LaterInteraction => {
     count++;
     // A marked retry keeps its step; an unmarked message is the next one, never past the second.
-    const step = i.retryStep ?? (Math.min(count, 2) as 1 | 2);
+    const step = i.retryStep ?? (count === 1 ? 1 : 2);
     return { direction: i.direction, occurredAt: i.occurredAt, retryStep: step };
   });
   // Messages logged at the same instant as the outreach (one import, one click) still come after it.

@@ -1,4 +1,5 @@
 import { addDays } from './instant';
+import { isOneOf } from './one-of';
 import {
   type Cadence,
   CHANNELS,
@@ -93,10 +94,7 @@ export interface CadenceInteraction {
 /** Whether an interaction resets the cadence clock: any real exchange, either way, on any channel, even empty. */
 export function isMeaningful(interaction: CadenceInteraction): boolean {
   // Content is not required: a bare "sent a card" still keeps the relationship warm (F4 spec).
-  return (
-    (CHANNELS as readonly string[]).includes(interaction.channel) &&
-    (DIRECTIONS as readonly string[]).includes(interaction.direction)
-  );
+  return isOneOf(CHANNELS, interaction.channel) && isOneOf(DIRECTIONS, interaction.direction);
 }
 
 /** Human name of a cadence for headlines ("quarterly", "every 3 weeks"). */

@@ -107,7 +107,7 @@ export function demoNetwork(
         : null,
       how_met: metOn ? f.helpers.arrayElement(DEMO_HOW_MET) : null,
       met_on: metOn,
-      circle_id: slot in circleIds ? circleIds[slot as keyof typeof circleIds] : null,
+      circle_id: slot === 'none' || slot === 'untracked' || slot === 'ad_hoc' ? null : circleIds[slot],
       tracked: slot === 'untracked' ? 0 : 1,
       cadence_kind: slot === 'ad_hoc' ? 'ad_hoc' : null,
       cadence_every: null,
