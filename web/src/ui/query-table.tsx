@@ -48,7 +48,12 @@ export function QueryTable<T>({
     );
   }
   return (
-    <Table.ScrollContainer minWidth={minWidth}>
+    // The scroller takes focus: on a phone the table scrolls sideways, and a keyboard must reach
+    // what is off screen even when no row has a button (axe: scrollable-region-focusable).
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'group', 'aria-label': label } }}
+    >
       <Table aria-label={label} verticalSpacing={verticalSpacing}>
         <Table.Thead>
           <Table.Tr>

@@ -80,7 +80,7 @@ export function ResourcesPage() {
                 </Stack>
               }
             >
-              <Paper mt="sm" p="xs" bg="var(--mantine-color-default-hover)">
+              <Paper mt="sm" p="xs" withBorder>
                 <ResourceMatches resourceId={r.id} />
               </Paper>
             </ExpandableRow>
