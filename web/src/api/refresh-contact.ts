@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys';
 
 /**
  * A new interaction changes what every view of the contact derives from it (timeline, brief,
@@ -7,8 +8,12 @@ import type { QueryClient } from '@tanstack/react-query';
  */
 export async function refreshAfterInteraction(client: QueryClient, contactId: string): Promise<void> {
   await Promise.all(
-    [['timeline', contactId], ['brief', contactId], ['health', contactId], ['contacts'], ['today']].map(
-      (queryKey) => client.invalidateQueries({ queryKey }),
-    ),
+    [
+      queryKeys.timeline(contactId),
+      queryKeys.brief(contactId),
+      queryKeys.health(contactId),
+      queryKeys.contacts,
+      queryKeys.today,
+    ].map((queryKey) => client.invalidateQueries({ queryKey })),
   );
 }

@@ -1,10 +1,11 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
+import { queryKeys } from '../api/query-keys';
 
 /** A 401 anywhere means the session ended (expired, signed out elsewhere): re-ask who we are. */
 function onError(error: unknown) {
   if (error instanceof ApiError && error.status === 401) {
-    void queryClient.invalidateQueries({ queryKey: ['auth', 'state'] });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.auth });
   }
 }
 

@@ -1,7 +1,8 @@
-import { ActionIcon, Button, Group, Loader, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, Paper, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorPanel } from './error-panel';
 import { IconEdit, IconPlus, IconTrash } from './icons';
+import { PlainList } from './plain-list';
 
 /** One section of the contact page: a heading, an "Add" button, its rows or a hint when empty. */
 export function DetailCard({
@@ -44,14 +45,7 @@ export function DetailCard({
           {empty}
         </Text>
       ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          aria-label={title}
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
-          {children}
-        </Stack>
+        <PlainList label={title}>{children}</PlainList>
       )}
     </Paper>
   );

@@ -15,8 +15,9 @@ import type {
 } from '@contract/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, del, get, patch, post, postNoContent } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
-const authKey = ['auth', 'state'] as const;
+const authKey = queryKeys.auth;
 const tokensKey = ['tokens'] as const;
 export const sessionsKey = ['sessions'] as const;
 

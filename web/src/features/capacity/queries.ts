@@ -2,9 +2,10 @@ import type { ContactsBulk, ContactsBulkResult } from '@contract/contacts-bulk';
 import type { Capacity } from '@contract/health';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
 /** Query keys of the capacity plan (F3); the Today hint reads the same key. */
-export const capacityKeys = { plan: ['capacity'] as const };
+export const capacityKeys = { plan: queryKeys.capacity };
 
 export function useCapacityPlan() {
   return useQuery({ queryKey: capacityKeys.plan, queryFn: () => get<Capacity>('/capacity') });
@@ -12,7 +13,7 @@ export function useCapacityPlan() {
 
 /** Cadences moved: the plan, the queue, the circles' counts and every contact list are stale. */
 function invalidateAfterCadenceChange(client: ReturnType<typeof useQueryClient>) {
-  for (const queryKey of [capacityKeys.plan, ['today'], ['circles'], ['contacts']]) {
+  for (const queryKey of [capacityKeys.plan, queryKeys.today, queryKeys.circles, queryKeys.contacts]) {
     void client.invalidateQueries({ queryKey });
   }
 }

@@ -7,7 +7,6 @@ import {
   Group,
   Modal,
   NumberInput,
-  Paper,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -15,12 +14,13 @@ import {
   Table,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { fieldError, formError } from '../../ui/field-errors';
+import { QueryTable } from '../../ui/query-table';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { CalendarSourceForm, runMessage } from './calendar-source-form';
 import { MessageSourceControls, StoreBodiesSwitch } from './message-source-controls';
 import { MessageSourceForm } from './message-source-form';
@@ -42,49 +42,24 @@ export function SourcesPanel() {
   const [withCaptured, setWithCaptured] = useState(false);
   const remove = useRemoveSource();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Sources">
-      <Stack>
-        <div>
-          <Title order={3}>Sources</Title>
-          <Text size="sm" c="dimmed">
-            Your mailbox, mail archives, calendars, LinkedIn messages and WhatsApp chats become the
-            interaction log: who, when and the subject or meeting title, never the text unless you turn it on
-            for a LinkedIn or WhatsApp source; newsletters, crowds and your own addresses are skipped.
-          </Text>
-        </div>
-        <AddSourceForm />
-        <MessageSourceForm />
-        {sources.isError ? (
-          <Text c="red" size="sm">
-            {sources.error.message}
-          </Text>
-        ) : sources.data && sources.data.length > 0 ? (
-          <Table.ScrollContainer minWidth={560}>
-            <Table aria-label="Sources" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Source</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Seen / captured / skipped</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sources.data.map((s) => (
-                  <SourceRow key={s.id} source={s} onRemove={() => setRemoving(s)} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : (
-          sources.data && (
-            <Text size="sm" c="dimmed">
-              No sources yet.
-            </Text>
-          )
-        )}
-        <SuggestionsList />
-      </Stack>
+    <SettingsPanel
+      title="Sources"
+      description="Your mailbox, mail archives, calendars, LinkedIn messages and WhatsApp chats become the interaction log: who, when and the subject or meeting title, never the text unless you turn it on for a LinkedIn or WhatsApp source; newsletters, crowds and your own addresses are skipped."
+    >
+      <AddSourceForm />
+      <MessageSourceForm />
+      <QueryTable
+        error={sources.error}
+        rows={sources.data}
+        label="Sources"
+        headers={['Source', 'Status', 'Seen / captured / skipped']}
+        minWidth={560}
+        empty="No sources yet."
+        verticalSpacing="sm"
+      >
+        {(s) => <SourceRow key={s.id} source={s} onRemove={() => setRemoving(s)} />}
+      </QueryTable>
+      <SuggestionsList />
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove source?" centered>
         <Stack>
           <Text size="sm" className="tend-wrap">
@@ -119,7 +94,7 @@ export function SourcesPanel() {
           </Group>
         </Stack>
       </Modal>
-    </Paper>
+    </SettingsPanel>
   );
 }
 

@@ -7,6 +7,7 @@ import { FormButtons } from '../../ui/detail-card';
 import { ErrorPanel } from '../../ui/error-panel';
 import { fieldError } from '../../ui/field-errors';
 import { FormErrorAlert } from '../../ui/form-error-alert';
+import { PlainList } from '../../ui/plain-list';
 import { FORMAT_LABELS, FORMAT_OPTIONS, invitationHref, isCatchUpFormat } from './format-labels';
 import {
   useCancelCatchUp,
@@ -155,12 +156,7 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
             </Text>
           )}
           {slots.data.items.length > 0 && (
-            <Stack
-              gap={6}
-              component="ul"
-              aria-label="Suggested slots"
-              style={{ listStyle: 'none', padding: 0, margin: 0 }}
-            >
+            <PlainList label="Suggested slots" gap={6}>
               {slots.data.items.map((s) => (
                 <Group key={s.startAt} component="li" justify="space-between" gap="xs" wrap="nowrap">
                   <Stack gap={0} style={{ minWidth: 0 }}>
@@ -188,7 +184,7 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
                   </Button>
                 </Group>
               ))}
-            </Stack>
+            </PlainList>
           )}
         </>
       )}
@@ -197,16 +193,11 @@ export function CatchUpCard({ contactId }: { contactId: string }) {
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
             Planned
           </Text>
-          <Stack
-            gap={4}
-            component="ul"
-            aria-label="Planned catch-ups"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
+          <PlainList label="Planned catch-ups" gap={4}>
             {upcoming.data.map((c) => (
               <Planned key={c.id} catchUp={c} contactId={contactId} />
             ))}
-          </Stack>
+          </PlainList>
         </Stack>
       )}
     </Stack>

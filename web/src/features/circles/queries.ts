@@ -1,9 +1,10 @@
 import type { Circle, CircleCreate, CirclePatch } from '@contract/circles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
 /** Query keys of circles; a circle's cadence also moves the capacity plan and Today. */
-export const circleKeys = { all: ['circles'] as const };
+export const circleKeys = { all: queryKeys.circles };
 
 /** The account's circles, for pickers and badges; they change rarely. */
 export function useCircles() {
@@ -16,7 +17,7 @@ export function useCircles() {
 
 /** What a circle change makes stale: the circles, the plan, the queue and the contacts' cadences. */
 function invalidateAfterCircleChange(client: ReturnType<typeof useQueryClient>) {
-  for (const queryKey of [circleKeys.all, ['capacity'], ['today'], ['contacts']]) {
+  for (const queryKey of [circleKeys.all, queryKeys.capacity, queryKeys.today, queryKeys.contacts]) {
     void client.invalidateQueries({ queryKey });
   }
 }

@@ -16,9 +16,10 @@ import {
 } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
 import { FIRST_CURSOR } from '../../api/first-cursor';
+import { queryKeys } from '../../api/query-keys';
 import { dateKeys } from '../important-dates/queries';
 
-export const contactsKey = ['contacts'] as const;
+export const contactsKey = queryKeys.contacts;
 const PAGE_SIZE = 50;
 
 /** The contact list as cursor pages; `fetchNextPage` follows `nextCursor`. */
@@ -29,6 +30,15 @@ export function useContactPages(filter: ContactFilter, sort: ContactSort = 'name
       get<ContactPage>('/contacts', { ...filter, sort, limit: PAGE_SIZE, cursor: pageParam }),
     initialPageParam: FIRST_CURSOR,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The first 20 contacts matching a search, for a picker; the last answer stays while the next loads. */
+export function useContactSearch(q: string) {
+  return useQuery({
+    queryKey: [...contactsKey, 'pick', q],
+    queryFn: () => get<ContactPage>('/contacts', { q: q.trim(), limit: 20 }),
     placeholderData: (previous) => previous,
   });
 }
@@ -55,7 +65,9 @@ export function useCreateContact() {
     // A new person (with a birthday, perhaps) changes Today and the first-run guide too.
     onSuccess: () =>
       Promise.all(
-        [contactsKey, ['today'], dateKeys.all].map((queryKey) => client.invalidateQueries({ queryKey })),
+        [contactsKey, queryKeys.today, dateKeys.all].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
       ),
   });
 }
@@ -68,8 +80,8 @@ export function useUpdateContact(id: string) {
       client.setQueryData([...contactsKey, 'one', id], contact);
       // The form may have changed the birthday: its date, Today and the brief follow.
       return Promise.all(
-        [[...contactsKey, 'list'], dateKeys.contact(id), ['today'], ['brief', id]].map((queryKey) =>
-          client.invalidateQueries({ queryKey }),
+        [[...contactsKey, 'list'], dateKeys.contact(id), queryKeys.today, queryKeys.brief(id)].map(
+          (queryKey) => client.invalidateQueries({ queryKey }),
         ),
       );
     },

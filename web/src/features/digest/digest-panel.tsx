@@ -1,8 +1,9 @@
 import type { DigestSettings } from '@contract/digest';
-import { Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { OutboxList } from '../outbox/outbox-list';
 import { useDigestSettings, useUpdateDigestSettings } from './queries';
 
@@ -10,24 +11,19 @@ import { useDigestSettings, useUpdateDigestSettings } from './queries';
 export function DigestPanel() {
   const settings = useDigestSettings();
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-      <Stack>
-        <div>
-          <Title order={3}>E-mail</Title>
-          <Text size="sm" c="dimmed">
-            A digest of today’s queue at 07:00 in your time zone. Nothing else is ever sent without you.
-          </Text>
-        </div>
-        {settings.isError ? (
-          <Text c="red" size="sm">
-            {settings.error.message}
-          </Text>
-        ) : (
-          settings.data && <DigestForm key={settings.data.digestEmail} settings={settings.data} />
-        )}
-        <OutboxList />
-      </Stack>
-    </Paper>
+    <SettingsPanel
+      title="E-mail"
+      description="A digest of today’s queue at 07:00 in your time zone. Nothing else is ever sent without you."
+    >
+      {settings.isError ? (
+        <Text c="red" size="sm">
+          {settings.error.message}
+        </Text>
+      ) : (
+        settings.data && <DigestForm key={settings.data.digestEmail} settings={settings.data} />
+      )}
+      <OutboxList />
+    </SettingsPanel>
   );
 }
 

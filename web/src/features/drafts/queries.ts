@@ -2,10 +2,16 @@ import type { Draft, DraftCreate, DraftLintBody, LintIssue } from '@contract/dra
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { post } from '../../api/client';
 
+export const draftKeys = {
+  all: ['drafts'] as const,
+  draft: (contactId: string, input: DraftCreate) => [...draftKeys.all, contactId, input] as const,
+  lint: (body: DraftLintBody) => [...draftKeys.all, 'lint', body] as const,
+};
+
 /** Composing is a pure read on the server (nothing is stored or sent), so it is cached like one. */
 export function useDraft(contactId: string, input: DraftCreate) {
   return useQuery({
-    queryKey: ['drafts', contactId, input],
+    queryKey: draftKeys.draft(contactId, input),
     queryFn: () => post<Draft>(`/contacts/${encodeURIComponent(contactId)}/drafts`, input),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -14,7 +20,7 @@ export function useDraft(contactId: string, input: DraftCreate) {
 /** The linter on the text as edited; `enabled` is false until the user changes the draft. */
 export function useLint(body: DraftLintBody, enabled: boolean) {
   return useQuery({
-    queryKey: ['drafts', 'lint', body],
+    queryKey: draftKeys.lint(body),
     queryFn: () => post<{ issues: LintIssue[] }>('/drafts/lint', body),
     select: (data) => data.issues,
     enabled,

@@ -2,13 +2,14 @@ import type { Fact, FactCreate, FactList, FactPatch } from '@contract/facts';
 import { useQuery } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
 import { pendingId, useOptimisticList } from '../../api/optimistic-list';
+import { queryKeys } from '../../api/query-keys';
 
 export const factKeys = {
   all: ['facts'] as const,
   contact: (contactId: string) => [...factKeys.all, contactId] as const,
 };
 /** Pinned facts show in the brief before reaching out. */
-export const factRelated = (contactId: string) => [['brief', contactId]];
+export const factRelated = (contactId: string) => [queryKeys.brief(contactId)];
 
 /** Pinned first, as the server orders them. */
 const pinnedFirst = (items: Fact[]) => [...items].sort((a, b) => Number(b.pinned) - Number(a.pinned));

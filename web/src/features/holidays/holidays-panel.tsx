@@ -1,10 +1,11 @@
 import type { HolidaySettings } from '@contract/holidays';
 import { HOLIDAY_KINDS, type HolidayKind } from '@contract/vocabulary';
-import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Grid, Group, MultiSelect, NumberInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { choicesOf } from '../../lib/choice';
 import { formError } from '../../ui/field-errors';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { useCircles } from '../circles/queries';
 import { useHolidaySettings, useSaveHolidaySettings } from './queries';
 
@@ -66,17 +67,12 @@ function HolidaysForm({
   const counted = new Map(saved.circles.map((c) => [c.circleId, c]));
   const error = formError(save.error, []);
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <SettingsPanel
+      title="Holidays"
+      description="A greeting on a day that matters to them: the holidays of each tracked contact’s country (from the country field, else the phone number, else the time zone), counted in their own time zone. At most one holiday a week per person."
+    >
       <form onSubmit={submit} aria-label="Holidays">
         <Stack>
-          <div>
-            <Title order={3}>Holidays</Title>
-            <Text size="sm" c="dimmed">
-              A greeting on a day that matters to them: the holidays of each tracked contact’s country (from
-              the country field, else the phone number, else the time zone), counted in their own time zone.
-              At most one holiday a week per person.
-            </Text>
-          </div>
           {error && (
             <Text c="red" size="sm" role="alert">
               {error}
@@ -140,6 +136,6 @@ function HolidaysForm({
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </SettingsPanel>
   );
 }

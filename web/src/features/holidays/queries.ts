@@ -1,6 +1,7 @@
 import type { HolidaySettings, HolidaySettingsBody } from '@contract/holidays';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, put } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
 export const holidayQueries = {
   settings: () => ['holidays', 'settings'] as const,
@@ -20,8 +21,8 @@ export function useSaveHolidaySettings() {
     mutationFn: (body: HolidaySettingsBody) => put<HolidaySettings>('/holidays/settings', body),
     onSuccess: (data) => {
       client.setQueryData(holidayQueries.settings(), data);
-      void client.invalidateQueries({ queryKey: ['capacity'] });
-      void client.invalidateQueries({ queryKey: ['today'] });
+      void client.invalidateQueries({ queryKey: queryKeys.capacity });
+      void client.invalidateQueries({ queryKey: queryKeys.today });
     },
   });
 }

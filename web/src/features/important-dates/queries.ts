@@ -7,13 +7,14 @@ import type {
 import { useQuery } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
 import { pendingId, useOptimisticList } from '../../api/optimistic-list';
+import { queryKeys } from '../../api/query-keys';
 
 export const dateKeys = {
   all: ['important-dates'] as const,
   contact: (contactId: string) => [...dateKeys.all, contactId] as const,
 };
 /** Dates feed Today's reasons, the brief and the calendar feed. */
-export const dateRelated = (contactId: string) => [['brief', contactId], ['today']];
+export const dateRelated = (contactId: string) => [queryKeys.brief(contactId), queryKeys.today];
 
 export function useContactDates(contactId: string) {
   return useQuery({

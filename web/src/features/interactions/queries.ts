@@ -2,9 +2,10 @@ import type { Interaction, InteractionCreate, InteractionPatch } from '@contract
 import type { TimelineEntry } from '@contract/timeline';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 
-export const timelineKey = (contactId: string) => ['timeline', contactId] as const;
+export const timelineKey = queryKeys.timeline;
 
 /** Interactions, notes and life events of one contact, newest first. */
 export function useContactTimeline(contactId: string) {

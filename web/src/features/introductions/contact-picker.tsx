@@ -1,9 +1,7 @@
-import type { ContactPage } from '@contract/contacts';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { get } from '../../api/client';
+import { useContactSearch } from '../contacts/queries';
 
 export interface PickedContact {
   id: string;
@@ -27,11 +25,7 @@ export function ContactPicker({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   // While the box shows the picked name, list by that name's search too; that is harmless.
-  const found = useQuery({
-    queryKey: ['contacts', 'pick', q],
-    queryFn: () => get<ContactPage>('/contacts', { q: q.trim(), limit: 20 }),
-    placeholderData: (previous) => previous,
-  });
+  const found = useContactSearch(q);
   const options = (found.data?.items ?? [])
     .filter((c) => c.id !== exclude)
     .map((c) => ({ value: c.id, label: c.displayName }));

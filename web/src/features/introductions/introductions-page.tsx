@@ -1,7 +1,7 @@
-import { Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorPanel } from '../../ui/error-panel';
 import { IconPlus } from '../../ui/icons';
+import { QueryList } from '../../ui/query-list';
 import { IntroductionCard } from './introduction-card';
 import { NewIntroductionForm } from './new-introduction-form';
 import { useIntroductions } from './queries';
@@ -44,28 +44,19 @@ export function IntroductionsPage() {
         ]}
         w="fit-content"
       />
-      {intros.isPending ? (
-        <Loader size="sm" aria-label="Loading introductions" />
-      ) : intros.isError ? (
-        <ErrorPanel error={intros.error} onRetry={() => intros.refetch()} />
-      ) : intros.data.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {show === 'open'
+      <QueryList
+        query={intros}
+        label="Introductions"
+        loading="Loading introductions"
+        gap="sm"
+        empty={
+          show === 'open'
             ? 'No introductions under way. Introducing two people who should know each other is one of the best gives.'
-            : 'No introductions have ended yet.'}
-        </Text>
-      ) : (
-        <Stack
-          gap="sm"
-          component="ul"
-          aria-label="Introductions"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
-          {intros.data.map((i) => (
-            <IntroductionCard key={i.id} intro={i} />
-          ))}
-        </Stack>
-      )}
+            : 'No introductions have ended yet.'
+        }
+      >
+        {(i) => <IntroductionCard key={i.id} intro={i} />}
+      </QueryList>
     </Stack>
   );
 }

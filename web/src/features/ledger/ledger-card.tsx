@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { RowActions } from '../../ui/detail-card';
 import { ErrorPanel } from '../../ui/error-panel';
+import { PlainList } from '../../ui/plain-list';
 import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { LedgerForm } from './ledger-form';
 import { balanceColor, LEDGER_LABELS, signed } from './ledger-labels';
@@ -84,12 +85,7 @@ export function LedgerCard({ contactId }: { contactId: string }) {
           Nothing given or asked yet.
         </Text>
       ) : (
-        <Stack
-          gap={6}
-          component="ul"
-          aria-label="Ledger entries"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
+        <PlainList label="Ledger entries" gap={6}>
           {l.items.map((e, i) => (
             <Stack key={e.id} component="li" gap={2}>
               <Group gap="xs" justify="space-between" wrap="nowrap">
@@ -113,7 +109,7 @@ export function LedgerCard({ contactId }: { contactId: string }) {
               )}
             </Stack>
           ))}
-        </Stack>
+        </PlainList>
       )}
     </Stack>
   );

@@ -1,8 +1,9 @@
 import type { ContactLedger, LedgerEntryCreate, LedgerEntryCreated, NetworkLedger } from '@contract/ledger';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
-export const ledgerKey = ['ledger'] as const;
+export const ledgerKey = queryKeys.ledger;
 export const contactLedgerKey = (contactId: string) => [...ledgerKey, 'contact', contactId] as const;
 
 /** One contact's gives and asks with the running balance. */

@@ -2,6 +2,7 @@ import type { LedgerEntryCreated } from '@contract/ledger';
 import type { PublicPostCreate, Update } from '@contract/updates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { updateKeys } from '../updates/queries';
 
 /** Records a post opened in LinkedIn's share dialog as a public update. */
@@ -22,6 +23,6 @@ export function useMarkCongratulationPosted(contactId: string) {
         kind: 'public_congratulation',
         note,
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['ledger'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.ledger }),
   });
 }

@@ -1,5 +1,5 @@
-import { Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { ErrorPanel } from '../../ui/error-panel';
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { QueryList } from '../../ui/query-list';
 import { useContactResources } from './queries';
 import { RESOURCE_KIND_LABELS } from './resource-labels';
 import { ResourceTitle } from './resource-title';
@@ -8,24 +8,14 @@ import { ShareControl } from './share-control';
 /** Library resources that fit this contact, why they fit, and a way to share each. */
 export function ContactResourcesCard({ contactId, contactName }: { contactId: string; contactName: string }) {
   const fits = useContactResources(contactId);
-  if (fits.isPending) return <Loader size="sm" aria-label="Loading resources" />;
-  if (fits.isError) return <ErrorPanel error={fits.error} onRetry={() => fits.refetch()} />;
-  if (fits.data.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        Nothing in your library fits yet. Resources match on their title and tags against this contact's
-        interests, hobbies and recent topics.
-      </Text>
-    );
-  }
   return (
-    <Stack
-      gap="xs"
-      component="ul"
-      aria-label="Resources that fit"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    <QueryList
+      query={fits}
+      label="Resources that fit"
+      loading="Loading resources"
+      empty="Nothing in your library fits yet. Resources match on their title and tags against this contact's interests, hobbies and recent topics."
     >
-      {fits.data.map(({ resource, matched, shared }) => (
+      {({ resource, matched, shared }) => (
         <Paper key={resource.id} component="li" withBorder p="xs">
           <Group justify="space-between" gap="xs" align="flex-start">
             <Stack gap={4} style={{ minWidth: 0, flex: '1 1 200px' }}>
@@ -52,7 +42,7 @@ export function ContactResourcesCard({ contactId, contactName }: { contactId: st
             />
           </Group>
         </Paper>
-      ))}
-    </Stack>
+      )}
+    </QueryList>
   );
 }

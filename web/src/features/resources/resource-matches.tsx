@@ -1,29 +1,22 @@
-import { Anchor, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { ErrorPanel } from '../../ui/error-panel';
+import { QueryList } from '../../ui/query-list';
 import { useResourceMatches } from './queries';
 import { ShareControl } from './share-control';
 
 /** The contacts a resource fits, with the words that matched and a share control each. */
 export function ResourceMatches({ resourceId }: { resourceId: string }) {
   const matches = useResourceMatches(resourceId, true);
-  if (matches.isPending) return <Loader size="xs" aria-label="Loading matches" />;
-  if (matches.isError) return <ErrorPanel error={matches.error} onRetry={() => matches.refetch()} />;
-  if (matches.data.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        Nobody's interests match this yet.
-      </Text>
-    );
-  }
   return (
-    <Stack
+    <QueryList
+      query={matches}
+      label="Who it fits"
+      loading="Loading matches"
+      loaderSize="xs"
       gap={6}
-      component="ul"
-      aria-label="Who it fits"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      empty="Nobody's interests match this yet."
     >
-      {matches.data.map((m) => (
+      {(m) => (
         <Group key={m.contactId} component="li" justify="space-between" gap="xs" align="flex-start">
           <Stack gap={0} style={{ minWidth: 0, flex: '1 1 160px' }}>
             <Anchor
@@ -45,7 +38,7 @@ export function ResourceMatches({ resourceId }: { resourceId: string }) {
             shared={m.shared}
           />
         </Group>
-      ))}
-    </Stack>
+      )}
+    </QueryList>
   );
 }

@@ -1,8 +1,8 @@
-import { Badge, Button, Collapse, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { RowActions } from '../../ui/detail-card';
-import { ErrorPanel } from '../../ui/error-panel';
+import { ExpandableRow } from '../../ui/expandable-row';
+import { QueryList } from '../../ui/query-list';
 import { hideFromList, undoableDelete } from '../../ui/undo-delete';
 import { NetworkLedgerSection } from '../ledger/network-ledger';
 import { deleteResource, resourceListKey, resourcesKey, useResources } from './queries';
@@ -41,81 +41,51 @@ export function ResourcesPage() {
         <Title order={3} id="library-title">
           Library
         </Title>
-        {resources.isPending ? (
-          <Loader size="sm" aria-label="Loading resources" />
-        ) : resources.isError ? (
-          <ErrorPanel error={resources.error} onRetry={() => resources.refetch()} />
-        ) : resources.data.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No resources yet. Add an article, tool, event or job opening you would pass on.
-          </Text>
-        ) : (
-          <Stack
-            gap="xs"
-            component="ul"
-            aria-label="Resources"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
-            {resources.data.map((r) =>
-              editing === r.id ? (
-                <Paper key={r.id} component="li" withBorder p="sm">
-                  <ResourceForm initial={r} onDone={() => setEditing(null)} />
-                </Paper>
-              ) : (
-                <Paper key={r.id} component="li" withBorder p="sm">
-                  <Group justify="space-between" align="flex-start" gap="xs">
-                    <Stack gap={4} style={{ minWidth: 0, flex: '1 1 220px' }}>
-                      <Group gap={6}>
-                        <Badge size="xs" variant="light">
-                          {RESOURCE_KIND_LABELS[r.kind]}
-                        </Badge>
-                        {r.tags.map((t) => (
-                          <Badge
-                            key={t}
-                            size="xs"
-                            variant="outline"
-                            color="gray"
-                            style={{ maxWidth: '100%' }}
-                          >
-                            {t}
-                          </Badge>
-                        ))}
-                      </Group>
-                      <ResourceTitle resource={r} />
-                      {r.note && (
-                        <Text size="sm" c="dimmed" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
-                          {r.note}
-                        </Text>
-                      )}
-                    </Stack>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        aria-expanded={open === r.id}
-                        onClick={() => setOpen(open === r.id ? null : r.id)}
-                      >
-                        {open === r.id ? 'Hide matches' : 'Who it fits'}
-                      </Button>
-                      <RowActions
-                        name={r.title}
-                        onEdit={() => setEditing(r.id)}
-                        onDelete={() => remove(r.id)}
-                      />
-                    </Group>
+        <QueryList
+          query={resources}
+          label="Resources"
+          loading="Loading resources"
+          empty="No resources yet. Add an article, tool, event or job opening you would pass on."
+        >
+          {(r) => (
+            <ExpandableRow
+              key={r.id}
+              name={r.title}
+              editing={editing === r.id}
+              form={<ResourceForm initial={r} onDone={() => setEditing(null)} />}
+              open={open === r.id}
+              onToggle={() => setOpen(open === r.id ? null : r.id)}
+              openLabel="Who it fits"
+              closeLabel="Hide matches"
+              onEdit={() => setEditing(r.id)}
+              onDelete={() => remove(r.id)}
+              summary={
+                <Stack gap={4} style={{ minWidth: 0, flex: '1 1 220px' }}>
+                  <Group gap={6}>
+                    <Badge size="xs" variant="light">
+                      {RESOURCE_KIND_LABELS[r.kind]}
+                    </Badge>
+                    {r.tags.map((t) => (
+                      <Badge key={t} size="xs" variant="outline" color="gray" style={{ maxWidth: '100%' }}>
+                        {t}
+                      </Badge>
+                    ))}
                   </Group>
-                  <Collapse expanded={open === r.id}>
-                    {open === r.id && (
-                      <Paper mt="sm" p="xs" bg="var(--mantine-color-default-hover)">
-                        <ResourceMatches resourceId={r.id} />
-                      </Paper>
-                    )}
-                  </Collapse>
-                </Paper>
-              ),
-            )}
-          </Stack>
-        )}
+                  <ResourceTitle resource={r} />
+                  {r.note && (
+                    <Text size="sm" c="dimmed" className="tend-wrap" style={{ whiteSpace: 'pre-wrap' }}>
+                      {r.note}
+                    </Text>
+                  )}
+                </Stack>
+              }
+            >
+              <Paper mt="sm" p="xs" withBorder>
+                <ResourceMatches resourceId={r.id} />
+              </Paper>
+            </ExpandableRow>
+          )}
+        </QueryList>
       </Stack>
       <Paper withBorder p={{ base: 'sm', sm: 'lg' }}>
         <NetworkLedgerSection />

@@ -1,42 +1,26 @@
 import type { Session } from '@contract/auth';
-import {
-  Badge,
-  Button,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, PasswordInput, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
 import { describeUserAgent } from '../../lib/user-agent';
 import { fieldError, formError } from '../../ui/field-errors';
+import { QueryTable } from '../../ui/query-table';
 import { RevokeModal } from '../../ui/revoke-modal';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { useChangePassword, useEndOtherSessions, useEndSession, useSessions } from '../auth/queries';
 
 /** Settings → Account: change the password, see where you are signed in, sign out elsewhere. */
 export function AccountPanel() {
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-labelledby="account-panel-title">
-      <Stack gap="lg">
-        <div>
-          <Title order={3} id="account-panel-title">
-            Account
-          </Title>
-          <Text size="sm" c="dimmed">
-            Changing your password signs out every other session. API tokens keep working until you revoke
-            them.
-          </Text>
-        </div>
-        <PasswordForm />
-        <SessionsList />
-      </Stack>
-    </Paper>
+    <SettingsPanel
+      title="Account"
+      description="Changing your password signs out every other session. API tokens keep working until you revoke them."
+      gap="lg"
+    >
+      <PasswordForm />
+      <SessionsList />
+    </SettingsPanel>
   );
 }
 
@@ -127,61 +111,44 @@ function SessionsList() {
           Sign out everywhere else
         </Button>
       </Group>
-      {sessions.isError ? (
-        <Text c="red" size="sm">
-          {sessions.error.message}
-        </Text>
-      ) : (
-        sessions.data && (
-          <Table.ScrollContainer minWidth={560}>
-            <Table aria-label="Sessions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Device</Table.Th>
-                  <Table.Th>Address</Table.Th>
-                  <Table.Th>Signed in</Table.Th>
-                  <Table.Th>Last seen</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {sessions.data.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td className="tend-wrap">
-                      <Group gap={6}>
-                        <span title={s.userAgent ?? undefined}>{describeUserAgent(s.userAgent)}</span>
-                        {s.current && (
-                          <Badge variant="light" size="sm">
-                            This session
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{s.ip ?? 'unknown'}</Table.Td>
-                    <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
-                    <Table.Td>{s.lastSeenAt ? formatDateTime(s.lastSeenAt) : 'never'}</Table.Td>
-                    <Table.Td>
-                      {!s.current && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          onClick={() => setEnding(s)}
-                          aria-label={`Sign out ${describeUserAgent(s.userAgent)} from ${s.ip ?? 'unknown address'}`}
-                        >
-                          Sign out
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      )}
+      <QueryTable
+        error={sessions.error}
+        rows={sessions.data?.items}
+        label="Sessions"
+        headers={['Device', 'Address', 'Signed in', 'Last seen']}
+        minWidth={560}
+      >
+        {(s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td className="tend-wrap">
+              <Group gap={6}>
+                <span title={s.userAgent ?? undefined}>{describeUserAgent(s.userAgent)}</span>
+                {s.current && (
+                  <Badge variant="light" size="sm">
+                    This session
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>{s.ip ?? 'unknown'}</Table.Td>
+            <Table.Td>{formatDateTime(s.createdAt)}</Table.Td>
+            <Table.Td>{s.lastSeenAt ? formatDateTime(s.lastSeenAt) : 'never'}</Table.Td>
+            <Table.Td>
+              {!s.current && (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setEnding(s)}
+                  aria-label={`Sign out ${describeUserAgent(s.userAgent)} from ${s.ip ?? 'unknown address'}`}
+                >
+                  Sign out
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        )}
+      </QueryTable>
       <RevokeModal
         opened={ending !== null}
         title="Sign this session out?"

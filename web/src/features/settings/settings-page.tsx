@@ -1,9 +1,10 @@
 import type { Me } from '@contract/auth';
-import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
 import { capacityKeys } from '../capacity/queries';
@@ -57,15 +58,12 @@ function PreferencesPanel({ me }: { me: Me }) {
   };
   const general = formError(update.error, ['timeZone', 'dailySize', 'weeklyBudget']);
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
+    <SettingsPanel
+      title="Preferences"
+      description="Your zone decides when “today” starts; the queue size how many people Tend suggests each day."
+    >
       <form onSubmit={submit}>
         <Stack>
-          <div>
-            <Title order={3}>Preferences</Title>
-            <Text size="sm" c="dimmed">
-              Your zone decides when “today” starts; the queue size how many people Tend suggests each day.
-            </Text>
-          </div>
           {general && (
             <Text c="red" size="sm" role="alert">
               {general}
@@ -109,6 +107,6 @@ function PreferencesPanel({ me }: { me: Me }) {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </SettingsPanel>
   );
 }

@@ -1,25 +1,14 @@
 import type { CreatedToken, Token, TokenScope } from '@contract/auth';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Code,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Checkbox, Code, Group, Select, Table, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { choicesOf } from '../../lib/choice';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
+import { QueryTable } from '../../ui/query-table';
 import { RevokeModal } from '../../ui/revoke-modal';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { useCreateToken, useRevokeToken, useTokens } from '../auth/queries';
 
 const SCOPES: { value: TokenScope; label: string }[] = [
@@ -63,124 +52,103 @@ export function TokensPanel() {
   };
 
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
-      <Stack>
-        <div>
-          <Title order={3}>API tokens</Title>
-          <Text size="sm" c="dimmed">
-            Use a token as <Code>Authorization: Bearer …</Code> for the REST API and the CLI.
-          </Text>
-        </div>
-        {created && (
-          <SecretOnceAlert
-            title={`Token “${created.name}” created`}
-            secret={created.token}
-            label="New token"
-            copyLabel="Copy token"
-            onClose={() => setCreated(null)}
+    <SettingsPanel
+      title="API tokens"
+      description={
+        <>
+          Use a token as <Code>Authorization: Bearer …</Code> for the REST API and the CLI.
+        </>
+      }
+    >
+      {created && (
+        <SecretOnceAlert
+          title={`Token “${created.name}” created`}
+          secret={created.token}
+          label="New token"
+          copyLabel="Copy token"
+          onClose={() => setCreated(null)}
+        />
+      )}
+      <form onSubmit={submit}>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label="Token name"
+            placeholder="e.g. laptop CLI"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={
+              fieldError(create.error, 'name') ??
+              (create.error && !fieldError(create.error, 'name') ? create.error.message : undefined)
+            }
+            style={{ flex: 1 }}
+            miw={200}
           />
-        )}
-        <form onSubmit={submit}>
-          <Group align="flex-end" gap="sm">
-            <TextInput
-              label="Token name"
-              placeholder="e.g. laptop CLI"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={
-                fieldError(create.error, 'name') ??
-                (create.error && !fieldError(create.error, 'name') ? create.error.message : undefined)
-              }
-              style={{ flex: 1 }}
-              miw={200}
-            />
-            <Select
-              label="Expires"
-              data={EXPIRY}
-              value={expiry}
-              onChange={(v) => setExpiry(v ?? 'never')}
-              allowDeselect={false}
-              w={160}
-            />
-            <Button type="submit" loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>
-              Create token
-            </Button>
+          <Select
+            label="Expires"
+            data={EXPIRY}
+            value={expiry}
+            onChange={(v) => setExpiry(v ?? 'never')}
+            allowDeselect={false}
+            w={160}
+          />
+          <Button type="submit" loading={create.isPending} disabled={!name.trim() || scopes.length === 0}>
+            Create token
+          </Button>
+        </Group>
+        <Checkbox.Group
+          mt="sm"
+          label="Scopes"
+          value={scopes}
+          onChange={(v) => setScopes(choicesOf(SCOPES, v))}
+          error={fieldError(create.error, 'scopes') ?? fieldError(create.error, 'expiresAt')}
+        >
+          <Group gap="md" mt={4}>
+            {SCOPES.map((s) => (
+              <Checkbox key={s.value} value={s.value} label={s.label} />
+            ))}
           </Group>
-          <Checkbox.Group
-            mt="sm"
-            label="Scopes"
-            value={scopes}
-            onChange={(v) => setScopes(choicesOf(SCOPES, v))}
-            error={fieldError(create.error, 'scopes') ?? fieldError(create.error, 'expiresAt')}
-          >
-            <Group gap="md" mt={4}>
-              {SCOPES.map((s) => (
-                <Checkbox key={s.value} value={s.value} label={s.label} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-        </form>
-        {tokens.isError ? (
-          <Text c="red" size="sm">
-            {tokens.error.message}
-          </Text>
-        ) : tokens.data && tokens.data.items.length > 0 ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table aria-label="API tokens">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Starts with</Table.Th>
-                  <Table.Th>Scopes</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {tokens.data.items.map((t) => (
-                  <Table.Tr key={t.id}>
-                    <Table.Td className="tend-wrap">{t.name}</Table.Td>
-                    <Table.Td>
-                      <Code>{t.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {t.scopes.map((s) => (
-                          <Badge key={s} variant="light" size="sm">
-                            {s}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{formatDate(t.createdAt)}</Table.Td>
-                    <Table.Td>{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</Table.Td>
-                    <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRevoking(t)}
-                        aria-label={`Revoke ${t.name}`}
-                      >
-                        Revoke
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
+        </Checkbox.Group>
+      </form>
+      <QueryTable
+        error={tokens.error}
+        rows={tokens.data?.items}
+        label="API tokens"
+        headers={['Name', 'Starts with', 'Scopes', 'Created', 'Expires', 'Last used']}
+        minWidth={640}
+        empty="No tokens yet."
+      >
+        {(t) => (
+          <Table.Tr key={t.id}>
+            <Table.Td className="tend-wrap">{t.name}</Table.Td>
+            <Table.Td>
+              <Code>{t.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {t.scopes.map((s) => (
+                  <Badge key={s} variant="light" size="sm">
+                    {s}
+                  </Badge>
                 ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : (
-          tokens.data && (
-            <Text size="sm" c="dimmed">
-              No tokens yet.
-            </Text>
-          )
+              </Group>
+            </Table.Td>
+            <Table.Td>{formatDate(t.createdAt)}</Table.Td>
+            <Table.Td>{t.expiresAt ? formatDate(t.expiresAt) : 'never'}</Table.Td>
+            <Table.Td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'never'}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                variant="subtle"
+                color="red"
+                onClick={() => setRevoking(t)}
+                aria-label={`Revoke ${t.name}`}
+              >
+                Revoke
+              </Button>
+            </Table.Td>
+          </Table.Tr>
         )}
-      </Stack>
+      </QueryTable>
       <RevokeModal
         opened={revoking !== null}
         title="Revoke token?"
@@ -197,6 +165,6 @@ export function TokensPanel() {
       >
         Anything using “{revoking?.name}” will stop working at once.
       </RevokeModal>
-    </Paper>
+    </SettingsPanel>
   );
 }

@@ -1,9 +1,10 @@
 import type { CreatedToken } from '@contract/auth';
 import type { DavSettings } from '@contract/dav';
-import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { choiceOf } from '../../lib/choice';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
+import { SettingsPanel } from '../../ui/settings-panel';
 import { useCreateToken } from '../auth/queries';
 import { useDavInfo, useUpdateDavSettings } from './queries';
 import { SubscriptionsSection } from './subscriptions-section';
@@ -24,80 +25,74 @@ export function SyncPanel() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const origin = window.location.origin;
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" aria-label="Phone and desktop sync">
-      <Stack>
-        <div>
-          <Title order={3}>Phone and desktop sync</Title>
-          <Text size="sm" c="dimmed">
-            Your contacts over CardDAV and your birthdays, catch-ups, reminders and tasks over CalDAV. Give
-            your app the server address, your e-mail and an app password; it finds the rest.
-          </Text>
-        </div>
-        {info.isError ? (
-          <Text c="red" size="sm">
-            {info.error.message}
-          </Text>
-        ) : (
-          info.data && (
-            <Stack gap={4}>
-              <Text size="sm">
-                Server: <Code>{`${origin}${info.data.url}`}</Code>
-              </Text>
-              <Text size="sm">
-                User name: <Code>{info.data.username}</Code>
-              </Text>
-              <Text size="sm" c="dimmed">
-                Address book <Code>{`${origin}${info.data.addressBookUrl}`}</Code>, calendar{' '}
-                <Code>{`${origin}${info.data.calendarUrl}`}</Code> (for apps that ask for them).
-              </Text>
-            </Stack>
-          )
-        )}
-        {created && (
-          <SecretOnceAlert
-            title="App password created"
-            secret={created.token}
-            label="App password"
-            copyLabel="Copy app password"
-            onClose={() => setCreated(null)}
-          />
-        )}
-        <Group>
-          <Button
-            variant="light"
-            loading={create.isPending}
-            onClick={() =>
-              create.mutate(
-                { name: `Phone sync ${new Date().toLocaleDateString()}`, scopes: ['dav'] },
-                { onSuccess: setCreated },
-              )
-            }
-          >
-            Create an app password
-          </Button>
-          <Text size="sm" c="dimmed">
-            Revoke it under API tokens; the phone stops syncing at once.
-          </Text>
-        </Group>
-        {info.data && (
+    <SettingsPanel
+      title="Phone and desktop sync"
+      description="Your contacts over CardDAV and your birthdays, catch-ups, reminders and tasks over CalDAV. Give your app the server address, your e-mail and an app password; it finds the rest."
+    >
+      {info.isError ? (
+        <Text c="red" size="sm">
+          {info.error.message}
+        </Text>
+      ) : (
+        info.data && (
           <Stack gap={4}>
-            <Text size="sm" fw={500} id="dav-delete-mode">
-              When a contact is deleted on the phone or in a subscribed address book
+            <Text size="sm">
+              Server: <Code>{`${origin}${info.data.url}`}</Code>
             </Text>
-            <SegmentedControl
-              aria-labelledby="dav-delete-mode"
-              value={info.data.deleteMode}
-              onChange={(v) => {
-                const deleteMode = choiceOf(DELETE_MODES, v);
-                if (deleteMode) update.mutate({ deleteMode });
-              }}
-              data={DELETE_MODES}
-              maw={420}
-            />
+            <Text size="sm">
+              User name: <Code>{info.data.username}</Code>
+            </Text>
+            <Text size="sm" c="dimmed">
+              Address book <Code>{`${origin}${info.data.addressBookUrl}`}</Code>, calendar{' '}
+              <Code>{`${origin}${info.data.calendarUrl}`}</Code> (for apps that ask for them).
+            </Text>
           </Stack>
-        )}
-        <SubscriptionsSection />
-      </Stack>
-    </Paper>
+        )
+      )}
+      {created && (
+        <SecretOnceAlert
+          title="App password created"
+          secret={created.token}
+          label="App password"
+          copyLabel="Copy app password"
+          onClose={() => setCreated(null)}
+        />
+      )}
+      <Group>
+        <Button
+          variant="light"
+          loading={create.isPending}
+          onClick={() =>
+            create.mutate(
+              { name: `Phone sync ${new Date().toLocaleDateString()}`, scopes: ['dav'] },
+              { onSuccess: setCreated },
+            )
+          }
+        >
+          Create an app password
+        </Button>
+        <Text size="sm" c="dimmed">
+          Revoke it under API tokens; the phone stops syncing at once.
+        </Text>
+      </Group>
+      {info.data && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="dav-delete-mode">
+            When a contact is deleted on the phone or in a subscribed address book
+          </Text>
+          <SegmentedControl
+            aria-labelledby="dav-delete-mode"
+            value={info.data.deleteMode}
+            onChange={(v) => {
+              const deleteMode = choiceOf(DELETE_MODES, v);
+              if (deleteMode) update.mutate({ deleteMode });
+            }}
+            data={DELETE_MODES}
+            maw={420}
+          />
+        </Stack>
+      )}
+      <SubscriptionsSection />
+    </SettingsPanel>
   );
 }

@@ -2,13 +2,14 @@ import type { Task, TaskCreate, TaskList, TaskPatch } from '@contract/tasks';
 import { useQuery } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
 import { pendingId, useOptimisticList } from '../../api/optimistic-list';
+import { queryKeys } from '../../api/query-keys';
 
 export const taskKeys = {
   all: ['tasks'] as const,
   contact: (contactId: string) => [...taskKeys.all, 'contact', contactId] as const,
 };
 /** Open tasks are a Today reason and show in the brief. */
-export const taskRelated = (contactId: string) => [['brief', contactId], ['today']];
+export const taskRelated = (contactId: string) => [queryKeys.brief(contactId), queryKeys.today];
 
 /** Open first by due date, then the done ones, most recently done first. */
 export function taskOrder(items: Task[]): Task[] {

@@ -4,9 +4,10 @@ import type { InteractionCreate } from '@contract/interactions';
 import type { ActionResult, Today } from '@contract/today';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
 
-export const todayKey = ['today'] as const;
+export const todayKey = queryKeys.today;
 
 /** Today's queue, best first, with the rest under `more`. */
 export function useToday() {
@@ -14,13 +15,13 @@ export function useToday() {
 }
 
 export function useCapacity() {
-  return useQuery({ queryKey: ['capacity'], queryFn: () => get<Capacity>('/capacity') });
+  return useQuery({ queryKey: queryKeys.capacity, queryFn: () => get<Capacity>('/capacity') });
 }
 
 /** "Before you reach out" for one contact; idle until a contact is chosen. */
 export function useBrief(contactId: string | null) {
   return useQuery({
-    queryKey: ['brief', contactId],
+    queryKey: queryKeys.brief(contactId),
     queryFn: () => get<Brief>(`/contacts/${encodeURIComponent(contactId ?? '')}/brief`),
     enabled: contactId !== null,
   });

@@ -16,6 +16,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { queryKeys } from '../../api/query-keys';
 import { openShortcuts } from '../../app/shortcuts-help';
 import { ErrorPanel } from '../../ui/error-panel';
 import { IconToday } from '../../ui/icons';
@@ -237,7 +238,7 @@ export function TodayPage() {
               setDialog(null);
               // A logged touch can settle the reason it was due for.
               void client.invalidateQueries({ queryKey: todayKey });
-              void client.invalidateQueries({ queryKey: ['brief', target.contactId] });
+              void client.invalidateQueries({ queryKey: queryKeys.brief(target.contactId) });
             }}
           />
         )}

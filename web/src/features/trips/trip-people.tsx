@@ -1,31 +1,24 @@
-import { Anchor, Badge, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
-import { ErrorPanel } from '../../ui/error-panel';
+import { QueryList } from '../../ui/query-list';
 import { useTripPeople } from './queries';
 
 /** Who lives where the trip goes, and how long since you last talked. */
 export function TripPeopleList({ tripId }: { tripId: string }) {
   const people = useTripPeople(tripId);
   const now = useNow();
-  if (people.isPending) return <Loader size="xs" aria-label="Loading people" />;
-  if (people.isError) return <ErrorPanel error={people.error} onRetry={() => people.refetch()} />;
-  if (people.data.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        None of your contacts live there.
-      </Text>
-    );
-  }
   return (
-    <Stack
+    <QueryList
+      query={people}
+      label="Who is there"
+      loading="Loading people"
+      loaderSize="xs"
       gap={6}
-      component="ul"
-      aria-label="Who is there"
-      style={{ listStyle: 'none', padding: 0, margin: 0 }}
+      empty="None of your contacts live there."
     >
-      {people.data.map((p) => (
+      {(p) => (
         <Group key={p.contactId} component="li" justify="space-between" gap="xs" wrap="nowrap">
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Anchor
@@ -46,7 +39,7 @@ export function TripPeopleList({ tripId }: { tripId: string }) {
             {p.lastMeaningfulAt ? `Last contact ${relativeTime(p.lastMeaningfulAt, now)}` : 'Never contacted'}
           </Badge>
         </Group>
-      ))}
-    </Stack>
+      )}
+    </QueryList>
   );
 }
