@@ -4,4 +4,5 @@
  */
 
 export { MAPPING_FIELD_LABELS, MAPPING_FIELDS, type MappingField } from '../core/import-mapping';
+export { isOneOf } from '../core/one-of';
 export * from '../core/vocabulary';

@@ -1,12 +1,12 @@
 import type { ImportMapping } from '@contract/imports';
-import { MAPPING_FIELD_LABELS, MAPPING_FIELDS, type MappingField } from '@contract/vocabulary';
+import { isOneOf, MAPPING_FIELD_LABELS, MAPPING_FIELDS, type MappingField } from '@contract/vocabulary';
 import { Alert, Button, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formError } from '../../ui/field-errors';
 import { useRemapImport } from './queries';
 
 const FIELD_OPTIONS = MAPPING_FIELDS.map((f) => ({ value: f, label: MAPPING_FIELD_LABELS[f] }));
-const isField = (v: string): v is MappingField => (MAPPING_FIELDS as readonly string[]).includes(v);
+const isField = (v: string): v is MappingField => isOneOf(MAPPING_FIELDS, v);
 
 /**
  * The mapping step of a generic CSV: one select per column (its header, a sample value), then

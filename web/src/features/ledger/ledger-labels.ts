@@ -1,5 +1,5 @@
 import type { LedgerDirection, LedgerKind } from '@contract/vocabulary';
-import { LEDGER_DIRECTION, LEDGER_KINDS } from '@contract/vocabulary';
+import { isOneOf, LEDGER_DIRECTION, LEDGER_KINDS } from '@contract/vocabulary';
 
 export const LEDGER_LABELS = {
   introduction_made: 'Introduction made',
@@ -21,8 +21,7 @@ export function kindsFor(mode: 'give' | 'ask'): { value: LedgerKind; label: stri
   }));
 }
 
-export const isLedgerKind = (value: string | null): value is LedgerKind =>
-  value !== null && (LEDGER_KINDS as readonly string[]).includes(value);
+export const isLedgerKind = (value: string | null): value is LedgerKind => isOneOf(LEDGER_KINDS, value);
 
 /** Green when you have given more, red when you have asked more, grey when even. */
 export function balanceColor(balance: number): 'teal' | 'red' | 'gray' {
