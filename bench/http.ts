@@ -12,7 +12,8 @@ import { startThrowawayPostgres } from '../test/setup/throwaway-postgres';
  * `npm run bench:http`: the real server bundle (plain node, as production runs it) on loopback, on
  * SQLite and on a throwaway PostgreSQL, with the demo network (~300 contacts); autocannon at 10
  * connections on each endpoint, and 10 concurrent writers logging interactions (every 2xx counted
- * in the database afterwards). BENCH_HTTP_SECONDS (default 5) and BENCH_DIALECTS shorten a run.
+ * in the database afterwards). BENCH_HTTP_SECONDS (default 5) and BENCH_DIALECTS shorten a run;
+ * BENCH_HTTP_BUNDLE times a given server bundle instead of building this tree's.
  */
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 5);
 const CONNECTIONS = 10;
@@ -259,7 +260,10 @@ function table(rows: Row[]): string {
   return [...lines, '', ...notes].join('\n');
 }
 
-const { bundle, dir } = buildServerBundle();
+// BENCH_HTTP_BUNDLE: time another build (e.g. main's, for a before/after in one sitting).
+const { bundle, dir } = process.env.BENCH_HTTP_BUNDLE
+  ? { bundle: process.env.BENCH_HTTP_BUNDLE, dir: null }
+  : buildServerBundle();
 try {
   const rows: Row[] = [];
   if (dialects.includes('sqlite')) rows.push(...(await sqliteRun(bundle)));
@@ -271,5 +275,5 @@ try {
   console.log(`load: ${uptime}\n`);
   console.log(table(rows));
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

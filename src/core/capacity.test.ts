@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CapacityContact, capacityPlan, slowerCadence, touchesPerWeek } from './capacity';
+import {
+  type CapacityContact,
+  capacityPlan,
+  planRanksByHealth,
+  slowerCadence,
+  touchesPerWeek,
+} from './capacity';
 import type { Cadence } from './vocabulary';
 
 const c = (id: string, cadence: Cadence, extra: Partial<CapacityContact> = {}): CapacityContact => ({
@@ -135,6 +141,33 @@ describe('capacityPlan', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('is the same whatever the health scores unless planRanksByHealth says it ranks by them (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(contact, { maxLength: 40, selector: (x) => x.id }),
+        fc.double({ min: 0, max: 8, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (list, budget, extra) => {
+          const ranks = planRanksByHealth(
+            list.map((x) => x.cadence),
+            budget,
+            extra,
+          );
+          const unscored = capacityPlan(
+            list.map((x) => ({ ...x, health: 0 })),
+            budget,
+            extra,
+          );
+          const plan = capacityPlan(list, budget, extra);
+          if (!ranks) expect(unscored).toEqual(plan);
+          // And where it does rank, it is because there are moves to choose among.
+          else expect(plan.over && plan.shortfall === null).toBe(true);
+        },
+      ),
+      { numRuns: 300, seed: 15 },
     );
   });
 });

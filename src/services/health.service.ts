@@ -1,5 +1,5 @@
 import type { Capacity, Health } from '../contract/health';
-import { capacityPlan, touchesByCircle } from '../core/capacity';
+import { capacityPlan, planRanksByHealth, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
@@ -51,30 +51,39 @@ const WEEKS_PER_YEAR = 365.25 / 7;
 
 export async function capacity(deps: Deps, accountId: string, db: Conn = deps.store.read): Promise<Capacity> {
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, interactions, holidays] = await Promise.all([
+  const [account, circles, contacts, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
     trackedContacts(db, accountId),
-    yearOfInteractions(db, accountId, now),
     getHolidaySettings(deps, accountId, db),
   ]);
-  const planned = contacts.map((c) => {
+  const budget = account?.weekly_budget ?? 15;
+  const extra = holidays.touchesPerYear / WEEKS_PER_YEAR;
+  const cadences = contacts.map((c) => contactCadence(c, c.circle_id ? circles.get(c.circle_id) : undefined));
+  // Health only orders the moves: a plan that fits, or cannot fit at all, does not read it, and a
+  // year of interactions is most of the cost on a large network.
+  const interactions = planRanksByHealth(cadences, budget, extra)
+    ? await yearOfInteractions(db, accountId, now)
+    : null;
+  const planned = contacts.map((c, i) => {
     const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
-    const cadence = contactCadence(c, circle);
-    const health = healthScore(
-      {
-        cadence,
-        lastMeaningfulAt: c.last_meaningful_at,
-        createdAt: c.created_at,
-        interactions: interactions.get(c.id) ?? [],
-      },
-      now,
-    ).score;
+    const cadence = cadences[i] ?? contactCadence(c, circle);
+    const health = interactions
+      ? healthScore(
+          {
+            cadence,
+            lastMeaningfulAt: c.last_meaningful_at,
+            createdAt: c.created_at,
+            interactions: interactions.get(c.id) ?? [],
+          },
+          now,
+        ).score
+      : 0;
     const kind = circle?.kind ?? null;
     const name = `${c.first_name} ${c.last_name}`.trim();
     return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
   });
-  const plan = capacityPlan(planned, account?.weekly_budget ?? 15, holidays.touchesPerYear / WEEKS_PER_YEAR);
+  const plan = capacityPlan(planned, budget, extra);
   const byCircle = touchesByCircle(planned);
   const circleRows = [...circles.values()].map((r) => ({
     circleId: r.id,

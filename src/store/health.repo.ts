@@ -31,12 +31,28 @@ export async function interactionsSince(
   return q.execute();
 }
 
+/** The columns the capacity plan reads: not the whole row, which at 30,000 contacts was 0.7 s of CPU. */
+const PLAN_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'circle_id',
+  'tracked',
+  'cadence_kind',
+  'cadence_every',
+  'cadence_unit',
+  'last_meaningful_at',
+  'created_at',
+] as const satisfies readonly (keyof ContactRow)[];
+
+export type PlanContactRow = Pick<ContactRow, (typeof PLAN_COLUMNS)[number]>;
+
 /** Every contact with a cadence (tracked), for the capacity plan. */
-export async function trackedContacts(conn: Conn, accountId: string): Promise<ContactRow[]> {
+export async function trackedContacts(conn: Conn, accountId: string): Promise<PlanContactRow[]> {
   const db = kysely(conn);
   return db
     .selectFrom('contacts')
-    .selectAll()
+    .select(PLAN_COLUMNS)
     .where('account_id', '=', accountId)
     .where('tracked', '=', 1)
     .execute();

@@ -95,25 +95,29 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
         pairs.map((pair, i) => sql`when ${onPair(pair)} then ${sql.lit(i)}`),
         sql` `,
       )} end`;
-      return db
-        .selectFrom('important_dates')
-        .select('contact_id as id')
-        .where('account_id', '=', accountId)
-        .where((eb) =>
-          eb.or(
-            pairs.map((pair) =>
-              eb.and([
-                eb('month', '=', pair.month),
-                eb('day', '=', pair.day),
-                eb('lead_days', '>=', pair.minLead),
-              ]),
+      return (
+        db
+          .selectFrom('important_dates')
+          .select('contact_id as id')
+          .where('account_id', '=', accountId)
+          .where((eb) =>
+            eb.or(
+              pairs.map((pair) =>
+                eb.and([
+                  eb('month', '=', pair.month),
+                  eb('day', '=', pair.day),
+                  eb('lead_days', '>=', pair.minLead),
+                ]),
+              ),
             ),
-          ),
-        )
-        .where('contact_id', 'not in', hidden)
-        .orderBy(near)
-        .orderBy('contact_id')
-        .limit(limit);
+          )
+          .where('contact_id', 'not in', hidden)
+          // One day needs no CASE: then the index order serves the ORDER BY and the LIMIT stops the
+          // walk, as on a large network, where the first day fills the reason.
+          .$if(pairs.length > 1, (q) => q.orderBy(near))
+          .orderBy('contact_id')
+          .limit(limit)
+      );
     },
   };
 }
