@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { nextDueAt, overdueAt } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS } from '../core/instant';
+import type { CadenceKey } from '../store/dashboard.repo';
 import { cadenceOfKey, groupBounds, HEALTH_BUCKETS, searchElapsed } from './dashboard.rules';
 
 const NOW = '2026-03-10T09:00:00.000Z';
-const keys = [
+const keys: CadenceKey[] = [
   { kind: 'monthly', every: 0, unit: '' },
   { kind: 'yearly', every: 0, unit: '' },
   { kind: 'custom', every: 3, unit: 'weeks' },

@@ -1,7 +1,7 @@
 import { cadenceInterval } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS, toMillis } from '../core/instant';
-import type { Cadence, CadenceUnit } from '../core/vocabulary';
+import type { Cadence } from '../core/vocabulary';
 import type { CadenceKey, GroupBounds } from '../store/dashboard.repo';
 
 /** Health buckets of the dashboard, lowest first. */
@@ -16,9 +16,9 @@ export const HEALTH_BUCKETS = [
 /** The cadence a group's raw columns stand for (the same defaults as contact-dto's cadenceOf). */
 export function cadenceOfKey(key: CadenceKey): Cadence {
   if (key.kind === 'custom') {
-    return { kind: 'custom', every: key.every || 1, unit: (key.unit || 'months') as CadenceUnit };
+    return { kind: 'custom', every: key.every || 1, unit: key.unit || 'months' };
   }
-  return { kind: key.kind as Exclude<Cadence['kind'], 'custom'> };
+  return { kind: key.kind };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

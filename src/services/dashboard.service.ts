@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import type { Dashboard, TouchWeek } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import type { LedgerKind } from '../core/vocabulary';
 import { ledgerKindCounts, touchesPerDay, trackedCadences, trackedStates } from '../store/dashboard.repo';
 import { groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
 import { type Deps, nowIso } from './deps';
@@ -68,7 +67,7 @@ export async function getDashboard(deps: Deps, accountId: string): Promise<Dashb
   const due = sum('due');
   const overdue = sum('overdue');
   const noHistory = sum('no_history');
-  const ledger = tally(kinds.map((k) => ({ kind: k.kind as LedgerKind, count: k.n })));
+  const ledger = tally(kinds.map((k) => ({ kind: k.kind, count: k.n })));
   return {
     health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), noHistory, buckets },
     touches: { weeks: weekly(now, days) },

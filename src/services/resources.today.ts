@@ -51,7 +51,7 @@ export async function resourceTodayReasons(
   const factsOf = new Map<string, { kind: InterestFactKind; value: string }[]>();
   for (const f of await interestFactsLike(db, accountId, factPatterns(prepared.map((p) => p.resource)))) {
     const list = factsOf.get(f.contact_id) ?? [];
-    list.push({ kind: f.kind as InterestFactKind, value: f.value });
+    list.push({ kind: f.kind, value: f.value });
     factsOf.set(f.contact_id, list);
   }
   const scored = [...factsOf].flatMap(([contactId, facts]) => {

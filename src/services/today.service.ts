@@ -5,10 +5,10 @@ import { NotFound } from '../core/errors';
 import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
-import type { Channel, DateKind, WorkingHours } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
+import { decodeWorkingHours } from '../store/json-columns';
 import type { Conn } from '../store/store';
 import { closeDueTasks } from '../store/tasks.repo';
 import {
@@ -79,15 +79,15 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       id: c.id,
       name: `${c.first_name} ${c.last_name}`.trim(),
       zone: c.time_zone,
-      workingHours: c.working_hours ? (JSON.parse(c.working_hours) as WorkingHours) : null,
-      preferredChannel: c.preferred_channel as Channel | null,
+      workingHours: decodeWorkingHours(c.working_hours, 'contacts.working_hours'),
+      preferredChannel: c.preferred_channel,
       cadence: contactCadence(c, c.circle_id ? circles.get(c.circle_id) : null),
       tracked: c.tracked === 1,
       lastMeaningfulAt: c.last_meaningful_at,
       createdAt: c.created_at,
       lastReplyChannel: c.last_reply_channel,
       importantDates: (dates.get(c.id) ?? []).map((d) => ({
-        kind: d.kind as DateKind,
+        kind: d.kind,
         month: d.month,
         day: d.day,
         year: d.year,
@@ -156,7 +156,7 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
     title: byId.get(item.contactId)?.title ?? null,
     score: item.score,
     headline: item.headline,
-    reasons: item.reasons.map((r) => ({ ...r, text: describeReason(r) }) as TodayItem['reasons'][number]),
+    reasons: item.reasons.map((r): TodayItem['reasons'][number] => ({ ...r, text: describeReason(r) })),
     channel: item.channel,
     sendWindow: item.sendWindow,
     nextDueAt: item.nextDueAt,

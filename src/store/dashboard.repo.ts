@@ -1,4 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
+import { isOneOf } from '../core/one-of';
+import {
+  CADENCE_KINDS,
+  CADENCE_UNITS,
+  type CadenceKind,
+  type CadenceUnit,
+  type LedgerKind,
+} from '../core/vocabulary';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
@@ -35,9 +43,17 @@ function trackedContacts(conn: Conn, accountId: string) {
 
 /** The raw cadence columns of one group of tracked contacts ('' / 0 where a column is empty). */
 export interface CadenceKey {
-  kind: string;
+  kind: CadenceKind;
   every: number;
-  unit: string;
+  unit: CadenceUnit | '';
+}
+
+/** The SQL's effective cadence columns, checked: a kind or unit outside the vocabulary fails by name. */
+function cadenceKey(kind: string, every: number, unit: string): CadenceKey {
+  if (!isOneOf(CADENCE_KINDS, kind)) throw new Error(`cadence_kind '${kind}' is not a cadence kind`);
+  if (unit !== '' && !isOneOf(CADENCE_UNITS, unit))
+    throw new Error(`cadence_unit '${unit}' is not a cadence unit`);
+  return { kind, every, unit };
 }
 
 /** The distinct cadences among tracked contacts: a handful, whatever the network's size. */
@@ -51,7 +67,7 @@ export async function trackedCadences(
     .select(['t.ek', 't.ee', 't.eu', count.as('n')])
     .groupBy(['t.ek', 't.ee', 't.eu'])
     .execute();
-  return rows.map((r) => ({ kind: r.ek, every: Number(r.ee), unit: r.eu, n: Number(r.n) }));
+  return rows.map((r) => ({ ...cadenceKey(r.ek, Number(r.ee), r.eu), n: Number(r.n) }));
 }
 
 /** Anchor bounds of one cadence group, as ISO instants computed by the service from core rules. */
@@ -144,7 +160,7 @@ export async function touchesPerDay(
 export async function ledgerKindCounts(
   conn: Conn,
   accountId: string,
-): Promise<{ kind: string; n: number }[]> {
+): Promise<{ kind: LedgerKind; n: number }[]> {
   const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')
