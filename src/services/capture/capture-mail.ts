@@ -16,6 +16,12 @@ import { recordInteractionsIn } from '../interactions.service';
 
 /** Messages per transaction: a crash keeps whole batches, and a batch costs one key lookup. */
 export const BATCH = 500;
+/**
+ * Messages per transaction for a file read in one go (an mbox): fewer, larger commits write each
+ * touched page of contacts, interactions and their indexes once per batch instead of once per 500
+ * messages. A failed file keeps its committed batches; importing it again skips them as duplicates.
+ */
+export const FILE_BATCH = 2500;
 const MAX_ERRORS_KEPT = 20;
 
 /** A message as a source delivers it: `sent` when it came from the user's Sent mailbox. */
@@ -63,6 +69,7 @@ export async function captureMail(
   run: CaptureRun = emptyRun(),
   /** Called after each committed batch (IMAP saves its resume point here). */
   afterBatch?: () => Promise<void>,
+  batchSize = BATCH,
 ): Promise<CaptureRun> {
   let batch: { message: MailMessage; sent: boolean }[] = [];
   let failed = 0;
@@ -80,7 +87,7 @@ export async function captureMail(
       run.failed++;
       if (run.errors.length < MAX_ERRORS_KEPT) run.errors.push(item.error);
     }
-    if (batch.length + failed >= BATCH) await flush();
+    if (batch.length + failed >= batchSize) await flush();
   }
   if (batch.length + failed > 0) await flush();
   return run;
