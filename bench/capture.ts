@@ -101,7 +101,9 @@ async function bareScan(): Promise<number> {
   let header = '';
   let carry = '';
   for await (const chunk of createReadStream(MBOX, { highWaterMark: 1 << 20 })) {
-    const text = carry + (chunk as Buffer).toString('latin1');
+    // No encoding is set, so the stream yields Buffers (typed any by @types/node).
+    const bytes: Buffer = chunk;
+    const text = carry + bytes.toString('latin1');
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
@@ -279,7 +281,8 @@ type Measured = {
   setupMs: number;
   setupRssMb: number;
   syncMs: number;
-  run: unknown;
+  /** A CaptureRun with its errors counted (the numbers the section prints). */
+  run: { seen: number; captured: number; skipped: Record<string, number>; failed: number };
 };
 
 function inChild(which: string, ...args: string[]): Measured {
@@ -314,12 +317,7 @@ async function main(): Promise<void> {
   const ratio = full.captureMs / scan.wallMs;
   const cpuRatio = full.captureCpuMs / scan.cpuMs;
   const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  const run = full.run as unknown as {
-    seen: number;
-    captured: number;
-    skipped: Record<string, number>;
-    failed: number;
-  };
+  const { run } = full;
   const section = `## Capture
 
 \`npm run bench:capture\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} vCPUs (${cpus()[0]?.model.trim()}),
