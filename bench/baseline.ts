@@ -3,7 +3,7 @@ import { datePairs } from '../src/core/important-dates';
 import { TODAY_DEFAULTS } from '../src/core/today-queue';
 import { CANDIDATES_PER_REASON } from '../src/services/today.service';
 import type { Conn } from '../src/store/store';
-import { candidateQueries, rowQueries } from '../src/store/today.repo';
+import { candidateQueries, dateBatches, rowQueries } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
 
 /** Runs one statement with `?` (or `$n`) placeholders and returns its rows; one per dialect over its raw driver. */
@@ -44,9 +44,9 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   const c = candidateQueries(conn, accountId, w);
   const [due, tasks, events, retries] = await Promise.all([c.due, c.tasks, c.events, c.retries].map(exec));
   const dates: Record<string, unknown>[] = [];
-  for (const pair of w.datePairs) {
+  for (const batch of dateBatches(w.datePairs)) {
     if (dates.length >= w.perReason) break;
-    dates.push(...(await exec(c.datesOn(pair, w.perReason - dates.length))));
+    dates.push(...(await exec(c.datesOn(batch, w.perReason - dates.length))));
   }
   const ids = new Set<string>();
   for (const rows of [due, tasks, dates, events, retries])

@@ -3,8 +3,8 @@ import type { Insertable } from 'kysely';
 import { FACT_KINDS, LIFE_EVENT_KINDS, TASK_KINDS } from '../src/core/vocabulary';
 import type { Database } from '../src/store/database';
 import { DAY, iso, NOW } from './bench-time';
-import type { ContactContext, Sink } from './dataset';
 import { uuidv7 } from './rng';
+import type { ContactContext, Sink } from './sink';
 
 const DECISION_KINDS = ['done', 'snooze', 'skip'] as const;
 // Days of a leap year, so 29 February occurs (about 1 birthday in 1,461).

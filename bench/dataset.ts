@@ -15,6 +15,7 @@ import type { Database } from '../src/store/database';
 import { DAY, iso, NOW } from './bench-time';
 import { writeDetails } from './dataset-details';
 import { Rng, uuidv7, weighted } from './rng';
+import type { ContactContext, Sink, TextPools } from './sink';
 
 /** Bump when the generated data changes, so cached databases are rebuilt. */
 export const GENERATOR_VERSION = 2; // 2: holiday_country and holidays on for every circle (issue 14)
@@ -25,13 +26,6 @@ export interface DatasetSize {
   interactions: number;
 }
 export const FULL_SIZE: DatasetSize = { contacts: 100_000, interactions: 2_000_000 };
-
-export type BenchTable = Exclude<keyof Database, 'sessions' | 'api_tokens' | 'saved_segments'>;
-/** Where rows go: `insert` may buffer; `drain` flushes full buffers between contacts, or all of them at the end. */
-export interface Sink {
-  insert<T extends BenchTable>(table: T, row: Insertable<Database[T]>): void;
-  drain(final?: boolean): Promise<void>;
-}
 
 // Where contacts sit and how often the user wants to see them (F2): most inherit their circle's cadence.
 const circleOf = weighted<CircleKind | null>([
@@ -82,7 +76,7 @@ export const channelOf = weighted<Channel>([
 const INDUSTRIES = ['Software', 'Finance', 'Healthcare', 'Education', 'Retail', 'Energy', 'Media', 'Legal'];
 
 /** Pools drawn once from faker: 2 M interactions need text, not 2 M faker calls. */
-function pools(count: number) {
+function pools(count: number): TextPools {
   const make = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
   return {
     summaries: make(count, () => faker.hacker.phrase()),
@@ -162,13 +156,6 @@ export async function generate(sink: Sink, size: DatasetSize = FULL_SIZE): Promi
   }
   await sink.drain(true);
   return { accountId };
-}
-
-export interface ContactContext {
-  rng: Rng;
-  text: ReturnType<typeof pools>;
-  accountId: string;
-  circles: Map<CircleKind, string>;
 }
 
 interface GeneratedInteraction {

@@ -80,6 +80,8 @@ interface Measured {
   commitCpuMs: number | null;
   created: number | null;
   peakRssMb: number;
+  /** ru_maxrss when the preview is done: the commit's share of the peak is what comes after. */
+  previewPeakRssMb: number;
   sampledPeakRssMb: number;
 }
 
@@ -112,6 +114,7 @@ async function runOne(s: Scenario): Promise<Measured> {
   );
   const t1 = performance.now();
   const c1 = process.cpuUsage();
+  const previewPeakRssMb = process.resourceUsage().maxRSS / 1024;
   let commitMs: number | null = null;
   let commitCpuMs: number | null = null;
   let created: number | null = null;
@@ -137,6 +140,7 @@ async function runOne(s: Scenario): Promise<Measured> {
     created,
     // ru_maxrss is the kernel's own peak for this process (KiB on Linux); the sampler only sees 20 ms ticks.
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    previewPeakRssMb,
     sampledPeakRssMb: sampled / 1024 / 1024,
   };
 }
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n.toLocaleString('en')} ${k}`)
       .join(', ');
-    const line = `| ${s.name} | ${size.toFixed(1)} MB | ${counts} | ${sec(m.previewMs)} (${sec(m.previewCpuMs)}) | ${sec(m.commitMs)} (${sec(m.commitCpuMs)}) | ${sec(total)} (${sec(cpu)}) | ${mb(m.peakRssMb)} (sampled ${mb(m.sampledPeakRssMb)}) | ${floor === undefined ? '—' : `${sec(floor.wall)} (${sec(floor.cpu)}); ${factor?.toFixed(1)}× CPU, ${(total / floor.wall).toFixed(1)}× wall`} | ${load} | ${ok ? 'yes' : '**no**'} |`;
+    const line = `| ${s.name} | ${size.toFixed(1)} MB | ${counts} | ${sec(m.previewMs)} (${sec(m.previewCpuMs)}) | ${sec(m.commitMs)} (${sec(m.commitCpuMs)}) | ${sec(total)} (${sec(cpu)}) | ${mb(m.peakRssMb)} (preview ${mb(m.previewPeakRssMb)}, sampled ${mb(m.sampledPeakRssMb)}) | ${floor === undefined ? '—' : `${sec(floor.wall)} (${sec(floor.cpu)}); ${factor?.toFixed(1)}× CPU, ${(total / floor.wall).toFixed(1)}× wall`} | ${load} | ${ok ? 'yes' : '**no**'} |`;
     console.log(line);
     lines.push(line);
   }

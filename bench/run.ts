@@ -73,7 +73,7 @@ async function benchOne(t: BenchTarget): Promise<DialectResult> {
   const loads = rowQueries(t.store.read, accountId, candidates.all, { ...w, retryIds: candidates.retry });
   const plans: Record<string, string[]> = {};
   for (const [name, builder] of [
-    ...Object.entries({ ...cands, datesOn: datesOn(w.datePairs[1]!, w.perReason) }).map(
+    ...Object.entries({ ...cands, datesOn: datesOn(w.datePairs.slice(1, 3), w.perReason) }).map(
       ([n, q]) => [`candidates.${n}`, q] as const,
     ),
     ...Object.entries(loads).map(([n, q]) => [`rows.${n}`, q] as const),

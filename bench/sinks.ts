@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
-import type { BenchTable, Sink } from './dataset';
+import type { BenchTable, Sink } from './sink';
 
 type Value = string | number | null;
 type Row = Record<string, Value>;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorCode } from './core/error-code';
 
 export const KEY_FILE = 'secret.key';
 
@@ -16,7 +17,7 @@ export function loadSecretKey(opts: { secret: string | undefined; dataDir: strin
   try {
     writeFileSync(path, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
   }
   if ((statSync(path).mode & 0o077) !== 0)
     throw new Error(`${path} can be read by others: run chmod 600 ${path} (it seals mailbox passwords)`);

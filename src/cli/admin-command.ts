@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { PasswordResetDone } from '../contract/auth';
+import { PasswordResetDone } from '../contract/auth';
 import { type Api, CliError, call } from './transport';
 
 /** The whole of standard input as text (a password piped in), without the trailing newline. */
@@ -31,7 +31,7 @@ export function adminCommand(program: Command, api: Api, remote: () => boolean):
           'admin reset-password works on the local database only (run it where the server runs, without --server)',
         );
       const password = o.passwordStdin ? await readStdin() : undefined;
-      const done = await call<PasswordResetDone>(await api(), 'POST', '/api/v1/admin/reset-password', {
+      const done = await call(await api(), 'POST', '/api/v1/admin/reset-password', PasswordResetDone, {
         email,
         ...(password !== undefined && { password }),
       });

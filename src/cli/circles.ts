@@ -1,12 +1,12 @@
-import type { Circle } from '../contract/circles';
-import { CliError, problemLine, type Transport } from './transport';
+import { type Circle, CircleList } from '../contract/circles';
+import { CliError, problemLine, replyOf, type Transport } from './transport';
 
 /** The account's circles, or null when the server has no circles route (an older server). */
 export async function fetchCircles(t: Transport): Promise<Circle[] | null> {
   const reply = await t.request('GET', '/api/v1/circles');
   if (reply.status === 404) return null;
   if (reply.status >= 400) throw new CliError(problemLine(reply));
-  return (reply.json as { items: Circle[] }).items;
+  return replyOf(reply, CircleList, 'GET /api/v1/circles').items;
 }
 
 /** A circle given by id or by name (case-insensitive); an unknown name lists the circles there are. */

@@ -1,13 +1,13 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { CONTACT_SORTS, type Contact, type ContactPage, type ContactSort } from '../contract/contacts';
-import type { TimelineEntry } from '../contract/timeline';
+import { CONTACT_SORTS, Contact, ContactPage, type ContactSort } from '../contract/contacts';
+import { Timeline, type TimelineEntry } from '../contract/timeline';
 import { circleNames, resolveCircleId } from './circles';
 import { type ContactOptions, contactFlags, createBody, patchBody } from './contact-options';
 import { resolveContactId } from './contact-ref';
 import { contactDetails, contactTable, timelineLines } from './contact-views';
 import { terminalWidth } from './format';
 import type { Api } from './transport';
-import { CliError, call, query, type Transport } from './transport';
+import { CliError, call, query, send, type Transport } from './transport';
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -45,7 +45,7 @@ async function fetchContacts(t: Transport, o: ListOptions): Promise<ContactPage>
   let cursor: string | undefined;
   for (;;) {
     const limit = o.limit ?? (o.all ? 500 : 50);
-    const page = await call<ContactPage>(t, 'GET', `/api/v1/contacts${query({ ...filter, limit, cursor })}`);
+    const page = await call(t, 'GET', `/api/v1/contacts${query({ ...filter, limit, cursor })}`, ContactPage);
     if (!o.all) return page;
     items.push(...page.items);
     if (!page.nextCursor) return { items, nextCursor: null, total: page.total };
@@ -63,10 +63,7 @@ export async function printContacts(t: Transport, o: ListOptions): Promise<void>
 
 /** The ten newest timeline entries (interactions, notes, life events). */
 async function recentTimeline(t: Transport, id: string): Promise<TimelineEntry[]> {
-  return (await call<{ items: TimelineEntry[] }>(t, 'GET', `/api/v1/contacts/${id}/timeline`)).items.slice(
-    0,
-    10,
-  );
+  return (await call(t, 'GET', `/api/v1/contacts/${id}/timeline`, Timeline)).items.slice(0, 10);
 }
 
 /** `tend contacts …`: add, list, show, edit, rm. */
@@ -78,7 +75,7 @@ export function contactsCommand(program: Command, api: Api): void {
     .action(async (o: ContactOptions & { first: string; json?: boolean }) => {
       const t = await api();
       const circleId = (await resolveCircleId(t, o.circle)) ?? undefined;
-      const c = await call<Contact>(t, 'POST', '/api/v1/contacts', createBody(o, circleId));
+      const c = await call(t, 'POST', '/api/v1/contacts', Contact, createBody(o, circleId));
       console.log(o.json ? JSON.stringify(c, null, 2) : `Added ${c.displayName} (${c.id})`);
     });
 
@@ -110,7 +107,7 @@ export function contactsCommand(program: Command, api: Api): void {
     .action(async (ref: string, o: { json?: boolean }) => {
       const t = await api();
       const id = await resolveContactId(t, ref);
-      const contact = await call<Contact>(t, 'GET', `/api/v1/contacts/${id}`);
+      const contact = await call(t, 'GET', `/api/v1/contacts/${id}`, Contact);
       const timeline = await recentTimeline(t, id);
       if (o.json) return console.log(JSON.stringify({ contact, timeline }, null, 2));
       const circle = contact.circleId ? (await circleNames(t)).get(contact.circleId) : undefined;
@@ -131,7 +128,7 @@ export function contactsCommand(program: Command, api: Api): void {
       const body = patchBody(o, await resolveCircleId(t, o.circle));
       if (Object.keys(body).length === 0) throw new CliError('nothing to change: give at least one flag');
       const id = await resolveContactId(t, ref);
-      const c = await call<Contact>(t, 'PATCH', `/api/v1/contacts/${id}`, body);
+      const c = await call(t, 'PATCH', `/api/v1/contacts/${id}`, Contact, body);
       console.log(o.json ? JSON.stringify(c, null, 2) : `Updated ${c.displayName} (${c.id})`);
     });
 
@@ -142,8 +139,8 @@ export function contactsCommand(program: Command, api: Api): void {
     .option('--json', 'print the JSON response')
     .action(async (id: string, o: { json?: boolean }) => {
       const t = await api();
-      const c = await call<Contact>(t, 'GET', `/api/v1/contacts/${encodeURIComponent(id)}`);
-      await call<null>(t, 'DELETE', `/api/v1/contacts/${c.id}`);
+      const c = await call(t, 'GET', `/api/v1/contacts/${encodeURIComponent(id)}`, Contact);
+      await send(t, 'DELETE', `/api/v1/contacts/${c.id}`);
       console.log(o.json ? JSON.stringify({ deleted: c.id }) : `Deleted ${c.displayName} (${c.id})`);
     });
 }

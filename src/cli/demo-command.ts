@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { DemoSummary } from '../contract/demo';
+import { DemoSummary } from '../contract/demo';
 import type { Api } from './transport';
 import { call } from './transport';
 
@@ -10,7 +10,7 @@ export function demoCommand(program: Command, api: Api): void {
     .description('fill an empty account with ~300 demo contacts to try Tend')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const s = await call<DemoSummary>(await api(), 'POST', '/api/v1/demo');
+      const s = await call(await api(), 'POST', '/api/v1/demo', DemoSummary);
       if (o.json) return console.log(JSON.stringify(s, null, 2));
       console.log(
         `Added ${s.contacts} demo contacts with ${s.interactions} interactions, ${s.notes} notes, ` +

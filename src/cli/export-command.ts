@@ -3,10 +3,11 @@ import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Argument, type Command, Option } from 'commander';
-import type { RestoreSummary } from '../contract/backup';
+import { RestoreSummary } from '../contract/backup';
+import { errorCode } from '../core/error-code';
 import { withProgress } from './progress';
 import type { Api } from './transport';
-import { CliError, fetchBody, problemLine, query } from './transport';
+import { CliError, fetchBody, problemLine, query, replyOf } from './transport';
 
 const EXPORTS = {
   vcard: '/api/v1/export/contacts.vcf',
@@ -28,7 +29,7 @@ function fileSize(file: string): number {
     const stat = statSync(file);
     if (stat.isFile()) return stat.size;
   } catch (error) {
-    throw new CliError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CliError(`cannot read ${file} (${String(errorCode(error) ?? error)})`);
   }
   throw new CliError(`${file} is not a file`);
 }
@@ -82,7 +83,7 @@ export function exportCommand(program: Command, api: Api): void {
         size,
       });
       if (reply.status >= 400) throw new CliError(problemLine(reply));
-      const summary = reply.json as RestoreSummary;
+      const summary = replyOf(reply, RestoreSummary, 'the restore');
       console.log(o.json ? JSON.stringify(summary, null, 2) : restoreLine(summary));
     });
 

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { z } from 'zod';
-import type { ImportCommit, ImportRow, ImportRowPage, ImportRun } from '../contract/imports';
+import { type ImportCommit, type ImportRow, ImportRowPage, ImportRun } from '../contract/imports';
+import { errorCode } from '../core/error-code';
 import { MAPPING_FIELD_LABELS, parseMapSpec } from '../core/import-mapping';
 import { withProgress } from './progress';
 import type { Api } from './transport';
@@ -15,6 +16,8 @@ import {
   problemField,
   problemLine,
   query,
+  replyOf,
+  send,
   type Transport,
   UsageError,
 } from './transport';
@@ -87,7 +90,7 @@ async function upload(t: Transport, file: string, map: string | undefined): Prom
     size = stat.size;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new CliError(`cannot read ${file} (${String(errorCode(error) ?? error)})`);
   }
   const bytes = withProgress(createReadStream(file), size, `Uploading ${basename(file)}`, process.stderr);
   const reply = await t.upload(`/api/v1/imports${query({ fileName: basename(file), map })}`, {
@@ -98,7 +101,7 @@ async function upload(t: Transport, file: string, map: string | undefined): Prom
   if (reply.status === 400 && problemField(reply) === 'map')
     throw new UsageError(`--map ${problemLine(reply).replace(/^map: /, '')}`);
   if (reply.status >= 400) throw new CliError(problemLine(reply));
-  return reply.json as ImportRun;
+  return replyOf(reply, ImportRun, 'the upload');
 }
 
 async function saveTo(path: string, body: AsyncIterable<Uint8Array>): Promise<void> {
@@ -151,10 +154,11 @@ export function importCommand(program: Command, api: Api): void {
         console.log(previewLine(preview));
         for (const line of mappingLines(preview)) console.log(line);
         if (preview.counts.conflict > 0) {
-          const rows = await call<ImportRowPage>(
+          const rows = await call(
             t,
             'GET',
             `/api/v1/imports/${preview.id}/rows${query({ status: 'conflict', limit: CONFLICTS_SHOWN })}`,
+            ImportRowPage,
           );
           for (const row of rows.items) console.log(`  ${conflictLine(row)}`);
           if (preview.counts.conflict > rows.items.length)
@@ -163,10 +167,11 @@ export function importCommand(program: Command, api: Api): void {
             );
         }
         if (preview.counts.error > 0) {
-          const errors = await call<ImportRowPage>(
+          const errors = await call(
             t,
             'GET',
             `/api/v1/imports/${preview.id}/rows${query({ status: 'error', limit: ERRORS_SHOWN })}`,
+            ImportRowPage,
           );
           for (const row of errors.items) console.log(`  ${errorLine(row)}`);
           if (preview.counts.error > errors.items.length)
@@ -178,7 +183,7 @@ export function importCommand(program: Command, api: Api): void {
         if (!o.json) console.log(`Errors saved to ${o.errorsCsv}`);
       }
       if (o.dryRun) {
-        await call<null>(t, 'DELETE', `/api/v1/imports/${preview.id}`);
+        await send(t, 'DELETE', `/api/v1/imports/${preview.id}`);
         if (o.json) return console.log(JSON.stringify(preview, null, 2));
         return console.log('Dry run: nothing was imported.');
       }
@@ -186,7 +191,7 @@ export function importCommand(program: Command, api: Api): void {
         defaults: { merge: o.merge, duplicate: o.duplicates, conflict: o.conflicts },
         ...(o.track !== undefined && { tracked: o.track }),
       };
-      const done = await call<ImportRun>(t, 'POST', `/api/v1/imports/${preview.id}/commit`, body);
+      const done = await call(t, 'POST', `/api/v1/imports/${preview.id}/commit`, ImportRun, body);
       console.log(o.json ? JSON.stringify(done, null, 2) : resultLine(done));
     });
 }

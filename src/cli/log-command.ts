@@ -1,8 +1,8 @@
 import { type Command, Option } from 'commander';
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
-import type { Contact } from '../contract/contacts';
-import type { Interaction, InteractionCreate } from '../contract/interactions';
+import { Contact } from '../contract/contacts';
+import { Interaction, type InteractionCreate } from '../contract/interactions';
 import { CHANNELS, type Channel } from '../core/vocabulary';
 import { resolveContactId } from './contact-ref';
 import { interactionDetails } from './contact-views';
@@ -60,9 +60,9 @@ export function logCommand(program: Command, api: Api): void {
     .action(async (ref: string, o: LogOptions) => {
       const t = await api();
       const id = await resolveContactId(t, ref);
-      const i = await call<Interaction>(t, 'POST', `/api/v1/contacts/${id}/interactions`, logBody(o));
+      const i = await call(t, 'POST', `/api/v1/contacts/${id}/interactions`, Interaction, logBody(o));
       if (o.json) return console.log(JSON.stringify(i, null, 2));
-      const c = await call<Contact>(t, 'GET', `/api/v1/contacts/${id}`);
+      const c = await call(t, 'GET', `/api/v1/contacts/${id}`, Contact);
       const who = `${i.direction === 'outbound' ? 'to' : 'from'} ${c.displayName}`;
       const details = interactionDetails(i);
       console.log(

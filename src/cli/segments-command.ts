@@ -1,9 +1,9 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { ContactFilter } from '../contract/contacts';
-import type { Segment, SegmentList } from '../contract/segments';
+import { Segment, SegmentList } from '../contract/segments';
 import { CADENCE_KINDS, type CadenceKind } from '../core/vocabulary';
 import { circleNames, resolveCircleId } from './circles';
-import { type Api, CliError, call, type Transport } from './transport';
+import { type Api, CliError, call, send, type Transport } from './transport';
 
 interface AddOptions {
   circle?: string;
@@ -33,7 +33,7 @@ export function filterText(filter: ContactFilter, circles: Map<string, string>):
 }
 
 async function segmentByRef(t: Transport, ref: string): Promise<Segment> {
-  const { items } = await call<SegmentList>(t, 'GET', '/api/v1/segments');
+  const { items } = await call(t, 'GET', '/api/v1/segments', SegmentList);
   const wanted = ref.trim().toLowerCase();
   const found = items.find((s) => s.id === ref.trim()) ?? items.find((s) => s.name.toLowerCase() === wanted);
   if (found) return found;
@@ -52,7 +52,7 @@ export function segmentsCommand(program: Command, api: Api): void {
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
       const t = await api();
-      const list = await call<SegmentList>(t, 'GET', '/api/v1/segments');
+      const list = await call(t, 'GET', '/api/v1/segments', SegmentList);
       if (o.json) return console.log(JSON.stringify(list, null, 2));
       if (list.items.length === 0) return console.log('No segments yet: tend segments add NAME --tag …');
       const circles = await circleNames(t);
@@ -89,7 +89,7 @@ export function segmentsCommand(program: Command, api: Api): void {
           lastContactAfter: o.contactedAfter,
         }).filter(([, v]) => v !== undefined),
       );
-      const s = await call<Segment>(t, 'POST', '/api/v1/segments', { name, filter });
+      const s = await call(t, 'POST', '/api/v1/segments', Segment, { name, filter });
       console.log(o.json ? JSON.stringify(s, null, 2) : `Saved segment ${s.name} (${s.id})`);
     });
 
@@ -100,7 +100,7 @@ export function segmentsCommand(program: Command, api: Api): void {
     .action(async (ref: string) => {
       const t = await api();
       const s = await segmentByRef(t, ref);
-      await call(t, 'DELETE', `/api/v1/segments/${encodeURIComponent(s.id)}`);
+      await send(t, 'DELETE', `/api/v1/segments/${encodeURIComponent(s.id)}`);
       console.log(`Deleted segment ${s.name}`);
     });
 }

@@ -1,10 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { CaptureRun, Source } from '../contract/capture';
+import { CaptureRun, Source, SourceList } from '../contract/capture';
 import { resolveContactId } from './contact-ref';
 import { formatDate, renderTable, terminalWidth } from './format';
-import { type Api, CliError, call, problemLine, type Transport } from './transport';
+import { type Api, CliError, call, problemLine, replyOf, send, type Transport } from './transport';
 
 function runLine(r: CaptureRun): string {
   const skipped = Object.entries(r.skipped)
@@ -37,7 +37,7 @@ async function uploadFile(t: Transport, path: string, file: string, dateOrder: u
     size: statSync(file).size,
   });
   if (reply.status >= 400) throw new CliError(withFlags(problemLine(reply)));
-  return reply.json as CaptureRun;
+  return replyOf(reply, CaptureRun, 'the upload');
 }
 
 /** The API names its fields; the CLI user needs the flags that set them. */
@@ -78,14 +78,14 @@ async function addMessageFile(
       throw new CliError('whatsapp: give --contact, the contact the chat is with (one chat is one contact)');
     body = { kind: 'whatsapp', ...common, contactId: await resolveContactId(t, ref) };
   } else body = { kind: 'linkedin_messages', ...common, ownProfileUrl: text(o.profile) };
-  const created = await call<Source>(t, 'POST', '/api/v1/sources', body);
+  const created = await call(t, 'POST', '/api/v1/sources', Source, body);
   const path = `/api/v1/sources/${encodeURIComponent(created.id)}`;
   let run: CaptureRun;
   try {
     run = await uploadFile(t, `${path}/upload`, file, o.dateOrder);
   } catch (error) {
     // A file that cannot be read leaves nothing behind, not even its empty source.
-    await call<null>(t, 'DELETE', `${path}?withCaptured=true`);
+    await send(t, 'DELETE', `${path}?withCaptured=true`);
     throw error;
   }
   if (o.json) return console.log(JSON.stringify({ source: created, run }, null, 2));
@@ -117,13 +117,13 @@ async function addCalendar(
     ...(o.passwordStdin && { password: await readPassword('TEND_CALENDAR_PASSWORD') }),
   };
   const t = await api();
-  const created = await call<Source>(t, 'POST', '/api/v1/sources', body);
+  const created = await call(t, 'POST', '/api/v1/sources', Source, body);
   const path = `/api/v1/sources/${encodeURIComponent(created.id)}`;
   let run: CaptureRun;
   try {
     run = file
       ? await uploadFile(t, `${path}/upload`, file, undefined)
-      : await call<CaptureRun>(t, 'POST', `${path}/sync`);
+      : await call(t, 'POST', `${path}/sync`, CaptureRun);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new CliError(`added calendar '${created.name}' (${created.id}), but reading it failed: ${why}`);
@@ -144,7 +144,7 @@ export function sourcesCommand(program: Command, api: Api): void {
     .description('list sources with their last sync and counts')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const list = await call<{ items: Source[] }>(await api(), 'GET', '/api/v1/sources');
+      const list = await call(await api(), 'GET', '/api/v1/sources', SourceList);
       if (o.json) return console.log(JSON.stringify(list, null, 2));
       if (list.items.length === 0) return console.log('No sources. Add one with `tend sources add`.');
       const columns = [
@@ -227,7 +227,7 @@ export function sourcesCommand(program: Command, api: Api): void {
           throw new CliError(
             `unknown kind "${kind}": use imap, mbox, calendar, linkedin-messages or whatsapp`,
           );
-        const created = await call<Source>(await api(), 'POST', '/api/v1/sources', body);
+        const created = await call(await api(), 'POST', '/api/v1/sources', Source, body);
         if (o.json) return console.log(JSON.stringify(created, null, 2));
         console.log(`Added ${created.kind} source '${created.name}' (${created.id}).`);
       },
@@ -245,7 +245,7 @@ export function sourcesCommand(program: Command, api: Api): void {
       const path = `/api/v1/sources/${encodeURIComponent(id)}`;
       const run = file
         ? await uploadFile(t, `${path}/upload`, file, o.dateOrder)
-        : await call<CaptureRun>(t, 'POST', `${path}/sync`);
+        : await call(t, 'POST', `${path}/sync`, CaptureRun);
       if (o.json) return console.log(JSON.stringify(run, null, 2));
       printRun(run);
     });
@@ -256,7 +256,7 @@ export function sourcesCommand(program: Command, api: Api): void {
     .argument('<id>', 'source id')
     .option('--with-captured', 'also remove the interactions it captured')
     .action(async (id: string, o: { withCaptured?: boolean }) => {
-      await call<null>(
+      await send(
         await api(),
         'DELETE',
         `/api/v1/sources/${encodeURIComponent(id)}?withCaptured=${o.withCaptured ? 'true' : 'false'}`,

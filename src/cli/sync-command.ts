@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { CarddavConflict, CarddavRun, Subscription } from '../contract/carddav';
+import { CarddavConflictList, CarddavRun, Subscription, SubscriptionList } from '../contract/carddav';
 import { formatDate, renderTable, terminalWidth } from './format';
-import { type Api, CliError, call } from './transport';
+import { type Api, CliError, call, send } from './transport';
 
 /** Reads the app password from TEND_CARDDAV_PASSWORD or stdin, never from argv (ps shows argv). */
 async function readPassword(): Promise<string> {
@@ -30,7 +30,7 @@ export function syncCommand(program: Command, api: Api): void {
     .description('list subscribed address books with their last sync')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const list = await call<{ items: Subscription[] }>(await api(), 'GET', '/api/v1/carddav-subscriptions');
+      const list = await call(await api(), 'GET', '/api/v1/carddav-subscriptions', SubscriptionList);
       if (o.json) return console.log(JSON.stringify(list, null, 2));
       if (list.items.length === 0)
         return console.log('No address books. Subscribe to one with `tend sync carddav add`.');
@@ -64,7 +64,7 @@ export function syncCommand(program: Command, api: Api): void {
     .option('--push-new', 'also write contacts created in Tend from now on into the book')
     .option('--json', 'print the JSON response')
     .action(async (url: string, o: { user: string; name?: string; pushNew?: boolean; json?: boolean }) => {
-      const created = await call<Subscription>(await api(), 'POST', '/api/v1/carddav-subscriptions', {
+      const created = await call(await api(), 'POST', '/api/v1/carddav-subscriptions', Subscription, {
         url,
         user: o.user,
         password: await readPassword(),
@@ -83,10 +83,11 @@ export function syncCommand(program: Command, api: Api): void {
     .argument('<id>', 'subscription id (from `tend sync carddav list`)')
     .option('--json', 'print the JSON response')
     .action(async (id: string, o: { json?: boolean }) => {
-      const run = await call<CarddavRun>(
+      const run = await call(
         await api(),
         'POST',
         `/api/v1/carddav-subscriptions/${encodeURIComponent(id)}/run`,
+        CarddavRun,
       );
       if (o.json) return console.log(JSON.stringify(run, null, 2));
       console.log(runLine(run));
@@ -98,7 +99,7 @@ export function syncCommand(program: Command, api: Api): void {
     .description('cards waiting for a choice (resolve them in Settings or through the API)')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const list = await call<{ items: CarddavConflict[] }>(await api(), 'GET', '/api/v1/carddav-conflicts');
+      const list = await call(await api(), 'GET', '/api/v1/carddav-conflicts', CarddavConflictList);
       if (o.json) return console.log(JSON.stringify(list, null, 2));
       if (list.items.length === 0) return console.log('Nothing waits for a choice.');
       for (const c of list.items) console.log(`${c.id}  ${c.kind}  ${c.cardName}: ${c.reason}`);
@@ -109,7 +110,7 @@ export function syncCommand(program: Command, api: Api): void {
     .description('unsubscribe (the contacts stay in Tend; the book is not touched)')
     .argument('<id>', 'subscription id')
     .action(async (id: string) => {
-      await call<null>(await api(), 'DELETE', `/api/v1/carddav-subscriptions/${encodeURIComponent(id)}`);
+      await send(await api(), 'DELETE', `/api/v1/carddav-subscriptions/${encodeURIComponent(id)}`);
       console.log(`Unsubscribed ${id}.`);
     });
 }

@@ -1,8 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
-import type { Contact } from '../contract/contacts';
-import type { Capacity, Health } from '../contract/health';
-import type { ActionResult, DoneBody, Today } from '../contract/today';
+import { Contact } from '../contract/contacts';
+import { Capacity, Health } from '../contract/health';
+import { ActionResult, type DoneBody, Today } from '../contract/today';
 import { CHANNELS, type Channel } from '../core/vocabulary';
 import { resolveContactId } from './contact-ref';
 import { terminalWidth } from './format';
@@ -38,7 +38,7 @@ export function doneBody(o: DoneOptions): z.input<typeof DoneBody> {
 }
 
 async function contactName(t: Transport, id: string): Promise<string> {
-  return (await call<Contact>(t, 'GET', `/api/v1/contacts/${id}`)).displayName;
+  return (await call(t, 'GET', `/api/v1/contacts/${id}`, Contact)).displayName;
 }
 
 /** Runs one queue action on a contact and prints what it decided. */
@@ -51,7 +51,7 @@ async function act(
 ): Promise<void> {
   const t = await api();
   const id = await resolveContactId(t, ref);
-  const result = await call<ActionResult>(t, 'POST', `/api/v1/today/${id}/${action}`, body);
+  const result = await call(t, 'POST', `/api/v1/today/${id}/${action}`, ActionResult, body);
   if (json) return console.log(JSON.stringify(result, null, 2));
   const verb = { done: 'Done with', snooze: 'Snoozed', skip: 'Skipped' }[action];
   console.log(actionLine(verb, await contactName(t, id), result));
@@ -67,7 +67,7 @@ export function todayCommand(program: Command, api: Api): void {
     .option('--json', 'print the JSON response')
     .action(async (o: { now?: string; size?: number; json?: boolean }) => {
       const now = o.now === undefined ? undefined : atToIso(o.now);
-      const today = await call<Today>(await api(), 'GET', `/api/v1/today${query({ now, size: o.size })}`);
+      const today = await call(await api(), 'GET', `/api/v1/today${query({ now, size: o.size })}`, Today);
       console.log(o.json ? JSON.stringify(today, null, 2) : todayTable(today, terminalWidth()));
     });
 
@@ -115,7 +115,7 @@ export function todayCommand(program: Command, api: Api): void {
     .action(async (ref: string, o: { json?: boolean }) => {
       const t = await api();
       const id = await resolveContactId(t, ref);
-      const h = await call<Health>(t, 'GET', `/api/v1/contacts/${id}/health`);
+      const h = await call(t, 'GET', `/api/v1/contacts/${id}/health`, Health);
       console.log(o.json ? JSON.stringify(h, null, 2) : healthDetails(await contactName(t, id), h));
     });
 
@@ -124,7 +124,7 @@ export function todayCommand(program: Command, api: Api): void {
     .description('touches a week your cadences ask for, against your weekly budget')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const c = await call<Capacity>(await api(), 'GET', '/api/v1/capacity');
+      const c = await call(await api(), 'GET', '/api/v1/capacity', Capacity);
       console.log(o.json ? JSON.stringify(c, null, 2) : capacityText(c, terminalWidth()));
     });
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { CreatedToken, Token } from '../contract/auth';
+import { CreatedToken, TokenList } from '../contract/auth';
+import { isOneOf } from '../core/one-of';
 import { TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
 import { formatDate, renderTable, terminalWidth } from './format';
 import type { Api } from './transport';
-import { call } from './transport';
+import { call, send } from './transport';
 
 /** `tend token create|list|revoke`: API tokens for scripts and remote use. */
 export function tokenCommand(program: Command, api: Api): void {
@@ -23,7 +24,7 @@ export function tokenCommand(program: Command, api: Api): void {
     .action(async (name: string, o: { scope: string; expires?: string; json?: boolean }) => {
       const scopes = parseScopes(o.scope);
       const expiresAt = o.expires === undefined ? undefined : parseExpiry(o.expires, new Date());
-      const created = await call<CreatedToken>(await api(), 'POST', '/api/v1/tokens', {
+      const created = await call(await api(), 'POST', '/api/v1/tokens', CreatedToken, {
         name,
         scopes,
         ...(expiresAt && { expiresAt }),
@@ -42,7 +43,7 @@ export function tokenCommand(program: Command, api: Api): void {
     .description('list tokens (never their secrets)')
     .option('--json', 'print the JSON response')
     .action(async (o: { json?: boolean }) => {
-      const list = await call<{ items: Token[] }>(await api(), 'GET', '/api/v1/tokens');
+      const list = await call(await api(), 'GET', '/api/v1/tokens', TokenList);
       if (o.json) return console.log(JSON.stringify(list, null, 2));
       if (list.items.length === 0) return console.log('No tokens.');
       const columns = [
@@ -72,7 +73,7 @@ export function tokenCommand(program: Command, api: Api): void {
     .argument('<id>', 'token id (from `tend token list`)')
     .option('--json', 'print the JSON response')
     .action(async (id: string, o: { json?: boolean }) => {
-      await call<null>(await api(), 'DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
+      await send(await api(), 'DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
       console.log(o.json ? JSON.stringify({ revoked: id }) : `Revoked token ${id}`);
     });
 }
@@ -83,10 +84,10 @@ export function parseScopes(value: string): TokenScope[] {
     .split(',')
     .map((w) => w.trim())
     .filter(Boolean);
-  const unknown = words.filter((w) => !(TOKEN_SCOPES as readonly string[]).includes(w));
+  const unknown = words.filter((w) => !isOneOf(TOKEN_SCOPES, w));
   if (words.length === 0 || unknown.length > 0)
     throw new Error(`--scope: use ${TOKEN_SCOPES.join(', ')} (got '${value}')`);
-  return words as TokenScope[];
+  return TOKEN_SCOPES.filter((s) => words.includes(s));
 }
 
 const UNIT_DAYS: Record<string, number> = { d: 1, w: 7, m: 30, y: 365 };

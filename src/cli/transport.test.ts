@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { CliError, call, problemLine, query, type Transport } from './transport';
 
 describe('transport helpers', () => {
@@ -23,6 +24,7 @@ describe('transport helpers', () => {
     const replies = [
       { status: 200, json: { ok: 1 } },
       { status: 409, json: { detail: 'has contacts' } },
+      { status: 200, json: { ok: 'yes' } },
     ];
     const t: Transport = {
       request: async () => replies.shift()!,
@@ -30,7 +32,12 @@ describe('transport helpers', () => {
       download: async () => ({ ok: false, reply: replies.shift()! }),
       close: async () => {},
     };
-    await expect(call(t, 'GET', '/x')).resolves.toEqual({ ok: 1 });
-    await expect(call(t, 'POST', '/x')).rejects.toEqual(new CliError('has contacts'));
+    const Ok = z.object({ ok: z.number() });
+    await expect(call(t, 'GET', '/x', Ok)).resolves.toEqual({ ok: 1 });
+    await expect(call(t, 'POST', '/x', Ok)).rejects.toEqual(new CliError('has contacts'));
+    // A reply of another shape (another server version) is an error naming the field.
+    await expect(call(t, 'GET', '/x', Ok)).rejects.toThrow(
+      "the server's answer to GET /x does not fit this CLI (ok:",
+    );
   });
 });

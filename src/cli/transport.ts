@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 /** How the CLI reaches the API: in-process (`app.inject`) or over HTTP; commands see only this. */
 export interface Transport {
   request(method: Method, path: string, body?: unknown): Promise<Reply>;
@@ -48,11 +49,40 @@ export function problemLine(reply: Reply): string {
   return `the server answered ${reply.status}`;
 }
 
-/** Sends one request and returns its JSON, turning any 4xx/5xx into a CliError with the problem's detail. */
-export async function call<T>(t: Transport, method: Method, path: string, body?: unknown): Promise<T> {
+/**
+ * Sends one request and returns its JSON checked against the contract's schema of the answer,
+ * turning any 4xx/5xx into a CliError with the problem's detail.
+ */
+export async function call<S extends z.ZodType>(
+  t: Transport,
+  method: Method,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
   const reply = await t.request(method, path, body);
   if (reply.status >= 400) throw new CliError(problemLine(reply));
-  return reply.json as T;
+  return replyOf(reply, schema, `${method} ${path}`);
+}
+
+/** Sends a request whose answer has no body (204), turning any 4xx/5xx into a CliError. */
+export async function send(t: Transport, method: Method, path: string, body?: unknown): Promise<void> {
+  const reply = await t.request(method, path, body);
+  if (reply.status >= 400) throw new CliError(problemLine(reply));
+}
+
+/**
+ * A successful reply's JSON as the contract's schema reads it; a server of another version that
+ * answers in another shape is an error naming the field, not a crash further on.
+ */
+export function replyOf<S extends z.ZodType>(reply: Reply, schema: S, what: string): z.output<S> {
+  const parsed = schema.safeParse(reply.json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || 'body';
+  throw new CliError(
+    `the server's answer to ${what} does not fit this CLI (${field}: ${issue?.message ?? 'invalid'})`,
+  );
 }
 
 /** Parses a reply body as JSON; null when it is empty or not JSON (a proxy's HTML page: the status says enough). */

@@ -81,6 +81,7 @@ export const Token = z.object({
   lastUsedAt: z.string().nullable(),
 });
 export type Token = z.infer<typeof Token>;
+export const TokenList = z.object({ items: z.array(Token) });
 /** The secret appears in this response only; the server keeps a hash. */
 export const CreatedToken = Token.extend({ token: z.string() });
 export type CreatedToken = z.infer<typeof CreatedToken>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MAPPING_FIELDS } from '../core/import-mapping';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { INTRODUCTION_OUTCOMES, INTRODUCTION_STAGES } from '../core/introductions';
+import { isOneOf } from '../core/one-of';
 import { PHOTO_SIZE } from '../core/photo-limits';
 import { RESOURCE_KINDS } from '../core/resource-match';
 import { CATCH_UP_FORMATS } from '../core/slots';
@@ -328,7 +329,7 @@ export const BACKUP_ROWS = {
       kinds: z.string().refine((v) => {
         try {
           const list: unknown = JSON.parse(v);
-          return Array.isArray(list) && list.every((k) => (HOLIDAY_KINDS as readonly unknown[]).includes(k));
+          return Array.isArray(list) && list.every((k) => isOneOf(HOLIDAY_KINDS, k));
         } catch {
           return false;
         }
@@ -343,11 +344,7 @@ export const BACKUP_ROWS = {
       fields: z.string().refine((v) => {
         try {
           const list: unknown = JSON.parse(v);
-          return (
-            Array.isArray(list) &&
-            list.length <= 500 &&
-            list.every((f) => (MAPPING_FIELDS as readonly unknown[]).includes(f))
-          );
+          return Array.isArray(list) && list.length <= 500 && list.every((f) => isOneOf(MAPPING_FIELDS, f));
         } catch {
           return false;
         }

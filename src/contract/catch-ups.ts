@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { CATCH_UP_FORMATS } from '../core/slots';
+import { CATCH_UP_STATUSES } from '../core/vocabulary';
 import { Id, IsoDateTime, text } from './common';
 import { Interaction } from './interactions';
 
-export const CATCH_UP_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export { CATCH_UP_STATUSES };
 
 export const SlotQuery = z
   .object({

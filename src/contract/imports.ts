@@ -102,8 +102,12 @@ export const ImportedContact = z
     connectedOn: z.string().optional().describe('YYYY-MM-DD; becomes met_on with how_met "LinkedIn"'),
     birthday: DateParts.optional(),
     anniversary: DateParts.optional(),
+    hasPhoto: z
+      .literal(true)
+      .optional()
+      .describe('The row carries a photo (its bytes are not in the preview)'),
   })
-  .describe('A contact as read from the file (photos are not imported)');
+  .describe('A contact as read from the file');
 
 export const ImportFieldChange = z
   .union([

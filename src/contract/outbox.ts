@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { OUTBOX_KINDS, OUTBOX_STATUSES } from '../core/vocabulary';
 import { Id } from './common';
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export { OUTBOX_STATUSES };
 
 export const OutboxMessage = z.object({
   id: Id,
-  kind: z.enum(['digest', 'update']),
+  kind: z.enum(OUTBOX_KINDS),
   idempotencyKey: z.string(),
   to: z.string(),
   subject: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LINKEDIN_POST_MAX } from '../core/public-post';
 import { UPDATE_VARIABLES } from '../core/update-template';
+import { PUBLIC_POST_MODE, UPDATE_RECIPIENT_CHANNELS, UPDATE_SEND_MODES } from '../core/vocabulary';
 import { Id, requiredText } from './common';
 import { ContactFilter } from './contacts';
 
@@ -24,9 +25,7 @@ export const UpdateCreate = z
   });
 export type UpdateCreate = z.infer<typeof UpdateCreate>;
 
-export const UPDATE_SEND_MODES = ['smtp', 'drafts'] as const;
-/** A post the user shared in public (LinkedIn's share dialog), recorded as an update with no recipients. */
-export const PUBLIC_POST_MODE = 'linkedin_post';
+export { PUBLIC_POST_MODE, UPDATE_SEND_MODES };
 
 export const PublicPostCreate = z
   .object({ body: requiredText(LINKEDIN_POST_MAX).describe("the post's text, as opened in LinkedIn") })
@@ -69,7 +68,7 @@ export const UpdateSentRecipient = z.object({
   contactId: Id,
   name: z.string(),
   email: z.string(),
-  channel: z.enum(['email', 'draft']),
+  channel: z.enum(UPDATE_RECIPIENT_CHANNELS),
   outboxId: Id.nullable().describe('smtp mode: the queued message (see /outbox)'),
   mailto: z.string().nullable().describe('drafts mode: opens the copy in your own mail app'),
   interactionId: Id,

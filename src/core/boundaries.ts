@@ -50,8 +50,83 @@ function at(day: DateTime, minutes: number): DateTime {
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 });
 }
 
+/**
+ * What one sendWindow answer stays true for: the window found at `from` is the answer at every
+ * instant up to its start (nothing opens earlier, or it would have been found), and inside an open
+ * window only the start moves with the clock: its wall time is `offsetMs` ahead of UTC, where the
+ * offset is the same at the window's open and close.
+ */
+type Memo =
+  | { kind: 'ahead'; from: number; until: number; window: SendWindow }
+  | { kind: 'open'; from: number; until: number; offsetMs: number; window: SendWindow; dayLabel: string };
+
+// Per (zone, hours): a Today request asks for ~40 windows in as many zones, and each cost a dozen
+// Luxon zone-offset lookups; with this memo a zone costs that once per window instead of per call.
+const memo = new Map<string, Memo>();
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function fromMemo(m: Memo, t: number): SendWindow | null {
+  if (t < m.from || t >= m.until) return null;
+  if (m.kind === 'ahead') return { ...m.window };
+  const minutes = Math.floor(((((t + m.offsetMs) % DAY_MS) + DAY_MS) % DAY_MS) / 60_000);
+  const hhmm = `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return {
+    ...m.window,
+    startAt: toIso(t),
+    localStart: hhmm,
+    label: `${m.dayLabel} ${hhmm}–${m.window.localEnd} (${m.window.zone})`,
+  };
+}
+
 /** F19: the next window inside the contact's working hours (now if already inside); null if hours are unusable. */
 export function sendWindow(
+  now: string,
+  zone: string | null | undefined,
+  hours: WorkingHours,
+): SendWindow | null {
+  const t = toMillis(now);
+  const key = `${zone ?? ''}|${hours.start}|${hours.end}|${hours.days.join(',')}`;
+  const known = memo.get(key);
+  const hit = known ? fromMemo(known, t) : null;
+  if (hit) return hit;
+  const found = sendWindowDirect(now, zone, hours);
+  const next = found ? memoOf(found, t) : null;
+  if (next) {
+    if (memo.size > 1000) memo.clear();
+    memo.set(key, next);
+  }
+  return found;
+}
+
+// Zone offsets change at most twice a year; probing every 12 h finds any change in a span.
+const PROBE_MS = 12 * 3_600_000;
+
+/** The zone's UTC offset (minutes) if it is the same throughout [from, to), else null. */
+function steadyOffset(zone: string, from: number, to: number): number | null {
+  const offset = DateTime.fromMillis(from, { zone }).offset;
+  for (let at = from + PROBE_MS; at < to; at += PROBE_MS)
+    if (DateTime.fromMillis(at, { zone }).offset !== offset) return null;
+  return DateTime.fromMillis(to - 1, { zone }).offset === offset ? offset : null;
+}
+
+/**
+ * Only a span without a clock change is memoized: across one, Luxon resolves a repeated or
+ * skipped wall time by the offset at hand, so the same day's window can differ by an hour
+ * depending on when it is asked (the property test found it on a New York fall-back night).
+ */
+function memoOf(w: SendWindow, t: number): Memo | null {
+  const start = toMillis(w.startAt);
+  const end = toMillis(w.endAt);
+  const offset = steadyOffset(w.zone, t, end);
+  if (offset === null) return null;
+  if (start > t) return { kind: 'ahead', from: t, until: start, window: w };
+  const dayLabel = DateTime.fromMillis(t, { zone: w.zone }).toFormat('ccc d LLL', { locale: 'en-GB' });
+  return { kind: 'open', from: t, until: end, offsetMs: offset * 60_000, window: w, dayLabel };
+}
+
+/** sendWindow without the memo (exported for the property test that compares the two). */
+export function sendWindowDirect(
   now: string,
   zone: string | null | undefined,
   hours: WorkingHours,

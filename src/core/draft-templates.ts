@@ -234,10 +234,15 @@ export const DRAFT_TEMPLATES: readonly DraftTemplate[] = [
 ];
 
 const VAR = /\{\{(\w+)\}\}/g;
+const KNOWN = new Set<string>(DRAFT_VARIABLES);
+const isDraftVariable = (name: string | undefined): name is DraftVariable =>
+  name !== undefined && KNOWN.has(name);
 
 /** The variables a template uses, in order of first use. */
 export function templateVariables(template: Pick<DraftTemplate, 'subject' | 'body'>): DraftVariable[] {
-  const names = [...`${template.subject}\n${template.body}`.matchAll(VAR)].map((m) => m[1] as DraftVariable);
+  const names = [...`${template.subject}\n${template.body}`.matchAll(VAR)]
+    .map((m) => m[1])
+    .filter(isDraftVariable);
   return [...new Set(names)];
 }
 
@@ -267,9 +272,7 @@ function fnv1a(text: string): number {
 
 /** Fills `{{name}}` in one pass, so a value containing "{{…}}" is never expanded again. */
 function fill(text: string, vars: DraftVariables): string {
-  return text.replace(VAR, (whole, name: string) =>
-    (DRAFT_VARIABLES as readonly string[]).includes(name) ? vars[name as DraftVariable] : whole,
-  );
+  return text.replace(VAR, (whole, name: string) => (isDraftVariable(name) ? vars[name] : whole));
 }
 
 export interface RenderedDraft {
@@ -284,9 +287,17 @@ export interface RenderedDraft {
  * deterministic. Output is plain text; the body keeps its line breaks only on e-mail-like channels.
  */
 export function renderDraft(occasion: DraftOccasion, raw: DraftVariables, channel: Channel): RenderedDraft {
-  const vars = Object.fromEntries(
-    DRAFT_VARIABLES.map((k) => [k, cleanValue(raw[k] ?? '')]),
-  ) as DraftVariables;
+  const clean = (k: DraftVariable) => cleanValue(raw[k] ?? '');
+  const vars: DraftVariables = {
+    firstName: clean('firstName'),
+    lastTopic: clean('lastTopic'),
+    recentWin: clean('recentWin'),
+    resourceTitle: clean('resourceTitle'),
+    resourceUrl: clean('resourceUrl'),
+    pinnedFact: clean('pinnedFact'),
+    myName: clean('myName'),
+    holidayName: clean('holidayName'),
+  };
   const usable = DRAFT_TEMPLATES.filter(
     (tpl) => tpl.occasion === occasion && templateVariables(tpl).every((v) => vars[v] !== ''),
   );

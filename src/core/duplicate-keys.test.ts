@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { classifyImport } from './classify-import';
 import {
   buildDedupeIndex,
+  contactChanges,
   type DedupeContact,
   emailKey,
   foldText,
   linkedinKey,
   nameCompanyKey,
+  PHOTO_CHANGE,
   phoneKey,
 } from './duplicate-keys';
 
@@ -215,6 +217,28 @@ describe('classifyImport', () => {
       changes: [{ field: 'emails', added: ['n2@example.com'] }],
     });
     expect(out[3]).toMatchObject({ target: { kind: 'row', line: 2 }, matchedBy: 'email' });
+  });
+
+  it('a photo is a change only for a contact without one, and never replaces one', () => {
+    const ada = aContact({
+      firstName: 'Mary',
+      lastName: 'Somerville',
+      emails: [{ value: 'mary@example.com' }],
+    });
+    const out = classify([
+      { line: 2, contact: ada },
+      { line: 3, contact: { ...ada, hasPhoto: true } },
+      { line: 4, contact: { ...ada, hasPhoto: true } },
+      { line: 5, contact: ada },
+    ]);
+    expect(out.map((r) => r.kind)).toEqual(['new', 'merge', 'duplicate', 'duplicate']);
+    expect(out[1]).toMatchObject({ changes: [{ field: 'photo', to: PHOTO_CHANGE }] });
+    fc.assert(
+      fc.property(fc.boolean(), fc.boolean(), (has, brings) => {
+        const changes = contactChanges({ ...ada, hasPhoto: has }, { ...ada, hasPhoto: brings }, 'US');
+        expect(changes.some((c) => c.field === 'photo')).toBe(brings && !has);
+      }),
+    );
   });
 
   it('with forgetRows, keeps a new row by its keys only and matches it again once recalled', () => {

@@ -20,6 +20,8 @@ export interface DedupeContact {
   connectedOn?: string;
   birthday?: DateParts;
   anniversary?: DateParts;
+  /** A stored contact with a photo, or a row of the file that carries one. */
+  hasPhoto?: boolean;
 }
 interface DateParts {
   month: number;
@@ -49,7 +51,10 @@ type ListField = 'emails' | 'phones' | 'links' | 'tags';
 /** A field an import would change: a scalar's new value (title change = reason to congratulate) or added items. */
 export type FieldChange =
   | { field: ScalarField; from?: string; to: string }
+  | { field: 'photo'; to: typeof PHOTO_CHANGE }
   | { field: ListField; added: string[] };
+/** A row's photo given to a contact that has none (a merge never replaces a photo). */
+export const PHOTO_CHANGE = 'the photo in the file';
 export type MatchTarget = { kind: 'existing'; id: string } | { kind: 'row'; line: number };
 
 /** Normalised e-mail: trimmed, lower-case; undefined when it is not an address. */
@@ -348,6 +353,7 @@ export function contactChanges(
     incoming.links.map((l) => l.url),
   );
   added('tags', (t) => t.trim().toLowerCase(), current.tags ?? [], incoming.tags ?? []);
+  if (incoming.hasPhoto && !current.hasPhoto) changes.push({ field: 'photo', to: PHOTO_CHANGE });
   return changes;
 }
 
@@ -374,5 +380,6 @@ export function mergedContact(
     phones: union(current.phones, incoming.phones, (p) => phoneKey(p.value, region) ?? p.value),
     links: union(current.links, incoming.links, (l) => urlKey(l.url)),
     tags: union(current.tags ?? [], incoming.tags ?? [], (t) => t.trim().toLowerCase()),
+    ...((current.hasPhoto || incoming.hasPhoto) && { hasPhoto: true }),
   };
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { safeZone, toIso, toMillis } from './instant';
+import { isOneOf } from './one-of';
 import type { Channel, TaskKind } from './vocabulary';
 
 const HOUR_MS = 3_600_000;
@@ -41,7 +42,7 @@ export function followUpForNewContact(metOn: string, name: string, zone?: string
 
 /** F6: after a logged meeting, a "send the takeaway" task due within 24 h; null for non-meeting channels. */
 export function takeawayTask(meeting: { channel: Channel; occurredAt: string }): FollowUpTask | null {
-  if (!(MEETING_CHANNELS as readonly Channel[]).includes(meeting.channel)) return null;
+  if (!isOneOf(MEETING_CHANNELS, meeting.channel)) return null;
   const at = toMillis(meeting.occurredAt);
   return {
     kind: 'takeaway',

@@ -1,3 +1,5 @@
+import { isOneOf } from './one-of';
+
 /**
  * The fields a column of a generic CSV can be mapped to (F23). Several columns may share a field:
  * e-mails, phones, links and tags collect every value, names and notes join them, the rest keep
@@ -42,7 +44,7 @@ export const MAPPING_FIELD_LABELS: Record<MappingField, string> = {
 
 /** Whether `value` is one of the mapping fields (a type guard for parsed input). */
 export function isMappingField(value: string): value is MappingField {
-  return (MAPPING_FIELDS as readonly string[]).includes(value);
+  return isOneOf(MAPPING_FIELDS, value);
 }
 
 /** A mapping can import someone only when a column gives a name or an e-mail address. */

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { zoneDay } from './zone-day';
 
 /** Milliseconds in one day; cadence and back-off arithmetic counts elapsed time, not calendar days. */
 export const DAY_MS = 86_400_000;
@@ -19,9 +20,15 @@ export function toMillis(iso: string): number {
   return t;
 }
 
+/** A DateTime from checked milliseconds in a known zone is valid; the check lets the type say so. */
+function valid(dt: DateTime<true> | DateTime<false>, iso: string): DateTime<true> {
+  if (!dt.isValid) throw new RangeError(`not an ISO-8601 instant: ${iso}`);
+  return dt;
+}
+
 /** Parses an ISO-8601 instant into a UTC DateTime. */
 export function instant(iso: string): DateTime<true> {
-  return DateTime.fromMillis(toMillis(iso), { zone: 'utc' }) as DateTime<true>;
+  return valid(DateTime.fromMillis(toMillis(iso), { zone: 'utc' }), iso);
 }
 
 // Zone validation builds an Intl formatter (~80 µs); the set of zones in one network is small.
@@ -41,7 +48,7 @@ export function safeZone(zone: string | null | undefined): string {
 
 /** The instant seen in the contact's zone (UTC when the zone is unknown). */
 export function inZone(iso: string, zone: string | null | undefined): DateTime<true> {
-  return DateTime.fromMillis(toMillis(iso), { zone: safeZone(zone) }) as DateTime<true>;
+  return valid(DateTime.fromMillis(toMillis(iso), { zone: safeZone(zone) }), iso);
 }
 
 /** A calendar date without a zone. */
@@ -51,20 +58,10 @@ export interface Ymd {
   day: number;
 }
 
-// "Today" depends only on (now, zone): cache it so 30k contacts in a few zones cost a few conversions.
-const todayCache = new Map<string, Ymd>();
-
-/** The contact's local calendar date at `now`. */
+/** The contact's local calendar date at `now` (one Luxon conversion per zone and local day: core/zone-day). */
 export function localDate(now: string, zone: string | null | undefined): Ymd {
-  const key = `${now}|${zone ?? ''}`;
-  let ymd = todayCache.get(key);
-  if (!ymd) {
-    const local = inZone(now, zone);
-    ymd = { year: local.year, month: local.month, day: local.day };
-    if (todayCache.size > 1000) todayCache.clear();
-    todayCache.set(key, ymd);
-  }
-  return ymd;
+  const { year, month, day } = zoneDay(toMillis(now), safeZone(zone));
+  return { year, month, day };
 }
 
 /** Calendar days from a to b via UTC midnights, so a 23 h or 25 h DST day still counts as one. */

@@ -1,4 +1,4 @@
-import { LEDGER_DIRECTION, LEDGER_KINDS, type LedgerDirection, type LedgerKind } from './vocabulary';
+import { LEDGER_DIRECTION, type LedgerDirection, type LedgerKind } from './vocabulary';
 
 /**
  * Points per direction; documented in docs/ledger.md — change both together. Receiving help counts
@@ -50,7 +50,16 @@ export interface NetworkBalance extends LedgerTally {
 
 /** The whole network's balance from per-contact counts, with the `top` contacts each way. */
 export function networkBalance(counts: readonly ContactLedgerCount[], top = 5): NetworkBalance {
-  const totals = Object.fromEntries(LEDGER_KINDS.map((k) => [k, 0])) as Record<LedgerKind, number>;
+  const totals: Record<LedgerKind, number> = {
+    introduction_made: 0,
+    resource_shared: 0,
+    job_opening_shared: 0,
+    recommendation_written: 0,
+    public_congratulation: 0,
+    help_given: 0,
+    favour_asked: 0,
+    favour_received: 0,
+  };
   const perContact = new Map<string, ContactLedgerCount[]>();
   for (const c of counts) {
     totals[c.kind] += c.count;

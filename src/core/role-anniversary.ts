@@ -28,7 +28,10 @@ export function roleAnniversary(
   zone: string | null | undefined,
   leadDays = ROLE_ANNIVERSARY_LEAD_DAYS,
 ): RoleAnniversary | null {
-  const [y, m, d] = startedOn.split('-').map(Number) as [number, number, number];
+  // startedOn is YYYY-MM-DD.
+  const y = Number(startedOn.slice(0, 4));
+  const m = Number(startedOn.slice(5, 7));
+  const d = Number(startedOn.slice(8, 10));
   const today = localDate(now, zone);
   for (const year of [today.year, today.year + 1]) {
     const last = new Date(Date.UTC(year, m, 0)).getUTCDate();

@@ -161,3 +161,23 @@ export const RELATIONSHIP_KINDS = [
   'knows',
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+/** F24/F16 outbox: what a message is, and where it stands (a sent or failed one is never retried). */
+export const OUTBOX_KINDS = ['digest', 'update'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const CATCH_UP_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export type CatchUpStatus = (typeof CATCH_UP_STATUSES)[number];
+
+/** F16 updates: sent by SMTP or left as drafts; a public post (LinkedIn share) has no recipients. */
+export const UPDATE_SEND_MODES = ['smtp', 'drafts'] as const;
+export const PUBLIC_POST_MODE = 'linkedin_post';
+export type UpdateSendMode = (typeof UPDATE_SEND_MODES)[number] | typeof PUBLIC_POST_MODE;
+export const UPDATE_RECIPIENT_CHANNELS = ['email', 'draft'] as const;
+export type UpdateRecipientChannel = (typeof UPDATE_RECIPIENT_CHANNELS)[number];
+
+/** A decision on Today's queue: done for this cycle, snoozed or skipped until a date. */
+export const DECISION_KINDS = ['done', 'snooze', 'skip'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];

@@ -1,15 +1,16 @@
 import type { Deps } from '../services/deps';
-import { calendarObjects } from '../services/sync/dav-calendar.service';
+import { type CalendarObject, calendarObjects } from '../services/sync/dav-calendar.service';
 import { objectHref, objectProps } from './calendar-props';
 import { type DavResponse, multistatus, type PropName } from './multistatus';
 import { parseDavPath } from './paths';
 import { propstat } from './props';
+import { eventOverlaps, timeRangeOf, todoOverlaps } from './time-range';
 import { CALDAV, child, children, DAV, type XmlElement } from './xml';
 
 /**
  * calendar-multiget and calendar-query (RFC 4791 §7.8, §7.9). The query filters by component
- * (VEVENT, VTODO); a time-range is not applied — the calendar is small, and a client filters what
- * it gets, which RFC 4791 clients do for recurring events anyway.
+ * (VEVENT, VTODO) and by a time-range on it (§9.9): an event matches when any occurrence overlaps
+ * the range, a to-do by its DUE or COMPLETED.
  */
 export async function calendarReport(
   deps: Deps,
@@ -36,10 +37,20 @@ export async function calendarReport(
     );
   }
   if (root.ns === CALDAV && root.name === 'calendar-query') {
-    // filter > comp-filter VCALENDAR > comp-filter VEVENT|VTODO
+    // filter > comp-filter VCALENDAR > comp-filter VEVENT|VTODO, each with an optional time-range
     const outer = child(child(root, CALDAV, 'filter'), CALDAV, 'comp-filter');
-    const inner = children(outer, CALDAV, 'comp-filter').map((c) => (c.attrs.name ?? '').toUpperCase());
-    const hits = inner.length ? objects.filter((o) => inner.includes(o.component)) : objects;
+    const inner = children(outer, CALDAV, 'comp-filter').map((c) => ({
+      component: (c.attrs.name ?? '').toUpperCase(),
+      range: timeRangeOf(c),
+    }));
+    const matches = (o: CalendarObject) =>
+      inner.some(
+        (f) =>
+          f.component === o.component &&
+          (f.range === null ||
+            (o.component === 'VEVENT' ? eventOverlaps(o.body, f.range) : todoOverlaps(o.body, f.range))),
+      );
+    const hits = inner.length ? objects.filter(matches) : objects;
     return multistatus(hits.map(respond));
   }
   return null;

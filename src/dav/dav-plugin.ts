@@ -26,6 +26,7 @@ const CONDITION_NS: Record<DavPrecondition['condition'], string> = {
   'supported-address-data': CARDDAV,
   'max-resource-size': CARDDAV,
   'valid-calendar-data': CALDAV,
+  'valid-filter': CALDAV,
   'valid-sync-token': DAV,
   'propfind-finite-depth': DAV,
 };
@@ -53,13 +54,13 @@ function davError(error: FastifyError | Error, request: FastifyRequest, reply: F
   if (error instanceof Forbidden) return reply.code(403).type('text/plain').send(error.message);
   if (error instanceof NotFound) return reply.code(404).type('text/plain').send(error.message);
   if (error instanceof BadXml) return reply.code(400).type('text/plain; charset=utf-8').send(error.message);
-  const code = (error as FastifyError).code;
+  const code = 'code' in error ? error.code : undefined;
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return reply
       .code(413)
       .type(XML)
       .send(errorXml({ ns: CARDDAV, name: 'max-resource-size' }, `the body is over ${MAX_CARD_BYTES} bytes`));
-  const status = (error as FastifyError).statusCode;
+  const status = 'statusCode' in error ? error.statusCode : undefined;
   if (status && status >= 400 && status < 500)
     return reply.code(status).type('text/plain').send(error.message);
   request.log.error(error);

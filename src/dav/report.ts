@@ -15,6 +15,16 @@ function propsOf(root: XmlElement): PropName[] {
   return prop ? prop.children.map((c) => ({ ns: c.ns, name: c.name })) : [{ ns: DAV, name: 'getetag' }];
 }
 
+/** sync-collection's DAV:limit (RFC 6578 §3.7): a positive number of results, or none. */
+function syncLimit(root: XmlElement): number | undefined {
+  const text = child(child(root, DAV, 'limit'), DAV, 'nresults')?.text.trim();
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new BadXml(`limit nresults '${text}' is not a positive whole number`);
+  return n;
+}
+
 function cardResponse(accountId: string, card: DavCard, props: PropName[]): DavResponse {
   return { href: cardHref(accountId, card), ...propstat(cardProps(accountId, card), props) };
 }
@@ -67,12 +77,14 @@ export async function report(
     const since = parseSyncToken(token);
     if (Number.isNaN(since))
       throw new DavPrecondition(`'${token}' is not a sync token of this book`, 'valid-sync-token');
-    const { seq, changes } = await changesSince(deps, a, since);
+    const { seq, changes, truncated } = await changesSince(deps, a, since, syncLimit(root));
     const out: DavResponse[] = changes.map((ch) =>
       ch.card
         ? cardResponse(a, ch.card, props)
         : { href: cardHref(a, { href: ch.href, etag: '', body: '' }), status: 404 },
     );
+    // RFC 6578 §3.7: a truncated answer says so with 507 on the collection; the token continues it.
+    if (truncated) out.push({ href: cardHref(a, { href: '', etag: '', body: '' }), status: 507 });
     return multistatus(out, element({ ns: DAV, name: 'sync-token' }, escapeXml(syncToken(seq))));
   }
   return null;

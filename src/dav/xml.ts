@@ -40,13 +40,17 @@ const parser = new XMLParser({
 
 type Raw = Record<string, unknown> & { ':@'?: Record<string, string> };
 
+/** fast-xml-parser's preserveOrder output: arrays of one-key objects (plus ':@' attributes). */
+const isRaw = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const rawList = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter(isRaw) : []);
+
 /** Parses a WebDAV request body. DOCTYPE is refused outright (RFC 4918 §20.6 lets a server do so). */
 export function parseXml(body: string): XmlElement {
   if (body.length > MAX_XML_BYTES) throw new BadXml(`the XML body is over ${MAX_XML_BYTES} bytes`);
   if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new BadXml('DOCTYPE and entity declarations are not accepted');
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw new BadXml(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  const nodes = parser.parse(body) as Raw[];
+  const nodes = rawList(parser.parse(body));
   const root = nodes.find((n) => elementName(n) !== undefined);
   if (!root) throw new BadXml('the body has no root element');
   return resolve(root, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0);
@@ -73,7 +77,7 @@ function resolve(node: Raw, scope: Map<string, string>, depth: number): XmlEleme
   if (ns === undefined && prefix) throw new BadXml(`undeclared namespace prefix '${prefix}'`);
   const children: XmlElement[] = [];
   let text = '';
-  for (const child of (node[qname] as Raw[] | undefined) ?? []) {
+  for (const child of rawList(node[qname])) {
     if ('#text' in child) text += decodeEntities(String(child['#text']));
     else if (elementName(child)) children.push(resolve(child, local, depth + 1));
   }

@@ -52,7 +52,7 @@ export function readDate(input: string, order?: DateOrder): PartialDate | DatePr
   for (const [pattern, build] of SHAPES) {
     const m = pattern.exec(s);
     if (!m) continue;
-    const d = build(m.slice(1) as string[]);
+    const d = build(m.slice(1));
     return isValidDate(d) ? d : 'invalid';
   }
   const slashed = SLASHED.exec(s);

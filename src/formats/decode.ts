@@ -189,7 +189,11 @@ export async function peekLines(
   const finished = (): Promise<IteratorResult<string>> => Promise.resolve({ value: undefined, done: true });
   const replay: AsyncIterableIterator<string> = {
     next: () => {
-      if (replayed < head.length) return Promise.resolve({ value: head[replayed++] as string, done: false });
+      const line = head[replayed];
+      if (line !== undefined) {
+        replayed++;
+        return Promise.resolve({ value: line, done: false });
+      }
       return done ? finished() : it.next();
     },
     return: () => {

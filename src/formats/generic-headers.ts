@@ -1,5 +1,5 @@
 import { foldText } from '../core/duplicate-keys';
-import type { MappingField } from '../core/import-mapping';
+import { MAPPING_FIELDS, type MappingField } from '../core/import-mapping';
 import { readDate } from './dates';
 import { outlookColumn } from './outlook-headers';
 import { isEmailAddress } from './row-helpers';
@@ -311,8 +311,10 @@ const OUTLOOK_FIELDS: Record<string, MappingField> = {
 };
 
 const BY_NAME = new Map<string, MappingField>();
-for (const [field, names] of Object.entries(HEADER_NAMES) as [MappingField, readonly string[]][])
-  for (const name of names) if (!BY_NAME.has(foldText(name))) BY_NAME.set(foldText(name), field);
+for (const field of MAPPING_FIELDS)
+  if (field !== 'ignore')
+    for (const name of HEADER_NAMES[field])
+      if (!BY_NAME.has(foldText(name))) BY_NAME.set(foldText(name), field);
 
 /** Words that say a column is a phone or an e-mail whatever else its name says ("Tel. (Büro)", "Mail 2"). */
 const KEYWORDS: [RegExp, MappingField][] = [

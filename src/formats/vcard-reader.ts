@@ -24,7 +24,8 @@ import {
 
 /** A card with more properties than this is refused (hostile input), keeping memory bounded. */
 const MAX_PROPERTIES = 5_000;
-const LINK_KINDS = new Set<string>(['linkedin', 'website', 'twitter', 'github', 'other']);
+const LINK_KINDS: readonly LinkKind[] = ['linkedin', 'website', 'twitter', 'github', 'other'];
+const isLinkKind = (t: string): t is LinkKind => LINK_KINDS.some((k) => k === t);
 /** TYPE values that say nothing a person would call a label. */
 const NOISE_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'uri']);
 
@@ -249,8 +250,8 @@ function toContact(props: ContentLine[], file: FileHints, warn: Warn): ImportedC
       case 'X-SOCIALPROFILE': {
         const url = p.name === 'URL' ? text(p) : socialUrl(p);
         if (!url) break;
-        const type = (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase()).find((t) => LINK_KINDS.has(t));
-        contact.links.push({ kind: (type as LinkKind | undefined) ?? linkKind(url), url });
+        const type = (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase()).find(isLinkKind);
+        contact.links.push({ kind: type ?? linkKind(url), url });
         break;
       }
       case 'ADR': {

@@ -37,10 +37,9 @@ function holdsNul(value: unknown): boolean {
     } else if (Array.isArray(v)) {
       for (const child of v) stack.push(child);
     } else if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v) && !isStream(v)) {
-      for (const k in v) {
-        if (!Object.hasOwn(v, k)) continue;
+      for (const [k, child] of Object.entries(v)) {
         if (k.includes('\u0000')) return true;
-        stack.push((v as Record<string, unknown>)[k]);
+        stack.push(child);
       }
     }
   }
@@ -48,7 +47,7 @@ function holdsNul(value: unknown): boolean {
 }
 
 function isStream(v: object): boolean {
-  return typeof (v as { pipe?: unknown }).pipe === 'function';
+  return 'pipe' in v && typeof v.pipe === 'function';
 }
 
 /** preValidation: a NUL byte in a path parameter, the query or the body is a 400 naming the field. */

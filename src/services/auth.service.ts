@@ -11,10 +11,11 @@ import type {
   TokenCreate,
 } from '../contract/auth';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../core/cadence';
+import { errorCode } from '../core/error-code';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthorized } from '../core/errors';
 import { toMillis } from '../core/instant';
 import { decodeScopes, encodeScopes, scopesAllow, TOKEN_SCOPES, type TokenScope } from '../core/token-scopes';
-import { type CircleKind, DEFAULT_WORKING_HOURS, type WorkingHours } from '../core/vocabulary';
+import { CIRCLE_KINDS, type CircleKind, DEFAULT_WORKING_HOURS } from '../core/vocabulary';
 import {
   countUsers,
   deleteSession,
@@ -35,6 +36,7 @@ import {
   updateAccount,
 } from '../store/accounts.repo';
 import { insertCircles } from '../store/circles.repo';
+import { decodeWorkingHours } from '../store/json-columns';
 import { clearThrottle } from '../store/sign-in-throttle.repo';
 import type { Conn } from '../store/store';
 import { cadenceColumns } from './contact-dto';
@@ -87,7 +89,7 @@ async function createAccountWithUser(deps: Deps, db: Conn, input: SignUp, passwo
   });
   await insertCircles(
     db,
-    (Object.keys(CIRCLE_NAMES) as (keyof typeof CIRCLE_NAMES)[]).map((kind) => ({
+    CIRCLE_KINDS.filter((k): k is keyof typeof CIRCLE_NAMES => k !== 'other').map((kind) => ({
       account_id: accountId,
       id: deps.newId(),
       name: CIRCLE_NAMES[kind],
@@ -134,7 +136,7 @@ export async function signUp(
       { serializable: true },
     );
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
+    const code = errorCode(error);
     // 40001: the concurrent transaction won; 23505: the same e-mail committed first (not revealed).
     if (code === '40001') throw new Conflict('another sign-up happened at the same moment; try again');
     if (code === '23505') return { accepted: SIGN_UP_ACCEPTED };
@@ -259,9 +261,8 @@ export async function getMe(
     timeZone: account.time_zone,
     dailySize: account.daily_size,
     weeklyBudget: account.weekly_budget,
-    workingHours: account.working_hours
-      ? (JSON.parse(account.working_hours) as WorkingHours)
-      : DEFAULT_WORKING_HOURS,
+    workingHours:
+      decodeWorkingHours(account.working_hours, 'accounts.working_hours') ?? DEFAULT_WORKING_HOURS,
   };
 }
 

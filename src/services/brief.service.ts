@@ -1,6 +1,5 @@
 import type { Brief } from '../contract/brief';
 import { tally } from '../core/ledger';
-import type { LedgerKind } from '../core/vocabulary';
 import { listFacts } from '../store/facts.repo';
 import { listInteractions } from '../store/interactions.repo';
 import { contactLedgerCounts } from '../store/ledger.repo';
@@ -40,7 +39,7 @@ export async function contactBrief(deps: Deps, accountId: string, contactId: str
   const last = latest[0] ? toInteractionDto(latest[0]) : null;
   // Newest first, so the first one inside the window is the freshest news (future-dated ones wait).
   const win = events.find((e) => e.occurred_on >= winSince && e.occurred_on <= today);
-  const ledger = tally(counts.map((c) => ({ kind: c.kind as LedgerKind, count: c.n })));
+  const ledger = tally(counts.map((c) => ({ kind: c.kind, count: c.n })));
   return {
     contactId,
     name: displayName(contact),

@@ -14,19 +14,21 @@ import { DEFAULT_WORKING_HOURS, type WorkingHours } from '../core/vocabulary';
 import type { TimedEvent } from '../formats/ics-writer';
 import { findAccount } from '../store/accounts.repo';
 import {
+  type CatchUpRow,
   type CatchUpWithName,
   findCatchUp,
   insertCatchUp,
   listCatchUps as listRows,
   settleCatchUp,
 } from '../store/catch-ups.repo';
+import { decodeWorkingHours } from '../store/json-columns';
 import { displayName } from './contact-dto';
 import { type Deps, nowIso } from './deps';
 import { logInteractionIn } from './interactions.service';
 import { requireContact } from './require-contact';
 
-const hoursOf = (json: string | null | undefined): WorkingHours =>
-  json ? (JSON.parse(json) as WorkingHours) : DEFAULT_WORKING_HOURS;
+const hoursOf = (json: string | null | undefined, column: string): WorkingHours =>
+  decodeWorkingHours(json ?? null, column) ?? DEFAULT_WORKING_HOURS;
 
 /** The existing invitation endpoint (feed.routes.ts) with this catch-up's time filled in. */
 function invitationUrl(r: CatchUpWithName): string {
@@ -43,7 +45,7 @@ export function toCatchUpDto(r: CatchUpWithName): CatchUp {
     format: r.format,
     startAt: r.start_at,
     endAt: r.end_at,
-    status: r.status as CatchUp['status'],
+    status: r.status,
     note: r.note,
     interactionId: r.interaction_id,
     invitationUrl: invitationUrl(r),
@@ -72,8 +74,8 @@ export async function contactSlots(
   const theirZone = assumedZone ? myZone : safeZone(contact.time_zone);
   const items = suggestSlots(
     nowIso(deps),
-    { zone: myZone, hours: hoursOf(account?.working_hours) },
-    { zone: theirZone, hours: hoursOf(contact.working_hours) },
+    { zone: myZone, hours: hoursOf(account?.working_hours, 'accounts.working_hours') },
+    { zone: theirZone, hours: hoursOf(contact.working_hours, 'contacts.working_hours') },
     q.format,
     { days: q.days, limit: q.limit },
   );
@@ -90,7 +92,7 @@ export async function planCatchUp(
   const db = deps.store.read;
   const contact = await requireContact(db, accountId, contactId);
   const start = Date.parse(input.startAt);
-  const row = {
+  const row: CatchUpRow = {
     account_id: accountId,
     id: deps.newId(),
     contact_id: contactId,

@@ -1,15 +1,8 @@
 import type { Contact } from '../contract/contacts';
 import { effectiveCadence } from '../core/cadence';
-import type {
-  Cadence,
-  CadenceKind,
-  CadenceUnit,
-  Channel,
-  CircleKind,
-  LinkKind,
-  WorkingHours,
-} from '../core/vocabulary';
+import type { Cadence, CadenceKind, CadenceUnit, CircleKind } from '../core/vocabulary';
 import type { ContactChildren, ContactRow } from '../store/contacts.repo';
+import { decodeWorkingHours } from '../store/json-columns';
 
 export function displayName(row: Pick<ContactRow, 'first_name' | 'last_name'>): string {
   return `${row.first_name} ${row.last_name}`.trim();
@@ -19,12 +12,12 @@ export function cadenceOf(row: {
   cadence_kind: CadenceKind | null;
   cadence_every: number | null;
   cadence_unit: CadenceUnit | null;
-}) {
+}): Cadence | null {
   if (!row.cadence_kind) return null;
   if (row.cadence_kind === 'custom') {
-    return { kind: 'custom', every: row.cadence_every ?? 1, unit: row.cadence_unit ?? 'months' } as Cadence;
+    return { kind: 'custom', every: row.cadence_every ?? 1, unit: row.cadence_unit ?? 'months' };
   }
-  return { kind: row.cadence_kind } as Cadence;
+  return { kind: row.cadence_kind };
 }
 
 export function cadenceColumns(c: Cadence): {
@@ -61,8 +54,8 @@ export function toContactDto(row: ContactRow, children: ContactChildren, photoHa
     city: row.city,
     country: row.country,
     timeZone: row.time_zone,
-    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : null,
-    preferredChannel: row.preferred_channel as Channel | null,
+    workingHours: decodeWorkingHours(row.working_hours, 'contacts.working_hours'),
+    preferredChannel: row.preferred_channel,
     howMet: row.how_met,
     metOn: row.met_on,
     circleId: row.circle_id,
@@ -71,7 +64,7 @@ export function toContactDto(row: ContactRow, children: ContactChildren, photoHa
     cadence: cadenceOf(row),
     emails: children.emails.map((e) => ({ value: e.value, label: e.label })),
     phones: children.phones.map((p) => ({ value: p.value, label: p.label })),
-    links: children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    links: children.links.map((l) => ({ kind: l.kind, url: l.url })),
     tags: children.tags,
     photoHash: photoHash ?? null,
     lastInteractionAt: row.last_interaction_at,

@@ -183,24 +183,17 @@ export async function patchContactIn(
       last_name: last,
       sort_name: sortName(first, last),
     };
-    const simple = {
-      company: 'company',
-      title: 'title',
-      industry: 'industry',
-      city: 'city',
-      country: 'country',
-      timeZone: 'time_zone',
-      preferredChannel: 'preferred_channel',
-      howMet: 'how_met',
-      metOn: 'met_on',
-      circleId: 'circle_id',
-    } as const;
-    for (const [key, column] of Object.entries(simple) as [
-      keyof typeof simple,
-      (typeof simple)[keyof typeof simple],
-    ][]) {
-      if (patch[key] !== undefined) values[column] = patch[key] ?? null;
-    }
+    // Each nullable column the patch names: undefined leaves it, null clears it.
+    if (patch.company !== undefined) values.company = patch.company;
+    if (patch.title !== undefined) values.title = patch.title;
+    if (patch.industry !== undefined) values.industry = patch.industry;
+    if (patch.city !== undefined) values.city = patch.city;
+    if (patch.country !== undefined) values.country = patch.country;
+    if (patch.timeZone !== undefined) values.time_zone = patch.timeZone;
+    if (patch.preferredChannel !== undefined) values.preferred_channel = patch.preferredChannel;
+    if (patch.howMet !== undefined) values.how_met = patch.howMet;
+    if (patch.metOn !== undefined) values.met_on = patch.metOn;
+    if (patch.circleId !== undefined) values.circle_id = patch.circleId;
     if (patch.workingHours !== undefined) {
       values.working_hours = patch.workingHours ? JSON.stringify(patch.workingHours) : null;
     }
@@ -253,7 +246,8 @@ function isSortValue(v: unknown, sort: ContactSort): v is string | number | null
 /** A cursor names its sort, so a cursor of one order is refused by another rather than misread. */
 function decodeCursor(cursor: string, sort: ContactSort): Position {
   try {
-    const parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const parts: unknown[] = Array.isArray(parsed) ? parsed : [];
     const [first, second, third] = parts;
     // [sortName, id] for name order; [sort, value, id] for the others.
     if (sort === 'name' && parts.length === 2 && typeof first === 'string' && typeof second === 'string')

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextDueAt, overdueAt } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS } from '../core/instant';
-import { cadenceOfKey, groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+import { cadenceOfKey, groupBounds, HEALTH_BUCKETS, searchElapsed } from './dashboard.rules';
 
 const NOW = '2026-03-10T09:00:00.000Z';
 const keys = [
@@ -43,5 +44,31 @@ describe('dashboard bounds', () => {
         expect(bucket, `${key.kind} at ${days} days (${pct})`).toBe(want);
       }
     }
+  });
+
+  it('memoized bounds equal the direct search at any now (the memo is keyed without now)', () => {
+    const key = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.record({
+        kind: fc.constant('custom'),
+        every: fc.integer({ min: 0, max: 1000 }),
+        unit: fc.constantFrom('days', 'weeks', 'months', ''),
+      }),
+    );
+    const now = fc
+      .integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2100-01-01T00:00:00Z') })
+      .map((t) => new Date(t).toISOString());
+    fc.assert(
+      fc.property(key, now, now, (k, first, second) => {
+        groupBounds(k, first); // fills the memo at another now
+        const b = groupBounds(k, second);
+        const end = Date.parse(second);
+        const direct = HEALTH_BUCKETS.slice(1).map((h) =>
+          new Date(end - searchElapsed(cadenceOfKey(k), second, (h.from * 40) / 100)).toISOString(),
+        );
+        expect(b.healthFloors).toEqual(direct);
+      }),
+      { numRuns: 60, seed: 15 },
+    );
   });
 });

@@ -33,8 +33,24 @@ function recencyAt(cadence: Cadence, now: string, elapsedMs: number): number {
 // Recency falls to 0 by twice the overdue limit; the longest cadence allowed (1000 months) stays inside this.
 const SEARCH_LIMIT_MS = 200_000 * DAY_MS;
 
+// recencyAt depends on the elapsed time only (the anchor is now − elapsed), so the search's answer
+// is the same at every `now`: memoized per cadence and points, the binary search (34 health scores
+// per bucket and group) ran on every dashboard request and was a quarter of its CPU.
+const elapsedMemo = new Map<string, number>();
+
 /** The longest elapsed time (ms) at which recency still earns `points`: recency never rises with time. */
 function longestElapsed(cadence: Cadence, now: string, points: number): number {
+  const key = `${JSON.stringify(cadence)}|${points}`;
+  const known = elapsedMemo.get(key);
+  if (known !== undefined) return known;
+  const found = searchElapsed(cadence, now, points);
+  if (elapsedMemo.size > 1000) elapsedMemo.clear();
+  elapsedMemo.set(key, found);
+  return found;
+}
+
+/** longestElapsed without the memo (exported for the property test that compares the two). */
+export function searchElapsed(cadence: Cadence, now: string, points: number): number {
   let lo = 0;
   let hi = SEARCH_LIMIT_MS;
   while (lo < hi) {

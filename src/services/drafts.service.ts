@@ -5,8 +5,9 @@ import { lintDraft } from '../core/draft-linter';
 import { type DraftVariables, renderDraft } from '../core/draft-templates';
 import { Invalid, NotFound } from '../core/errors';
 import { holidayName } from '../core/holidays';
+import { isOneOf } from '../core/one-of';
 import { INTEREST_FACT_KINDS } from '../core/resource-match';
-import { CHANNELS, type Channel } from '../core/vocabulary';
+import type { Channel } from '../core/vocabulary';
 import { type ContactRow, findContact, loadChildren } from '../store/contacts.repo';
 import { listFacts } from '../store/facts.repo';
 import { listInteractions } from '../store/interactions.repo';
@@ -54,14 +55,14 @@ async function contactContext(
     listLifeEvents(db, accountId, contactId),
     listFacts(db, accountId, contactId),
   ]);
-  const topics = interactions.flatMap((i) => JSON.parse(i.topics) as string[]);
+  const topics = interactions.flatMap((i) => i.topics);
   const latest = interactions[0];
-  const latestTopics = latest ? (JSON.parse(latest.topics) as string[]) : [];
+  const latestTopics = latest?.topics ?? [];
   const lastTopic = latestTopics[0] ?? (latest ? firstClause(latest.summary) : '');
   const win = events.find((e) => e.occurred_on >= winSince && e.occurred_on <= today);
   const pinned = facts.filter((f) => f.pinned === 1);
   // An interest reads better in a sentence ("how is sailing going?") than a child's name.
-  const interesting = (kind: string) => (INTEREST_FACT_KINDS as readonly string[]).includes(kind);
+  const interesting = (kind: string) => isOneOf(INTEREST_FACT_KINDS, kind);
   const pinnedFact = (pinned.find((f) => interesting(f.kind)) ?? pinned[0])?.value ?? '';
   return {
     contact,
@@ -108,10 +109,7 @@ export async function composeDraft(
   if (input.occasion === 'holiday' && !holiday)
     throw new Invalid('no holiday of their country in the next 30 days', 'occasion');
   const holidayWord = holiday ? holidayName(holiday) : '';
-  const preferred = ctx.contact.preferred_channel;
-  const channel: Channel =
-    input.channel ??
-    ((CHANNELS as readonly string[]).includes(preferred ?? '') ? (preferred as Channel) : 'email');
+  const channel: Channel = input.channel ?? ctx.contact.preferred_channel ?? 'email';
   const variables: DraftVariables = {
     firstName: ctx.contact.first_name,
     lastTopic: ctx.lastTopic,

@@ -1,7 +1,7 @@
 import type { ContactFilter } from '../contract/contacts';
 import { isSafeLink } from '../core/safe-link';
 import { csvRow } from '../formats/csv-writer';
-import type { ContactLike, LinkKind, PartialDate } from '../formats/imported-contact';
+import type { ContactLike, PartialDate } from '../formats/imported-contact';
 import { writeVCards } from '../formats/vcard-writer';
 import { listCircles } from '../store/circles.repo';
 import { type ContactPhotoRow, loadContactPhotos } from '../store/contact-photos.repo';
@@ -83,9 +83,7 @@ function contactLike(c: ExportContact): ContactLike & { id: string } {
     emails: c.children.emails.map((e) => ({ value: e.value, ...(e.label && { label: e.label }) })),
     phones: c.children.phones.map((p) => ({ value: p.value, ...(p.label && { label: p.label }) })),
     // Links stored before schemes were checked may be unsafe: they are left out of every export.
-    links: c.children.links
-      .filter((l) => isSafeLink(l.url))
-      .map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    links: c.children.links.filter((l) => isSafeLink(l.url)).map((l) => ({ kind: l.kind, url: l.url })),
     tags: c.children.tags,
     ...(r.company && { company: r.company }),
     ...(r.title && { title: r.title }),

@@ -110,7 +110,7 @@ export async function accountCalendarEvents(
   ]);
   const events: CalendarEvent[] = [];
   for (const d of dates) {
-    const title = DATE_TITLES[d.kind as DateKind] ?? 'Date';
+    const title = DATE_TITLES[d.kind] ?? 'Date';
     events.push({
       kind: 'yearly',
       uid: `date-${d.id}@tend`,

@@ -3,7 +3,7 @@ import { Invalid } from '../core/errors';
 import { type HolidayChoice, holidaysPerYear, type UpcomingHoliday, upcomingHoliday } from '../core/holidays';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { localDate } from '../core/instant';
-import { HOLIDAY_KINDS, type HolidayKind } from '../core/vocabulary';
+import { HOLIDAY_KINDS } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import {
@@ -22,7 +22,6 @@ export interface CircleHolidayChoice extends HolidayChoice {
   circleTracked: boolean;
 }
 
-const KNOWN = new Set<string>(HOLIDAY_KINDS);
 const circleTracked = (c: CircleRow) => c.cadence_kind !== 'ad_hoc' && c.cadence_kind !== 'not_tracked';
 
 /** The account's holiday choices per circle, with the kinds the vocabulary still knows. */
@@ -31,9 +30,10 @@ export async function holidayChoices(db: Conn, accountId: string): Promise<Circl
   const byId = new Map(circles.map((c) => [c.id, c]));
   return rows.flatMap((r) => {
     const circle = byId.get(r.circle_id);
-    const kinds = (JSON.parse(r.kinds) as string[]).filter((k): k is HolidayKind => KNOWN.has(k));
-    if (!circle || kinds.length === 0) return [];
-    return [{ circleId: r.circle_id, kinds, leadDays: r.lead_days, circleTracked: circleTracked(circle) }];
+    if (!circle || r.kinds.length === 0) return [];
+    return [
+      { circleId: r.circle_id, kinds: r.kinds, leadDays: r.lead_days, circleTracked: circleTracked(circle) },
+    ];
   });
 }
 
@@ -95,7 +95,7 @@ export async function putHolidaySettings(
         .filter((c) => c.kinds.length > 0)
         .map((c) => ({
           circleId: c.circleId,
-          kinds: JSON.stringify([...new Set(c.kinds)]),
+          kinds: [...new Set(c.kinds)],
           leadDays: c.leadDays,
         })),
       nowIso(deps),

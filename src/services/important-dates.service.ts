@@ -1,7 +1,6 @@
 import type { ImportantDate, ImportantDateCreate, ImportantDatePatch } from '../contract/important-dates';
 import { Invalid, NotFound } from '../core/errors';
 import { defaultLeadDays, invalidDay } from '../core/important-dates';
-import type { DateKind } from '../core/vocabulary';
 import {
   deleteImportantDate,
   findImportantDate,
@@ -17,7 +16,7 @@ export function toImportantDateDto(r: ImportantDateRow): ImportantDate {
   return {
     id: r.id,
     contactId: r.contact_id,
-    kind: r.kind as DateKind,
+    kind: r.kind,
     label: r.label,
     month: r.month,
     day: r.day,

@@ -6,6 +6,7 @@ import type { NewRow } from '../store/database';
 import {
   deleteInteraction,
   findInteraction,
+  type InteractionChanges,
   type InteractionRow,
   insertInteraction,
   insertInteractions,
@@ -25,7 +26,7 @@ export function toInteractionDto(r: InteractionRow): Interaction {
     direction: r.direction,
     occurredAt: r.occurred_at,
     summary: r.summary,
-    topics: JSON.parse(r.topics) as string[],
+    topics: r.topics,
     awaitingReply: r.awaiting_reply === 1,
     createdAt: r.created_at,
   };
@@ -90,7 +91,7 @@ export async function logInteractionIn(
     });
   }
   await refreshSchedule(deps, trx, accountId, contactId, { created: false });
-  return toInteractionDto(row);
+  return toInteractionDto({ ...row, topics: input.topics });
 }
 
 /**
@@ -152,7 +153,7 @@ export async function patchInteraction(
   return deps.store.transaction(async (trx) => {
     const row = await findInteraction(trx, accountId, id);
     if (!row) throw new NotFound('interaction not found');
-    const values: Partial<InteractionRow> = {
+    const values: InteractionChanges = {
       ...(patch.channel && { channel: patch.channel }),
       ...(patch.direction && { direction: patch.direction }),
       ...(patch.occurredAt && { occurred_at: iso(patch.occurredAt) }),
@@ -162,7 +163,7 @@ export async function patchInteraction(
     };
     await updateInteraction(trx, accountId, id, values);
     await refreshSchedule(deps, trx, accountId, row.contact_id, { created: false });
-    return toInteractionDto({ ...row, ...values });
+    return toInteractionDto({ ...row, ...values, topics: patch.topics ?? row.topics });
   });
 }
 

@@ -7,10 +7,8 @@ import type {
 import { Conflict, Invalid, NotFound } from '../core/errors';
 import {
   advance,
-  type IntroductionOutcome,
-  type IntroductionStage,
+  INTRODUCTION_STAGES,
   type IntroductionState,
-  type IntroductionStep,
   type IntroPerson,
   introDraft,
   isOpen,
@@ -20,6 +18,7 @@ import {
 } from '../core/introductions';
 import type { ExtensionReason } from '../core/today-reasons';
 import { findContact, loadChildren } from '../store/contacts.repo';
+import type { NewRow } from '../store/database';
 import {
   findIntroduction,
   findOpenBetween,
@@ -40,10 +39,10 @@ const fullName = (first: string, last: string) => `${first} ${last}`.trim();
 
 function stateOf(r: IntroductionWithPeople): IntroductionState {
   return {
-    stage: r.stage as IntroductionStage,
+    stage: r.stage,
     stageAt: r.stage_at,
-    outcome: r.outcome as IntroductionOutcome | null,
-    history: JSON.parse(r.history) as IntroductionStep[],
+    outcome: r.outcome,
+    history: r.history,
   };
 }
 
@@ -157,7 +156,7 @@ export async function advanceIntroduction(
       throw new Conflict('the introduction changed meanwhile; reload and try again', 'action');
     if (input.action === 'intro_sent') {
       const occurredOn = await accountToday(deps, trx, accountId);
-      const entry = (contactId: string, other: string) => ({
+      const entry = (contactId: string, other: string): NewRow<'ledger_entries'> => ({
         account_id: accountId,
         id: deps.newId(),
         contact_id: contactId,
@@ -176,7 +175,7 @@ export async function advanceIntroduction(
   });
 }
 
-const WAITING = Object.keys(STALE_AFTER_DAYS);
+const WAITING = INTRODUCTION_STAGES.filter((s) => STALE_AFTER_DAYS[s] !== undefined);
 const SHORTEST_WAIT = Math.min(...Object.values(STALE_AFTER_DAYS));
 
 /** Today extension: introduction steps left waiting too long become items for whom to contact next. */

@@ -36,7 +36,7 @@ const LABEL: Record<LedgerKind, string> = {
 };
 
 export function toLedgerEntryDto(r: LedgerEntryRow): LedgerEntry {
-  const kind = r.kind as LedgerKind;
+  const kind = r.kind;
   return {
     id: r.id,
     contactId: r.contact_id,
@@ -57,7 +57,7 @@ export async function accountToday(deps: Deps, db: Conn, accountId: string): Pro
 
 async function contactTally(db: Conn, accountId: string, contactId: string) {
   const counts = await contactLedgerCounts(db, accountId, contactId);
-  return tally(counts.map((c) => ({ kind: c.kind as LedgerKind, count: c.n })));
+  return tally(counts.map((c) => ({ kind: c.kind, count: c.n })));
 }
 
 /** A contact's entries (newest first) with the balance and what an ask now would warn. */
@@ -133,9 +133,7 @@ export async function removeLedgerEntry(deps: Deps, accountId: string, id: strin
 export async function getNetworkLedger(deps: Deps, accountId: string): Promise<NetworkLedger> {
   const db = deps.store.read;
   const counts = await networkLedgerCounts(db, accountId);
-  const net = networkBalance(
-    counts.map((c) => ({ contactId: c.contact_id, kind: c.kind as LedgerKind, count: c.n })),
-  );
+  const net = networkBalance(counts.map((c) => ({ contactId: c.contact_id, kind: c.kind, count: c.n })));
   const names = await contactNames(db, accountId, [
     ...new Set([...net.topGivenTo, ...net.mostAsked].map((c) => c.contactId)),
   ]);

@@ -1,5 +1,6 @@
 import type { PublicPostCreate, Update } from '../contract/updates';
 import { PUBLIC_POST_MODE } from '../contract/updates';
+import type { NewRow } from '../store/database';
 import { insertUpdate } from '../store/updates.repo';
 import { type Deps, nowIso } from './deps';
 
@@ -14,7 +15,7 @@ export async function recordPublicPost(
   input: PublicPostCreate,
 ): Promise<Update> {
   const now = nowIso(deps);
-  const row = {
+  const row: NewRow<'updates'> = {
     account_id: accountId,
     id: deps.newId(),
     subject: 'LinkedIn post',

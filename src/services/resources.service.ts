@@ -12,10 +12,8 @@ import type {
 import { Invalid, NotFound } from '../core/errors';
 import {
   type ContactProfile,
-  type InterestFactKind,
   matchContacts,
   matchResources,
-  type ResourceKind,
   TOPIC_WINDOW_DAYS,
 } from '../core/resource-match';
 import { findContact } from '../store/contacts.repo';
@@ -53,7 +51,7 @@ const LIBRARY_LIMIT = 500;
 function toDto(r: ResourceRow, tags: string[]): Resource {
   return {
     id: r.id,
-    kind: r.kind as ResourceKind,
+    kind: r.kind,
     title: r.title,
     url: r.url,
     note: r.note,
@@ -152,7 +150,10 @@ export async function loadProfiles(
     recentTopics(db, accountId, since, ids),
     contactBasics(db, accountId, ids),
   ]);
-  const profiles = new Map<string, ContactProfile & { facts: ContactProfile['facts'][number][] }>();
+  const profiles = new Map<
+    string,
+    ContactProfile & { facts: ContactProfile['facts'][number][]; topics: string[] }
+  >();
   const names = new Map<string, string>();
   const of = (contactId: string) => {
     let p = profiles.get(contactId);
@@ -162,8 +163,8 @@ export async function loadProfiles(
     }
     return p;
   };
-  for (const f of facts) of(f.contact_id).facts.push({ kind: f.kind as InterestFactKind, value: f.value });
-  for (const t of topics) (of(t.contact_id).topics as string[]).push(...(JSON.parse(t.topics) as string[]));
+  for (const f of facts) of(f.contact_id).facts.push({ kind: f.kind, value: f.value });
+  for (const t of topics) of(t.contact_id).topics.push(...t.topics);
   for (const b of basics) {
     of(b.id).industry = b.industry;
     names.set(b.id, displayName(b));
@@ -225,6 +226,7 @@ export async function shareResource(
     if (!(await findContact(trx, accountId, input.contactId)))
       throw new Invalid('no such contact', 'contactId');
     const now = nowIso(deps);
+    const topics = resource.tags.slice(0, 20).map((t) => t.slice(0, 60));
     const row: NewRow<'interactions'> & { id: string } = {
       account_id: accountId,
       id: deps.newId(),
@@ -234,7 +236,7 @@ export async function shareResource(
       occurred_at: now,
       summary: `Shared: ${resource.title}`,
       // Interaction topics are at most 60 characters each and 20 in all (contract/interactions.ts).
-      topics: JSON.stringify(resource.tags.slice(0, 20).map((t) => t.slice(0, 60))),
+      topics: JSON.stringify(topics),
       awaiting_reply: 0,
       retry_step: 0,
       created_at: now,
@@ -262,7 +264,7 @@ export async function shareResource(
       },
     ]);
     await refreshSchedule(deps, trx, accountId, input.contactId, { created: false });
-    const interaction: Interaction = toInteractionDto(row);
+    const interaction: Interaction = toInteractionDto({ ...row, topics });
     return { interaction, ledgerEntryId };
   });
 }

@@ -1,4 +1,4 @@
-import type { ContactFilter, ContactPage } from '../contract/contacts';
+import { ContactFilter, type ContactPage } from '../contract/contacts';
 import type { Segment, SegmentCreate } from '../contract/segments';
 import { NotFound } from '../core/errors';
 import {
@@ -12,7 +12,7 @@ import { listContactPage } from './contacts.service';
 import { type Deps, nowIso } from './deps';
 
 function toSegmentDto(r: SegmentRow): Segment {
-  return { id: r.id, name: r.name, filter: JSON.parse(r.filter) as ContactFilter, createdAt: r.created_at };
+  return { id: r.id, name: r.name, filter: ContactFilter.parse(r.filter), createdAt: r.created_at };
 }
 
 export async function listSegmentItems(deps: Deps, accountId: string): Promise<Segment[]> {
@@ -28,7 +28,7 @@ export async function createSegment(deps: Deps, accountId: string, input: Segmen
     created_at: nowIso(deps),
   };
   await insertSegment(deps.store.read, row);
-  return toSegmentDto(row);
+  return { id: row.id, name: row.name, filter: input.filter, createdAt: row.created_at };
 }
 
 export async function removeSegment(deps: Deps, accountId: string, id: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { CalendarMeetingsTable } from './database';
+import { rowsByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type CalendarMeetingRow = Selectable<CalendarMeetingsTable>;
@@ -68,16 +69,12 @@ export async function interactionTimes(
   ids: readonly string[],
 ): Promise<{ id: string; occurred_at: string; summary: string | null }[]> {
   const db = kysely(conn);
-  const out: { id: string; occurred_at: string; summary: string | null }[] = [];
-  for (const part of chunks([...new Set(ids)]))
-    if (part.length > 0)
-      out.push(
-        ...(await db
-          .selectFrom('interactions')
-          .select(['id', 'occurred_at', 'summary'])
-          .where('account_id', '=', accountId)
-          .where('id', 'in', part)
-          .execute()),
-      );
-  return out;
+  return rowsByIds([...new Set(ids)], (part) =>
+    db
+      .selectFrom('interactions')
+      .select(['id', 'occurred_at', 'summary'])
+      .where('account_id', '=', accountId)
+      .where('id', 'in', part)
+      .execute(),
+  );
 }

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
-import { chunks, insertMany } from './chunks';
+import { insertMany } from './chunks';
 import { kysely } from './conn';
 import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable } from './database';
+import { rowsByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type SourceRow = Selectable<CaptureSourcesTable>;
@@ -124,19 +125,14 @@ export async function capturedByKeys(
   keys: readonly string[],
 ): Promise<CapturedItemRow[]> {
   const db = kysely(conn);
-  const out: CapturedItemRow[] = [];
-  for (const part of chunks([...new Set(keys)])) {
-    if (part.length === 0) continue;
-    out.push(
-      ...(await db
-        .selectFrom('captured_items')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('item_key', 'in', part)
-        .execute()),
-    );
-  }
-  return out;
+  return rowsByIds([...new Set(keys)], (part) =>
+    db
+      .selectFrom('captured_items')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('item_key', 'in', part)
+      .execute(),
+  );
 }
 
 export async function insertCapturedItems(

@@ -1,12 +1,19 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { CarddavConflictsTable, CarddavLinksTable, CarddavSubscriptionsTable } from './database';
+import { decodeJson } from './json-columns';
+import { mapByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type SubscriptionRow = Selectable<CarddavSubscriptionsTable>;
 export type LinkRow = Selectable<CarddavLinksTable>;
-export type ConflictRow = Selectable<CarddavConflictsTable>;
+/** A conflict with its JSON detail decoded; the service checks its shape (contract ConflictField). */
+export type ConflictRow = Omit<Selectable<CarddavConflictsTable>, 'detail'> & { detail: unknown };
+
+const decodedConflict = (r: Selectable<CarddavConflictsTable>): ConflictRow => ({
+  ...r,
+  detail: decodeJson(r.detail, 'carddav_conflicts.detail'),
+});
 
 export async function insertSubscription(
   conn: Conn,
@@ -139,17 +146,18 @@ export async function contactStamps(
   ids: string[],
 ): Promise<Map<string, string>> {
   const db = kysely(conn);
-  const out = new Map<string, string>();
-  for (const slice of chunks(ids)) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select(['id', 'updated_at'])
-      .where('account_id', '=', accountId)
-      .where('id', 'in', slice)
-      .execute();
-    for (const r of rows) out.set(r.id, r.updated_at);
-  }
-  return out;
+  return mapByIds(
+    ids,
+    (slice) =>
+      db
+        .selectFrom('contacts')
+        .select(['id', 'updated_at'])
+        .where('account_id', '=', accountId)
+        .where('id', 'in', slice)
+        .execute(),
+    (r) => r.id,
+    (r) => r.updated_at,
+  );
 }
 
 export async function conflictsOf(
@@ -160,7 +168,7 @@ export async function conflictsOf(
   const db = kysely(conn);
   let q = db.selectFrom('carddav_conflicts').selectAll().where('account_id', '=', accountId);
   if (subscriptionId !== undefined) q = q.where('subscription_id', '=', subscriptionId);
-  return q.orderBy('created_at').orderBy('id').execute();
+  return (await q.orderBy('created_at').orderBy('id').execute()).map(decodedConflict);
 }
 
 export async function findConflict(
@@ -169,12 +177,13 @@ export async function findConflict(
   id: string,
 ): Promise<ConflictRow | undefined> {
   const db = kysely(conn);
-  return db
+  const row = await db
     .selectFrom('carddav_conflicts')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && decodedConflict(row);
 }
 
 /** One open conflict per card: a newer state of the card replaces what was listed. */

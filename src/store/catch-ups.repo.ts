@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { CatchUpStatus } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { CatchUpsTable, Db } from './database';
 import type { Conn } from './store';
@@ -64,7 +65,7 @@ export async function settleCatchUp(
   conn: Conn,
   accountId: string,
   id: string,
-  from: string,
+  from: CatchUpStatus,
   values: Partial<Pick<CatchUpRow, 'status' | 'interaction_id'>>,
 ): Promise<number> {
   const db = kysely(conn);

@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql } from 'kysely';
 import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { ContactPhotosTable, ImportRowPhotosTable } from './database';
+import { mapByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type ContactPhotoRow = Selectable<ContactPhotosTable>;
@@ -28,17 +29,18 @@ export async function photoHashes(
   ids: string[],
 ): Promise<Map<string, string>> {
   const db = kysely(conn);
-  const out = new Map<string, string>();
-  for (const part of chunks(ids)) {
-    const rows = await db
-      .selectFrom('contact_photos')
-      .select(['contact_id', 'hash'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.contact_id, r.hash);
-  }
-  return out;
+  return mapByIds(
+    ids,
+    (part) =>
+      db
+        .selectFrom('contact_photos')
+        .select(['contact_id', 'hash'])
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', part)
+        .execute(),
+    (r) => r.contact_id,
+    (r) => r.hash,
+  );
 }
 
 /** The photos of `ids` (an export page), by contact. */
@@ -48,17 +50,18 @@ export async function loadContactPhotos(
   ids: string[],
 ): Promise<Map<string, ContactPhotoRow>> {
   const db = kysely(conn);
-  const out = new Map<string, ContactPhotoRow>();
-  for (const part of chunks(ids)) {
-    const rows = await db
-      .selectFrom('contact_photos')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.contact_id, r);
-  }
-  return out;
+  return mapByIds(
+    ids,
+    (part) =>
+      db
+        .selectFrom('contact_photos')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', part)
+        .execute(),
+    (r) => r.contact_id,
+    (r) => r,
+  );
 }
 
 /** Sets a contact's photo, replacing the one it had. */

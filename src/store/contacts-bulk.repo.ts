@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { ContactsTable, Db } from './database';
+import { rowsByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 /** Which of these ids are contacts of the account (an id of another account is not). */
@@ -11,17 +12,15 @@ export async function existingContactIds(
   ids: readonly string[],
 ): Promise<Set<string>> {
   const db = kysely(conn);
-  const found = new Set<string>();
-  for (const part of chunks(ids)) {
-    const rows = await db
+  const rows = await rowsByIds(ids, (part) =>
+    db
       .selectFrom('contacts')
       .select('id')
       .where('account_id', '=', accountId)
       .where('id', 'in', part)
-      .execute();
-    for (const r of rows) found.add(r.id);
-  }
-  return found;
+      .execute(),
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The same column values on every one of these contacts. */

@@ -1,9 +1,9 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { holidayCountry } from '../core/holiday-country';
-import type { CadenceKind } from '../core/vocabulary';
-import { chunks } from './chunks';
+import type { CadenceKind, LinkKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactsTable } from './database';
+import { rowsByIds } from './rows-by-ids';
 import { foldSearch, searchTerms } from './search-text';
 import type { Conn } from './store';
 
@@ -11,7 +11,7 @@ export type ContactRow = Selectable<ContactsTable>;
 export interface ContactChildren {
   emails: { value: string; label: string | null }[];
   phones: { value: string; e164: string | null; label: string | null }[];
-  links: { kind: string; url: string }[];
+  links: { kind: LinkKind; url: string }[];
   tags: string[];
 }
 /** How the contacts list is ordered; every order ends on id so a keyset cursor is stable. */
@@ -72,17 +72,14 @@ export async function findContacts(
   ids: readonly string[],
 ): Promise<ContactRow[]> {
   const db = kysely(conn);
-  const out: ContactRow[] = [];
-  for (const part of chunks(ids))
-    out.push(
-      ...(await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('id', 'in', part)
-        .execute()),
-    );
-  return out;
+  return rowsByIds(ids, (part) =>
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', 'in', part)
+      .execute(),
+  );
 }
 
 export async function updateContact(

@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Kysely } from 'kysely';
+import type { IntroductionOutcome, IntroductionStage } from '../core/introductions';
+import type { ResourceKind } from '../core/resource-match';
 import type { CatchUpFormat } from '../core/slots';
 import type { TripKind } from '../core/trips';
 import type {
@@ -6,13 +8,22 @@ import type {
   CadenceUnit,
   CaptureSourceKind,
   CarddavConflictKind,
+  CatchUpStatus,
   Channel,
   CircleKind,
+  DateKind,
+  DecisionKind,
   Direction,
   FactKind,
+  LedgerKind,
   LifeEventKind,
+  LinkKind,
+  OutboxKind,
+  OutboxStatus,
   RelationshipKind,
   TaskKind,
+  UpdateRecipientChannel,
+  UpdateSendMode,
 } from '../core/vocabulary';
 
 /**
@@ -111,7 +122,7 @@ export interface ContactsTable {
   country: string | null;
   time_zone: string | null;
   working_hours: string | null;
-  preferred_channel: string | null;
+  preferred_channel: Channel | null;
   how_met: string | null;
   met_on: string | null;
   circle_id: string | null;
@@ -159,7 +170,7 @@ export interface ContactLinksTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: LinkKind;
   url: string;
   position: number;
 }
@@ -234,7 +245,7 @@ export interface ImportantDatesTable {
   account_id: string;
   id: string;
   contact_id: string;
-  kind: string;
+  kind: DateKind;
   label: string | null;
   month: number;
   day: number;
@@ -268,7 +279,7 @@ export interface TasksTable {
 export interface QueueDecisionsTable {
   account_id: string;
   contact_id: string;
-  kind: string;
+  kind: DecisionKind;
   until_at: string;
   created_at: string;
 }
@@ -291,8 +302,7 @@ export interface FeedTokensTable {
 export interface ResourcesTable {
   account_id: string;
   id: string;
-  /** 'article' | 'tool' | 'event' | 'job_opening' */
-  kind: string;
+  kind: ResourceKind;
   title: string;
   url: string | null;
   note: string;
@@ -319,8 +329,7 @@ export interface LedgerEntriesTable {
   account_id: string;
   id: string;
   contact_id: string;
-  /** LedgerKind */
-  kind: string;
+  kind: LedgerKind;
   occurred_on: string;
   note: string | null;
   /** Soft reference to introductions.id (no foreign key: the other contact keeps the give). */
@@ -334,11 +343,9 @@ export interface IntroductionsTable {
   a_contact_id: string;
   b_contact_id: string;
   reason: string;
-  /** IntroductionStage */
-  stage: string;
+  stage: IntroductionStage;
   stage_at: string;
-  /** IntroductionOutcome */
-  outcome: string | null;
+  outcome: IntroductionOutcome | null;
   /** JSON IntroductionStep[] */
   history: string;
   created_at: string;
@@ -430,14 +437,12 @@ export interface OutboxTable {
   account_id: string;
   id: string;
   idempotency_key: string;
-  /** 'digest' | 'update' */
-  kind: string;
+  kind: OutboxKind;
   to_address: string;
   subject: string;
   text: string;
   html: string | null;
-  /** 'pending' | 'sending' | 'sent' | 'failed' */
-  status: string;
+  status: OutboxStatus;
   attempts: Generated<number>;
   next_attempt_at: string;
   last_error: string | null;
@@ -456,16 +461,14 @@ export interface UpdatesTable {
   filter: string | null;
   created_at: string;
   sent_at: string | null;
-  /** 'smtp' | 'drafts' */
-  send_mode: string | null;
+  send_mode: UpdateSendMode | null;
 }
 
 export interface UpdateRecipientsTable {
   account_id: string;
   update_id: string;
   contact_id: string;
-  /** 'email' | 'draft' */
-  channel: string;
+  channel: UpdateRecipientChannel;
   email: string;
   subject: string;
   body: string;
@@ -477,12 +480,10 @@ export interface CatchUpsTable {
   account_id: string;
   id: string;
   contact_id: string;
-  /** CatchUpFormat */
   format: CatchUpFormat;
   start_at: string;
   end_at: string;
-  /** 'planned' | 'done' | 'cancelled' */
-  status: string;
+  status: CatchUpStatus;
   note: string;
   interaction_id: string | null;
   created_at: string;
@@ -497,7 +498,6 @@ export interface TripsTable {
   /** Local dates, YYYY-MM-DD, both inclusive. */
   starts_on: string;
   ends_on: string;
-  /** 'trip' | 'conference' */
   kind: TripKind;
   created_at: string;
 }

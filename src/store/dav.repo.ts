@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import { chunks } from './chunks';
 import { kysely } from './conn';
 import type { DavCardsTable } from './database';
+import { mapByIds, rowsByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type DavCardRow = Selectable<DavCardsTable>;
@@ -87,18 +88,14 @@ export async function findCardsOfContacts(
   contactIds: string[],
 ): Promise<DavCardRow[]> {
   const db = kysely(conn);
-  const out: DavCardRow[] = [];
-  for (const ids of chunks(contactIds)) {
-    out.push(
-      ...(await db
-        .selectFrom('dav_cards')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('contact_id', 'in', ids)
-        .execute()),
-    );
-  }
-  return out;
+  return rowsByIds(contactIds, (ids) =>
+    db
+      .selectFrom('dav_cards')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('contact_id', 'in', ids)
+      .execute(),
+  );
 }
 
 /** Live cards in href order; `withBody` for REPORTs that return address data. */
@@ -116,19 +113,15 @@ export async function listLiveCards(conn: Conn, accountId: string): Promise<DavC
 /** Live cards of the account among `hrefs`. */
 export async function cardsByHref(conn: Conn, accountId: string, hrefs: string[]): Promise<DavCardRow[]> {
   const db = kysely(conn);
-  const out: DavCardRow[] = [];
-  for (const slice of chunks(hrefs)) {
-    out.push(
-      ...(await db
-        .selectFrom('dav_cards')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('href', 'in', slice)
-        .where('deleted', '=', 0)
-        .execute()),
-    );
-  }
-  return out;
+  return rowsByIds(hrefs, (slice) =>
+    db
+      .selectFrom('dav_cards')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('href', 'in', slice)
+      .where('deleted', '=', 0)
+      .execute(),
+  );
 }
 
 /** Cards (tombstones included) changed after `seq`, oldest change first: one row per card. */
@@ -250,17 +243,18 @@ export async function noteBodies(
   noteIds: string[],
 ): Promise<Map<string, string>> {
   const db = kysely(conn);
-  const out = new Map<string, string>();
-  for (const ids of chunks(noteIds)) {
-    const rows = await db
-      .selectFrom('notes')
-      .select(['id', 'body'])
-      .where('account_id', '=', accountId)
-      .where('id', 'in', ids)
-      .execute();
-    for (const r of rows) out.set(r.id, r.body);
-  }
-  return out;
+  return mapByIds(
+    noteIds,
+    (ids) =>
+      db
+        .selectFrom('notes')
+        .select(['id', 'body'])
+        .where('account_id', '=', accountId)
+        .where('id', 'in', ids)
+        .execute(),
+    (r) => r.id,
+    (r) => r.body,
+  );
 }
 
 /** The first note of each contact in the notes list's order (pinned, then newest). */
@@ -270,37 +264,34 @@ export async function firstNotes(
   contactIds: string[],
 ): Promise<Map<string, { id: string; body: string }>> {
   const db = kysely(conn);
-  const out = new Map<string, { id: string; body: string }>();
-  for (const ids of chunks(contactIds)) {
-    const rows = await db
-      .selectFrom('notes')
-      .select(['id', 'contact_id', 'body'])
-      .where('account_id', '=', accountId)
-      .where('contact_id', 'in', ids)
-      .orderBy('pinned', 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    for (const r of rows) if (!out.has(r.contact_id)) out.set(r.contact_id, { id: r.id, body: r.body });
-  }
-  return out;
+  return mapByIds(
+    contactIds,
+    (ids) =>
+      db
+        .selectFrom('notes')
+        .select(['id', 'contact_id', 'body'])
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', ids)
+        .orderBy('pinned', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+    (r) => r.contact_id,
+    (r) => ({ id: r.id, body: r.body }),
+  );
 }
 
 /** Contact rows by id (any order). */
 export async function contactRowsByIds(conn: Conn, accountId: string, contactIds: string[]) {
   const db = kysely(conn);
-  const out = [];
-  for (const ids of chunks(contactIds)) {
-    out.push(
-      ...(await db
-        .selectFrom('contacts')
-        .selectAll()
-        .where('account_id', '=', accountId)
-        .where('id', 'in', ids)
-        .execute()),
-    );
-  }
-  return out;
+  return rowsByIds(contactIds, (ids) =>
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', 'in', ids)
+      .execute(),
+  );
 }
 
 /** Writes many card rows, a statement per few hundred (the first sync of a large book). */

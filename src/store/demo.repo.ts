@@ -30,7 +30,7 @@ export async function insertInChunks<T extends keyof Database & string>(
   for (let i = 0; i < rows.length; i += size) {
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + size) as never)
+      .values(rows.slice(i, i + size))
       .execute();
   }
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { DateKind, TaskKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { FeedTokensTable } from './database';
 import type { Conn } from './store';
@@ -52,7 +53,7 @@ export async function revokeFeedToken(
 
 export interface FeedDateRow {
   id: string;
-  kind: string;
+  kind: DateKind;
   label: string | null;
   month: number;
   day: number;
@@ -79,7 +80,7 @@ export async function feedDates(conn: Conn, accountId: string): Promise<FeedDate
 
 export interface FeedTaskRow {
   id: string;
-  kind: string;
+  kind: TaskKind;
   title: string;
   due_at: string;
   first_name: string | null;

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { CadenceKind } from '../core/vocabulary';
+import type { CadenceKind, HolidayKind } from '../core/vocabulary';
 import { kysely } from './conn';
+import { decodeHolidayKinds } from './json-columns';
 import type { Conn } from './store';
 
 export interface HolidaySettingRow {
   circle_id: string;
-  kinds: string;
+  kinds: HolidayKind[];
   lead_days: number;
   updated_at: string;
 }
@@ -15,19 +16,20 @@ const UNTRACKED_CADENCES: CadenceKind[] = ['ad_hoc', 'not_tracked'];
 
 export async function listHolidaySettings(conn: Conn, accountId: string): Promise<HolidaySettingRow[]> {
   const db = kysely(conn);
-  return db
+  const rows = await db
     .selectFrom('holiday_settings')
     .select(['circle_id', 'kinds', 'lead_days', 'updated_at'])
     .where('account_id', '=', accountId)
     .orderBy('circle_id')
     .execute();
+  return rows.map((r) => ({ ...r, kinds: decodeHolidayKinds(r.kinds, 'holiday_settings.kinds') }));
 }
 
 /** Replaces the account's whole holiday choice (one row per circle that has one). */
 export async function replaceHolidaySettings(
   conn: Conn,
   accountId: string,
-  rows: readonly { circleId: string; kinds: string; leadDays: number }[],
+  rows: readonly { circleId: string; kinds: readonly HolidayKind[]; leadDays: number }[],
   now: string,
 ): Promise<void> {
   const db = kysely(conn);
@@ -39,7 +41,7 @@ export async function replaceHolidaySettings(
       rows.map((r) => ({
         account_id: accountId,
         circle_id: r.circleId,
-        kinds: r.kinds,
+        kinds: JSON.stringify(r.kinds),
         lead_days: r.leadDays,
         updated_at: now,
       })),

@@ -101,6 +101,8 @@ export interface MergeTarget {
   children: ContactChildren;
   notes: string[];
   dateKinds: Set<string>;
+  /** A merge gives a contact the file's photo only when it has none. */
+  hasPhoto: boolean;
 }
 
 /** The merge targets that still exist, by id (a missing id was deleted since the preview). */
@@ -112,7 +114,7 @@ export async function loadMergeTargets(
   const db = kysely(conn);
   const out = new Map<string, MergeTarget>();
   for (const part of chunks(ids)) {
-    const [rows, children, notes, dates] = await Promise.all([
+    const [rows, children, notes, dates, photos] = await Promise.all([
       db
         .selectFrom('contacts')
         .selectAll()
@@ -132,13 +134,21 @@ export async function loadMergeTargets(
         .where('account_id', '=', accountId)
         .where('contact_id', 'in', part)
         .execute(),
+      db
+        .selectFrom('contact_photos')
+        .select('contact_id')
+        .where('account_id', '=', accountId)
+        .where('contact_id', 'in', part)
+        .execute(),
     ]);
+    const withPhoto = new Set(photos.map((p) => p.contact_id));
     for (const row of rows)
       out.set(row.id, {
         row,
         children: children.get(row.id) ?? { emails: [], phones: [], links: [], tags: [] },
         notes: [],
         dateKinds: new Set(),
+        hasPhoto: withPhoto.has(row.id),
       });
     for (const n of notes) out.get(n.contact_id)?.notes.push(n.body);
     for (const d of dates) out.get(d.contact_id)?.dateKinds.add(d.kind);

@@ -1,9 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { DedupeContact } from '../core/duplicate-keys';
-import { chunks, insertMany } from './chunks';
+import type { DateKind } from '../core/vocabulary';
+import { insertMany } from './chunks';
 import { kysely } from './conn';
 import type { ImportRowsTable, ImportRunsTable } from './database';
 import { deleteImportUpload } from './import-uploads.repo';
+import { mapByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
 export type ImportRunRow = Selectable<ImportRunsTable>;
@@ -144,7 +146,11 @@ export async function listImportRows(
     .execute();
 }
 
-const DATE_KIND_FIELD = { birthday: 'birthday', personal_anniversary: 'anniversary' } as const;
+const DATE_KIND_FIELD: Partial<Record<DateKind, 'birthday' | 'anniversary'>> = {
+  birthday: 'birthday',
+  personal_anniversary: 'anniversary',
+};
+const DATE_KINDS_KEPT: DateKind[] = ['birthday', 'personal_anniversary'];
 
 /**
  * Every contact of the account in the shape dedupe compares: seven whole-account scans grouped in
@@ -156,7 +162,7 @@ export async function loadDedupeContacts(
   accountId: string,
 ): Promise<{ id: string; contact: DedupeContact }[]> {
   const db = kysely(conn);
-  const [contacts, emails, phones, links, tags, dates, notes] = await Promise.all([
+  const [contacts, emails, phones, links, tags, dates, notes, photos] = await Promise.all([
     db
       .selectFrom('contacts')
       .select(['id', 'first_name', 'last_name', 'company', 'title', 'industry', 'city', 'country'])
@@ -195,7 +201,7 @@ export async function loadDedupeContacts(
       .selectFrom('important_dates')
       .select(['contact_id', 'kind', 'month', 'day', 'year'])
       .where('account_id', '=', accountId)
-      .where('kind', 'in', Object.keys(DATE_KIND_FIELD))
+      .where('kind', 'in', DATE_KINDS_KEPT)
       .orderBy('created_at')
       .execute(),
     db
@@ -204,17 +210,19 @@ export async function loadDedupeContacts(
       .where('account_id', '=', accountId)
       .orderBy('created_at')
       .execute(),
+    db.selectFrom('contact_photos').select('contact_id').where('account_id', '=', accountId).execute(),
   ]);
-  const byId = new Map<string, DedupeContact & { tags: string[] }>();
+  const byId = new Map<string, DedupeContact>();
+  // The same arrays as the contact's, typed as the writable lists they are while they are filled.
+  const lists = new Map<string, MutableLists>();
   const out: { id: string; contact: DedupeContact }[] = [];
   for (const c of contacts) {
-    const contact: DedupeContact & { tags: string[] } = {
+    const l: MutableLists = { emails: [], phones: [], links: [], tags: [] };
+    lists.set(c.id, l);
+    const contact: DedupeContact = {
       firstName: c.first_name,
       lastName: c.last_name,
-      emails: [],
-      phones: [],
-      links: [],
-      tags: [],
+      ...l,
       ...optional({
         company: c.company,
         title: c.title,
@@ -228,22 +236,14 @@ export async function loadDedupeContacts(
     byId.set(c.id, contact);
     out.push({ id: c.id, contact });
   }
-  const push = <K extends 'emails' | 'phones' | 'links'>(
-    id: string,
-    key: K,
-    item: DedupeContact[K][number],
-  ) => {
-    const list = byId.get(id)?.[key];
-    if (list) (list as DedupeContact[K][number][]).push(item);
-  };
-  for (const e of emails) push(e.contact_id, 'emails', { value: e.value });
+  for (const e of emails) lists.get(e.contact_id)?.emails.push({ value: e.value });
   // The stored E.164 form parses without a region, so matching does not depend on today's region.
-  for (const p of phones) push(p.contact_id, 'phones', { value: p.e164 ?? p.value });
-  for (const l of links) push(l.contact_id, 'links', { kind: l.kind, url: l.url });
-  for (const t of tags) byId.get(t.contact_id)?.tags.push(t.name);
+  for (const p of phones) lists.get(p.contact_id)?.phones.push({ value: p.e164 ?? p.value });
+  for (const l of links) lists.get(l.contact_id)?.links.push({ kind: l.kind, url: l.url });
+  for (const t of tags) lists.get(t.contact_id)?.tags.push(t.name);
   for (const d of dates) {
     const c = byId.get(d.contact_id);
-    const field = DATE_KIND_FIELD[d.kind as keyof typeof DATE_KIND_FIELD];
+    const field = DATE_KIND_FIELD[d.kind];
     if (c && field && !c[field])
       c[field] = { month: d.month, day: d.day, ...(d.year !== null && { year: d.year }) };
   }
@@ -251,17 +251,30 @@ export async function loadDedupeContacts(
     const c = byId.get(n.contact_id);
     if (c && c.notes === undefined) c.notes = n.body;
   }
+  for (const p of photos) {
+    const c = byId.get(p.contact_id);
+    if (c) c.hasPhoto = true;
+  }
   return out;
 }
 
+interface MutableLists {
+  emails: { value: string }[];
+  phones: { value: string }[];
+  links: { kind: string; url: string }[];
+  tags: string[];
+}
+
 /** Leaves out null columns, so that `{ company: null }` never reads as a value. */
-function optional<T extends Record<string, string | null>>(o: T): { [K in keyof T]?: string } {
-  const out: { [K in keyof T]?: string } = {};
-  for (const key of Object.keys(o) as (keyof T)[]) {
-    const v = o[key];
-    if (v !== null && v !== undefined) out[key] = v;
-  }
+function optional<K extends string>(o: Record<K, string | null>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const [key, v] of entries(o)) if (v !== null) out[key] = v;
   return out;
+}
+
+/** Object.entries with the keys' own type (Object.entries widens them to string). */
+function* entries<K extends string, V>(o: Record<K, V>): Generator<[K, V]> {
+  for (const key in o) yield [key, o[key]];
 }
 
 /** Status of each of these lines of a run (absent lines are not in the file). */
@@ -272,16 +285,17 @@ export async function importRowStatuses(
   lines: number[],
 ): Promise<Map<number, string>> {
   const db = kysely(conn);
-  const out = new Map<number, string>();
-  for (const part of chunks(lines)) {
-    const rows = await db
-      .selectFrom('import_rows')
-      .select(['line', 'status'])
-      .where('account_id', '=', accountId)
-      .where('run_id', '=', runId)
-      .where('line', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.line, r.status);
-  }
-  return out;
+  return mapByIds(
+    lines,
+    (part) =>
+      db
+        .selectFrom('import_rows')
+        .select(['line', 'status'])
+        .where('account_id', '=', accountId)
+        .where('run_id', '=', runId)
+        .where('line', 'in', part)
+        .execute(),
+    (r) => r.line,
+    (r) => r.status,
+  );
 }

@@ -1,10 +1,20 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { InteractionsTable } from './database';
+import { decodeStrings } from './json-columns';
 import type { Conn } from './store';
 
-export type InteractionRow = Selectable<InteractionsTable>;
+/** An interaction as services read it: `topics` decoded from its JSON text. */
+export type InteractionRow = Omit<Selectable<InteractionsTable>, 'topics'> & { topics: string[] };
+
+/** Columns a PATCH changes, as stored (topics as JSON text). */
+export type InteractionChanges = Updateable<InteractionsTable>;
+
+const decoded = (r: Selectable<InteractionsTable>): InteractionRow => ({
+  ...r,
+  topics: decodeStrings(r.topics, 'interactions.topics'),
+});
 
 export async function insertInteraction(conn: Conn, row: Insertable<InteractionsTable>): Promise<void> {
   const db = kysely(conn);
@@ -17,12 +27,13 @@ export async function findInteraction(
   id: string,
 ): Promise<InteractionRow | undefined> {
   const db = kysely(conn);
-  return db
+  const row = await db
     .selectFrom('interactions')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && decoded(row);
 }
 
 /** Newest first, for the timeline. */
@@ -33,7 +44,7 @@ export async function listInteractions(
   limit = 500,
 ): Promise<InteractionRow[]> {
   const db = kysely(conn);
-  return db
+  const rows = await db
     .selectFrom('interactions')
     .selectAll()
     .where('account_id', '=', accountId)
@@ -42,13 +53,14 @@ export async function listInteractions(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(decoded);
 }
 
 export async function updateInteraction(
   conn: Conn,
   accountId: string,
   id: string,
-  values: Partial<InteractionRow>,
+  values: InteractionChanges,
 ): Promise<void> {
   const db = kysely(conn);
   // An empty PATCH is a no-op: Kysely would build `UPDATE … SET WHERE`, a syntax error (a 500).

@@ -1,18 +1,22 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { IntroductionStage, IntroductionStep } from '../core/introductions';
 import { kysely } from './conn';
 import type { IntroductionsTable } from './database';
+import { decodeIntroductionHistory } from './json-columns';
 import type { Conn } from './store';
 
 export type IntroductionRow = Selectable<IntroductionsTable>;
 /** An introduction with both people's names and addresses for drafts. */
-export type IntroductionWithPeople = IntroductionRow & {
+export type IntroductionWithPeople = Omit<IntroductionRow, 'history'> & {
+  /** Decoded from the JSON text column. */
+  history: IntroductionStep[];
   a_first_name: string;
   a_last_name: string;
   b_first_name: string;
   b_last_name: string;
 };
 
-const ENDED = ['outcome', 'declined'];
+const ENDED: IntroductionStage[] = ['outcome', 'declined'];
 
 function withPeople(conn: Conn, accountId: string) {
   const db = kysely(conn);
@@ -34,6 +38,11 @@ function withPeople(conn: Conn, accountId: string) {
     .where('i.account_id', '=', accountId);
 }
 
+const decoded = <R extends IntroductionRow>(r: R) => ({
+  ...r,
+  history: decodeIntroductionHistory(r.history, 'introductions.history'),
+});
+
 export async function insertIntroduction(conn: Conn, row: Insertable<IntroductionsTable>): Promise<void> {
   const db = kysely(conn);
   await db.insertInto('introductions').values(row).execute();
@@ -44,7 +53,8 @@ export async function findIntroduction(
   accountId: string,
   id: string,
 ): Promise<IntroductionWithPeople | undefined> {
-  return withPeople(conn, accountId).where('i.id', '=', id).executeTakeFirst();
+  const row = await withPeople(conn, accountId).where('i.id', '=', id).executeTakeFirst();
+  return row && decoded(row);
 }
 
 /** Newest first; `open` true = still running, false = ended, undefined = all. */
@@ -56,7 +66,8 @@ export async function listIntroductions(
   let q = withPeople(conn, accountId);
   if (open === true) q = q.where('i.stage', 'not in', ENDED);
   if (open === false) q = q.where('i.stage', 'in', ENDED);
-  return q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(1000).execute();
+  const rows = await q.orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').limit(1000).execute();
+  return rows.map(decoded);
 }
 
 /** A running introduction between the same two people, in either order. */
@@ -85,15 +96,16 @@ export async function findOpenBetween(
 export async function waitingIntroductions(
   conn: Conn,
   accountId: string,
-  stages: string[],
+  stages: readonly IntroductionStage[],
   before: string,
 ): Promise<IntroductionWithPeople[]> {
-  return withPeople(conn, accountId)
+  const rows = await withPeople(conn, accountId)
     .where('i.stage', 'in', stages)
     .where('i.stage_at', '<', before)
     .orderBy('i.stage_at')
     .limit(500)
     .execute();
+  return rows.map(decoded);
 }
 
 /** Moves a step on only if nobody else did meanwhile (the stage is still `fromStage`). */
@@ -101,7 +113,7 @@ export async function updateIntroduction(
   conn: Conn,
   accountId: string,
   id: string,
-  fromStage: string,
+  fromStage: IntroductionStage,
   values: Updateable<IntroductionsTable>,
 ): Promise<number> {
   const db = kysely(conn);

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { LedgerKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { LedgerEntriesTable } from './database';
 import type { Conn } from './store';
@@ -33,7 +34,7 @@ export async function contactLedgerCounts(
   conn: Conn,
   accountId: string,
   contactId: string,
-): Promise<{ kind: string; n: number }[]> {
+): Promise<{ kind: LedgerKind; n: number }[]> {
   const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')
@@ -49,7 +50,7 @@ export async function contactLedgerCounts(
 export async function networkLedgerCounts(
   conn: Conn,
   accountId: string,
-): Promise<{ contact_id: string; kind: string; n: number }[]> {
+): Promise<{ contact_id: string; kind: LedgerKind; n: number }[]> {
   const db = kysely(conn);
   const rows = await db
     .selectFrom('ledger_entries')

@@ -1,12 +1,13 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { INTEREST_FACT_KINDS } from '../core/resource-match';
+import { INTEREST_FACT_KINDS, type InterestFactKind, type ResourceKind } from '../core/resource-match';
 import { kysely } from './conn';
 import type { ResourceSharesTable, ResourcesTable } from './database';
+import { decodeStrings } from './json-columns';
 import type { Conn } from './store';
 
 export type ResourceRow = Selectable<ResourcesTable>;
 export interface ResourceFilter {
-  kind?: string;
+  kind?: ResourceKind;
   tag?: string;
   since?: string;
   limit: number;
@@ -125,12 +126,27 @@ export async function resourceTags(
   return out;
 }
 
+export interface InterestFactRow {
+  contact_id: string;
+  kind: InterestFactKind;
+  value: string;
+}
+const INTEREST = new Set<string>(INTEREST_FACT_KINDS);
+const isInterestKind = (k: string): k is InterestFactKind => INTEREST.has(k);
+/** The queries keep only interest kinds already; the check lets the type say so. */
+const interestRows = (
+  rows: readonly { contact_id: string; kind: string; value: string }[],
+): InterestFactRow[] =>
+  rows.flatMap((r) =>
+    isInterestKind(r.kind) ? [{ contact_id: r.contact_id, kind: r.kind, value: r.value }] : [],
+  );
+
 /** Interest-like facts (facts_kind_idx), of the whole account or of some contacts. */
 export async function interestFacts(
   conn: Conn,
   accountId: string,
   contactIds?: string[],
-): Promise<{ contact_id: string; kind: string; value: string }[]> {
+): Promise<InterestFactRow[]> {
   const db = kysely(conn);
   if (contactIds?.length === 0) return [];
   let q = db
@@ -139,7 +155,7 @@ export async function interestFacts(
     .where('account_id', '=', accountId)
     .where('kind', 'in', [...INTEREST_FACT_KINDS]);
   if (contactIds) q = q.where('contact_id', 'in', contactIds);
-  return q.orderBy('contact_id').orderBy('id').limit(100_000).execute();
+  return interestRows(await q.orderBy('contact_id').orderBy('id').limit(100_000).execute());
 }
 
 /** Interest-like facts containing one of `patterns` (lower-case letters and digits only), in any order. */
@@ -147,10 +163,10 @@ export async function interestFactsLike(
   conn: Conn,
   accountId: string,
   patterns: readonly string[],
-): Promise<{ contact_id: string; kind: string; value: string }[]> {
+): Promise<InterestFactRow[]> {
   const db = kysely(conn);
   if (patterns.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('facts')
     .select(['contact_id', 'kind', 'value'])
     .where('account_id', '=', accountId)
@@ -158,6 +174,7 @@ export async function interestFactsLike(
     .where((eb) => eb.or(patterns.map((p) => eb(sql<string>`lower(value)`, 'like', `%${p}%`))))
     .limit(100_000)
     .execute();
+  return interestRows(rows);
 }
 
 /** Interaction topics since a time (interactions_recent_idx), of the whole account or of some contacts. */
@@ -166,7 +183,7 @@ export async function recentTopics(
   accountId: string,
   since: string,
   contactIds?: string[],
-): Promise<{ contact_id: string; topics: string }[]> {
+): Promise<{ contact_id: string; topics: string[] }[]> {
   const db = kysely(conn);
   if (contactIds?.length === 0) return [];
   let q = db
@@ -176,7 +193,11 @@ export async function recentTopics(
     .where('occurred_at', '>=', since)
     .where('topics', '<>', '[]');
   if (contactIds) q = q.where('contact_id', 'in', contactIds);
-  return q.orderBy('occurred_at', 'desc').limit(100_000).execute();
+  const rows = await q.orderBy('occurred_at', 'desc').limit(100_000).execute();
+  return rows.map((r) => ({
+    contact_id: r.contact_id,
+    topics: decodeStrings(r.topics, 'interactions.topics'),
+  }));
 }
 
 /** Names and industries of some contacts, or of every contact with an industry when `ids` is omitted. */

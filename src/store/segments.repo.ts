@@ -1,9 +1,16 @@
 import type { Insertable, Selectable } from 'kysely';
 import { kysely } from './conn';
 import type { SavedSegmentsTable } from './database';
+import { decodeJson } from './json-columns';
 import type { Conn } from './store';
 
-export type SegmentRow = Selectable<SavedSegmentsTable>;
+/** A saved segment with its filter decoded from JSON; the service checks its shape (contract ContactFilter). */
+export type SegmentRow = Omit<Selectable<SavedSegmentsTable>, 'filter'> & { filter: unknown };
+
+const decoded = (r: Selectable<SavedSegmentsTable>): SegmentRow => ({
+  ...r,
+  filter: decodeJson(r.filter, 'saved_segments.filter'),
+});
 
 export async function insertSegment(conn: Conn, row: Insertable<SavedSegmentsTable>): Promise<void> {
   const db = kysely(conn);
@@ -16,17 +23,18 @@ export async function findSegment(
   id: string,
 ): Promise<SegmentRow | undefined> {
   const db = kysely(conn);
-  return db
+  const row = await db
     .selectFrom('saved_segments')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && decoded(row);
 }
 
 export async function listSegments(conn: Conn, accountId: string): Promise<SegmentRow[]> {
   const db = kysely(conn);
-  return db
+  const rows = await db
     .selectFrom('saved_segments')
     .selectAll()
     .where('account_id', '=', accountId)
@@ -34,6 +42,7 @@ export async function listSegments(conn: Conn, accountId: string): Promise<Segme
     .orderBy('id')
     .limit(1000)
     .execute();
+  return rows.map(decoded);
 }
 
 export async function deleteSegment(conn: Conn, accountId: string, id: string): Promise<number> {

@@ -8,10 +8,10 @@ interface Db {
   t: { id: number; v: string };
 }
 
-function open(max?: number) {
+function open(max?: number, maxLong?: number) {
   const raw = new SQLite(':memory:');
   raw.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
-  const cached = cachedStatements(raw, max);
+  const cached = cachedStatements(raw, max, maxLong);
   return { raw, cached, db: new Kysely<Db>({ dialect: new SqliteDialect({ database: cached }) }) };
 }
 
@@ -51,6 +51,34 @@ describe('cachedStatements', () => {
     const { cached, db } = open(4);
     for (let n = 0; n < 50; n++) await sql`SELECT ${sql.lit(n)} AS n`.execute(db);
     expect(cached.size()).toBe(4);
+    await db.destroy();
+    expect(cached.size()).toBe(0);
+  });
+
+  it('keeps long texts (multi-row inserts) in a cache of their own, as bounded', async () => {
+    const { cached, db } = open(4, 2);
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, v: `v${i}` }));
+    // 500 rows is a text far over CACHED_SQL_LENGTH; the same statement twice is compiled once.
+    await db.insertInto('t').values(rows(500)).execute();
+    await db.deleteFrom('t').execute();
+    await db.insertInto('t').values(rows(500)).execute();
+    expect(cached.size()).toBe(2);
+    const text = db.insertInto('t').values(rows(500)).compile().sql;
+    expect(text.length).toBeGreaterThan(2000);
+    expect(cached.prepare(text)).toBe(cached.prepare(text));
+    for (const n of [300, 400, 450]) {
+      await db.deleteFrom('t').execute();
+      await db.insertInto('t').values(rows(n)).execute();
+    }
+    expect(cached.size()).toBe(3);
+    expect(
+      await db
+        .selectFrom('t')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toEqual({
+      n: 450,
+    });
     await db.destroy();
     expect(cached.size()).toBe(0);
   });

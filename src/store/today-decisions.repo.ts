@@ -1,7 +1,8 @@
+import type { DecisionKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
-export type DecisionKind = 'done' | 'snooze' | 'skip';
+export type { DecisionKind };
 
 /** Records the queue decision for a contact, replacing the one before (one per contact). */
 export async function replaceDecision(

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { kysely } from './conn';
 import type { ContactsTable, InteractionsTable } from './database';
 import type { Conn } from './store';
@@ -84,19 +84,50 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
       .orderBy('interactions.occurred_at')
       .orderBy('interactions.contact_id')
       .limit(w.perReason),
-    /** Dates falling on one (month, day), for the nearest days first until enough are found. */
-    datesOn: (pair: { month: number; day: number; minLead: number }, limit: number) =>
-      db
+    /**
+     * Dates falling on any of these (month, day) pairs, the earlier pair first, then by contact id
+     * (todayCandidates asks for the nearest days first, in batches that double).
+     */
+    datesOn: (pairs: readonly { month: number; day: number; minLead: number }[], limit: number) => {
+      const onPair = (pair: { month: number; day: number }) =>
+        sql`month = ${pair.month} and day = ${pair.day}`;
+      const near = sql<number>`case ${sql.join(
+        pairs.map((pair, i) => sql`when ${onPair(pair)} then ${sql.lit(i)}`),
+        sql` `,
+      )} end`;
+      return db
         .selectFrom('important_dates')
         .select('contact_id as id')
         .where('account_id', '=', accountId)
-        .where('month', '=', pair.month)
-        .where('day', '=', pair.day)
-        .where('lead_days', '>=', pair.minLead)
+        .where((eb) =>
+          eb.or(
+            pairs.map((pair) =>
+              eb.and([
+                eb('month', '=', pair.month),
+                eb('day', '=', pair.day),
+                eb('lead_days', '>=', pair.minLead),
+              ]),
+            ),
+          ),
+        )
         .where('contact_id', 'not in', hidden)
+        .orderBy(near)
         .orderBy('contact_id')
-        .limit(limit),
+        .limit(limit);
+    },
   };
+}
+
+/**
+ * The date pairs in batches of 1, 2, 4, … days, nearest first, one datesOn query each: a large
+ * network fills the reason on the first day or two; a small one, where no day fills it, took one
+ * query per day (33) before, a third of Today's time on the demo network.
+ */
+export function dateBatches<T>(pairs: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  for (let from = 0, size = 1; from < pairs.length; from += size, size *= 2)
+    batches.push(pairs.slice(from, from + size));
+  return batches;
 }
 
 /** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
@@ -112,11 +143,11 @@ export async function todayCandidates(
     q.events.execute(),
     q.retries.execute(),
   ]);
-  // Nearer dates score higher: walk the days in order and stop once this reason has enough.
-  const dates: { id: string }[] = [];
-  for (const pair of w.datePairs) {
+  // Nearer dates score higher: the nearest days first, until this reason has enough.
+  const dates: { id: string | null }[] = [];
+  for (const batch of dateBatches(w.datePairs)) {
     if (dates.length >= w.perReason) break;
-    dates.push(...(await q.datesOn(pair, w.perReason - dates.length).execute()));
+    dates.push(...(await q.datesOn(batch, w.perReason - dates.length).execute()));
   }
   const ids = new Set<string>();
   for (const list of [due, tasks, dates, events, retries]) for (const r of list) if (r.id) ids.add(r.id);

@@ -1,9 +1,17 @@
 import type { Insertable, Selectable } from 'kysely';
+import type { UpdateSendMode } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { UpdateRecipientsTable, UpdatesTable } from './database';
+import { decodeJson } from './json-columns';
 import type { Conn } from './store';
 
-export type UpdateRow = Selectable<UpdatesTable>;
+/** An update with its filter decoded from JSON (null with a segment); the service checks its shape. */
+export type UpdateRow = Omit<Selectable<UpdatesTable>, 'filter'> & { filter: unknown };
+
+const decoded = (r: Selectable<UpdatesTable>): UpdateRow => ({
+  ...r,
+  filter: r.filter === null ? null : decodeJson(r.filter, 'updates.filter'),
+});
 export type UpdateRecipientRow = Selectable<UpdateRecipientsTable>;
 
 export async function insertUpdate(conn: Conn, row: Insertable<UpdatesTable>): Promise<void> {
@@ -13,18 +21,19 @@ export async function insertUpdate(conn: Conn, row: Insertable<UpdatesTable>): P
 
 export async function findUpdate(conn: Conn, accountId: string, id: string): Promise<UpdateRow | undefined> {
   const db = kysely(conn);
-  return db
+  const row = await db
     .selectFrom('updates')
     .selectAll()
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && decoded(row);
 }
 
 /** Newest first. */
 export async function listUpdates(conn: Conn, accountId: string): Promise<UpdateRow[]> {
   const db = kysely(conn);
-  return db
+  const rows = await db
     .selectFrom('updates')
     .selectAll()
     .where('account_id', '=', accountId)
@@ -32,6 +41,7 @@ export async function listUpdates(conn: Conn, accountId: string): Promise<Update
     .orderBy('id', 'desc')
     .limit(200)
     .execute();
+  return rows.map(decoded);
 }
 
 /** Marks the update sent unless it already was; false when another call got there first. */
@@ -39,7 +49,7 @@ export async function markUpdateSent(
   conn: Conn,
   accountId: string,
   id: string,
-  mode: string,
+  mode: UpdateSendMode,
   at: string,
 ): Promise<boolean> {
   const db = kysely(conn);

@@ -9,8 +9,14 @@ export interface DavCaller {
     body?: string,
     headers?: Record<string, string>,
   ): Promise<LightMyRequestResponse>;
-  /** sync-collection from `token` ('' = initial): the hrefs with their status, and the new token. */
-  sync(token: string): Promise<{ token: string; changed: string[]; deleted: string[]; body: string }>;
+  /**
+   * sync-collection from `token` ('' = initial): the hrefs with their status, and the new token;
+   * with `limit`, at most that many, and `truncated` when the server says more remain (507).
+   */
+  sync(
+    token: string,
+    limit?: number,
+  ): Promise<{ token: string; changed: string[]; deleted: string[]; truncated: boolean; body: string }>;
   put(name: string, card: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
@@ -31,20 +37,25 @@ export function davCaller(app: FastifyInstance, email: string, token: string, ac
     req,
     put: (name, card, headers = {}) =>
       req('PUT', `${book}${encodeURIComponent(name)}`, card, { 'content-type': 'text/vcard', ...headers }),
-    async sync(token) {
+    async sync(token, limit) {
+      const cap = limit === undefined ? '' : `<d:limit><d:nresults>${limit}</d:nresults></d:limit>`;
       const res = await req(
         'REPORT',
         book,
-        `<d:sync-collection xmlns:d="DAV:"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>`,
+        `<d:sync-collection xmlns:d="DAV:"><d:sync-token>${token}</d:sync-token><d:sync-level>1</d:sync-level>${cap}<d:prop><d:getetag/></d:prop></d:sync-collection>`,
       );
       if (res.statusCode !== 207) throw new Error(`sync-collection: ${res.statusCode} ${res.body}`);
       const changed: string[] = [];
       const deleted: string[] = [];
-      for (const m of res.body.matchAll(/<d:response><d:href>([^<]*)<\/d:href>(<d:status>[^<]*404)?/g)) {
-        (m[2] ? deleted : changed).push(decodeURIComponent(m[1]!.slice(book.length)));
+      let truncated = false;
+      for (const m of res.body.matchAll(
+        /<d:response><d:href>([^<]*)<\/d:href>(?:<d:status>[^<]*(404|507))?/g,
+      )) {
+        if (m[2] === '507') truncated = true;
+        else (m[2] ? deleted : changed).push(decodeURIComponent(m[1]!.slice(book.length)));
       }
       const next = /<d:sync-token>([^<]*)<\/d:sync-token>\s*<\/d:multistatus>/.exec(res.body)?.[1] ?? '';
-      return { token: next, changed, deleted, body: res.body };
+      return { token: next, changed, deleted, truncated, body: res.body };
     },
   };
 }

@@ -178,8 +178,9 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     // Tend's title, and the book's other change (the company) came in.
     expect((await contacts())[0]).toMatchObject({ title: 'Commodore', company: 'Navy' });
     expect(await conflicts()).toEqual([]);
-    expect(await run(sub.id)).toMatchObject({ pushed: 1, conflicts: 0 });
+    // The choice went up to the book at once, so the next sync has nothing left to push.
     expect(await book.get('g.vcf')).toContain('TITLE:Commodore');
+    expect(await run(sub.id)).toMatchObject({ pushed: 0, pulled: 0, conflicts: 0 });
   });
 
   it('keeps two different people who share a phone as two contacts, listing the card', async () => {
@@ -204,12 +205,17 @@ describe.each(dialects)('CardDAV client against Radicale on %s', (dialect) => {
     expect((await contacts()).map((c) => c.firstName)).toEqual(['Emmy', 'Grace']);
     const [c] = await conflicts();
     expect(c?.kind).toBe('match');
+    // The book is unreachable just then: the choice still stands, and the sync's error is shown.
+    await store.db.updateTable('carddav_subscriptions').set({ url: 'http://127.0.0.1:1/book/' }).execute();
     const res = await ada.call('POST', `/api/v1/carddav-conflicts/${c!.id}/resolve`, {
       kind: 'match',
       action: 'create',
     });
     expect(res.statusCode, res.body).toBe(204);
     expect((await contacts()).map((x) => x.firstName)).toEqual(['Emmy', 'Grace', 'Walter']);
+    const after = await ada.call('GET', `/api/v1/carddav-subscriptions/${sub.id}`);
+    expect(after.json<{ lastError: string | null }>().lastError).toBeTruthy();
+    await store.db.updateTable('carddav_subscriptions').set({ url: book.url }).execute();
     expect(await run(sub.id)).toMatchObject({ pulled: 0, conflicts: 0 });
   });
 

@@ -138,7 +138,7 @@ describe.each(dialects)('contact photos on %s', (dialect) => {
         emails: [{ value: 'mira@example.com' }],
       })
     ).json().id as string;
-    // A new link each time makes the row a merge (a photo alone is not a change the preview sees).
+    // A new link each time makes the row a merge even once the contact has a photo.
     const card = (photo: Buffer, site: string) =>
       vcards([{ first: 'Mira', last: 'Sato', photo }]).replace(
         'FN:Mira Sato',
@@ -157,6 +157,56 @@ describe.each(dialects)('contact photos on %s', (dialect) => {
     expect(first).toBeTruthy();
     await importFile(card(await picture(200, 100).jpeg().toBuffer(), 'mira.example/two'));
     expect((await photo(mira)).headers.etag).toBe(first);
+  });
+
+  it('a row that differs only by its photo merges to give the photo to a contact without one, else is a duplicate', async () => {
+    const rin = (
+      await ada.call('POST', '/api/v1/contacts', {
+        firstName: 'Rin',
+        lastName: 'Okada',
+        emails: [{ value: 'rin@example.com' }],
+      })
+    ).json().id as string;
+    const before = (await ada.call('GET', `/api/v1/contacts/${rin}`)).json().updatedAt as string;
+    const card = (photo: Buffer) =>
+      vcards([{ first: 'Rin', last: 'Okada', photo }]).replace(
+        'FN:Rin Okada',
+        'FN:Rin Okada\r\nEMAIL:rin@example.com',
+      );
+    const preview = async (file: string) =>
+      (await upload(t.app, ada, file, { fileName: 'r.vcf', type: 'text/vcard' })).json();
+    t.deps.clock.set('2026-03-10T10:00:00.000Z');
+    const run = await preview(card(await picture(100, 100).jpeg().toBuffer()));
+    expect(run.counts).toMatchObject({ new: 0, merge: 1, duplicate: 0 });
+    const rows = (await ada.call('GET', `/api/v1/imports/${run.id}/rows`)).json().items;
+    expect(rows[0]).toMatchObject({
+      status: 'merge',
+      contact: { hasPhoto: true },
+      changes: [{ field: 'photo', to: 'the photo in the file', applies: true }],
+    });
+    const done = await ada.call('POST', `/api/v1/imports/${run.id}/commit`, {
+      defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
+    });
+    expect(done.json().result).toMatchObject({ created: 0, merged: 1 });
+    expect((await photo(rin)).statusCode).toBe(200);
+    // The contact changed, so a CardDAV client syncs the photo down.
+    expect((await ada.call('GET', `/api/v1/contacts/${rin}`)).json().updatedAt).not.toBe(before);
+    expect(before).toBe('2026-03-10T09:00:00.000Z');
+    // Now that it has a photo, the same row with another photo changes nothing: a merge never replaces one.
+    const again = await preview(card(await picture(200, 100).jpeg().toBuffer()));
+    expect(again.counts).toMatchObject({ new: 0, merge: 0, duplicate: 1 });
+    // In one file: the second of two equal cards brings the photo the first lacks.
+    const both = await preview(
+      `${vcards([{ first: 'Ines', last: 'Park' }])}\r\n${vcards([{ first: 'Ines', last: 'Park', photo: await picture(50, 50).jpeg().toBuffer() }])}`.replaceAll(
+        'FN:Ines Park',
+        'FN:Ines Park\r\nEMAIL:ines@example.com',
+      ),
+    );
+    expect(both.counts).toMatchObject({ new: 1, merge: 1 });
+    await ada.call('POST', `/api/v1/imports/${both.id}/commit`, {
+      defaults: { merge: 'merge', duplicate: 'skip', conflict: 'create' },
+    });
+    expect((await photo((await contactNamed('Ines')).id)).statusCode).toBe(200);
   });
 
   it('uploads, replaces and deletes a photo; refuses a wrong type (415), a too large body (413) and a non-image (400)', async () => {

@@ -41,7 +41,7 @@ describe('python3-caldav against Tend', () => {
     await store.close();
   });
 
-  it('discovers the calendar, reads birthdays and tasks, and completes a to-do', async () => {
+  it('discovers the calendar, reads birthdays and tasks, searches a time range, and completes a to-do', async () => {
     const grace = (
       await ada.call('POST', '/api/v1/contacts', { firstName: 'Grace', lastName: 'Hopper' })
     ).json<{
@@ -70,6 +70,10 @@ describe('python3-caldav against Tend', () => {
     expect(out).toContain(`principal ${base}/dav/principals/${ada.accountId}/`);
     expect(out).toContain('calendars 1 Tend');
     expect(out).toContain('event Birthday: Grace Hopper');
+    // The birthday (9 December, yearly) is in a December window and not in March's.
+    expect(out).toContain('in december Birthday: Grace Hopper');
+    expect(out).toContain('searched december 1');
+    expect(out).toContain('searched march 0');
     expect(out).toContain('todo Send Grace the COBOL paper');
     expect(out).toContain('completed Send Grace the COBOL paper');
     // The to-do reads back ticked, and an event is served as one VEVENT without METHOD (RFC 4791 §4.1).

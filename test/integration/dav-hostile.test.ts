@@ -68,6 +68,27 @@ describe.each(dialects)('CardDAV hostile input on %s', (dialect) => {
     }
   });
 
+  it('refuses a malformed CalDAV time-range with CALDAV:valid-filter (RFC 4791 §9.9)', async () => {
+    const calendar = `/dav/calendars/${ada.accountId}/tend/`;
+    const query = (range: string) =>
+      `<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/></d:prop>
+<c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">${range}</c:comp-filter></c:comp-filter></c:filter>
+</c:calendar-query>`;
+    for (const range of [
+      '<c:time-range start="2026-03-01"/>',
+      '<c:time-range/>',
+      '<c:time-range start="20260301T000000Z" end="20260201T000000Z"/>',
+    ]) {
+      const res = await dav.req('REPORT', calendar, query(range), { depth: '1' });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('valid-filter');
+    }
+    const ok = await dav.req('REPORT', calendar, query('<c:time-range start="20260301T000000Z"/>'), {
+      depth: '1',
+    });
+    expect(ok.statusCode).toBe(207);
+  });
+
   it('refuses a 10 MB card with 413 and keeps nothing of it', async () => {
     const huge = card('huge', ['FN:Huge Card', `NOTE:${'x'.repeat(10 * 1024 * 1024)}`]);
     const res = await dav.put('huge.vcf', huge);

@@ -10,7 +10,7 @@ type Op =
   | { kind: 'rest-delete'; pick: number }
   | { kind: 'dav-put'; pick: number }
   | { kind: 'dav-delete'; pick: number }
-  | { kind: 'sync' };
+  | { kind: 'sync'; limit?: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: 'rest-create' as const }),
@@ -19,12 +19,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('dav-put' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('dav-delete' as const), pick: fc.nat() }),
   fc.constant({ kind: 'sync' as const }),
+  // RFC 6578 §3.7: the client pages through the changes a few at a time.
+  fc.record({ kind: fc.constant('sync' as const), limit: fc.integer({ min: 1, max: 3 }) }),
 );
 
 /**
  * RFC 6578 as a rule: whatever mix of web edits and DAV writes happens between two syncs, the
  * second sync lists exactly the cards touched since the first (each once: changed, or deleted
- * as 404), and tokens only grow.
+ * as 404), and tokens only grow — also when the client pages through them with DAV:limit.
  */
 describe('sync-collection, every change exactly once', () => {
   it('holds for random sequences of REST and DAV changes', async () => {
@@ -94,7 +96,19 @@ describe('sync-collection, every change exactly once', () => {
               }
               touched.set(href, 'changed');
             } else {
-              const got = await dav.sync(token);
+              const got = await dav.sync(token, o.limit);
+              const size = (p: { changed: string[]; deleted: string[] }) =>
+                p.changed.length + p.deleted.length;
+              // A page holds at most `limit`, and is cut short (507) exactly when it is full and more remain.
+              if (o.limit !== undefined) expect(size(got)).toBeLessThanOrEqual(o.limit);
+              for (let page = got; page.truncated; ) {
+                expect(size(page)).toBe(o.limit);
+                page = await dav.sync(page.token, o.limit);
+                expect(size(page)).toBeLessThanOrEqual(o.limit ?? 0);
+                got.changed.push(...page.changed);
+                got.deleted.push(...page.deleted);
+                got.token = page.token;
+              }
               const next = Number(got.token.split(':').pop());
               expect(next).toBeGreaterThanOrEqual(seq);
               if (got.changed.length + got.deleted.length > 0) expect(next).toBeGreaterThan(seq);

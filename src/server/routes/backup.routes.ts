@@ -32,7 +32,7 @@ export function backupRoutes(deps: Deps): FastifyPluginAsyncZod {
       'application/json',
       { parseAs: 'buffer', bodyLimit: RESTORE_LIMIT },
       (_r, body, done) => {
-        const buffer = body as Buffer;
+        const buffer = typeof body === 'string' ? Buffer.from(body) : body;
         if (countByte(buffer, 0x7b) > RESTORE_MAX_OBJECTS)
           return done(
             new Invalid(`a backup holds at most ${RESTORE_MAX_OBJECTS.toLocaleString('en')} objects`, 'body'),

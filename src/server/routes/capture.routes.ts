@@ -39,7 +39,9 @@ async function* streamedBody(request: FastifyRequest): AsyncGenerator<Uint8Array
   if (!(request.body instanceof Readable))
     throw new Invalid(`send the file itself as the body, as ${MBOX_CONTENT_TYPES.join(', ')}`, 'body');
   let seen = 0;
-  for await (const chunk of request.body as AsyncIterable<Buffer>) {
+  for await (const raw of request.body) {
+    // A Readable without an encoding yields Buffers; a string chunk is counted as its UTF-8 bytes.
+    const chunk: Uint8Array = typeof raw === 'string' ? Buffer.from(raw) : raw;
     seen += chunk.byteLength;
     if (seen > MBOX_BODY_LIMIT) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
     yield chunk;

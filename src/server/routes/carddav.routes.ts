@@ -19,10 +19,11 @@ import {
   getSubscription,
   patchSubscription,
   removeSubscription,
+  resolveAndPush,
   runSubscription,
   subscriptions,
 } from '../../services/sync/carddav.service';
-import { carddavConflicts, resolveConflict } from '../../services/sync/carddav-conflicts';
+import { carddavConflicts } from '../../services/sync/carddav-conflicts';
 import { principal } from '../auth-hook';
 
 /** F31 client: subscriptions to existing address books, their syncs and the conflict list. */
@@ -78,7 +79,7 @@ export function carddavRoutes(deps: Deps): FastifyPluginAsyncZod {
       '/carddav-conflicts/:id/resolve',
       { schema: { tags, params: IdParams, body: ConflictResolve, response: { 204: z.null() } } },
       async (request, reply) => {
-        await resolveConflict(deps, principal(request).accountId, request.params.id, request.body);
+        await resolveAndPush(deps, principal(request).accountId, request.params.id, request.body);
         return reply.code(204).send(null);
       },
     );

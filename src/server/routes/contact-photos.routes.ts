@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParams } from '../../contract/common';
 import { ContactPhotoSaved, PHOTO_CONTENT_TYPES } from '../../contract/contact-photos';
 import { Invalid, UnsupportedMediaType } from '../../core/errors';
+import { isOneOf } from '../../core/one-of';
 import { MAX_PHOTO_INPUT_BYTES } from '../../core/photo-limits';
 import { getContactPhoto, removeContactPhoto, setContactPhoto } from '../../services/contact-photos.service';
 import type { Deps } from '../../services/deps';
@@ -40,7 +41,7 @@ export function contactPhotosRoutes(deps: Deps): FastifyPluginAsyncZod {
         // Before the body is read: a wrong type is refused without buffering 10 MB.
         onRequest: async (request) => {
           const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-          if (!(PHOTO_CONTENT_TYPES as readonly string[]).includes(type))
+          if (!isOneOf(PHOTO_CONTENT_TYPES, type))
             throw new UnsupportedMediaType(
               `send the image itself as the body (JPEG, PNG, GIF, WebP or AVIF)${type ? `, not ${type}` : ''}`,
               'content-type',

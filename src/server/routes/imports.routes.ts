@@ -15,6 +15,7 @@ import {
   ImportRun,
 } from '../../contract/imports';
 import { Invalid, UnsupportedMediaType } from '../../core/errors';
+import { isOneOf } from '../../core/one-of';
 import type { Deps } from '../../services/deps';
 import { commitImport } from '../../services/imports/import-commit';
 import { remapImport } from '../../services/imports/import-remap';
@@ -37,7 +38,9 @@ async function* limitedBody(request: FastifyRequest, limit: number): AsyncGenera
   const declared = Number(request.headers['content-length']);
   if (declared > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
   let seen = 0;
-  for await (const chunk of request.body as AsyncIterable<Buffer>) {
+  for await (const raw of request.body) {
+    // A Readable without an encoding yields Buffers; a string chunk is counted as its UTF-8 bytes.
+    const chunk: Uint8Array = typeof raw === 'string' ? Buffer.from(raw) : raw;
     seen += chunk.byteLength;
     if (seen > limit) throw new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
     yield chunk;
@@ -61,7 +64,7 @@ export function importsRoutes(deps: Deps): FastifyPluginAsyncZod {
         // before being refused, up to 60 MB per request.
         onRequest: async (request) => {
           const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-          if (!(IMPORT_CONTENT_TYPES as readonly string[]).includes(type))
+          if (!isOneOf(IMPORT_CONTENT_TYPES, type))
             throw new UnsupportedMediaType(
               `send the file as ${IMPORT_CONTENT_TYPES.join(', ')}${type ? `, not ${type}` : ''}`,
               'content-type',

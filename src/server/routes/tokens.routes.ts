@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatedToken, Token, TokenCreate } from '../../contract/auth';
+import { CreatedToken, TokenCreate, TokenList } from '../../contract/auth';
 import { IdParams } from '../../contract/common';
 import { createToken, listTokens, revokeToken } from '../../services/auth.service';
 import type { Deps } from '../../services/deps';
@@ -13,7 +13,7 @@ export function tokensRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/tokens',
-      { schema: { tags: ['tokens'], response: { 200: z.object({ items: z.array(Token) }) } }, config: ADMIN },
+      { schema: { tags: ['tokens'], response: { 200: TokenList } }, config: ADMIN },
       async (request) => ({
         items: await listTokens(deps, principal(request)),
       }),

@@ -9,6 +9,9 @@ function rowSchema(schema: z.ZodType): z.ZodType | null {
   return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : null;
 }
 
+const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
 function firstIssue(error: z.ZodError, at: (string | number)[]): Invalid {
   const issue = error.issues[0];
   const path = [...at, ...(issue?.path ?? [])].map(String).join('.');
@@ -22,10 +25,9 @@ function firstIssue(error: z.ZodError, at: (string | number)[]): Invalid {
  * heap before the first was reported. Row counts are checked before any row is looked at.
  */
 export function parseBackup(body: unknown): Backup {
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw new Invalid('must be a JSON object', 'body');
-  const doc = body as Record<string, unknown>;
-  const shape = Backup.shape as Record<string, z.ZodType>;
+  if (!isJsonObject(body)) throw new Invalid('must be a JSON object', 'body');
+  const doc = body;
+  const shape: Record<string, z.ZodType> = Backup.shape;
   const unknown = Object.keys(doc).find((k) => !Object.hasOwn(shape, k));
   if (unknown !== undefined) throw new Invalid('is not a section of a Tend backup', unknown.slice(0, 64));
   const out: Record<string, unknown> = {};
@@ -48,6 +50,8 @@ export function parseBackup(body: unknown): Backup {
       out[key] = r.data;
     }
   }
+  // Every section of Backup.shape was parsed by its own schema above (row by row, to stop at the
+  // first bad row); zod cannot type an object assembled key by key, so this one cast stays.
   const backup = out as Backup;
   const [problem, ...rest] = backupProblems(backup);
   if (problem) {

@@ -2,7 +2,7 @@ import { en, Faker } from '@faker-js/faker';
 import type { DemoSummary } from '../../contract/demo';
 import { DEFAULT_CADENCE_BY_CIRCLE } from '../../core/cadence';
 import { Conflict } from '../../core/errors';
-import type { CircleKind } from '../../core/vocabulary';
+import { CIRCLE_KINDS, type CircleKind } from '../../core/vocabulary';
 import { insertCircles, listCircles } from '../../store/circles.repo';
 import { reindexContacts } from '../../store/contacts.repo';
 import { countContacts, insertInChunks } from '../../store/demo.repo';
@@ -12,6 +12,7 @@ import { refreshSchedule } from '../schedule';
 import { demoNetwork } from './demo-network';
 
 type DemoCircle = Exclude<CircleKind, 'other'>;
+const DEMO_CIRCLE_KINDS = CIRCLE_KINDS.filter((k): k is DemoCircle => k !== 'other');
 const DEMO_CIRCLES: Record<DemoCircle, string> = {
   mentor: 'Mentors',
   peer: 'Peers',
@@ -33,7 +34,7 @@ export async function seedDemo(deps: Deps, accountId: string): Promise<DemoSumma
       throw new Conflict('this account already has contacts; the demo network only seeds an empty account');
     // Reuse the circles sign-up made; recreate any the user has deleted.
     const circles = new Map((await listCircles(trx, accountId)).map((c) => [c.kind, c.id]));
-    const missing = (Object.keys(DEMO_CIRCLES) as DemoCircle[]).filter((k) => !circles.has(k));
+    const missing = DEMO_CIRCLE_KINDS.filter((k) => !circles.has(k));
     const added = missing.map((kind) => ({
       account_id: accountId,
       id: deps.newId(),
@@ -44,9 +45,14 @@ export async function seedDemo(deps: Deps, accountId: string): Promise<DemoSumma
     }));
     await insertCircles(trx, added);
     for (const c of added) circles.set(c.kind, c.id);
-    const circleIds = Object.fromEntries(
-      (Object.keys(DEMO_CIRCLES) as DemoCircle[]).map((k) => [k, circles.get(k) ?? '']),
-    ) as Record<DemoCircle, string>;
+    const id = (k: DemoCircle) => circles.get(k) ?? '';
+    const circleIds: Record<DemoCircle, string> = {
+      mentor: id('mentor'),
+      peer: id('peer'),
+      industry_leader: id('industry_leader'),
+      client_partner: id('client_partner'),
+      aspirational: id('aspirational'),
+    };
 
     const faker = new Faker({ locale: [en] });
     faker.seed(SEED);

@@ -59,11 +59,11 @@ export async function enqueueMessage(
 function toDto(r: OutboxRow): OutboxMessage {
   return {
     id: r.id,
-    kind: r.kind as OutboxMessage['kind'],
+    kind: r.kind,
     idempotencyKey: r.idempotency_key,
     to: r.to_address,
     subject: r.subject,
-    status: r.status as OutboxMessage['status'],
+    status: r.status,
     attempts: r.attempts,
     lastError: r.last_error,
     nextAttemptAt: r.status === 'pending' || r.status === 'sending' ? r.next_attempt_at : null,

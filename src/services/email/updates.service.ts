@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ContactFilter } from '../../contract/contacts';
+import { ContactFilter } from '../../contract/contacts';
 import type {
   Update,
   UpdateCreate,
@@ -13,6 +13,7 @@ import { Conflict, Invalid, NotFound } from '../../core/errors';
 import { renderUpdate, unknownVariables } from '../../core/update-template';
 import { findAccount, updateAccount } from '../../store/accounts.repo';
 import { type ContactRow, listContacts, loadChildren } from '../../store/contacts.repo';
+import type { NewRow } from '../../store/database';
 import { insertInteraction } from '../../store/interactions.repo';
 import { findSegment } from '../../store/segments.repo';
 import type { Conn } from '../../store/store';
@@ -41,10 +42,10 @@ function toDto(r: UpdateRow): Update {
     subject: r.subject,
     body: r.body,
     segmentId: r.segment_id,
-    filter: r.filter ? (JSON.parse(r.filter) as ContactFilter) : null,
+    filter: r.filter === null ? null : ContactFilter.parse(r.filter),
     createdAt: r.created_at,
     sentAt: r.sent_at,
-    sendMode: r.send_mode as Update['sendMode'],
+    sendMode: r.send_mode,
   };
 }
 
@@ -76,7 +77,7 @@ export async function createUpdate(deps: Deps, accountId: string, input: UpdateC
     send_mode: null,
   };
   await insertUpdate(db, row);
-  return toDto(row);
+  return toDto({ ...row, filter: input.filter ?? null });
 }
 
 export async function listUpdateItems(deps: Deps, accountId: string): Promise<Update[]> {
@@ -100,8 +101,8 @@ async function personalise(db: Conn, accountId: string, update: UpdateRow): Prom
   if (update.segment_id) {
     const segment = await findSegment(db, accountId, update.segment_id);
     if (!segment) throw new Conflict('the segment of this update was deleted');
-    filter = JSON.parse(segment.filter) as ContactFilter;
-  } else filter = JSON.parse(update.filter ?? '{}') as ContactFilter;
+    filter = ContactFilter.parse(segment.filter);
+  } else filter = ContactFilter.parse(update.filter ?? {});
   const contacts: ContactRow[] = [];
   let after: { sortName: string; id: string } | undefined;
   for (;;) {
@@ -183,7 +184,7 @@ export async function sendUpdate(
       throw new Conflict('this update was already sent');
     const copies = await personalise(trx, accountId, update);
     const result: UpdateSent = { updateId: id, mode, recipients: [], skipped: [] };
-    const rows = [];
+    const rows: NewRow<'update_recipients'>[] = [];
     for (const copy of copies) {
       const name = displayName(copy.contact);
       if (!copy.email) {

@@ -7,7 +7,12 @@ import type { NewRow } from '../../store/database';
 import { importRowContact, insertImportRows } from '../../store/imports.repo';
 import type { Conn } from '../../store/store';
 import { ImportPhotos } from './import-photos';
-import { clipContact, type PreviewContact, rowRecord } from './import-rows';
+import {
+  clipContact,
+  type PreviewContact,
+  storedContact as parseStoredContact,
+  rowRecord,
+} from './import-rows';
 
 /** Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory. */
 const WRITE_BATCH = 500;
@@ -107,7 +112,7 @@ async function storedContact(
   const json =
     batch.find((r) => r.line === line)?.contact ?? (await importRowContact(db, accountId, runId, line));
   if (!json) throw new Error(`import row ${line} has no contact`);
-  return JSON.parse(json) as PreviewContact;
+  return parseStoredContact(json, line);
 }
 
 function noRowsMessage(format: ImportFormat, counts: ImportCounts, firstError: string | undefined): string {

@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js';
 import { DateTime } from 'luxon';
 import type { ImportCommit, ImportResult, ImportRun, RowAction } from '../../contract/imports';
 import { Conflict, Invalid, NotFound } from '../../core/errors';
@@ -26,8 +25,9 @@ import type { Conn } from '../../store/store';
 import { type Deps, nowIso } from '../deps';
 import { mergeInto } from './import-merge';
 import { addNewContact, type CommitContext, newContactDueAt } from './import-new-contact';
-import type { PreviewContact } from './import-rows';
-import { getImport, previewExpired, requireRun, type StoredCounts } from './imports.service';
+import { type PreviewContact, storedContact } from './import-rows';
+import { type StoredCounts, storedCounts, storedRegion } from './import-stored';
+import { getImport, previewExpired, requireRun } from './imports.service';
 
 /** Rows read from the preview per step: the commit's memory stays flat however big the file. */
 const PAGE = 500;
@@ -68,13 +68,13 @@ export async function commitImport(
     const overrides = await checkOverrides(trx, accountId, id, input.rows ?? {});
     const account = await findAccount(trx, accountId);
     if (!account) throw new NotFound('account not found');
-    const previewed = JSON.parse(run.counts) as { new?: number };
-    const tracked = input.tracked ?? trackByDefault(previewed.new ?? 0);
+    const previewed = storedCounts(run.counts);
+    const tracked = input.tracked ?? trackByDefault(previewed.new);
     const ctx: CommitContext = {
       accountId,
       now,
       today: DateTime.fromISO(now, { zone: account.time_zone }).toISODate() ?? now.slice(0, 10),
-      region: run.region as CountryCode,
+      region: storedRegion(run.region),
       newId: deps.newId,
       tracked,
       nextDueAt: newContactDueAt(now, tracked),
@@ -98,7 +98,7 @@ export async function commitImport(
       const withPhoto: [line: number, contactId: string][] = [];
       const w = emptyWrites();
       for (const r of page) {
-        const contact = JSON.parse(r.contact ?? 'null') as PreviewContact;
+        const contact = storedContact(r.contact ?? 'null', r.line);
         const action = overrides.get(r.line) ?? defaultAction(r, input);
         const targetId =
           r.match_contact_id ?? (r.match_line === null ? undefined : createdByLine.get(r.match_line));
@@ -110,6 +110,8 @@ export async function commitImport(
           result.created++;
           if (photoLines.has(r.line)) withPhoto.push([r.line, newId]);
         } else {
+          // A photo that failed to normalise in the preview (a warning on its row) gives nothing.
+          if (!photoLines.has(r.line)) delete contact.hasPhoto;
           merges.push({ line: r.line, name: r.raw_name ?? '', targetId, contact });
           if (photoLines.has(r.line)) mergePhotos.push([r.line, targetId]);
           // A conflict row stands as a person of its own in the preview: later rows that matched it
@@ -132,7 +134,7 @@ export async function commitImport(
     // Derived columns of merged contacts stay right: a merge touches no interaction, cadence or circle.
     // New contacts got their search rows with their inserts; merged ones are rebuilt from the database.
     for (const part of chunks(merged.ids)) await reindexContacts(trx, accountId, part);
-    const counts: StoredCounts = { ...(JSON.parse(run.counts) as StoredCounts), result };
+    const counts: StoredCounts = { ...previewed, result };
     await updateImportRun(trx, accountId, id, { counts: JSON.stringify(counts) });
     // A generic CSV's copy of the file is needed only while its mapping can change.
     await deleteImportUpload(trx, accountId, id);

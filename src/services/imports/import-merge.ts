@@ -6,6 +6,17 @@ import type { PreviewContact } from './import-rows';
 
 const urlKey = (u: string) => linkedinKey(u) ?? u.trim().toLowerCase().replace(/\/+$/, '');
 const FILLED = ['industry', 'city', 'country'] as const;
+/** The contacts columns a merge may change. */
+const MERGED_COLUMNS = [
+  'company',
+  'title',
+  'industry',
+  'city',
+  'country',
+  'time_zone',
+  'met_on',
+  'how_met',
+] as const;
 
 /**
  * Merges imported rows into one stored contact: company and title are overwritten (people change
@@ -23,7 +34,7 @@ export function mergeInto(
 ): { update: Partial<NewRow<'contacts'>> | undefined; newRole: boolean } {
   const { row, children } = target;
   const id = row.id;
-  const next = {
+  const next: Record<(typeof MERGED_COLUMNS)[number], string | null> = {
     company: row.company,
     title: row.title,
     industry: row.industry,
@@ -108,7 +119,7 @@ export function mergeInto(
       w.dates.push(date);
     }
   }
-  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== row[k]);
+  const changed = MERGED_COLUMNS.filter((k) => next[k] !== row[k]);
   const newRole =
     detectRole &&
     ((row.company !== null && next.company !== row.company) ||
@@ -129,7 +140,10 @@ export function mergeInto(
       created_at: ctx.now,
     });
   }
-  if (changed.length === 0 && written() === writtenBefore) return { update: undefined, newRole };
+  // A photo is copied in SQL after the merges; the contact's updated_at still moves, so CardDAV sees it.
+  const photoGiven = !target.hasPhoto && incoming.some((c) => c.hasPhoto);
+  if (changed.length === 0 && written() === writtenBefore && !photoGiven)
+    return { update: undefined, newRole };
   const update: Partial<NewRow<'contacts'>> = { updated_at: ctx.now };
   for (const k of changed) Object.assign(update, { [k]: next[k] });
   return { update, newRole };

@@ -2,6 +2,7 @@ import { insertImportRowPhotos } from '../../store/contact-photos.repo';
 import type { NewRow } from '../../store/database';
 import type { Conn } from '../../store/store';
 import { photoColumns, preparePhoto } from '../contact-photos.service';
+import { storedWarnings } from './import-stored';
 
 /**
  * Photos being normalised while the preview reads on: one at a time, on one libvips thread, while the
@@ -47,7 +48,7 @@ export class ImportPhotos {
   private async normalise({ record, base64 }: PhotoRow): Promise<void> {
     const result = await preparePhoto(Buffer.from(base64, 'base64'));
     if ('problem' in result) {
-      const warnings: string[] = record.warnings ? (JSON.parse(record.warnings) as string[]) : [];
+      const warnings = storedWarnings(record.warnings ?? null);
       if (warnings.length === 0) this.newlyWarned++;
       warnings.push(`line ${record.line}: ${result.problem}; the photo was skipped`);
       record.warnings = JSON.stringify(warnings);

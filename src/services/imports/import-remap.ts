@@ -1,4 +1,3 @@
-import type { CountryCode } from 'libphonenumber-js';
 import type { ImportMappingBody, ImportRun } from '../../contract/imports';
 import { buildDedupeIndex } from '../../core/duplicate-keys';
 import { Conflict, Invalid } from '../../core/errors';
@@ -8,6 +7,7 @@ import { clearImportRows, loadDedupeContacts, updateImportRun } from '../../stor
 import { type Deps, nowIso } from '../deps';
 import { classifyRows } from './import-classify';
 import { parseStoredMapping, rememberMapping, requireIdentity, storedMapping } from './import-mapping';
+import { storedRegion } from './import-stored';
 import { storedUploadLines } from './import-upload';
 import { getImport, previewExpired, requireRun } from './imports.service';
 
@@ -39,14 +39,14 @@ export async function remapImport(
     requireIdentity(body.fields, 'fields');
     const stats = { skippedEmpty: 0 };
     const read = await readImportLines(storedUploadLines(trx, accountId, id), {
-      order: dateOrderOf(run.region as CountryCode),
+      order: dateOrderOf(storedRegion(run.region)),
       stats,
       chooseMapping: () => body.fields,
     });
     if (!read.generic || read.generic.layout.headerKey !== mapping.headerKey)
       throw new Error(`import ${id}: the stored upload is not the file that was previewed`);
     await clearImportRows(trx, accountId, id);
-    const index = buildDedupeIndex(await loadDedupeContacts(trx, accountId), run.region as CountryCode, true);
+    const index = buildDedupeIndex(await loadDedupeContacts(trx, accountId), storedRegion(run.region), true);
     const counts = await classifyRows(trx, { accountId, id, format: read.format }, read.rows, index, stats);
     await updateImportRun(trx, accountId, id, {
       counts: JSON.stringify(counts),

@@ -1,13 +1,17 @@
-import type { ImportRow } from '../../contract/imports';
+import { IMPORT_ROW_STATUSES, type ImportRow, MATCH_KEYS } from '../../contract/imports';
 import type { ImportClassification } from '../../core/classify-import';
-import type { FieldChange, MatchKey } from '../../core/duplicate-keys';
 import { isSafeLink } from '../../core/safe-link';
 import type { ImportedContact } from '../../formats/imported-contact';
 import type { NewRow } from '../../store/database';
 import type { ImportRowRow } from '../../store/imports.repo';
+import { storedChanges, storedOneOf, storedWarnings } from './import-stored';
 
-/** Stored form of a previewed contact: what the reader gave, without the photo, cut to the API's limits. */
-export type PreviewContact = Omit<ImportedContact, 'photo'>;
+/**
+ * Stored form of a previewed contact: what the reader gave, cut to the API's limits, without the
+ * photo's bytes (they go to import_row_photos) but saying that it has one, so that a row that differs
+ * only by its photo previews as a merge that gives the contact the photo.
+ */
+export type PreviewContact = Omit<ImportedContact, 'photo'> & { hasPhoto?: true };
 
 const LIMITS = {
   company: 200,
@@ -18,6 +22,15 @@ const LIMITS = {
   timeZone: 64,
   notes: 20_000,
 } as const;
+const LIMITED = [
+  'company',
+  'title',
+  'industry',
+  'city',
+  'country',
+  'timeZone',
+  'notes',
+] as const satisfies readonly (keyof typeof LIMITS)[];
 
 /** The list cut to `max` items, each cut to `chars`; the same array when nothing needs cutting (the usual case). */
 function cutList<T>(
@@ -70,7 +83,7 @@ export function clipContact(c: ImportedContact): PreviewContact {
       50,
     ),
   };
-  for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+  for (const key of LIMITED) {
     const v = c[key];
     if (v !== undefined) out[key] = v.slice(0, LIMITS[key]);
   }
@@ -78,7 +91,33 @@ export function clipContact(c: ImportedContact): PreviewContact {
   if (c.connectedOn !== undefined) out.connectedOn = c.connectedOn;
   if (c.birthday !== undefined) out.birthday = c.birthday;
   if (c.anniversary !== undefined) out.anniversary = c.anniversary;
+  if (c.photo) out.hasPhoto = true;
   return out;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/**
+ * A stored preview contact. Checked by its required fields only, not item by item with zod: the
+ * commit reads 30,000 of them, and the preview wrote each from a clipped ImportedContact.
+ */
+function isPreviewContact(v: unknown): v is PreviewContact {
+  return (
+    isObject(v) &&
+    typeof v.firstName === 'string' &&
+    typeof v.lastName === 'string' &&
+    Array.isArray(v.emails) &&
+    Array.isArray(v.phones) &&
+    Array.isArray(v.links) &&
+    Array.isArray(v.tags)
+  );
+}
+
+/** A previewed contact as import_rows holds it (JSON). */
+export function storedContact(json: string, line: number): PreviewContact {
+  const contact: unknown = JSON.parse(json);
+  if (!isPreviewContact(contact)) throw new Error(`import row ${line}: the stored contact is not one`);
+  return contact;
 }
 
 /** One classified row as stored in import_rows. */
@@ -130,21 +169,26 @@ export const OVERWRITTEN_FIELDS: ReadonlySet<string> = new Set(['company', 'titl
 
 /** A stored row → the API shape. */
 export function toImportRowDto(r: Pick<ImportRowRow, keyof ImportRowRow>): ImportRow {
-  const changes = r.changes ? (JSON.parse(r.changes) as FieldChange[]) : [];
   return {
     line: r.line,
-    status: r.status as ImportRow['status'],
+    status: storedOneOf(IMPORT_ROW_STATUSES, r.status, 'status'),
     name: r.raw_name ?? '',
-    contact: r.contact ? (JSON.parse(r.contact) as PreviewContact) : null,
+    contact: r.contact ? storedContact(r.contact, r.line) : null,
     match:
       r.matched_by === null
         ? null
-        : { contactId: r.match_contact_id, line: r.match_line, by: r.matched_by as MatchKey },
-    changes: changes.map((ch) =>
-      'added' in ch ? ch : { ...ch, applies: ch.from === undefined || OVERWRITTEN_FIELDS.has(ch.field) },
+        : {
+            contactId: r.match_contact_id,
+            line: r.match_line,
+            by: storedOneOf(MATCH_KEYS, r.matched_by, 'matched_by'),
+          },
+    changes: storedChanges(r.changes).map((ch) =>
+      'added' in ch
+        ? ch
+        : { ...ch, applies: !('from' in ch) || ch.from === undefined || OVERWRITTEN_FIELDS.has(ch.field) },
     ),
     reason: r.reason,
-    warnings: r.warnings ? (JSON.parse(r.warnings) as string[]) : [],
+    warnings: storedWarnings(r.warnings),
     error: r.error,
   };
 }

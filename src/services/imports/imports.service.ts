@@ -1,11 +1,11 @@
-import type { CountryCode } from 'libphonenumber-js';
-import type {
-  ImportCounts,
-  ImportPreviewQuery,
-  ImportResult,
-  ImportRowPage,
-  ImportRowsQuery,
-  ImportRun,
+import { isSupportedCountry } from 'libphonenumber-js';
+import {
+  IMPORT_FORMATS,
+  IMPORT_RUN_STATUSES,
+  type ImportPreviewQuery,
+  type ImportRowPage,
+  type ImportRowsQuery,
+  type ImportRun,
 } from '../../contract/imports';
 import { buildDedupeIndex } from '../../core/duplicate-keys';
 import { Conflict, Invalid, NotFound } from '../../core/errors';
@@ -13,7 +13,7 @@ import { dateOrderOf, regionOfZone } from '../../core/import-region';
 import { trackByDefault } from '../../core/import-tracking';
 import { csvRow } from '../../formats/csv-writer';
 import { decodeLines } from '../../formats/decode';
-import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../../formats/detect-format';
+import { IMPORT_FORMAT_LABELS } from '../../formats/detect-format';
 import { readImportLines } from '../../formats/read-import';
 import { findAccount } from '../../store/accounts.repo';
 import {
@@ -39,10 +39,8 @@ import {
   toMappingDto,
 } from './import-mapping';
 import { toImportRowDto } from './import-rows';
+import { storedCounts, storedOneOf } from './import-stored';
 import { UploadCopy } from './import-upload';
-
-/** What import_runs.counts holds: the preview's counts, and what the commit did once it did. */
-export type StoredCounts = ImportCounts & { result?: ImportResult };
 
 const SAMPLE_ROWS = 50;
 /** A 'reading' run this old was left by a process that died mid-upload. */
@@ -67,7 +65,11 @@ export async function previewImport(
   const db = deps.store.read;
   const account = await findAccount(db, accountId);
   if (!account) throw new NotFound('account not found');
-  const region = (query.region as CountryCode | undefined) ?? regionOfZone(account.time_zone);
+  // The contract checked query.region already; the guard only tells the type.
+  const region =
+    query.region !== undefined && isSupportedCountry(query.region)
+      ? query.region
+      : regionOfZone(account.time_zone);
   await dropStaleRuns(deps, accountId);
   if ((await pendingPreviews(db, accountId)).length >= MAX_PENDING_PREVIEWS)
     throw new Conflict(
@@ -165,22 +167,16 @@ export async function getImport(deps: Deps, accountId: string, id: string, db: C
 }
 
 function toRunDto(run: ImportRunRow, sample: ImportRun['sample']): ImportRun {
-  const { result, ...stored } = JSON.parse(run.counts) as StoredCounts;
-  // Runs previewed before conflicts and warnings existed have neither count.
-  const counts: ImportCounts = {
-    ...stored,
-    conflict: stored.conflict ?? 0,
-    warnings: stored.warnings ?? 0,
-    skippedEmpty: stored.skippedEmpty ?? 0,
-  };
+  const { result, ...counts } = storedCounts(run.counts);
+  const format = storedOneOf(IMPORT_FORMATS, run.format, 'format');
   return {
     id: run.id,
-    format: run.format as ImportFormat,
-    formatLabel: IMPORT_FORMAT_LABELS[run.format as ImportFormat],
+    format,
+    formatLabel: IMPORT_FORMAT_LABELS[format],
     fileName: run.file_name,
-    status: run.status as ImportRun['status'],
+    status: storedOneOf(IMPORT_RUN_STATUSES, run.status, 'status'),
     counts,
-    tracksByDefault: trackByDefault(counts.new ?? 0),
+    tracksByDefault: trackByDefault(counts.new),
     result: result ?? null,
     mapping: toMappingDto(parseStoredMapping(run.mapping)),
     sample,
@@ -222,8 +218,7 @@ export async function importErrorsCsv(
 ): Promise<AsyncGenerator<string>> {
   const db = deps.store.read;
   const run = await requireRun(db, accountId, id);
-  const unstored =
-    Math.max(0, (JSON.parse(run.counts) as Partial<StoredCounts>).error ?? 0) - MAX_STORED_ERRORS;
+  const unstored = Math.max(0, storedCounts(run.counts).error) - MAX_STORED_ERRORS;
   async function* lines(): AsyncGenerator<string> {
     yield csvRow(['Line', 'Error', 'Name']);
     let afterLine: number | undefined;

@@ -21,7 +21,7 @@ import { asImported, tendLike } from './carddav-sync';
 import { applyCard } from './dav-put';
 
 function detailOf(row: ConflictRow): { reason: string; fields: ConflictField[] } {
-  const raw: unknown = JSON.parse(row.detail);
+  const raw = row.detail;
   const reason = typeof raw === 'object' && raw !== null && 'reason' in raw ? String(raw.reason) : '';
   const fields = typeof raw === 'object' && raw !== null && 'fields' in raw ? raw.fields : [];
   return { reason, fields: ConflictField.array().catch([]).parse(fields) };
@@ -59,8 +59,8 @@ export async function resolveConflict(
   accountId: string,
   id: string,
   choice: ConflictResolve,
-): Promise<void> {
-  await deps.store.transaction(async (tx) => {
+): Promise<string> {
+  return deps.store.transaction(async (tx) => {
     const row = await findConflict(tx, accountId, id);
     if (!row) throw new NotFound('conflict not found');
     if (row.kind !== choice.kind)
@@ -126,6 +126,7 @@ export async function resolveConflict(
       });
     }
     await deleteConflict(tx, accountId, row.subscription_id, row.href);
+    return row.subscription_id;
   });
 }
 

@@ -2,6 +2,7 @@ import { type CardDavAccount, CardDavError, cardDavClient } from '../../capture/
 import type {
   CarddavDiscover,
   CarddavRun,
+  ConflictResolve,
   Subscription,
   SubscriptionCreate,
   SubscriptionPatch,
@@ -21,6 +22,7 @@ import {
 import { claimLease } from '../../store/lease.repo';
 import { SYNC_LEASE_MS } from '../capture/capture.service';
 import { type Deps, nowIso, outboundOf } from '../deps';
+import { resolveConflict } from './carddav-conflicts';
 import { syncSubscription } from './carddav-sync';
 
 /** A subscribed book is read again this long after its last sync (the job runs every minute). */
@@ -189,6 +191,26 @@ export async function runSubscription(deps: Deps, accountId: string, id: string)
     });
     if (error instanceof CardDavError) throw new Upstream(error.message);
     throw error;
+  }
+}
+
+/**
+ * Resolves a conflict, then syncs its subscription at once so the choice reaches the book now
+ * rather than at the next scheduled sync. The resolution stands either way: when the book cannot
+ * be reached, or a sync is already running, the error is on the subscription and the next sync
+ * writes the card back.
+ */
+export async function resolveAndPush(
+  deps: Deps,
+  accountId: string,
+  id: string,
+  choice: ConflictResolve,
+): Promise<void> {
+  const subscriptionId = await resolveConflict(deps, accountId, id, choice);
+  try {
+    await runSubscription(deps, accountId, subscriptionId);
+  } catch (error) {
+    if (!(error instanceof Conflict || error instanceof Upstream)) throw error;
   }
 }
 

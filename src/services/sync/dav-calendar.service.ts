@@ -79,9 +79,12 @@ export async function putCalendarObject(
     throw new PreconditionFailed(`If-Match ${ifMatch} does not match the to-do's current ETag`);
   let todo: ICAL.Component | null;
   try {
-    todo = new ICAL.Component(ICAL.parse(body) as unknown[]).getFirstSubcomponent('vtodo');
+    todo = ICAL.Component.fromString(body).getFirstSubcomponent('vtodo');
   } catch (error) {
-    throw new DavPrecondition(`not iCalendar: ${(error as Error).message}`, 'valid-calendar-data');
+    throw new DavPrecondition(
+      `not iCalendar: ${error instanceof Error ? error.message : String(error)}`,
+      'valid-calendar-data',
+    );
   }
   if (!todo) throw new DavPrecondition('the body has no VTODO', 'valid-calendar-data');
   const status = String(todo.getFirstPropertyValue('status') ?? '').toUpperCase();

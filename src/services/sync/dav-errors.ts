@@ -17,7 +17,8 @@ export class DavPrecondition extends AppError {
       | 'propfind-finite-depth'
       | 'supported-address-data'
       | 'max-resource-size'
-      | 'valid-calendar-data',
+      | 'valid-calendar-data'
+      | 'valid-filter',
     readonly status: 403 | 409 = 403,
   ) {
     super(message);

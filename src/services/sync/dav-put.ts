@@ -78,10 +78,11 @@ function validated(input: ReturnType<typeof contactInput>, tracked: boolean): Co
 /** Birthday and anniversary: the first date of each kind follows the card (created, moved or removed). */
 async function syncDates(deps: Deps, tx: Conn, accountId: string, contactId: string, c: ImportedContact) {
   const existing = await listImportantDates(tx, accountId, contactId);
-  for (const [kind, date] of [
+  const dates: [DateKind, PartialDate | undefined][] = [
     ['birthday', c.birthday],
     ['personal_anniversary', c.anniversary],
-  ] as [DateKind, PartialDate | undefined][]) {
+  ];
+  for (const [kind, date] of dates) {
     const first = existing
       .filter((d) => d.kind === kind)
       .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))[0];

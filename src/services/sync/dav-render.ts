@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContactLike, LinkKind, PartialDate } from '../../formats/imported-contact';
+import type { ContactLike, PartialDate } from '../../formats/imported-contact';
 import { mergeCard } from '../../formats/vcard-merge';
 import { listCircles } from '../../store/circles.repo';
 import { loadContactPhotos } from '../../store/contact-photos.repo';
@@ -38,7 +38,7 @@ function contactLike(
     lastName: row.last_name,
     emails: children.emails.map((e) => ({ value: e.value, ...(e.label && { label: e.label }) })),
     phones: children.phones.map((p) => ({ value: p.value, ...(p.label && { label: p.label }) })),
-    links: children.links.map((l) => ({ kind: l.kind as LinkKind, url: l.url })),
+    links: children.links.map((l) => ({ kind: l.kind, url: l.url })),
     tags: [
       ...(circle ? [circle] : []),
       ...children.tags.filter((t) => t.toLowerCase() !== circle?.toLowerCase()),

@@ -120,18 +120,28 @@ export async function cardsAt(deps: Deps, accountId: string, hrefs: string[]): P
  * What changed after `since` (RFC 6578 sync-collection): each card once, with its latest state.
  * A counter above the book's own is not one we issued (DAV:valid-sync-token).
  */
+/**
+ * What changed since a sync token (null: everything live), oldest change first. With `limit`
+ * (RFC 6578 §3.7) at most that many, and `seq` is then the token of the last one returned, so the
+ * client's next request continues where this one stopped.
+ */
 export async function changesSince(
   deps: Deps,
   accountId: string,
   since: number | null,
-): Promise<{ seq: number; changes: DavChange[] }> {
+  limit?: number,
+): Promise<{ seq: number; changes: DavChange[]; truncated: boolean }> {
   return deps.store.transaction(async (tx) => {
     const seq = await catchUpBook(deps, tx, accountId);
     if (since !== null && since > seq)
       throw new DavPrecondition('this sync token was not issued by this book', 'valid-sync-token');
     const rows =
       since === null ? await listLiveCards(tx, accountId) : await cardsChangedSince(tx, accountId, since);
-    return { seq, changes: rows.map((r) => ({ href: r.href, card: r.deleted ? null : cardOf(r) })) };
+    const toChange = (r: DavCardRow): DavChange => ({ href: r.href, card: r.deleted ? null : cardOf(r) });
+    if (limit === undefined || rows.length <= limit)
+      return { seq, changes: rows.map(toChange), truncated: false };
+    const shown = [...rows].sort((x, y) => x.seq - y.seq).slice(0, limit);
+    return { seq: shown.at(-1)?.seq ?? since ?? 0, changes: shown.map(toChange), truncated: true };
   });
 }
 

@@ -44,7 +44,9 @@ export async function toApiError(res: Response): Promise<ApiError> {
   try {
     const body: unknown = await res.json();
     if (body && typeof body === 'object') {
-      const { detail, title, errors } = body as { detail?: unknown; title?: unknown; errors?: unknown };
+      const detail = 'detail' in body ? body.detail : undefined;
+      const title = 'title' in body ? body.title : undefined;
+      const errors = 'errors' in body ? body.errors : undefined;
       const list = Array.isArray(errors)
         ? errors.filter(
             (e): e is FieldError =>
@@ -60,28 +62,78 @@ export async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, fallback);
 }
 
-/** Calls `/api/v1{path}`; resolves to the parsed JSON body, or undefined for 204. */
-export async function api<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { 'x-tend-csrf': '1', accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+/** Calls `/api/v1{path}` with the CSRF header; a failed answer, or none, throws an ApiError. */
+async function request(
+  method: Method,
+  path: string,
+  init: { headers?: Record<string, string>; body?: BodyInit },
+): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}${queryString(query)}`, {
+    res = await fetch(`/api/v1${path}`, {
       method,
       credentials: 'same-origin',
-      headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
+      headers: { 'x-tend-csrf': '1', accept: 'application/json', ...init.headers },
+      ...(init.body !== undefined && { body: init.body }),
     });
   } catch {
     throw new ApiError(0, 'cannot reach the server; check your connection');
   }
   if (!res.ok) throw await toApiError(res);
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return res;
+}
+
+/**
+ * The answer's JSON, typed as the contract type the caller names. This is the one place the app
+ * takes the server's word for a shape: the server validates every answer against the same zod
+ * schema before it leaves (Fastify's response schemas), so the page does not parse it again.
+ */
+async function readJson<T>(res: Response): Promise<T> {
+  return parseAnswer<T>(await res.text());
+}
+
+/** `readJson` for a body read another way (an XMLHttpRequest upload, which reports progress). */
+export function parseAnswer<T>(text: string): T {
+  const body: T = JSON.parse(text);
+  return body;
+}
+
+function jsonInit(body: unknown) {
+  return body === undefined
+    ? {}
+    : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** Calls `/api/v1{path}` and resolves to the parsed JSON body. */
+export async function api<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
+  return readJson<T>(await request(method, `${path}${queryString(query)}`, jsonInit(body)));
+}
+
+/** Calls a route that answers 204 No Content. */
+async function noContent(method: Method, path: string, body?: unknown): Promise<void> {
+  await request(method, path, jsonInit(body));
+}
+
+/** Sends a file as the raw request body (never read into memory by the page); resolves to the JSON answer. */
+export async function sendFile<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  file: Blob,
+  contentType: string,
+  query?: Query,
+): Promise<T> {
+  return readJson<T>(
+    await request(method, `${path}${queryString(query)}`, {
+      headers: { 'content-type': contentType },
+      body: file,
+    }),
+  );
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = (path: string) => api<void>('DELETE', path);
+export const del = (path: string) => noContent('DELETE', path);
+/** A POST whose answer is 204 No Content (sign-out, dismissals, resolutions). */
+export const postNoContent = (path: string, body?: unknown) => noContent('POST', path, body ?? {});

@@ -39,7 +39,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'updates',
-        lazy: async () => ({ Component: (await import('../features/email/updates-page')).UpdatesPage }),
+        lazy: async () => ({ Component: (await import('../features/updates/updates-page')).UpdatesPage }),
       },
       {
         path: 'introductions',

@@ -14,9 +14,15 @@ import {
  * AA's 4.5:1. Mantine's own teal-6 (#12b886) gives 2.55:1 on white; each shade 6 below was
  * measured at 5.0–6.1:1 against #fff.
  */
-function darkened(name: 'teal' | 'red' | 'orange' | 'yellow' | 'blue' | 'gray', darker: string[]) {
-  return [...DEFAULT_THEME.colors[name].slice(0, 6), ...darker] as unknown as MantineColorsTuple;
+function darkened(
+  name: 'teal' | 'red' | 'orange' | 'yellow' | 'blue' | 'gray',
+  darker: [string, string, string, string],
+): MantineColorsTuple {
+  const [c0, c1, c2, c3, c4, c5] = DEFAULT_THEME.colors[name];
+  return [c0, c1, c2, c3, c4, c5, ...darker];
 }
+
+const [dark0, dark1, , ...dark3to9] = DEFAULT_THEME.colors.dark;
 
 const colors = {
   teal: darkened('teal', ['#0b7a5a', '#086b4f', '#075c44', '#054a37']), // 5.32:1 on white
@@ -28,12 +34,7 @@ const colors = {
   gray: darkened('gray', ['#5c636a', '#495057', '#343a40', '#212529']),
   // dark-2 is dark mode's dimmed text: #828282 gave 4.03:1 on the body, #a3a3a3 gives 6.15:1
   // (5.38:1 on a default button).
-  dark: [
-    DEFAULT_THEME.colors.dark[0],
-    DEFAULT_THEME.colors.dark[1],
-    '#a3a3a3',
-    ...DEFAULT_THEME.colors.dark.slice(3),
-  ] as unknown as MantineColorsTuple,
+  dark: [dark0, dark1, '#a3a3a3', ...dark3to9] satisfies MantineColorsTuple,
 };
 
 /** System fonts only: the CSP (and the offline install) rule out web fonts. */

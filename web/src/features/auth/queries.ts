@@ -14,7 +14,7 @@ import type {
   TokenCreate,
 } from '@contract/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, del, get, patch, post } from '../../api/client';
+import { ApiError, del, get, patch, post, postNoContent } from '../../api/client';
 
 const authKey = ['auth', 'state'] as const;
 const tokensKey = ['tokens'] as const;
@@ -58,7 +58,7 @@ async function signUpThenSignIn(body: SignUp): Promise<Me> {
 
 export const useSignUp = () => useResetAfter(signUpThenSignIn);
 export const useSignIn = () => useResetAfter((body: SignIn) => post<Me>('/auth/signin', body));
-export const useSignOut = () => useResetAfter(() => post<void>('/auth/signout'));
+export const useSignOut = () => useResetAfter(() => postNoContent('/auth/signout'));
 
 export function useUpdateSettings() {
   const client = useQueryClient();

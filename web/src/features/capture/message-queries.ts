@@ -1,24 +1,12 @@
 import type { CaptureRun, Source, SourceCreate } from '@contract/capture';
 import type { SourcePatch, UploadQuery } from '@contract/capture-messages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, del, patch, post, queryString, toApiError } from '../../api/client';
+import { del, patch, post, sendFile } from '../../api/client';
 import { captureQueries } from './queries';
 
 /** Sends a file as the raw body of a file source's upload (never read into memory by the page). */
-export async function uploadSourceFile(id: string, file: File, query: UploadQuery = {}): Promise<CaptureRun> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/sources/${encodeURIComponent(id)}/upload${queryString(query)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'x-tend-csrf': '1', accept: 'application/json', 'content-type': 'text/plain' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'cannot reach the server; check your connection');
-  }
-  if (!res.ok) throw await toApiError(res);
-  return (await res.json()) as CaptureRun;
+export function uploadSourceFile(id: string, file: File, query: UploadQuery = {}): Promise<CaptureRun> {
+  return sendFile<CaptureRun>('POST', `/sources/${encodeURIComponent(id)}/upload`, file, 'text/plain', query);
 }
 
 /** A LinkedIn or WhatsApp export read at once into a new source; a file that fails removes it again. */

@@ -1,7 +1,7 @@
 import type { CaptureRun, Source, SourceCreate, Suggestion } from '@contract/capture';
 import type { Contact } from '@contract/contacts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, del, get, post, toApiError } from '../../api/client';
+import { del, get, post, postNoContent, sendFile } from '../../api/client';
 
 /** Query keys of capture: sources and suggestions. */
 export const captureQueries = {
@@ -52,25 +52,13 @@ export function useSyncSource() {
 export function useUploadMbox() {
   const refresh = useRefreshAfterCapture();
   return useMutation({
-    mutationFn: async ({ id, file, contentType }: { id: string; file: File; contentType?: string }) => {
-      let res: Response;
-      try {
-        res = await fetch(`/api/v1/sources/${encodeURIComponent(id)}/upload`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: {
-            'x-tend-csrf': '1',
-            accept: 'application/json',
-            'content-type': contentType ?? 'application/mbox',
-          },
-          body: file,
-        });
-      } catch {
-        throw new ApiError(0, 'cannot reach the server; check your connection');
-      }
-      if (!res.ok) throw await toApiError(res);
-      return (await res.json()) as CaptureRun;
-    },
+    mutationFn: ({ id, file, contentType }: { id: string; file: File; contentType?: string }) =>
+      sendFile<CaptureRun>(
+        'POST',
+        `/sources/${encodeURIComponent(id)}/upload`,
+        file,
+        contentType ?? 'application/mbox',
+      ),
     onSettled: refresh,
   });
 }
@@ -97,7 +85,7 @@ export function useDismissSuggestion() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (address: string) =>
-      post<void>(`/capture/suggestions/${encodeURIComponent(address)}/dismiss`),
+      postNoContent(`/capture/suggestions/${encodeURIComponent(address)}/dismiss`),
     onSuccess: () => client.invalidateQueries({ queryKey: captureQueries.suggestions() }),
   });
 }

@@ -16,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { choiceOf } from '../../lib/choice';
 import { ErrorPanel } from '../../ui/error-panel';
 import { fieldError } from '../../ui/field-errors';
 import { CADENCE_CHOICES, touchesWords } from '../capacity/cadence-words';
@@ -25,7 +26,6 @@ import { CircleColorSelect } from './circle-color-select';
 import { colorName } from './circle-dot';
 import { useCircles, useCreateCircle, usePatchCircle } from './queries';
 
-type NamedKind = (typeof CADENCE_CHOICES)[number]['value'];
 const choices = CADENCE_CHOICES.map((c) => ({ ...c }));
 
 /** F2 + F4 + F3: circles with their default cadence and size, and the capacity they add up to. */
@@ -82,7 +82,7 @@ function NewCircleForm() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { name, kind: 'other', cadence: { kind: (cadence ?? 'quarterly') as NamedKind }, color },
+      { name, kind: 'other', cadence: { kind: choiceOf(CADENCE_CHOICES, cadence) ?? 'quarterly' }, color },
       {
         onSuccess: (c) => {
           setName('');
@@ -172,11 +172,11 @@ function CircleRow({ circle, touches }: { circle: Circle; touches: number }) {
           data={custom ? [...choices, { value: 'custom', label: 'Custom' }] : choices}
           value={circle.cadence.kind}
           allowDeselect={false}
-          onChange={(kind) =>
-            kind &&
-            kind !== 'custom' &&
-            save.mutate({ id: circle.id, body: { cadence: { kind: kind as NamedKind } } })
-          }
+          onChange={(value) => {
+            // 'custom' is shown, not chosen: a custom rhythm is set on the contact page.
+            const kind = choiceOf(CADENCE_CHOICES, value);
+            if (kind) save.mutate({ id: circle.id, body: { cadence: { kind } } });
+          }}
           w={200}
         />
       </Table.Td>

@@ -2,10 +2,10 @@ import type { ContactsBulk } from '@contract/contacts-bulk';
 import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { CADENCE_CHOICES } from '../capacity/cadence-words';
 import { useBulkUpdateContacts } from '../capacity/queries';
 
-type NamedKind = (typeof CADENCE_CHOICES)[number]['value'];
 const DEFAULT = 'circle-default';
 const NO_CIRCLE = 'no-circle';
 
@@ -69,11 +69,9 @@ export function ContactsBulkBar({ ids, circles, onDone }: Props) {
           data={[{ value: DEFAULT, label: 'Circle default' }, ...CADENCE_CHOICES.map((c) => ({ ...c }))]}
           value={null}
           onChange={(v) => {
-            if (!v) return;
-            run(
-              { cadence: v === DEFAULT ? null : { kind: v as NamedKind } },
-              v === DEFAULT ? 'back on their circle’s cadence' : 'cadence set',
-            );
+            const kind = choiceOf(CADENCE_CHOICES, v);
+            if (v === DEFAULT) run({ cadence: null }, 'back on their circle’s cadence');
+            else if (kind) run({ cadence: { kind } }, 'cadence set');
           }}
           disabled={bulk.isPending}
           w={190}

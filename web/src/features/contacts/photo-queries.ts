@@ -1,6 +1,6 @@
 import type { ContactPhotoSaved } from '@contract/contact-photos';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, del, toApiError } from '../../api/client';
+import { del, sendFile } from '../../api/client';
 import { contactsKey } from './queries';
 
 /** The photo's URL; the hash in it makes a replaced photo a new URL, so no cache shows the old one. */
@@ -11,26 +11,14 @@ export const photoUrl = (id: string, hash: string) =>
 export function useUploadPhoto(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (file: File) => {
-      let res: Response;
-      try {
-        res = await fetch(`/api/v1/contacts/${encodeURIComponent(id)}/photo`, {
-          method: 'PUT',
-          credentials: 'same-origin',
-          headers: {
-            'x-tend-csrf': '1',
-            accept: 'application/json',
-            // The header only gates the request; a file the browser cannot name goes as bytes.
-            'content-type': file.type.startsWith('image/') ? file.type : 'application/octet-stream',
-          },
-          body: file,
-        });
-      } catch {
-        throw new ApiError(0, 'cannot reach the server; check your connection');
-      }
-      if (!res.ok) throw await toApiError(res);
-      return (await res.json()) as ContactPhotoSaved;
-    },
+    mutationFn: (file: File) =>
+      sendFile<ContactPhotoSaved>(
+        'PUT',
+        `/contacts/${encodeURIComponent(id)}/photo`,
+        file,
+        // The header only gates the request; a file the browser cannot name goes as bytes.
+        file.type.startsWith('image/') ? file.type : 'application/octet-stream',
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: contactsKey }),
   });
 }

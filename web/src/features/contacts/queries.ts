@@ -15,6 +15,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
+import { FIRST_CURSOR } from '../../api/first-cursor';
 import { dateKeys } from '../important-dates/queries';
 
 export const contactsKey = ['contacts'] as const;
@@ -26,7 +27,7 @@ export function useContactPages(filter: ContactFilter, sort: ContactSort = 'name
     queryKey: [...contactsKey, 'list', filter, sort],
     queryFn: ({ pageParam }) =>
       get<ContactPage>('/contacts', { ...filter, sort, limit: PAGE_SIZE, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: FIRST_CURSOR,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
   });

@@ -3,6 +3,7 @@ import { FACT_KINDS, type FactKind } from '@contract/vocabulary';
 import { Badge, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { humanize } from '../../lib/format';
 import { FormButtons, RowActions } from '../../ui/detail-card';
 import { EditableListCard, PinToggle } from '../../ui/editable-list-card';
@@ -44,7 +45,7 @@ function FactForm({
             data={KIND_OPTIONS}
             value={kind}
             allowDeselect={false}
-            onChange={(v) => setKind((v as FactKind | null) ?? 'other')}
+            onChange={(v) => setKind(choiceOf(FACT_KINDS, v) ?? 'other')}
             error={fieldError(error, 'kind')}
             miw={140}
           />

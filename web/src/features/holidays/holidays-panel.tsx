@@ -3,6 +3,7 @@ import { HOLIDAY_KINDS, type HolidayKind } from '@contract/vocabulary';
 import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
+import { choicesOf } from '../../lib/choice';
 import { formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
 import { useHolidaySettings, useSaveHolidaySettings } from './queries';
@@ -99,7 +100,7 @@ function HolidaysForm({
                       aria-label={`Holidays for ${c.name}`}
                       data={KIND_OPTIONS}
                       value={of(c.id).kinds}
-                      onChange={(v) => set(c.id, { kinds: v as HolidayKind[] })}
+                      onChange={(v) => set(c.id, { kinds: choicesOf(HOLIDAY_KINDS, v) })}
                       placeholder={of(c.id).kinds.length ? undefined : 'None'}
                       clearable
                     />

@@ -2,6 +2,7 @@ import type { ImportantDate, ImportantDateCreate } from '@contract/important-dat
 import { DATE_KINDS, type DateKind } from '@contract/vocabulary';
 import { Group, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { humanize } from '../../lib/format';
 import { FormButtons } from '../../ui/detail-card';
 import { fieldError } from '../../ui/field-errors';
@@ -64,7 +65,7 @@ export function DateForm({
             value={kind}
             allowDeselect={false}
             onChange={(v) => {
-              const next = (v as DateKind | null) ?? 'birthday';
+              const next = choiceOf(DATE_KINDS, v) ?? 'birthday';
               setKind(next);
               // A week for a birthday card, three days for the rest, until the user picks their own.
               if (!touchedLead) setLead(next === 'birthday' ? 7 : 3);

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { ErrorPanel } from '../../ui/error-panel';
 import { formError } from '../../ui/field-errors';
 import { ImportMappingStep } from './import-mapping';
@@ -25,6 +26,21 @@ import { type RowStatus, useCommitImport, useDiscardImport, useImportRows } from
 import { type Choices, commitBody, type Defaults, STATUS_COLORS } from './row-actions';
 
 const STATUS_ORDER: RowStatus[] = ['new', 'merge', 'conflict', 'duplicate', 'error'];
+const MERGE_OPTIONS: { value: Defaults['merge']; label: string }[] = [
+  { value: 'merge', label: 'Merge' },
+  { value: 'create', label: 'Create' },
+  { value: 'skip', label: 'Skip' },
+];
+const CONFLICT_OPTIONS: { value: Defaults['conflict']; label: string }[] = [
+  { value: 'create', label: 'Create' },
+  { value: 'merge', label: 'Merge' },
+  { value: 'skip', label: 'Skip' },
+];
+const DUPLICATE_OPTIONS: { value: Defaults['duplicate']; label: string }[] = [
+  { value: 'skip', label: 'Skip' },
+  { value: 'create', label: 'Create' },
+];
+const FILTERS: (RowStatus | 'all')[] = ['all', ...STATUS_ORDER];
 
 /** The preview of an uploaded file: counts, bulk defaults, the rows with per-row choices, commit. */
 export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarded: () => void }) {
@@ -135,12 +151,10 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             <SegmentedControl
               aria-labelledby="merge-default"
               value={defaults.merge}
-              onChange={(value) => setDefaults((d) => ({ ...d, merge: value as Defaults['merge'] }))}
-              data={[
-                { value: 'merge', label: 'Merge' },
-                { value: 'create', label: 'Create' },
-                { value: 'skip', label: 'Skip' },
-              ]}
+              onChange={(value) =>
+                setDefaults((d) => ({ ...d, merge: choiceOf(MERGE_OPTIONS, value) ?? d.merge }))
+              }
+              data={MERGE_OPTIONS}
             />
           </div>
           <div>
@@ -150,12 +164,10 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             <SegmentedControl
               aria-labelledby="conflict-default"
               value={defaults.conflict}
-              onChange={(value) => setDefaults((d) => ({ ...d, conflict: value as Defaults['conflict'] }))}
-              data={[
-                { value: 'create', label: 'Create' },
-                { value: 'merge', label: 'Merge' },
-                { value: 'skip', label: 'Skip' },
-              ]}
+              onChange={(value) =>
+                setDefaults((d) => ({ ...d, conflict: choiceOf(CONFLICT_OPTIONS, value) ?? d.conflict }))
+              }
+              data={CONFLICT_OPTIONS}
             />
           </div>
           <div>
@@ -165,11 +177,10 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
             <SegmentedControl
               aria-labelledby="duplicate-default"
               value={defaults.duplicate}
-              onChange={(value) => setDefaults((d) => ({ ...d, duplicate: value as Defaults['duplicate'] }))}
-              data={[
-                { value: 'skip', label: 'Skip' },
-                { value: 'create', label: 'Create' },
-              ]}
+              onChange={(value) =>
+                setDefaults((d) => ({ ...d, duplicate: choiceOf(DUPLICATE_OPTIONS, value) ?? d.duplicate }))
+              }
+              data={DUPLICATE_OPTIONS}
             />
           </div>
           <Switch
@@ -185,7 +196,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           <SegmentedControl
             aria-label="Show rows"
             value={filter}
-            onChange={(value) => setFilter(value as RowStatus | 'all')}
+            onChange={(value) => setFilter(choiceOf(FILTERS, value) ?? 'all')}
             data={filterOptions}
             style={{ alignSelf: 'flex-start' }}
           />
@@ -193,7 +204,7 @@ export function ImportPreview({ run, onDiscarded }: { run: ImportRun; onDiscarde
           <NativeSelect
             label="Show rows"
             value={filter}
-            onChange={(e) => setFilter(e.currentTarget.value as RowStatus | 'all')}
+            onChange={(e) => setFilter(choiceOf(FILTERS, e.currentTarget.value) ?? 'all')}
             data={filterOptions}
           />
         )}

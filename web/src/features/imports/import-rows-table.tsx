@@ -1,6 +1,7 @@
 import type { ImportRow, RowAction } from '@contract/imports';
 import { Anchor, Badge, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { choiceOf } from '../../lib/choice';
 import { humanize } from '../../lib/format';
 import { changeLines } from './change-text';
 import { actionsFor, type Choices, type Defaults, defaultActionFor, STATUS_COLORS } from './row-actions';
@@ -112,14 +113,18 @@ function ActionSelect({
 }: Omit<RowsProps, 'rows'> & { row: ImportRow; mt?: number }) {
   const action = choices.get(row.line)?.action ?? defaultActionFor(row.status, defaults);
   if (!action) return null;
+  const actions = actionsFor(row.status);
   return (
     <NativeSelect
       size="xs"
       mt={mt}
       aria-label={`Action for line ${row.line}`}
       value={action}
-      onChange={(e) => onChoose(row.line, row.status, e.currentTarget.value as RowAction)}
-      data={actionsFor(row.status).map((a) => ({ value: a, label: humanize(a) }))}
+      onChange={(e) => {
+        const chosen = choiceOf(actions, e.currentTarget.value);
+        if (chosen) onChoose(row.line, row.status, chosen);
+      }}
+      data={actions.map((a) => ({ value: a, label: humanize(a) }))}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { IMPORT_ROW_STATUSES, ImportCommit, ImportRowPage, ImportRun } from
 import type { MappingField } from '@contract/vocabulary';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post, put } from '../../api/client';
+import { FIRST_CURSOR } from '../../api/first-cursor';
 
 export type RowStatus = (typeof IMPORT_ROW_STATUSES)[number];
 const importsKey = ['imports'] as const;
@@ -25,7 +26,7 @@ export function useImportRows(id: string, status: RowStatus | null) {
         cursor: pageParam,
         limit: PAGE_SIZE,
       }),
-    initialPageParam: undefined as string | undefined,
+    initialPageParam: FIRST_CURSOR,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
   });

@@ -1,5 +1,5 @@
 import type { ImportRun } from '@contract/imports';
-import { ApiError, toApiError } from '../../api/client';
+import { ApiError, parseAnswer, toApiError } from '../../api/client';
 
 export interface UploadProgress {
   loaded: number;
@@ -29,7 +29,7 @@ export function uploadImport(
     xhr.onabort = () => reject(new ApiError(0, 'upload cancelled'));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(JSON.parse(xhr.responseText) as ImportRun);
+        resolve(parseAnswer<ImportRun>(xhr.responseText));
         return;
       }
       const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText });

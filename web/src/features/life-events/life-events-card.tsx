@@ -3,6 +3,7 @@ import { LIFE_EVENT_KINDS, type LifeEventKind } from '@contract/vocabulary';
 import { Badge, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { formatDate, humanize } from '../../lib/format';
 import { FormButtons, RowActions } from '../../ui/detail-card';
 import { EditableListCard } from '../../ui/editable-list-card';
@@ -56,7 +57,7 @@ function LifeEventForm({
             data={KIND_OPTIONS}
             value={kind}
             allowDeselect={false}
-            onChange={(v) => setKind((v as LifeEventKind | null) ?? 'other')}
+            onChange={(v) => setKind(choiceOf(LIFE_EVENT_KINDS, v) ?? 'other')}
             error={fieldError(error, 'kind')}
             miw={140}
           />

@@ -3,6 +3,7 @@ import { Anchor, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { choiceOf } from '../../lib/choice';
 import { relativeTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { DetailCard, FormButtons, RowActions } from '../../ui/detail-card';
@@ -61,7 +62,7 @@ function AddForm({ contactId, onDone }: { contactId: string; onDone: () => void 
             data={RELATIONSHIP_ROLES.map(({ value, label }) => ({ value, label }))}
             value={role}
             allowDeselect={false}
-            onChange={(v) => setRole((v as RelationshipRole | null) ?? 'knows')}
+            onChange={(v) => setRole(choiceOf(RELATIONSHIP_ROLES, v) ?? 'knows')}
             error={fieldError(add.error, 'kind')}
             miw={180}
           />
@@ -104,7 +105,7 @@ function EditForm({ r, contactId, onDone }: { r: Relationship; contactId: string
             data={RELATIONSHIP_ROLES.map(({ value, label }) => ({ value, label }))}
             value={role}
             allowDeselect={false}
-            onChange={(v) => setRole(RELATIONSHIP_ROLES.find((x) => x.value === v)?.value ?? role)}
+            onChange={(v) => setRole(choiceOf(RELATIONSHIP_ROLES, v) ?? role)}
             error={fieldError(edit.error, 'kind')}
             miw={180}
             autoFocus

@@ -6,11 +6,11 @@ import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
 import { TimeZoneSelect } from '../../ui/time-zone-select';
 import { useAuthState, useUpdateSettings } from '../auth/queries';
-import { FeedTokensPanel } from '../calendar/feed-tokens-panel';
 import { capacityKeys } from '../capacity/queries';
 import { SourcesPanel } from '../capture/sources-panel';
-import { EmailPanel } from '../email/email-panel';
+import { DigestPanel } from '../digest/digest-panel';
 import { ExportPanel } from '../export/export-panel';
+import { FeedTokensPanel } from '../feed/feed-tokens-panel';
 import { HolidaysPanel } from '../holidays/holidays-panel';
 import { SyncPanel } from '../sync/sync-panel';
 import { AccountPanel } from './account-panel';
@@ -27,7 +27,7 @@ export function SettingsPage() {
       <AccountPanel />
       <SourcesPanel />
       <HolidaysPanel />
-      <EmailPanel />
+      <DigestPanel />
       <FeedTokensPanel />
       <SyncPanel />
       <ExportPanel />

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
+import { choicesOf } from '../../lib/choice';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fieldError } from '../../ui/field-errors';
 import { RevokeModal } from '../../ui/revoke-modal';
@@ -109,7 +110,7 @@ export function TokensPanel() {
             mt="sm"
             label="Scopes"
             value={scopes}
-            onChange={(v) => setScopes(v as TokenScope[])}
+            onChange={(v) => setScopes(choicesOf(SCOPES, v))}
             error={fieldError(create.error, 'scopes') ?? fieldError(create.error, 'expiresAt')}
           >
             <Group gap="md" mt={4}>

@@ -8,7 +8,7 @@ import type {
 } from '@contract/carddav';
 import type { DavInfo, DavSettings } from '@contract/dav';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, patch, post } from '../../api/client';
+import { del, get, patch, post, postNoContent } from '../../api/client';
 
 export const syncKeys = { settings: () => ['dav-settings'] as const };
 
@@ -85,7 +85,7 @@ export function useResolveConflict() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, choice }: { id: string; choice: ConflictResolve }) =>
-      post<null>(`/carddav-conflicts/${id}/resolve`, choice),
+      postNoContent(`/carddav-conflicts/${id}/resolve`, choice),
     onSuccess: () => client.invalidateQueries(),
   });
 }

@@ -1,10 +1,17 @@
 import type { CreatedToken } from '@contract/auth';
+import type { DavSettings } from '@contract/dav';
 import { Button, Code, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { choiceOf } from '../../lib/choice';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
 import { useCreateToken } from '../auth/queries';
 import { useDavInfo, useUpdateDavSettings } from './queries';
 import { SubscriptionsSection } from './subscriptions-section';
+
+const DELETE_MODES: { value: DavSettings['deleteMode']; label: string }[] = [
+  { value: 'delete', label: 'Delete it in Tend' },
+  { value: 'untrack', label: 'Keep it, untracked' },
+];
 
 /**
  * F31: what to type into DAVx5, iOS/macOS or Thunderbird — the server address, the user name and an
@@ -80,11 +87,11 @@ export function SyncPanel() {
             <SegmentedControl
               aria-labelledby="dav-delete-mode"
               value={info.data.deleteMode}
-              onChange={(v) => update.mutate({ deleteMode: v as 'delete' | 'untrack' })}
-              data={[
-                { value: 'delete', label: 'Delete it in Tend' },
-                { value: 'untrack', label: 'Keep it, untracked' },
-              ]}
+              onChange={(v) => {
+                const deleteMode = choiceOf(DELETE_MODES, v);
+                if (deleteMode) update.mutate({ deleteMode });
+              }}
+              data={DELETE_MODES}
               maw={420}
             />
           </Stack>

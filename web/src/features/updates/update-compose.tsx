@@ -13,11 +13,17 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { choiceOf } from '../../lib/choice';
 import { fieldError, formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
 import { useCreateUpdate, useSegments } from './queries';
 
 type Audience = 'segment' | 'circle' | 'tag';
+const AUDIENCES: { value: Audience; label: string }[] = [
+  { value: 'circle', label: 'A circle' },
+  { value: 'tag', label: 'A tag' },
+  { value: 'segment', label: 'A saved segment' },
+];
 const VARIABLES = '{{firstName}}, {{lastName}}, {{fullName}}, {{company}}, {{myName}}';
 
 /** The update's text and who gets it: a saved segment, a circle or a tag. */
@@ -76,12 +82,8 @@ export function UpdateCompose({ onCreated }: { onCreated: (id: string) => void }
             <SegmentedControl
               aria-labelledby="audience"
               value={audience}
-              onChange={(v) => setAudience(v as Audience)}
-              data={[
-                { value: 'circle', label: 'A circle' },
-                { value: 'tag', label: 'A tag' },
-                { value: 'segment', label: 'A saved segment' },
-              ]}
+              onChange={(v) => setAudience(choiceOf(AUDIENCES, v) ?? audience)}
+              data={AUDIENCES}
             />
           </div>
           {audience === 'segment' && (

@@ -1,5 +1,3 @@
-import type { DigestSettings, DigestSettingsPatch } from '@contract/digest';
-import type { OutboxMessage } from '@contract/outbox';
 import type {
   Update,
   UpdateCreate,
@@ -11,43 +9,15 @@ import type {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/client';
 
-const digestKey = ['digest', 'settings'] as const;
-const outboxKey = ['outbox'] as const;
-const updatesKey = ['updates'] as const;
-
-export function useDigestSettings() {
-  return useQuery({ queryKey: digestKey, queryFn: () => get<DigestSettings>('/digest/settings') });
-}
-
-export function useUpdateDigestSettings() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: DigestSettingsPatch) => patch<DigestSettings>('/digest/settings', body),
-    onSuccess: (settings) => client.setQueryData(digestKey, settings),
-  });
-}
-
-/** The mail queue; refreshed every half minute while open, since the sender works in the background. */
-export function useOutbox() {
-  return useQuery({
-    queryKey: outboxKey,
-    queryFn: async () => (await get<{ items: OutboxMessage[] }>('/outbox')).items,
-    refetchInterval: 30_000,
-  });
-}
-
-export function useRetryMessage() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => post<OutboxMessage>(`/outbox/${encodeURIComponent(id)}/retry`),
-    onSuccess: () => client.invalidateQueries({ queryKey: outboxKey }),
-  });
-}
-
-const updatesDueKey = [...updatesKey, 'due'] as const;
+export const updateKeys = {
+  all: ['updates'] as const,
+  due: () => [...updateKeys.all, 'due'] as const,
+  list: () => [...updateKeys.all, 'list'] as const,
+  preview: (id: string | null) => [...updateKeys.all, 'preview', id] as const,
+};
 
 export function useUpdatesDue() {
-  return useQuery({ queryKey: updatesDueKey, queryFn: () => get<UpdatesDue>('/updates/due') });
+  return useQuery({ queryKey: updateKeys.due(), queryFn: () => get<UpdatesDue>('/updates/due') });
 }
 
 /** The rhythm (every 3–6 months); the answer is the new "is one due", which Today shows too. */
@@ -55,13 +25,13 @@ export function usePatchUpdateSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateSettingsPatch) => patch<UpdatesDue>('/updates/settings', body),
-    onSuccess: (due) => client.setQueryData(updatesDueKey, due),
+    onSuccess: (due) => client.setQueryData(updateKeys.due(), due),
   });
 }
 
 export function useUpdates() {
   return useQuery({
-    queryKey: [...updatesKey, 'list'],
+    queryKey: updateKeys.list(),
     queryFn: async () => (await get<{ items: Update[] }>('/updates')).items,
   });
 }
@@ -73,14 +43,14 @@ export function useCreateUpdate() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateCreate) => post<Update>('/updates', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: [...updatesKey, 'list'] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: updateKeys.list() }),
   });
 }
 
 /** Each recipient's own copy, with the variables filled in. */
 export function useUpdatePreview(id: string | null) {
   return useQuery({
-    queryKey: [...updatesKey, 'preview', id],
+    queryKey: updateKeys.preview(id),
     queryFn: () => get<UpdatePreview>(`/updates/${encodeURIComponent(id ?? '')}/preview`),
     enabled: id !== null,
   });

@@ -3,11 +3,11 @@ import { Button, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@ma
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { fieldError, formError } from '../../ui/field-errors';
-import { OutboxList } from './outbox-list';
+import { OutboxList } from '../outbox/outbox-list';
 import { useDigestSettings, useUpdateDigestSettings } from './queries';
 
 /** F24: the morning digest (opt-in, an address of its own) and the mail queue behind it. */
-export function EmailPanel() {
+export function DigestPanel() {
   const settings = useDigestSettings();
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }}>

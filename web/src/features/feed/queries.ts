@@ -2,11 +2,11 @@ import type { CreatedFeedToken, FeedToken } from '@contract/feed';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../../api/client';
 
-const feedTokensKey = ['feed-tokens'] as const;
+export const feedTokenKeys = { all: ['feed-tokens'] as const };
 
 export function useFeedTokens() {
   return useQuery({
-    queryKey: feedTokensKey,
+    queryKey: feedTokenKeys.all,
     queryFn: async () => (await get<{ items: FeedToken[] }>('/feed-tokens')).items,
   });
 }
@@ -19,7 +19,7 @@ export function useIssueFeedToken() {
       post<CreatedFeedToken>(
         rotateId ? `/feed-tokens/${encodeURIComponent(rotateId)}/rotate` : '/feed-tokens',
       ),
-    onSuccess: () => client.invalidateQueries({ queryKey: feedTokensKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: feedTokenKeys.all }),
   });
 }
 
@@ -27,6 +27,6 @@ export function useRevokeFeedToken() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => del(`/feed-tokens/${encodeURIComponent(id)}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: feedTokensKey }),
+    onSuccess: () => client.invalidateQueries({ queryKey: feedTokenKeys.all }),
   });
 }
