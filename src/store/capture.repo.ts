@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { insertMany } from './chunks';
+import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable } from './database';
 import { rowsByIds } from './rows-by-ids';
