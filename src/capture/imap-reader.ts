@@ -39,13 +39,28 @@ const FETCH_CHUNK = 500;
 /** A failure of the server or the connection, in words a user can act on. */
 export class ImapError extends Error {}
 
-export function describeImapError(error: unknown, account: Pick<ImapAccount, 'host' | 'port'>): string {
-  const e = error as {
-    authenticationFailed?: boolean;
-    responseText?: string;
-    code?: string;
-    message?: string;
+/** The fields imapflow and Node put on their errors, as strings when they are strings. */
+function errorFields(error: unknown): {
+  authenticationFailed: boolean;
+  responseText?: string;
+  code?: string;
+  message?: string;
+} {
+  if (typeof error !== 'object' || error === null) return { authenticationFailed: false };
+  const text = (key: string): string | undefined => {
+    const v: unknown = Reflect.get(error, key);
+    return typeof v === 'string' ? v : undefined;
   };
+  return {
+    authenticationFailed: Reflect.get(error, 'authenticationFailed') === true,
+    responseText: text('responseText'),
+    code: text('code'),
+    message: text('message'),
+  };
+}
+
+export function describeImapError(error: unknown, account: Pick<ImapAccount, 'host' | 'port'>): string {
+  const e = errorFields(error);
   if (e.authenticationFailed)
     return `authentication failed: the server says "${e.responseText ?? 'no'}" (check the user and the app password)`;
   if (e.code === 'ECONNREFUSED')

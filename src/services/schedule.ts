@@ -2,6 +2,7 @@ import { nextDueAt } from '../core/cadence';
 import { followUpForNewContact } from '../core/follow-ups';
 import { type HealthInteraction, storedHealthScore } from '../core/health';
 import { findCircle, listCircles } from '../store/circles.repo';
+import { updateDerivedColumns } from '../store/contact-derived.repo';
 import { type ContactRow, findContact, findContacts, updateContact } from '../store/contacts.repo';
 import { type InteractionSummary, interactionSummaries, interactionSummary } from '../store/schedule.repo';
 import type { Conn } from '../store/store';
@@ -69,16 +70,15 @@ export async function refreshSchedules(
   const summaries = await interactionSummaries(db, accountId, ids);
   const now = deps.clock().toISOString();
   const years = await yearOfInteractions(db, accountId, now, ids);
-  for (const row of rows) {
-    const circle = row.circle_id ? circles.get(row.circle_id) : undefined;
-    const summary = summaries.get(row.id) ?? NO_INTERACTIONS;
-    await updateContact(
-      db,
-      accountId,
-      row.id,
-      derivedColumns(row, circle, summary, years.get(row.id) ?? [], now),
-    );
-  }
+  await updateDerivedColumns(
+    db,
+    accountId,
+    rows.map((row) => {
+      const circle = row.circle_id ? circles.get(row.circle_id) : undefined;
+      const summary = summaries.get(row.id) ?? NO_INTERACTIONS;
+      return { id: row.id, ...derivedColumns(row, circle, summary, years.get(row.id) ?? [], now) };
+    }),
+  );
 }
 
 /** The derived columns of one contact from its row, circle, latest interactions and year of history. */

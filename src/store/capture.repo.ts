@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import { insertMany } from './chunks';
+import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { CapturedItemsTable, CaptureSourcesTable, CaptureSuggestionsTable } from './database';
 import { rowsByIds } from './rows-by-ids';
@@ -166,16 +166,19 @@ export async function deleteCapturedOfSource(conn: Conn, accountId: string, sour
     .execute();
 }
 
-/** Counts one more batch of messages with strangers; the latest date and name win. */
+/**
+ * Counts one more batch of messages with strangers; the latest date wins. One upsert per 500
+ * addresses, which must be distinct (PostgreSQL refuses to update a row twice in one statement).
+ */
 export async function addSuggestions(
   conn: Conn,
   rows: readonly Insertable<CaptureSuggestionsTable>[],
 ): Promise<void> {
   const db = kysely(conn);
-  for (const row of rows) {
+  for (const part of chunks(rows)) {
     await db
       .insertInto('capture_suggestions')
-      .values(row)
+      .values(part)
       .onConflict((oc) =>
         oc.columns(['account_id', 'address']).doUpdateSet((eb) => ({
           messages: eb('capture_suggestions.messages', '+', eb.ref('excluded.messages')),

@@ -28,7 +28,7 @@ import { calendarSettings } from '../calendar-settings';
 import { createContact } from '../contacts.service';
 import { type Deps, nowIso } from '../deps';
 import { refreshSchedules } from '../schedule';
-import { captureContext, captureMail } from './capture-mail';
+import { captureContext, captureMail, emptyRun, FILE_BATCH } from './capture-mail';
 import { messageSettings } from './capture-message-settings';
 
 /** A sync holds its source at most this long; a crashed instance's hold then lapses by itself. */
@@ -160,7 +160,15 @@ export async function uploadMbox(
     throw new Invalid(`"${source.name}" is a ${source.kind} source, not an mbox file`, 'id');
   const settings = SourceSettings.parse(JSON.parse(source.settings));
   return withSourceHeld(deps, source, async () =>
-    captureMail(deps, source, await captureContext(deps, source, settings), readMboxMessages(file)),
+    captureMail(
+      deps,
+      source,
+      await captureContext(deps, source, settings),
+      readMboxMessages(file),
+      emptyRun(),
+      undefined,
+      FILE_BATCH,
+    ),
   );
 }
 
