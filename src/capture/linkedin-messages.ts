@@ -56,7 +56,8 @@ export function linkedInDate(text: string): string | undefined {
     const hour = (Number(h) % 12) + (ap!.toLowerCase() === 'p' ? 12 : 0);
     parts = [year, Number(m), Number(d), hour, Number(min), Number(s ?? 0)];
   } else return undefined;
-  const [y, mo, d, h, mi, s] = parts as [number, number, number, number, number, number];
+  // Both branches above fill all six; the defaults only satisfy the index check.
+  const [y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0] = parts;
   const t = Date.UTC(y, mo - 1, d, h, mi, s);
   const back = new Date(t);
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)

@@ -4,9 +4,9 @@ import { Invalid } from '../../core/errors';
 import { backupProblems } from './backup-integrity';
 
 /** The element schema of a section (an array, maybe with a default), or null for the scalar parts. */
-function rowSchema(schema: z.ZodType): z.ZodType | null {
-  const inner = schema instanceof z.ZodDefault ? (schema.def.innerType as z.ZodType) : schema;
-  return inner instanceof z.ZodArray ? (inner.element as z.ZodType) : null;
+function rowSchema(schema: z.ZodType): z.core.$ZodType | null {
+  const inner = schema instanceof z.ZodDefault ? schema.def.innerType : schema;
+  return inner instanceof z.ZodArray ? inner.element : null;
 }
 
 const isJsonObject = (v: unknown): v is Record<string, unknown> =>
@@ -39,7 +39,7 @@ export function parseBackup(body: unknown): Backup {
       if (value.length > max) throw new Invalid(`at most ${max.toLocaleString('en')} rows per file`, key);
       const rows = new Array<unknown>(value.length);
       for (let i = 0; i < value.length; i++) {
-        const r = row.safeParse(value[i]);
+        const r = z.safeParse(row, value[i]);
         if (!r.success) throw firstIssue(r.error, [key, i]);
         rows[i] = r.data;
       }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ImapCursor, ImapError, readImap } from '../../capture/imap-reader';
 import { assertReachable, OutboundRefused } from '../../capture/outbound';
 import { type CaptureRun, SourceSettings } from '../../contract/capture';
@@ -34,19 +35,30 @@ export async function syncImapSource(deps: Deps, accountId: string, sourceId: st
   }
 }
 
+/** What the source's sealed secret holds. */
+const SealedPassword = z.object({ password: z.string() });
+/** Where each mailbox was left (capture_sources.cursor), as imap-reader writes it. */
+const StoredCursor = z.record(
+  z.string(),
+  z.object({ uidValidity: z.string(), lastUid: z.number(), modseq: z.string().optional() }),
+);
+
 async function runSync(deps: Deps, source: SourceRow): Promise<CaptureRun> {
   if (!deps.secretKey || !source.secret)
     throw new Error('the password cannot be read on this server (is TEND_SECRET the same?)');
   const settings = SourceSettings.parse(JSON.parse(source.settings));
   let password: string;
   try {
-    password = (JSON.parse(open(deps.secretKey, source.secret)) as { password: string }).password;
+    password = SealedPassword.parse(JSON.parse(open(deps.secretKey, source.secret))).password;
   } catch {
     throw new Error(
       'the password cannot be read on this server: TEND_SECRET or the key file changed; enter it again',
     );
   }
-  const cursor = JSON.parse(source.cursor) as ImapCursor;
+  const stored = StoredCursor.safeParse(JSON.parse(source.cursor));
+  if (!stored.success)
+    throw new Error('the saved sync position cannot be read; remove the source and add it again');
+  const cursor: ImapCursor = stored.data;
   const position: ImapCursor = { ...cursor };
   const ctx = await captureContext(deps, source, settings);
   const account = {
