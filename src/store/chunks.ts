@@ -1,4 +1,5 @@
 import { CompiledQuery, type Insertable } from 'kysely';
+import { bulkRunnerOf } from './bulk-runner';
 import { kysely } from './conn';
 import type { Database } from './database';
 import type { Conn } from './store';
@@ -39,6 +40,16 @@ function statementChunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+/** The row has exactly these keys, none undefined; checked without building key arrays per row (30,000 contacts). */
+function hasShape(row: Readonly<Record<string, unknown>>, columns: readonly string[]): boolean {
+  let keys = 0;
+  for (const key in row) {
+    keys++;
+    if (row[key] === undefined) return false;
+  }
+  return keys === columns.length && columns.every((c) => c in row);
+}
+
 /**
  * Multi-row inserts of many rows, 500 a statement. The SQL of a statement is compiled by Kysely
  * once per (table, columns, row count) and reused with fresh parameters: building the query tree
@@ -72,9 +83,7 @@ export async function insertMany<T extends keyof Database & string>(
     const cells = part as readonly Record<string, unknown>[];
     const allColumns = Object.keys(part[0] ?? {});
     // Kysely leaves out undefined values; the cached SQL would then have the wrong column count.
-    const sameShape = part.every(
-      (r) => Object.keys(r).length === allColumns.length && !Object.values(r).includes(undefined),
-    );
+    const sameShape = part.every((r) => hasShape(r, allColumns));
     const columns = omitNullColumns ? allColumns.filter((c) => cells.some((r) => r[c] !== null)) : allColumns;
     const statement = (values: typeof part) => {
       const q = db.insertInto(table).values(values);
@@ -84,12 +93,24 @@ export async function insertMany<T extends keyof Database & string>(
       await statement(part).execute();
       continue;
     }
-    const key = `${table}|${columns.join(',')}|${part.length}|${ignoreConflictOn?.join(',') ?? ''}`;
+    // In a transaction (which holds the one SQLite connection), the dialect's bulk runner takes the
+    // rows one statement each; outside one, a lone statement is its own commit, so VALUES lists stay.
+    const bulk = db.isTransaction ? bulkRunnerOf(adapter) : undefined;
+    const key = `${table}|${columns.join(',')}|${bulk ? 1 : part.length}|${ignoreConflictOn?.join(',') ?? ''}`;
     let text = compiled.get(key);
     if (text === undefined) {
-      const shaped = cells.map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))) as typeof part;
-      text = statement(columns === allColumns ? part : shaped).compile().sql;
+      const shaped = (bulk ? cells.slice(0, 1) : cells).map((r) =>
+        Object.fromEntries(columns.map((c) => [c, r[c]])),
+      ) as typeof part;
+      text = statement(columns === allColumns && !bulk ? part : shaped).compile().sql;
       compiled.set(key, text);
+    }
+    if (bulk) {
+      bulk.runMany(
+        text,
+        cells.map((row) => columns.map((column) => row[column] ?? null)),
+      );
+      continue;
     }
     const params: unknown[] = [];
     for (const row of cells) {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { registerBulkRunner } from './bulk-runner';
 import { asConn, kysely } from './conn';
 import type { Database } from './database';
 import { migrateToLatest } from './migrate';
@@ -27,7 +28,14 @@ export function sqliteStore(sqlite: SQLite.Database, location: string): Store {
   sqlite.pragma('busy_timeout = 5000');
   // WAL + NORMAL is durable across application crashes; only a power loss can drop the last commit.
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
+  const statements = cachedStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  registerBulkRunner(db.getExecutor().adapter, {
+    runMany: (text, rows) => {
+      const statement = statements.prepare(text);
+      for (const row of rows) statement.run(row);
+    },
+  });
   return {
     read: asConn(db),
     // One connection writes at a time, so every transaction is already serializable.
