@@ -80,6 +80,7 @@ export async function insertMany<T extends keyof Database & string>(
     compiledByAdapter.set(adapter, compiled);
   }
   for (const part of statementChunks(rows)) {
+    // Insertable<Database[T]> of a generic table T cannot be indexed by a column name; its rows are plain records.
     const cells = part as readonly Record<string, unknown>[];
     const allColumns = Object.keys(part[0] ?? {});
     // Kysely leaves out undefined values; the cached SQL would then have the wrong column count.
