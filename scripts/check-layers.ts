@@ -49,6 +49,26 @@ const RULES: Rule[] = [
   },
 ];
 
+// A type assertion: `x as T` (not `as const`, not an import's `a as b`).
+const CAST =
+  /[\w)\]}>]\s+as\s+(?!const\b)(?:unknown\b|readonly\b|typeof\b|keyof\b|[A-Z{[]|string\b|number\b|boolean\b|never\b|any\b|object\b)/;
+const CAST_RULE = 'a cast (x as T) says why in a comment on its line or the line before; prefer a type guard';
+
+/** Casts in production code with no comment beside them: each one left must say why it is needed. */
+function unexplainedCasts(file: string, lines: string[]): LayerProblem[] {
+  const problems: LayerProblem[] = [];
+  lines.forEach((text, i) => {
+    const code = text
+      .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''")
+      .replace(/\/\/.*$/, '');
+    if (/^\s*(\*|\/\*|import\b|export\s*(type\s*)?\{)/.test(code) || !CAST.test(code)) return;
+    const before = lines[i - 1]?.trim() ?? '';
+    if (text.includes('//') || before.startsWith('//') || before.startsWith('*')) return;
+    problems.push({ file, line: i + 1, rule: CAST_RULE });
+  });
+  return problems;
+}
+
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', 'test-results', 'migrations']);
 
 function* sourceFiles(root: string, dir: string): Generator<string> {
@@ -125,6 +145,7 @@ export function checkLayers(root: string): LayerProblem[] {
       const rules = RULES.filter((r) => r.applies(file));
       if (rules.length === 0) continue;
       const lines = readFileSync(join(root, file), 'utf8').split('\n');
+      if (production(file)) problems.push(...unexplainedCasts(file, lines));
       lines.forEach((text, i) => {
         for (const rule of rules)
           if (rule.pattern.test(text)) problems.push({ file, line: i + 1, rule: rule.name });

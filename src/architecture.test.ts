@@ -14,7 +14,7 @@ describe('the layering rules', () => {
     expect(checkLayers(root)).toEqual([]);
   });
 
-  it('catch a query, raw SQL, a transaction, a dialect branch, an extension and an import cycle', () => {
+  it('catch a query, raw SQL, a transaction, a dialect branch, an extension, a cast and an import cycle', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tend-layers-'));
     const put = (path: string, text: string) => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -36,11 +36,24 @@ describe('the layering rules', () => {
         'src/store/good.repo.ts',
         "import { y } from './y.js';\nawait db.selectFrom('contacts').execute();\n",
       );
+      // A cast that does not say why; one that does, an `as const`, an import rename and a string do not count.
+      put(
+        'src/core/casts.ts',
+        [
+          'const a = value as Contact;',
+          '// The brand has no runtime form.',
+          'const b = value as unknown as Conn;',
+          "const c = ['x'] as const;",
+          "import { list as listRows } from './list';",
+          "const d = 'export it as JPEG';",
+        ].join('\n'),
+      );
       // Two modules that import each other, if only for a type.
       put('src/jobs/a.ts', "import type { B } from './b';\nexport type A = B;\n");
       put('src/jobs/b.ts', "import type { A } from './a';\nexport type B = string;\n");
       const problems = checkLayers(dir);
       expect(problems.map((p) => `${p.file}:${p.line}`)).toEqual([
+        'src/core/casts.ts:1',
         'src/services/bad.service.ts:1',
         'src/services/bad.service.ts:2',
         'src/services/bad.service.ts:3',
@@ -49,6 +62,7 @@ describe('the layering rules', () => {
         'src/store/good.repo.ts:1',
         'src/jobs/a.ts:1',
       ]);
+      expect(problems.find((p) => p.file === 'src/core/casts.ts')?.rule).toContain('says why');
       expect(problems.at(-1)?.rule).toContain('import cycle');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -100,9 +100,11 @@ export async function insertMany<T extends keyof Database & string>(
     const key = `${table}|${columns.join(',')}|${bulk ? 1 : part.length}|${ignoreConflictOn?.join(',') ?? ''}`;
     let text = compiled.get(key);
     if (text === undefined) {
-      const shaped = (bulk ? cells.slice(0, 1) : cells).map((r) =>
+      const picked = (bulk ? cells.slice(0, 1) : cells).map((r) =>
         Object.fromEntries(columns.map((c) => [c, r[c]])),
-      ) as typeof part;
+      );
+      // The same rows cut to `columns`: still rows of table T, which TypeScript cannot follow through fromEntries.
+      const shaped = picked as typeof part;
       text = statement(columns === allColumns && !bulk ? part : shaped).compile().sql;
       compiled.set(key, text);
     }
