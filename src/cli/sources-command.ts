@@ -6,8 +6,10 @@ import { resolveContactId } from './contact-ref';
 import { formatDate, renderTable, terminalWidth } from './format';
 import { type Api, CliError, call, problemLine, replyOf, send, type Transport } from './transport';
 
+/** One line per run; the skip reasons most frequent first (then by name), whatever order the server counted them in. */
 function runLine(r: CaptureRun): string {
   const skipped = Object.entries(r.skipped)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
     .map(([k, v]) => `${v} ${k.replace('_', ' ')}`)
     .join(', ');
   return `${r.seen} seen, ${r.captured} captured${skipped ? `, skipped: ${skipped}` : ''}${r.failed ? `, ${r.failed} unreadable` : ''}`;
