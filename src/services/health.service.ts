@@ -1,12 +1,12 @@
 import type { Capacity, Health } from '../contract/health';
-import { capacityPlan, planRanksByHealth, touchesByCircle } from '../core/capacity';
+import { type CapacityContact, capacityPlan, planRanksByHealth, touchesByCircle } from '../core/capacity';
 import { NotFound } from '../core/errors';
 import { healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
-import { trackedContacts } from '../store/health.repo';
+import { trackedCadenceGroups, trackedContacts } from '../store/health.repo';
 import type { Conn } from '../store/store';
 import { contactCadence } from './contact-dto';
 import type { Deps } from './deps';
@@ -46,43 +46,65 @@ export async function contactHealth(deps: Deps, accountId: string, contactId: st
   };
 }
 
-/** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
 const WEEKS_PER_YEAR = 365.25 / 7;
 
+/** The tracked contacts by name and id with their health, for a plan that ranks its moves. */
+async function rankedContacts(
+  db: Conn,
+  accountId: string,
+  now: string,
+  circleOf: (id: string | null) => CircleRow | undefined,
+): Promise<(CapacityContact & { circleId: string | null })[]> {
+  const [contacts, interactions] = await Promise.all([
+    trackedContacts(db, accountId),
+    yearOfInteractions(db, accountId, now),
+  ]);
+  return contacts.map((c) => {
+    const circle = circleOf(c.circle_id);
+    const cadence = contactCadence(c, circle);
+    const health = healthScore(
+      {
+        cadence,
+        lastMeaningfulAt: c.last_meaningful_at,
+        createdAt: c.created_at,
+        interactions: interactions.get(c.id) ?? [],
+      },
+      now,
+    ).score;
+    const name = `${c.first_name} ${c.last_name}`.trim();
+    return { id: c.id, name, cadence, circle: circle?.kind ?? null, circleId: c.circle_id, health };
+  });
+}
+
+/** F3: touches per week implied by every tracked cadence against the weekly budget, with moves when over. */
 export async function capacity(deps: Deps, accountId: string, db: Conn = deps.store.read): Promise<Capacity> {
   const now = deps.clock().toISOString();
-  const [account, circles, contacts, holidays] = await Promise.all([
+  const [account, circles, groups, holidays] = await Promise.all([
     findAccount(db, accountId),
     circlesById(db, accountId),
-    trackedContacts(db, accountId),
+    trackedCadenceGroups(db, accountId),
     getHolidaySettings(deps, accountId, db),
   ]);
   const budget = account?.weekly_budget ?? 15;
   const extra = holidays.touchesPerYear / WEEKS_PER_YEAR;
-  const cadences = contacts.map((c) => contactCadence(c, c.circle_id ? circles.get(c.circle_id) : undefined));
-  // Health only orders the moves: a plan that fits, or cannot fit at all, does not read it, and a
-  // year of interactions is most of the cost on a large network.
-  const interactions = planRanksByHealth(cadences, budget, extra)
-    ? await yearOfInteractions(db, accountId, now)
-    : null;
-  const planned = contacts.map((c, i) => {
-    const circle = c.circle_id ? circles.get(c.circle_id) : undefined;
-    const cadence = cadences[i] ?? contactCadence(c, circle);
-    const health = interactions
-      ? healthScore(
-          {
-            cadence,
-            lastMeaningfulAt: c.last_meaningful_at,
-            createdAt: c.created_at,
-            interactions: interactions.get(c.id) ?? [],
-          },
-          now,
-        ).score
-      : 0;
-    const kind = circle?.kind ?? null;
-    const name = `${c.first_name} ${c.last_name}`.trim();
-    return { id: c.id, name, cadence, circle: kind, circleId: c.circle_id, health };
+  const circleOf = (id: string | null) => (id ? circles.get(id) : undefined);
+  // One entry per tracked contact, from the grouped counts: the plan's totals need no more.
+  const anonymous = groups.flatMap((g) => {
+    const circle = circleOf(g.circle_id);
+    const cadence = contactCadence({ ...g, tracked: 1 }, circle);
+    const one = { id: '', name: '', cadence, circle: circle?.kind ?? null, circleId: g.circle_id, health: 0 };
+    return Array.from({ length: g.n }, () => one);
   });
+  // Only a plan with moves to rank needs who the contacts are and their health (a year of
+  // interactions): at 30,000 contacts reading the rows was most of the plan's time. Any other plan
+  // (under the budget, or over it whatever the cadences) has no moves, so it is the same either way.
+  const planned = planRanksByHealth(
+    anonymous.map((c) => c.cadence),
+    budget,
+    extra,
+  )
+    ? await rankedContacts(db, accountId, now, circleOf)
+    : anonymous;
   const plan = capacityPlan(planned, budget, extra);
   const byCircle = touchesByCircle(planned);
   const circleRows = [...circles.values()].map((r) => ({

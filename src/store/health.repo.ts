@@ -58,6 +58,25 @@ export async function trackedContacts(conn: Conn, accountId: string): Promise<Pl
     .execute();
 }
 
+/** Tracked contacts counted per circle and own cadence: all a plan with no moves to rank needs. */
+export interface CadenceGroupRow
+  extends Pick<ContactRow, 'circle_id' | 'cadence_kind' | 'cadence_every' | 'cadence_unit'> {
+  n: number;
+}
+
+/** The tracked contacts grouped by circle and own cadence columns: a few dozen rows at any size. */
+export async function trackedCadenceGroups(conn: Conn, accountId: string): Promise<CadenceGroupRow[]> {
+  const db = kysely(conn);
+  const rows = await db
+    .selectFrom('contacts')
+    .select(['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', (eb) => eb.fn.countAll().as('n')])
+    .where('account_id', '=', accountId)
+    .where('tracked', '=', 1)
+    .groupBy(['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit'])
+    .execute();
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
 /** Contacts of any account whose stored health was computed before `before` (or never), oldest first. */
 export async function staleHealthContacts(conn: Conn, before: string, limit: number): Promise<ContactRow[]> {
   const db = kysely(conn);
