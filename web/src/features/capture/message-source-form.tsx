@@ -112,12 +112,12 @@ export function MessageSourceForm() {
       )}
       <Group>
         <FileButton
-          accept={kind === 'whatsapp' ? '.txt,text/plain' : '.csv,text/csv'}
+          accept={kind === 'whatsapp' ? '.txt,.zip,text/plain,application/zip' : '.csv,text/csv'}
           onChange={(chosen) => chosen && read(chosen)}
         >
           {(props) => (
             <Button {...props} variant="light" loading={imported.isPending} disabled={needsContact}>
-              {kind === 'whatsapp' ? 'Upload chat (.txt)' : 'Upload messages.csv'}
+              {kind === 'whatsapp' ? 'Upload chat (.txt or .zip)' : 'Upload messages.csv'}
             </Button>
           )}
         </FileButton>
