@@ -73,7 +73,7 @@ export function MessageSourceForm() {
       />
       <Text size="sm" c="dimmed">
         {kind === 'whatsapp'
-          ? 'Export one chat from WhatsApp (Export chat → Without media) and upload its .txt; each day becomes one interaction per direction.'
+          ? 'Export one chat from WhatsApp (Export chat → Without media) and upload the .zip it gives, or the .txt in it; each day becomes one interaction per direction.'
           : 'From LinkedIn’s data export (Settings → Data privacy → Get a copy of your data → Messages); each message becomes an interaction.'}
       </Text>
       {kind === 'whatsapp' && (
