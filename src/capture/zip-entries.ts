@@ -27,6 +27,7 @@ export const MAX_ZIP_ENTRIES = 10_000;
 /** A text compresses 5–10×; past this the entry is a bomb, not a chat. */
 export const MAX_COMPRESSION_RATIO = 100;
 
+const MAX_DIRECTORY_BYTES = 16 * 1024 ** 2;
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const CENTRAL = 0x02014b50;
@@ -79,6 +80,9 @@ export async function zipEntries(file: ZipBytes): Promise<ZipEntry[]> {
   if (t.getUint16(at + 4, true) !== 0 || t.getUint16(at + 8, true) !== count)
     refuse('the .zip is split over several parts: give the whole archive');
   if (count > MAX_ZIP_ENTRIES) refuse(`the .zip holds ${count} entries, more than ${MAX_ZIP_ENTRIES}`);
+  // 10,000 entries with long names are a few MB; a larger directory is not a phone's export.
+  if (cdSize > MAX_DIRECTORY_BYTES)
+    refuse(`the .zip's directory is larger than ${MAX_DIRECTORY_BYTES / 1024 ** 2} MB`);
   if (cdOffset + cdSize > tailStart + at) refuse('the .zip is damaged: its directory points past its end');
   const cd = await file.read(cdOffset, cdSize);
   const c = view(cd);
