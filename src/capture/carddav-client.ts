@@ -62,6 +62,8 @@ const decode = (s: string) =>
   });
 const text = (v: unknown): string =>
   decode(typeof v === 'string' ? v : isRecord(v) && typeof v['#text'] === 'string' ? v['#text'] : '');
+/** A DAV property's text (a string or a CDATA/text node), its XML entities decoded. */
+export const davText = text;
 const statusOf = (line: unknown) => Number(/HTTP\/[\d.]+\s+(\d{3})/.exec(text(line))?.[1] ?? 200);
 
 /** Reads a 207 body into responses; only 2xx propstats count as found. */

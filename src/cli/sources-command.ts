@@ -35,7 +35,9 @@ async function uploadFile(t: Transport, path: string, file: string, dateOrder: u
         ? 'text/plain'
         : /\.ics$/i.test(file)
           ? 'text/calendar'
-          : 'application/mbox',
+          : /\.zip$/i.test(file)
+            ? 'application/zip'
+            : 'application/mbox',
     size: statSync(file).size,
   });
   if (reply.status >= 400) throw new CliError(withFlags(problemLine(reply)));

@@ -14,6 +14,9 @@ export const MBOX_CONTENT_TYPES = [
   'application/octet-stream',
   'text/plain',
   'text/csv',
+  // A WhatsApp export .zip (Windows browsers say x-zip-compressed); the bytes decide, not the type.
+  'application/zip',
+  'application/x-zip-compressed',
 ] as const;
 
 const Domain = z

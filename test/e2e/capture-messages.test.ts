@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yViolations } from '../helpers/axe';
@@ -11,6 +14,7 @@ import {
   signUpInContext,
   startBrowserHarness,
 } from '../helpers/browser';
+import { zipFile } from '../helpers/zip-file';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/capture/${name}`, import.meta.url));
 const SECTION = 'section[aria-label="Sources"]';
@@ -80,7 +84,24 @@ describe('LinkedIn and WhatsApp in Settings → Sources', () => {
     await page.goto('/settings');
     const messages = page.locator('section[aria-label="LinkedIn and WhatsApp"]');
     await messages.getByText('WhatsApp', { exact: true }).click();
-    await page.getByRole('row', { name: /Grace on WhatsApp/ }).waitFor();
+    const row = page.getByRole('row', { name: /Grace on WhatsApp/ });
+    await row.waitFor();
+    // The phone's own export: the chat .txt zipped with a photo, picked as it is.
+    const dir = mkdtempSync(join(tmpdir(), 'tend-e2e-zip-'));
+    try {
+      const zip = join(dir, 'WhatsApp Chat - Grace Hopper.zip');
+      writeFileSync(
+        zip,
+        zipFile([
+          { name: '_chat.txt', data: readFileSync(fixture('whatsapp-ios.txt')) },
+          { name: '00000004-PHOTO-2024-03-11-09-02-00.jpg', data: new Uint8Array(4096).fill(1), method: 0 },
+        ]),
+      );
+      await row.locator('input[type=file]').setInputFiles(zip);
+      await expect.poll(async () => row.innerText()).toMatch(/\d+ \/ [1-9]\d* \/ 0/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await messages.scrollIntoViewIfNeeded();
     await shot(page, 'capture-messages-dark-phone.png', {

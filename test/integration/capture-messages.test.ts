@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore } from '../helpers/stores';
+import { zipFile } from '../helpers/zip-file';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/capture/${name}`, import.meta.url));
 
@@ -40,11 +41,11 @@ describe.each(dialects)('LinkedIn and WhatsApp capture on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<{ id: string; storeBodies: boolean }>();
   };
-  const upload = (id: string, body: Buffer, query = '') =>
+  const upload = (id: string, body: Buffer, query = '', type = 'text/plain') =>
     t.app.inject({
       method: 'POST',
       url: `/api/v1/sources/${id}/upload${query}`,
-      headers: { authorization: `Bearer ${ada.token}`, 'content-type': 'text/plain' },
+      headers: { authorization: `Bearer ${ada.token}`, 'content-type': type },
       payload: body,
     });
   const interactions = async (id: string) =>
@@ -214,6 +215,48 @@ describe.each(dialects)('LinkedIn and WhatsApp capture on %s', (dialect) => {
         expect(g.lastInteractionAt?.slice(0, 10)).toBe('2024-03-14');
       },
     );
+
+    it("reads the chat out of the phone's .zip export exactly as the .txt, and refuses a bad .zip whole", async () => {
+      const chat = fixture('whatsapp-ios.txt');
+      const photo = {
+        name: '00000003-PHOTO-2024-03-11-09-02-00.jpg',
+        data: new Uint8Array(2048).fill(9),
+        method: 0,
+      };
+      const plain = await source({ kind: 'whatsapp', name: 'Grace', contactId: grace });
+      expect((await upload(plain.id, chat)).json()).toMatchObject({ captured: 4 });
+      const fromTxt = await interactions(grace);
+      await ada.call('DELETE', `/api/v1/sources/${plain.id}?withCaptured=true`);
+      expect(await interactions(grace)).toEqual([]);
+
+      const zipped = await source({ kind: 'whatsapp', name: 'Grace', contactId: grace });
+      const encrypted = zipFile([photo, { name: '_chat.txt', data: chat, flags: 1 }]);
+      const refused = await upload(zipped.id, encrypted, '', 'application/zip');
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().detail).toMatch(/"_chat.txt" in the .zip is encrypted/);
+      expect((await upload(zipped.id, zipFile([photo]))).json().detail).toMatch(/holds no chat .txt/);
+      expect(await interactions(grace)).toEqual([]);
+
+      const res = await upload(
+        zipped.id,
+        zipFile([photo, { name: '_chat.txt', data: chat }]),
+        '',
+        'application/zip',
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ captured: 4, failed: 0 });
+      const strip = (rows: Row[]) =>
+        rows.map(({ channel, direction, summary, occurredAt, awaitingReply }) => ({
+          channel,
+          direction,
+          summary,
+          occurredAt,
+          awaitingReply,
+        }));
+      expect(strip(await interactions(grace))).toEqual(strip(fromTxt));
+      // The .txt of the same chat afterwards adds nothing: the same days, the same keys.
+      expect((await upload(zipped.id, chat)).json()).toMatchObject({ captured: 0 });
+    });
 
     it('a longer later export adds only the new days; texts are kept only when opted in', async () => {
       const s = await source({ kind: 'whatsapp', name: 'Grace', contactId: grace });

@@ -92,7 +92,7 @@ export function captureRoutes(deps: Deps): FastifyPluginAsyncZod {
             "Read a file into a file source: an mbox, LinkedIn's messages.csv, a WhatsApp chat or an .ics calendar",
           description:
             'The raw file is the body: an mbox (Google Takeout, Thunderbird; headers only), a LinkedIn ' +
-            'messages.csv, a WhatsApp chat export (.txt) for a whatsapp source, or an .ics file for a calendar source. Importing the same file ' +
+            'messages.csv, a WhatsApp chat export (.txt, or the phone’s .zip with the chat inside) for a whatsapp source, or an .ics file for a calendar source. Importing the same file ' +
             'again adds nothing. Unreadable messages or lines are counted and named, never fatal; a file ' +
             'that cannot be read at all (400, naming what to give, e.g. dateOrder) leaves nothing behind.',
           params: IdParams,

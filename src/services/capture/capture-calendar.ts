@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { icsEvents, type Meeting } from '../../capture/ics-events';
+import { icsEvents, type Meeting, type Window } from '../../capture/ics-events';
 import { fetchIcs, IcsFetchError } from '../../capture/ics-fetch';
 import { type CaptureRun, SourceSettings } from '../../contract/capture';
 import { Conflict, Invalid, Upstream } from '../../core/errors';
@@ -56,7 +56,8 @@ export async function syncCalendarSource(
   try {
     return await withSourceHeld(deps, source, async () => {
       const address = sealedAddress(deps, source.secret ?? '');
-      return captureCalendar(deps, source, await fetchIcs(address, outboundOf(deps)));
+      const range = await captureWindow(deps, source);
+      return captureCalendar(deps, source, await fetchIcs(address, outboundOf(deps), range));
     });
   } catch (error) {
     if (error instanceof IcsFetchError) throw new Upstream(error.message);
@@ -93,18 +94,24 @@ function monthsBefore(now: Date, months: number): number {
   return d.getTime();
 }
 
-async function captureCalendar(deps: Deps, source: SourceRow, text: string): Promise<CaptureRun> {
+/** What a read keeps: the backfill months before now to the next 36 hours, in the user's zone. */
+async function captureWindow(deps: Deps, source: SourceRow): Promise<Window> {
   const settings = SourceSettings.parse(JSON.parse(source.settings));
-  const ctx = await captureContext(deps, source, settings);
   const account = await findAccount(deps.store.read, source.account_id);
   const now = deps.clock();
-  const run = emptyRun();
-  const meetings: Meeting[] = [];
-  const window = {
+  return {
     from: monthsBefore(now, settings.backfillMonths ?? 24),
     to: now.getTime() + 36 * 3_600_000,
     zone: account?.time_zone ?? 'utc',
   };
+}
+
+async function captureCalendar(deps: Deps, source: SourceRow, text: string): Promise<CaptureRun> {
+  const settings = SourceSettings.parse(JSON.parse(source.settings));
+  const ctx = await captureContext(deps, source, settings);
+  const run = emptyRun();
+  const meetings: Meeting[] = [];
+  const window = await captureWindow(deps, source);
   for (const item of icsEvents(text, window)) {
     if (meetings.length >= MAX_MEETINGS_PER_READ) {
       run.errors.push(`more than ${MAX_MEETINGS_PER_READ} meetings in the window: the rest were not read`);

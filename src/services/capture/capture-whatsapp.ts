@@ -20,6 +20,7 @@ import type { Deps } from '../deps';
 import { recordInteractionsIn } from '../interactions.service';
 import { requireContact } from '../require-contact';
 import { emptyRun } from './capture-mail';
+import { chatText } from './chat-text';
 
 /** Which sender is the contact and which is the user; a group chat is refused, never split. */
 export function chatSides(
@@ -65,7 +66,10 @@ export async function captureWhatsApp(
   if (!settings.contactId) throw new Invalid('this WhatsApp source names no contact', 'contactId');
   const contact = await requireContact(deps.store.read, accountId, settings.contactId);
   const keep = source.store_bodies === 1;
-  const chat = await readWhatsAppChat(decodeLines(file), { dateOrder: query.dateOrder, keepText: keep });
+  const chat = await readWhatsAppChat(decodeLines(await chatText(file)), {
+    dateOrder: query.dateOrder,
+    keepText: keep,
+  });
   if (chat.messages.length === 0 && chat.malformed > 0 && chat.system === 0)
     throw new Invalid(`not a WhatsApp chat export: ${chat.errors[0] ?? ''}`, 'body');
   const { own } = chatSides(chat, contact, settings.ownName);

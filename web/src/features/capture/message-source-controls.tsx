@@ -43,7 +43,7 @@ export function MessageSourceControls({ source: s, disabled }: { source: Source;
     <Stack gap="xs" align="flex-end">
       <Group gap="xs" wrap="nowrap">
         <FileButton
-          accept={s.kind === 'whatsapp' ? '.txt,text/plain' : '.csv,text/csv'}
+          accept={s.kind === 'whatsapp' ? '.txt,.zip,text/plain,application/zip' : '.csv,text/csv'}
           onChange={(chosen) => chosen && read(chosen)}
         >
           {(props) => (

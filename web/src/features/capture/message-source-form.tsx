@@ -73,7 +73,7 @@ export function MessageSourceForm() {
       />
       <Text size="sm" c="dimmed">
         {kind === 'whatsapp'
-          ? 'Export one chat from WhatsApp (Export chat → Without media) and upload its .txt; each day becomes one interaction per direction.'
+          ? 'Export one chat from WhatsApp (Export chat → Without media) and upload the .zip it gives, or the .txt in it; each day becomes one interaction per direction.'
           : 'From LinkedIn’s data export (Settings → Data privacy → Get a copy of your data → Messages); each message becomes an interaction.'}
       </Text>
       {kind === 'whatsapp' && (
@@ -112,12 +112,12 @@ export function MessageSourceForm() {
       )}
       <Group>
         <FileButton
-          accept={kind === 'whatsapp' ? '.txt,text/plain' : '.csv,text/csv'}
+          accept={kind === 'whatsapp' ? '.txt,.zip,text/plain,application/zip' : '.csv,text/csv'}
           onChange={(chosen) => chosen && read(chosen)}
         >
           {(props) => (
             <Button {...props} variant="light" loading={imported.isPending} disabled={needsContact}>
-              {kind === 'whatsapp' ? 'Upload chat (.txt)' : 'Upload messages.csv'}
+              {kind === 'whatsapp' ? 'Upload chat (.txt or .zip)' : 'Upload messages.csv'}
             </Button>
           )}
         </FileButton>
