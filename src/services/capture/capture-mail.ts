@@ -14,6 +14,7 @@ import {
 import type { NewRow } from '../../store/database';
 import type { Deps } from '../deps';
 import { recordInteractionsIn } from '../interactions.service';
+import { tallyStrangers } from './stranger-tally';
 
 /** Messages per transaction: a crash keeps whole batches, and a batch costs one key lookup. */
 export const BATCH = 500;
@@ -200,18 +201,5 @@ function noteStrangers(
       .filter((a): a is Mailbox => a !== null)
       .map((a) => [normaliseAddress(a.address), a.name]),
   );
-  for (const address of strangers) {
-    const s = into.get(address);
-    if (s) {
-      s.messages++;
-      if (m.date > s.last_at) s.last_at = m.date;
-    } else
-      into.set(address, {
-        account_id: accountId,
-        address,
-        name: names.get(address) ?? '',
-        messages: 1,
-        last_at: m.date,
-      });
-  }
+  tallyStrangers(into, accountId, strangers, names, m.date);
 }

@@ -19,6 +19,7 @@ import { deleteInteractions, updateInteraction } from '../../store/interactions.
 import type { Deps } from '../deps';
 import { recordInteractionsIn } from '../interactions.service';
 import { refreshSchedules } from '../schedule';
+import { tallyStrangers } from './stranger-tally';
 
 type Skip = keyof CaptureRun['skipped'];
 
@@ -169,18 +170,5 @@ function noteStrangers(
   m: Meeting,
 ): void {
   const names = new Map(m.attendees.map((a) => [a.address.toLowerCase(), a.name]));
-  for (const address of strangers) {
-    const s = into.get(address);
-    if (s) {
-      s.messages++;
-      if (m.startsAt > s.last_at) s.last_at = m.startsAt;
-    } else
-      into.set(address, {
-        account_id: accountId,
-        address,
-        name: names.get(address) ?? '',
-        messages: 1,
-        last_at: m.startsAt,
-      });
-  }
+  tallyStrangers(into, accountId, strangers, names, m.startsAt);
 }
