@@ -1,24 +1,8 @@
 import { z } from 'zod';
-import { CARDDAV_CONFLICT_KINDS } from '../core/vocabulary';
+import { CARD_FIELD_NAMES, CARDDAV_CONFLICT_KINDS } from '../core/vocabulary';
 import { Id, requiredText } from './common';
 
-/** The card fields a conflict can name (formats/vcard-merge.ts CARD_FIELDS). */
-export const CARD_FIELD_NAMES = [
-  'name',
-  'emails',
-  'phones',
-  'links',
-  'company',
-  'title',
-  'address',
-  'timeZone',
-  'birthday',
-  'anniversary',
-  'notes',
-  'tags',
-  'industry',
-  'connectedOn',
-] as const;
+export { CARD_FIELD_NAMES };
 
 const HttpUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })

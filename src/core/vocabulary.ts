@@ -129,6 +129,24 @@ export type CaptureSourceKind = (typeof CAPTURE_SOURCE_KINDS)[number];
 /** F31 client: a new card that matches a contact, or a linked card whose fields both sides changed. */
 export const CARDDAV_CONFLICT_KINDS = ['match', 'fields'] as const;
 export type CarddavConflictKind = (typeof CARDDAV_CONFLICT_KINDS)[number];
+/** The Tend fields a card carries, in the order a person reads them; a fields conflict names them. */
+export const CARD_FIELD_NAMES = [
+  'name',
+  'emails',
+  'phones',
+  'links',
+  'company',
+  'title',
+  'address',
+  'timeZone',
+  'birthday',
+  'anniversary',
+  'notes',
+  'tags',
+  'industry',
+  'connectedOn',
+] as const;
+export type CardField = (typeof CARD_FIELD_NAMES)[number];
 /**
  * F9 holidays, in Tend's own small vocabulary: the observances people send a greeting for, plus
  * `public_holiday` for any other national public holiday of the contact's country.

@@ -1,3 +1,4 @@
+import { CARD_FIELD_NAMES, type CardField } from '../core/vocabulary';
 import type { ContactLike, ImportedContact } from './imported-contact';
 import { vcardRows } from './vcard-reader';
 import { type VCardVersion, writeVCard } from './vcard-writer';
@@ -10,7 +11,7 @@ export interface CardLine {
 }
 
 /** The Tend fields a property carries; properties with none are the client's own (kept as written). */
-type Field = keyof typeof FIELD_EQUALS;
+type Field = CardField;
 
 const FIELD_OF_NAME: Record<string, Field> = {
   N: 'name',
@@ -53,10 +54,10 @@ const FIELD_EQUALS = {
   tags: (c: ContactLike) => json(list([...new Set((c.tags ?? []).map((t) => t.toLowerCase()))].sort())),
   industry: (c: ContactLike) => json(c.industry || undefined),
   connectedOn: (c: ContactLike) => json(c.connectedOn || undefined),
-} satisfies Record<string, (c: ContactLike) => string>;
+} satisfies Record<CardField, (c: ContactLike) => string>;
 
-/** The Tend fields a card carries, in the order a person reads them. */
-export type CardField = Field;
+export type { CardField };
+
 const KEYS_OF_FIELD = {
   name: ['firstName', 'lastName'],
   emails: ['emails'],
@@ -73,22 +74,7 @@ const KEYS_OF_FIELD = {
   industry: ['industry'],
   connectedOn: ['connectedOn'],
 } as const satisfies Record<Field, readonly (keyof ContactLike)[]>;
-export const CARD_FIELDS: readonly CardField[] = [
-  'name',
-  'emails',
-  'phones',
-  'links',
-  'company',
-  'title',
-  'address',
-  'timeZone',
-  'birthday',
-  'anniversary',
-  'notes',
-  'tags',
-  'industry',
-  'connectedOn',
-] satisfies (keyof typeof KEYS_OF_FIELD)[];
+export const CARD_FIELDS: readonly CardField[] = CARD_FIELD_NAMES;
 
 /** The fields whose values differ between two contacts, compared as a card carries them. */
 export function changedFields(a: ContactLike, b: ContactLike): CardField[] {
