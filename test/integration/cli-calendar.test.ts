@@ -1,33 +1,17 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IcsServer, startIcsServer } from '../helpers/ics-server';
+import { type CliRun, runTend } from '../helpers/tend-cli';
 
 const fixture = fileURLToPath(new URL('../fixtures/capture/calendar.ics', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'tend-cli-calendar-'));
 
 /** The real `tend` binary on a local SQLite database in a temp data directory. */
-function tend(
-  args: string[],
-  env: Record<string, string> = {},
-  input = '',
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_SECRET']) delete clean[k];
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['bin/tend.js', ...args],
-      { env: { ...clean, COLUMNS: '200', TZ: 'UTC', TEND_DATA_DIR: dataDir, ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input);
-  });
-}
+const tend = (args: string[], env: Record<string, string> = {}, input = ''): Promise<CliRun> =>
+  runTend(args, { TEND_DATA_DIR: dataDir, ...env }, input);
 
 describe('tend sources add calendar', () => {
   let server: IcsServer;

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,27 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactPage } from '../../src/contract/contacts';
 import type { ImportRun } from '../../src/contract/imports';
 import type { Today } from '../../src/contract/today';
+import { type CliRun, runTend } from '../helpers/tend-cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `tend` binary in a child process on `dataDir`, as a user would. */
-function tend(dataDir: string, ...args: string[]): Promise<Run> {
-  const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN']) delete env[k];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tend.js', ...args],
-      { env: { ...env, COLUMNS: '160', TZ: 'UTC', TEND_DATA_DIR: dataDir }, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const tend = (dataDir: string, ...args: string[]): Promise<CliRun> =>
+  runTend(args, { COLUMNS: '160', TEND_DATA_DIR: dataDir });
 
 const SLOW = 300_000;
 const FIXTURES = 'test/fixtures/imports';

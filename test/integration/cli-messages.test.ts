@@ -1,27 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type CliRun, runTend } from '../helpers/tend-cli';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/capture/${name}`, import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'tend-cli-messages-'));
 
 /** The real `tend` binary on a local SQLite database in a temp data directory. */
-function tend(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_SECRET']) delete clean[k];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tend.js', ...args],
-      { env: { ...clean, COLUMNS: '200', TZ: 'UTC', TEND_DATA_DIR: dataDir }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const tend = (args: string[]): Promise<CliRun> => runTend(args, { TEND_DATA_DIR: dataDir });
 
 describe('tend sources add linkedin-messages | whatsapp', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

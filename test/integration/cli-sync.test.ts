@@ -1,30 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { card } from '../helpers/dav-client';
 import { type Radicale, startRadicale } from '../helpers/radicale';
+import { type CliRun, runTend } from '../helpers/tend-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tend-cli-sync-'));
 
 /** The real `tend` binary on a local SQLite database in a temp data directory. */
-function tend(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_SECRET']) delete clean[k];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tend.js', ...args],
-      { env: { ...clean, COLUMNS: '200', TZ: 'UTC', TEND_DATA_DIR: dataDir, ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
-}
+const tend = (args: string[], env: Record<string, string> = {}, input = ''): Promise<CliRun> =>
+  runTend(args, { TEND_DATA_DIR: dataDir, ...env }, input);
 
 describe('tend sync carddav', () => {
   let radicale: Radicale;

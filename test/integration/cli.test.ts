@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,30 +8,10 @@ import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { freePort } from '../helpers/free-port';
 import { freshStore } from '../helpers/stores';
+import { type CliRun, runTend } from '../helpers/tend-cli';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `tend` binary in a child process, as a user would (`input` on its stdin). */
-function tend(args: string[], env: Record<string, string>, input?: string): Promise<Run> {
-  const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_DATA_DIR']) delete clean[k];
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['bin/tend.js', ...args],
-      { env: { ...clean, COLUMNS: '120', TZ: 'UTC', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
+const tend = (args: string[], env: Record<string, string>, input?: string): Promise<CliRun> =>
+  runTend(args, { COLUMNS: '120', ...env }, input);
 
 // Each run starts Node, tsx and the app (~0.5-1 s, far more on a loaded machine): generous timeouts.
 const SLOW = 180_000;
