@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSeriousAllRules } from '../helpers/axe';
 import {
   apiPost,
   type BrowserHarness,
@@ -13,36 +11,6 @@ import {
   startBrowserHarness,
 } from '../helpers/browser';
 import { type Dovecot, startDovecot } from '../helpers/dovecot';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe findings inside `selector` (the part of the page this feature owns). */
-async function axeSerious(page: Page, selector: string): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (rightly) refuses an injected script tag.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          context: string,
-          options: object,
-        ): Promise<{
-          violations: {
-            id: string;
-            impact: string;
-            help: string;
-            nodes: { target: string[]; html: string }[];
-          }[];
-        }>;
-      };
-    };
-    // Every rule, colour contrast included: the theme meets WCAG AA (web/src/app/theme.ts).
-    const r = await w.axe.run(sel, {});
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`);
-  }, selector);
-}
 
 const day = 86_400_000;
 const rfc = (ms: number) => new Date(ms).toUTCString().replace('GMT', '+0000');
@@ -130,7 +98,7 @@ describe('capture web app', () => {
       docs: 'capture-sources.png',
       maxBytes: SHOT_MAX_BYTES,
     });
-    expect(await axeSerious(page, 'section[aria-label="Sources"]')).toEqual([]);
+    expect(await axeSeriousAllRules(page, 'section[aria-label="Sources"]')).toEqual([]);
 
     await page.goto(`/contacts/${grace.id}`);
     await page.getByText('Re: The compiler paper — your thoughts?').first().waitFor();
@@ -167,7 +135,7 @@ describe('capture web app', () => {
       docs: 'capture-sources-dark-phone.png',
       maxBytes: SHOT_MAX_BYTES,
     });
-    expect(await axeSerious(page, 'section[aria-label="Sources"]')).toEqual([]);
+    expect(await axeSeriousAllRules(page, 'section[aria-label="Sources"]')).toEqual([]);
     // 502 from the sync above is the point of this test, not a page error.
     expect(h.errors.filter((e) => !/status of 502/.test(e))).toEqual([]);
   });

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeSeriousAllRules } from '../helpers/axe';
 import {
   apiPost,
   type BrowserHarness,
@@ -14,28 +12,6 @@ import {
 } from '../helpers/browser';
 import { card } from '../helpers/dav-client';
 import { type Radicale, startRadicale } from '../helpers/radicale';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe findings inside `selector`, every rule (colour contrast included). */
-async function axeSerious(page: Page, selector: string): Promise<string[]> {
-  // Evaluated over the DevTools protocol: the app's CSP (rightly) refuses an injected script tag.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  return page.evaluate(async (sel) => {
-    const w = window as unknown as {
-      axe: {
-        run(
-          context: string,
-          options: object,
-        ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] }>;
-      };
-    };
-    const r = await w.axe.run(sel, {});
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`);
-  }, selector);
-}
 
 const PANEL = 'section[aria-label="Phone and desktop sync"]';
 
@@ -88,7 +64,7 @@ describe('Settings: phone and desktop sync', () => {
     const edit = row.getByRole('form', { name: 'Edit address book e2e' });
     await edit.getByLabel('Name').fill('Work phone');
     await edit.getByLabel(/Also add contacts/).check();
-    expect(await axeSerious(page, PANEL)).toEqual([]);
+    expect(await axeSeriousAllRules(page, PANEL)).toEqual([]);
     await shot(page, 'sync-subscription-edit.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
     await edit.getByRole('button', { name: 'Save' }).click();
     row = panel.getByRole('group', { name: 'Address book Work phone' });
@@ -101,7 +77,7 @@ describe('Settings: phone and desktop sync', () => {
     await waiting.getByText(/Walter Hopper and Mary Hopper/).waitFor();
     await waiting.scrollIntoViewIfNeeded();
     await shot(page, 'sync-subscriptions.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
-    expect(await axeSerious(page, PANEL)).toEqual([]);
+    expect(await axeSeriousAllRules(page, PANEL)).toEqual([]);
 
     await waiting.getByRole('button', { name: 'Different people: add Walter Hopper' }).click();
     await expect.poll(async () => waiting.count()).toBe(0);
@@ -129,7 +105,7 @@ describe('Settings: phone and desktop sync', () => {
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await form.scrollIntoViewIfNeeded();
     await shot(page, 'sync-subscriptions-dark-phone.png', { fullPage: false, maxBytes: SHOT_MAX_BYTES });
-    expect(await axeSerious(page, PANEL)).toEqual([]);
+    expect(await axeSeriousAllRules(page, PANEL)).toEqual([]);
     // The 400 on the password is the point of this test, not a page error.
     expect(h.errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
   });

@@ -78,3 +78,20 @@ export async function expectNoSeriousA11y(page: Page, label: string, selector?: 
     );
   }
 }
+
+/**
+ * Every axe rule (not only the WCAG tags above), colour contrast included, inside `selector`: the
+ * serious and critical findings as one line each. The theme meets WCAG AA (web/src/app/theme.ts).
+ */
+export async function axeSeriousAllRules(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
+    const axe = (window as any).axe;
+    const r: { violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] } =
+      await axe.run(sel, {});
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`);
+  }, selector);
+}
