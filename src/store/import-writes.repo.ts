@@ -12,6 +12,7 @@ import type {
   LifeEventsTable,
   NotesTable,
 } from './database';
+import { refreshPlannerStats } from './planner-stats';
 import type { Conn } from './store';
 
 /** Everything one slice of an import commit inserts; tags are by name and resolved here. */
@@ -67,6 +68,8 @@ export async function insertImportWrites(
 ): Promise<void> {
   const lean = { omitNullColumns: true };
   await insertMany(conn, 'contacts', w.contacts, lean);
+  // Before the children: their foreign-key checks look each contact up.
+  await refreshPlannerStats(conn, 'contacts', w.contacts.length);
   await insertMany(conn, 'contact_emails', w.emails, lean);
   await insertMany(conn, 'contact_phones', w.phones, lean);
   await insertMany(conn, 'contact_links', w.links, lean);
