@@ -1,4 +1,5 @@
 import { type CountryCode, parseIncompletePhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { ownString } from './own-string';
 
 /** What dedupe needs of a contact; an imported contact and a stored one both fit. */
 export interface DedupeContact {
@@ -87,7 +88,8 @@ export function phoneKey(phone: string, defaultRegion: CountryCode): string | un
   const key = parsed?.isPossible() ? parsed.number : undefined;
   // Parsing costs ~30 µs and a preview asks for the same number several times; the cap bounds memory.
   if (phoneMemo.size >= 50_000) phoneMemo.clear();
-  phoneMemo.set(memoKey, key);
+  // Copies: the memo outlives the file, and the raw number is a slice of a chunk of it.
+  phoneMemo.set(ownString(memoKey), key === undefined ? key : ownString(key));
   // Written as its E.164 digits ("+1 599 555 0652"), the number parses exactly as its E.164 form
   // does (the region only tells national from international), so its country is known too.
   if (key !== undefined && parsed && parseIncompletePhoneNumber(phone) === key)
@@ -110,7 +112,7 @@ export function phoneCountry(e164: string): CountryCode | undefined {
 const countryMemo = new Map<string, CountryCode | undefined>();
 function rememberCountry(e164: string, country: CountryCode | undefined): void {
   if (countryMemo.size >= 50_000) countryMemo.clear();
-  countryMemo.set(e164, country);
+  countryMemo.set(ownString(e164), country);
 }
 
 // Any 7-bit text, control characters included: only such text can skip Unicode normalisation.
@@ -213,7 +215,7 @@ export class DedupeIndex {
       const byKey = this.byKey[kind];
       for (const key of keys[kind]) {
         const held = byKey.get(key);
-        if (held === undefined) byKey.set(flat(key), target);
+        if (held === undefined) byKey.set(ownString(key), target);
         else if (Array.isArray(held)) {
           if (held.length < MAX_HOLDERS && !held.some((t) => targetId(t) === id)) held.push(target);
         } else if (targetId(held) !== id) byKey.set(key, [held, target]);
@@ -270,16 +272,6 @@ export class DedupeIndex {
     }
     return out;
   }
-}
-
-/**
- * The key as one flat string. A key built by concatenation or slicing is a chain of V8 string pieces
- * that can hold on to a larger string (a decoded chunk of the file); flattening leaves ~110 bytes a
- * key instead of ~190, which is ~35 MB on a 200,000-row file.
- */
-function flat(key: string): string {
-  key.charCodeAt(0);
-  return key;
 }
 
 /** Indexes the account's contacts for classifyImport. */
