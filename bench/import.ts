@@ -102,9 +102,9 @@ async function runOne(s: Scenario, postgresUrl?: string): Promise<Measured> {
     created_at: new Date().toISOString(),
   });
   const deps = { store, clock: () => new Date(), newId };
-  let sampled = process.memoryUsage().rss;
+  let sampled = process.memoryUsage.rss();
   const sampler = setInterval(() => {
-    sampled = Math.max(sampled, process.memoryUsage().rss);
+    sampled = Math.max(sampled, process.memoryUsage.rss());
   }, 20);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
