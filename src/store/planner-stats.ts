@@ -10,7 +10,9 @@ import type { Conn } from './store';
  * `(account_id, …)` index alike, and the foreign-key check it plans once per connection (children
  * → contacts) may walk all of the account's contacts to find one: a 30,000-row import commit did
  * not finish in 400 s. ANALYZE inside the transaction counts its own uncommitted rows and drops the
- * cached plans. A no-op on SQLite, whose planner takes the key for a full-key lookup.
+ * cached plans. Its lock (until this transaction ends) makes a second such ANALYZE wait, but not
+ * reads or writes; it runs only while the statistics are that far behind. A no-op on SQLite, whose
+ * planner takes the key for a full-key lookup.
  */
 export async function refreshPlannerStats(conn: Conn, table: string, inserted: number): Promise<void> {
   const db = kysely(conn);
