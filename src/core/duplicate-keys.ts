@@ -88,8 +88,9 @@ export function phoneKey(phone: string, defaultRegion: CountryCode): string | un
   const key = parsed?.isPossible() ? parsed.number : undefined;
   // Parsing costs ~30 µs and a preview asks for the same number several times; the cap bounds memory.
   if (phoneMemo.size >= 50_000) phoneMemo.clear();
-  // Copies: the memo outlives the file, and the raw number is a slice of a chunk of it.
-  phoneMemo.set(ownString(memoKey), key === undefined ? key : ownString(key));
+  // A copy: the memo outlives the file, and the raw number is a slice of a chunk of it (the E.164
+  // key libphonenumber builds is a string of its own).
+  phoneMemo.set(ownString(memoKey), key);
   // Written as its E.164 digits ("+1 599 555 0652"), the number parses exactly as its E.164 form
   // does (the region only tells national from international), so its country is known too.
   if (key !== undefined && parsed && parseIncompletePhoneNumber(phone) === key)
@@ -112,7 +113,7 @@ export function phoneCountry(e164: string): CountryCode | undefined {
 const countryMemo = new Map<string, CountryCode | undefined>();
 function rememberCountry(e164: string, country: CountryCode | undefined): void {
   if (countryMemo.size >= 50_000) countryMemo.clear();
-  countryMemo.set(ownString(e164), country);
+  countryMemo.set(e164, country);
 }
 
 // Any 7-bit text, control characters included: only such text can skip Unicode normalisation.
