@@ -23,11 +23,11 @@ export const BATCH = 500;
 /**
  * Messages per transaction for a file read in one go (an mbox): fewer, larger commits write each
  * touched page of interactions, captured keys and their indexes once per batch. With the schedules
- * refreshed at the end of the file, 5,000 wrote 0.48 GB of WAL for the 100,000-message bench where
- * 1,000 wrote 1.06 GB (bench/RESULTS.md). A failed file keeps its committed batches; importing it
- * again skips them as duplicates.
+ * refreshed at the end of the file, the 100,000-message bench took 10.4–11.3 s of CPU and 268 MB at
+ * 2,500, 10.8–11.6 s and 295 MB at 5,000 (bench/RESULTS.md). A failed file keeps its committed
+ * batches; importing it again skips them as duplicates.
  */
-export const FILE_BATCH = 5000;
+export const FILE_BATCH = 2500;
 /** Contacts whose schedules one transaction refreshes at the end of a file: a short hold on the database each. */
 export const SCHEDULES_PER_TRANSACTION = 2000;
 const MAX_ERRORS_KEPT = 20;
