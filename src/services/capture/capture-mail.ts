@@ -74,7 +74,7 @@ export interface CaptureMailOptions {
    *   the network) leaves each committed batch whole;
    * - 'at-end': once per contact after the last batch, also when the file fails mid-way. A file
    *   met the same contacts in batch after batch: 100,000 messages refreshed 58,000 contact rows in
-   *   20 batches and 26,700 at the end, and the refresh was most of a capture's CPU. Until then
+   *   20 batches of 5,000 and 26,700 at the end, and the refresh was most of a capture's CPU. Until then
    *   Today still shows those contacts as before. A process killed mid-file leaves its committed
    *   contacts behind; importing the file again refreshes every contact it meets, duplicates too.
    */
