@@ -104,6 +104,25 @@ export async function recordInteractionsIn(
   accountId: string,
   rows: readonly NewRow<'interactions'>[],
 ): Promise<void> {
+  await addInteractionsIn(deps, trx, accountId, rows);
+  await refreshSchedules(
+    deps,
+    trx,
+    accountId,
+    rows.map((r) => r.contact_id),
+  );
+}
+
+/**
+ * recordInteractionsIn without the schedules: for a caller that refreshes the contacts itself,
+ * once for many transactions (a file captured in batches, services/capture/capture-mail.ts).
+ */
+export async function addInteractionsIn(
+  deps: Deps,
+  trx: Conn,
+  accountId: string,
+  rows: readonly NewRow<'interactions'>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const now = nowIso(deps);
   await insertInteractions(trx, rows);
@@ -121,12 +140,6 @@ export async function recordInteractionsIn(
         created_at: now,
       });
   }
-  await refreshSchedules(
-    deps,
-    trx,
-    accountId,
-    rows.map((r) => r.contact_id),
-  );
 }
 
 export async function contactInteractions(

@@ -3,8 +3,14 @@ import { followUpForNewContact } from '../core/follow-ups';
 import { type HealthInteraction, storedHealthScore } from '../core/health';
 import { findCircle, listCircles } from '../store/circles.repo';
 import { updateDerivedColumns } from '../store/contact-derived.repo';
-import { type ContactRow, findContact, findContacts, updateContact } from '../store/contacts.repo';
-import { type InteractionSummary, interactionSummaries, interactionSummary } from '../store/schedule.repo';
+import { findContact, updateContact } from '../store/contacts.repo';
+import {
+  type InteractionSummary,
+  interactionSummaries,
+  interactionSummary,
+  type ScheduleContactRow,
+  scheduleContacts,
+} from '../store/schedule.repo';
 import type { Conn } from '../store/store';
 import { insertTask } from '../store/tasks.repo';
 import { contactCadence, displayName } from './contact-dto';
@@ -63,7 +69,7 @@ export async function refreshSchedules(
 ): Promise<void> {
   const ids = [...new Set(contactIds)];
   if (ids.length === 0) return;
-  const rows = await findContacts(db, accountId, ids);
+  const rows = await scheduleContacts(db, accountId, ids);
   const circles = rows.some((r) => r.circle_id)
     ? new Map((await listCircles(db, accountId)).map((c) => [c.id, c]))
     : new Map();
@@ -83,7 +89,7 @@ export async function refreshSchedules(
 
 /** The derived columns of one contact from its row, circle, latest interactions and year of history. */
 function derivedColumns(
-  row: ContactRow,
+  row: ScheduleContactRow,
   circle: Parameters<typeof contactCadence>[1],
   summary: InteractionSummary,
   interactions: HealthInteraction[],

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readMboxMessages } from '../../src/capture/mbox-messages';
+import { SourceSettings } from '../../src/contract/capture';
+import { requireSource } from '../../src/services/capture/capture.service';
+import { captureContext, captureMail } from '../../src/services/capture/capture-mail';
+import { updateDerivedColumns } from '../../src/store/contact-derived.repo';
 import type { Store } from '../../src/store/store';
 import { type Caller, signUp, type TestApp, testApp } from '../helpers/app';
 import { dialects, freshStore } from '../helpers/stores';
@@ -183,6 +188,66 @@ describe.each(dialects)('mbox capture on %s', (dialect) => {
       await t2.app.close();
       await other.close();
     }
+  });
+
+  it('brings the schedules of a file cut off mid-way up to date, and a second import those of its duplicates', async () => {
+    const alan = await addContact(ada, 'Alan', 'alan@bletchley.example');
+    const file = mbox([
+      [
+        'Message-ID: <one@bletchley.example>',
+        'Date: Sun, 1 Mar 2026 10:00:00 +0000',
+        'From: alan@bletchley.example',
+        'To: ada.lovelace@gmail.com',
+      ],
+      [
+        'Message-ID: <two@navy.example>',
+        'Date: Thu, 5 Mar 2026 10:00:00 +0000',
+        'From: grace@navy.example',
+        'To: ada.lovelace@gmail.com',
+      ],
+    ]);
+    const lastAt = async (id: string) =>
+      (await ada.call('GET', `/api/v1/contacts/${id}`)).json<{ lastInteractionAt: string | null }>()
+        .lastInteractionAt;
+    // The whole file arrives, then the connection drops before its end is confirmed.
+    async function* cutOff() {
+      yield new Uint8Array(file);
+      throw new Error('connection reset');
+    }
+    const row = await requireSource(t.deps, ada.accountId, source);
+    const ctx = await captureContext(t.deps, row, SourceSettings.parse(JSON.parse(row.settings)));
+    await expect(
+      captureMail(t.deps, row, ctx, readMboxMessages(cutOff()), undefined, {
+        batchSize: 1,
+        schedules: 'at-end',
+      }),
+    ).rejects.toThrow('connection reset');
+    // Both one-message batches were committed, and their schedules followed although the file failed.
+    expect(await interactions(alan)).toHaveLength(1);
+    expect(await lastAt(alan)).toBe('2026-03-01T10:00:00.000Z');
+    expect(await lastAt(grace)).toBe('2026-03-05T10:00:00.000Z');
+
+    // As if the process had been killed before that refresh: Alan's derived columns are stale.
+    await updateDerivedColumns(store.read, ada.accountId, [
+      {
+        id: alan,
+        health_score: null,
+        health_computed_at: null,
+        last_interaction_at: null,
+        last_meaningful_at: null,
+        last_inbound_at: null,
+        last_reply_channel: null,
+        next_due_at: null,
+      },
+    ]);
+    expect(await lastAt(alan)).toBeNull();
+    expect((await uploadMbox(t.app, ada, source, file)).json()).toMatchObject({
+      captured: 0,
+      skipped: { duplicate: 2 },
+    });
+    expect(await interactions(alan)).toHaveLength(1);
+    expect(await lastAt(alan)).toBe('2026-03-01T10:00:00.000Z');
+    expect(await lastAt(grace)).toBe('2026-03-05T10:00:00.000Z');
   });
 
   it("skips a don't-capture contact's mail, excluded domains and crowds", async () => {

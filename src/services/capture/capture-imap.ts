@@ -77,14 +77,9 @@ async function runSync(deps: Deps, source: SourceRow): Promise<CaptureRun> {
   const since = monthsBefore(deps.clock(), settings.backfillMonths ?? 24);
   const save = () =>
     updateSource(deps.store.read, source.account_id, source.id, { cursor: JSON.stringify(position) });
-  const run = await captureMail(
-    deps,
-    source,
-    ctx,
-    readImap(account, since, cursor, position),
-    undefined,
-    save,
-  );
+  const run = await captureMail(deps, source, ctx, readImap(account, since, cursor, position), undefined, {
+    afterBatch: save,
+  });
   // Mailboxes read to the end with nothing new still move on (their HIGHESTMODSEQ).
   await save();
   return run;

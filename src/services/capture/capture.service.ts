@@ -166,8 +166,7 @@ export async function uploadMbox(
       await captureContext(deps, source, settings),
       readMboxMessages(file),
       emptyRun(),
-      undefined,
-      FILE_BATCH,
+      { batchSize: FILE_BATCH, schedules: 'at-end' },
     ),
   );
 }
