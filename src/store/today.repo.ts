@@ -95,11 +95,21 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
         pairs.map((pair, i) => sql`when ${onPair(pair)} then ${sql.lit(i)}`),
         sql` `,
       )} end`;
+      const first = pairs[0];
+      const last = pairs[pairs.length - 1];
       return (
         db
           .selectFrom('important_dates')
           .select('contact_id as id')
           .where('account_id', '=', accountId)
+          // The batch's (month, day) range, which the OR below implies (dateBatches never lets a
+          // batch wrap the year): the index walks that range only. Without it SQLite walked every
+          // date of the account for a batch of two or more days (0.5 ms of 300 contacts' Today).
+          .$if(first !== undefined && last !== undefined, (q) =>
+            q
+              .where(sql<boolean>`(month, day) >= (${first?.month}, ${first?.day})`)
+              .where(sql<boolean>`(month, day) <= (${last?.month}, ${last?.day})`),
+          )
           .where((eb) =>
             eb.or(
               pairs.map((pair) =>
@@ -125,13 +135,43 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
 /**
  * The date pairs in batches of 1, 2, 4, … days, nearest first, one datesOn query each: a large
  * network fills the reason on the first day or two; a small one, where no day fills it, took one
- * query per day (33) before, a third of Today's time on the demo network.
+ * query per day (33) before, a third of Today's time on the demo network. A batch ends early where
+ * the year wraps (31 December → 1 January), so each batch is one ascending (month, day) range;
+ * the batches still list every pair once, in order, so the dates found are the same.
  */
-export function dateBatches<T>(pairs: readonly T[]): T[][] {
+export function dateBatches<T extends { month: number; day: number }>(pairs: readonly T[]): T[][] {
   const batches: T[][] = [];
-  for (let from = 0, size = 1; from < pairs.length; from += size, size *= 2)
-    batches.push(pairs.slice(from, from + size));
+  for (let from = 0, size = 1; from < pairs.length; size *= 2) {
+    let to = from + 1;
+    while (to < Math.min(pairs.length, from + size) && !wrapsBefore(pairs, to)) to++;
+    batches.push(pairs.slice(from, to));
+    from = to;
+  }
   return batches;
+}
+
+/** Whether pair `i` comes before pair `i - 1` in (month, day) order: the year wrapped there. */
+function wrapsBefore(pairs: readonly { month: number; day: number }[], i: number): boolean {
+  const a = pairs[i - 1];
+  const b = pairs[i];
+  return a !== undefined && b !== undefined && (b.month < a.month || (b.month === a.month && b.day < a.day));
+}
+
+/**
+ * The important dates nearest first (by pair, then contact id), at most `limit`: nearer dates score
+ * higher, so the nearest days are read first, batch by batch, until the reason has enough.
+ */
+export async function nearestDates(
+  q: Pick<ReturnType<typeof candidateQueries>, 'datesOn'>,
+  pairs: CandidateWindow['datePairs'],
+  limit: number,
+): Promise<{ id: string }[]> {
+  const dates: { id: string }[] = [];
+  for (const batch of dateBatches(pairs)) {
+    if (dates.length >= limit) break;
+    dates.push(...(await q.datesOn(batch, limit - dates.length).execute()));
+  }
+  return dates;
 }
 
 /** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
@@ -147,12 +187,7 @@ export async function todayCandidates(
     q.events.execute(),
     q.retries.execute(),
   ]);
-  // Nearer dates score higher: the nearest days first, until this reason has enough.
-  const dates: { id: string | null }[] = [];
-  for (const batch of dateBatches(w.datePairs)) {
-    if (dates.length >= w.perReason) break;
-    dates.push(...(await q.datesOn(batch, w.perReason - dates.length).execute()));
-  }
+  const dates = await nearestDates(q, w.datePairs, w.perReason);
   const ids = new Set<string>();
   for (const list of [due, tasks, dates, events, retries]) for (const r of list) if (r.id) ids.add(r.id);
   return { all: [...ids], retry: [...new Set(retries.map((r) => r.id))] };
