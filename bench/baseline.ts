@@ -3,7 +3,7 @@ import { datePairs } from '../src/core/important-dates';
 import { TODAY_DEFAULTS } from '../src/core/today-queue';
 import { CANDIDATES_PER_REASON } from '../src/services/today.service';
 import type { Conn } from '../src/store/store';
-import { candidateQueries, dateBatches, rowQueries } from '../src/store/today.repo';
+import { candidateQueries, dateBatches, packedRowQueries } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
 
 /** Runs one statement with `?` (or `$n`) placeholders and returns its rows; one per dialect over its raw driver. */
@@ -31,9 +31,9 @@ export function compiled(q: { compile(): CompiledQuery }): { sql: string; params
 }
 
 /**
- * The floor getToday is measured against: the repo's candidate queries and row loads, compiled once
- * by Kysely and sent straight to the driver (in parallel, as the repo does), with no result mapping,
- * no grouping and no ranking.
+ * The floor getToday is measured against: the repo's candidate queries and row loads (packed as
+ * loadTodayRows packs them), compiled by Kysely and sent straight to the driver (in parallel, as
+ * the repo does), with no result mapping, no grouping and no ranking.
  */
 export async function baseline(run: RawQuery, conn: Conn, accountId: string, nowIso: string) {
   const w = todayWindow(nowIso);
@@ -52,7 +52,7 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   for (const rows of [due, tasks, dates, events, retries])
     for (const r of rows!) if (r.id) ids.add(String(r.id));
   const retryIds = [...new Set(retries!.map((r) => String(r.id)))];
-  const loads = rowQueries(conn, accountId, [...ids], { ...w, retryIds });
+  const loads = packedRowQueries(conn, accountId, [...ids], { ...w, retryIds });
   const entries = Object.entries(loads).filter(([, q]) => q !== null) as [
     string,
     { compile(): CompiledQuery },
@@ -60,7 +60,13 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   const results = await Promise.all(entries.map(([, q]) => exec(q)));
   const counts: Record<string, number> = { candidates: ids.size };
   entries.forEach(([name], i) => {
-    counts[name] = results[i]!.length;
+    // A packed load is one row holding the rows as a JSON array (text on SQLite, parsed by pg),
+    // which the repo parses too: so does the baseline, or it would skip work the repo cannot.
+    const rows = results[i]!;
+    const packed = rows.length === 1 && 'rows' in rows[0]! ? rows[0]!.rows : undefined;
+    const list: unknown =
+      packed === undefined ? rows : typeof packed === 'string' ? JSON.parse(packed) : packed;
+    counts[name] = Array.isArray(list) ? list.length : 0;
   });
   return counts;
 }

@@ -1,6 +1,16 @@
 import { type Selectable, sql } from 'kysely';
+import {
+  CADENCE_KINDS,
+  CADENCE_UNITS,
+  CHANNELS,
+  DATE_KINDS,
+  DIRECTIONS,
+  LIFE_EVENT_KINDS,
+  TASK_KINDS,
+} from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactsTable, InteractionsTable } from './database';
+import { int, intOrNull, jsonRows, jsonRowsSql, oneOf, oneOfOrNull, text, textOrNull } from './json-rows';
 import type { Conn } from './store';
 
 export interface CandidateWindow {
@@ -220,6 +230,11 @@ const CONTACT_COLUMNS = [
 
 export type TodayContactRow = Pick<Selectable<ContactsTable>, (typeof CONTACT_COLUMNS)[number]>;
 
+const DATE_COLUMNS = ['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'] as const;
+const EVENT_COLUMNS = ['contact_id', 'kind', 'occurred_on'] as const;
+const TASK_COLUMNS = ['contact_id', 'id', 'kind', 'title', 'due_at'] as const;
+const DECISION_COLUMNS = ['contact_id', 'until_at'] as const;
+
 export interface RowWindow {
   taskHorizon: string;
   lifeEventsSince: string;
@@ -243,25 +258,25 @@ export function rowQueries(conn: Conn, accountId: string, ids: string[], w: RowW
       .where('account_id', '=', accountId),
     dates: db
       .selectFrom('important_dates')
-      .select(['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'])
+      .select(DATE_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids),
     events: db
       .selectFrom('life_events')
-      .select(['contact_id', 'kind', 'occurred_on'])
+      .select(EVENT_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .where('occurred_on', '>=', w.lifeEventsSince),
     tasks: db
       .selectFrom('tasks')
-      .select(['contact_id', 'id', 'kind', 'title', 'due_at'])
+      .select(TASK_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .where('done_at', 'is', null)
       .where('due_at', '<=', w.taskHorizon),
     decisions: db
       .selectFrom('queue_decisions')
-      .select(['contact_id', 'until_at'])
+      .select(DECISION_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids),
     recent: db
@@ -308,7 +323,105 @@ export type TodayRows = {
   >;
 };
 
-/** Everything the queue needs about these contacts, one query per table. */
+const channelOrNull = oneOfOrNull(CHANNELS);
+const cadenceKindOrNull = oneOfOrNull(CADENCE_KINDS);
+const cadenceUnitOrNull = oneOfOrNull(CADENCE_UNITS);
+const dateKind = oneOf(DATE_KINDS);
+const lifeEventKind = oneOf(LIFE_EVENT_KINDS);
+const taskKind = oneOf(TASK_KINDS);
+const direction = oneOf(DIRECTIONS);
+
+/** The row decoders of the packed reads, one per row load, in the columns' order. */
+const decode = {
+  contacts: (v: readonly unknown[]): TodayContactRow => ({
+    id: text(v[0]),
+    first_name: text(v[1]),
+    last_name: text(v[2]),
+    company: textOrNull(v[3]),
+    title: textOrNull(v[4]),
+    time_zone: textOrNull(v[5]),
+    working_hours: textOrNull(v[6]),
+    preferred_channel: channelOrNull(v[7]),
+    circle_id: textOrNull(v[8]),
+    tracked: int(v[9]),
+    cadence_kind: cadenceKindOrNull(v[10]),
+    cadence_every: intOrNull(v[11]),
+    cadence_unit: cadenceUnitOrNull(v[12]),
+    last_meaningful_at: textOrNull(v[13]),
+    last_inbound_at: textOrNull(v[14]),
+    last_reply_channel: channelOrNull(v[15]),
+    created_at: text(v[16]),
+  }),
+  dates: (v: readonly unknown[]) => ({
+    contact_id: text(v[0]),
+    kind: dateKind(v[1]),
+    month: int(v[2]),
+    day: int(v[3]),
+    year: intOrNull(v[4]),
+    lead_days: int(v[5]),
+  }),
+  events: (v: readonly unknown[]) => ({
+    contact_id: text(v[0]),
+    kind: lifeEventKind(v[1]),
+    occurred_on: text(v[2]),
+  }),
+  tasks: (v: readonly unknown[]) => ({
+    contact_id: textOrNull(v[0]),
+    id: text(v[1]),
+    kind: taskKind(v[2]),
+    title: text(v[3]),
+    due_at: text(v[4]),
+  }),
+  decisions: (v: readonly unknown[]) => ({ contact_id: text(v[0]), until_at: text(v[1]) }),
+  history: (v: readonly unknown[]): HistoryRow => ({
+    contact_id: text(v[0]),
+    direction: direction(v[1]),
+    occurred_at: text(v[2]),
+    awaiting_reply: int(v[3]),
+    retry_step: int(v[4]),
+  }),
+};
+
+/** The columns each row load reads, in order (the packed reads and the benchmark's baseline). */
+export const ROW_COLUMNS = {
+  contacts: CONTACT_COLUMNS,
+  dates: DATE_COLUMNS,
+  events: EVENT_COLUMNS,
+  tasks: TASK_COLUMNS,
+  decisions: DECISION_COLUMNS,
+  recent: HISTORY_COLUMNS,
+  older: HISTORY_COLUMNS,
+} as const;
+
+/**
+ * The row loads as loadTodayRows sends them, packed (for the benchmark's baseline, which must send
+ * the same SQL); circles and any load not packed are as rowQueries builds them.
+ */
+export function packedRowQueries(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
+  const db = kysely(conn);
+  const q = rowQueries(conn, accountId, ids, w);
+  const pack = <K extends keyof typeof ROW_COLUMNS>(name: K) => {
+    const query = q[name];
+    const packed = query && jsonRowsSql(db, query, ROW_COLUMNS[name]);
+    return packed ? { compile: () => packed.compile(db) } : query;
+  };
+  return {
+    contacts: pack('contacts'),
+    circles: q.circles,
+    dates: pack('dates'),
+    events: pack('events'),
+    tasks: pack('tasks'),
+    decisions: pack('decisions'),
+    recent: pack('recent'),
+    older: pack('older'),
+  };
+}
+
+/**
+ * Everything the queue needs about these contacts, one query per table, each read packed as one
+ * JSON value (store/json-rows.ts): a value per column of each of some 200 rows was most of the
+ * row loads' time on the demo network.
+ */
 export async function loadTodayRows(
   conn: Conn,
   accountId: string,
@@ -317,16 +430,17 @@ export async function loadTodayRows(
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
+  const db = kysely(conn);
   const q = rowQueries(conn, accountId, ids, w);
   const [contacts, circles, dates, events, tasks, decisions, recent, older] = await Promise.all([
-    q.contacts.execute(),
+    jsonRows(db, q.contacts, CONTACT_COLUMNS, decode.contacts),
     q.circles.execute(),
-    q.dates.execute(),
-    q.events.execute(),
-    q.tasks.execute(),
-    q.decisions.execute(),
-    q.recent.execute(),
-    q.older ? q.older.execute() : Promise.resolve([]),
+    jsonRows(db, q.dates, DATE_COLUMNS, decode.dates),
+    jsonRows(db, q.events, EVENT_COLUMNS, decode.events),
+    jsonRows(db, q.tasks, TASK_COLUMNS, decode.tasks),
+    jsonRows(db, q.decisions, DECISION_COLUMNS, decode.decisions),
+    jsonRows(db, q.recent, HISTORY_COLUMNS, decode.history),
+    q.older ? jsonRows(db, q.older, HISTORY_COLUMNS, decode.history) : Promise.resolve([]),
   ]);
   return { contacts, circles, dates, events, tasks, decisions, recent: [...older, ...recent] };
 }

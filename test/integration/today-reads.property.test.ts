@@ -4,9 +4,11 @@ import { datePairs } from '../../src/core/important-dates';
 import { ROLE_CHANGE_KINDS } from '../../src/core/role-anniversary';
 import { LIFE_EVENT_KINDS, type LifeEventKind } from '../../src/core/vocabulary';
 import { newId } from '../../src/ids';
+import { seedDemo } from '../../src/services/demo/demo.service';
 import { insertAccount } from '../../src/store/accounts.repo';
 import { latestRoleChanges, roleChangesOn } from '../../src/store/life-events.repo';
-import { candidateQueries, nearestDates } from '../../src/store/today.repo';
+import { candidateQueries, loadTodayRows, nearestDates, rowQueries } from '../../src/store/today.repo';
+import { fixedClock } from '../helpers/app';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const DAY = 86_400_000;
@@ -217,5 +219,52 @@ describe.each(dialects)('Today reads on %s', (dialect) => {
       ),
       { numRuns: 60, seed: 15 },
     );
+  });
+
+  it('packed row loads read the same rows as the plain queries', async () => {
+    const accountId = newId();
+    const now = '2026-03-10T09:00:00.000Z';
+    await store.transaction((tx) =>
+      insertAccount(tx, { id: accountId, name: 'A', time_zone: 'Europe/London', created_at: created }),
+    );
+    await seedDemo({ store, clock: fixedClock(now), newId }, accountId);
+    const ids = (
+      await store.db.selectFrom('contacts').select('id').where('account_id', '=', accountId).execute()
+    ).map((c) => c.id);
+    await store.db
+      .insertInto('queue_decisions')
+      .values(
+        ids.slice(0, 3).map((contactId) => ({
+          account_id: accountId,
+          contact_id: contactId,
+          kind: 'skip' as const,
+          until_at: '2026-04-01T00:00:00.000Z',
+          created_at: now,
+        })),
+      )
+      .execute();
+    const w = {
+      taskHorizon: '2026-03-11T09:00:00.000Z',
+      lifeEventsSince: '2026-02-01',
+      recentSince: '2025-12-01T00:00:00.000Z',
+      retryIds: ids.slice(0, 50),
+      retryFrom: '2025-06-01T00:00:00.000Z',
+    };
+    const packed = await loadTodayRows(store.read, accountId, ids, w);
+    const q = rowQueries(store.read, accountId, ids, w);
+    const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
+    const plain = {
+      contacts: await q.contacts.execute(),
+      dates: await q.dates.execute(),
+      events: await q.events.execute(),
+      tasks: await q.tasks.execute(),
+      decisions: await q.decisions.execute(),
+      recent: [...(q.older ? await q.older.execute() : []), ...(await q.recent.execute())],
+    };
+    for (const [name, rows] of Object.entries(plain)) {
+      const mine = packed[name as keyof typeof plain];
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(sorted(mine), name).toEqual(sorted(rows));
+    }
   });
 });
