@@ -19,46 +19,78 @@ export function registerJsonRows(adapter: object, f: JsonRowFunctions): void {
   functions.set(adapter, f);
 }
 
-/**
- * `query`'s rows, `columns` of each, read as one JSON array of arrays and decoded by `row`. The
- * drivers build a JavaScript value per column of every row, and that, not the search, was most of
- * a Today row load (85 contacts × 17 columns: 0.67 ms through better-sqlite3's rows, 0.27 ms as one
- * JSON text, bench/RESULTS.md); pg likewise parses every column of every row. Without registered
- * functions (a handle not opened by store/), the rows are read as usual.
- */
-export async function jsonRows<O extends Record<string, unknown>, C extends keyof O & string, T>(
-  db: Db,
+/** One query whose rows are read packed: its columns, in order, and the decoder of one row. */
+export interface RowSet<T> {
+  query: Compilable<Record<string, unknown>> & { execute(): Promise<Record<string, unknown>[]> };
+  columns: readonly string[];
+  row: (values: readonly unknown[]) => T;
+}
+
+/** A RowSet with its types checked: the columns are the query's own. */
+export function rowSet<O extends Record<string, unknown>, T>(
   query: Compilable<O> & { execute(): Promise<O[]> },
-  columns: readonly C[],
+  columns: readonly (keyof O & string)[],
   row: (values: readonly unknown[]) => T,
-): Promise<T[]> {
-  const f = functions.get(db.getExecutor().adapter);
-  if (!f) return (await query.execute()).map((r) => row(columns.map((c) => r[c])));
-  const packed = await jsonRowsQuery(f, query, columns).execute(db);
-  const value = packed.rows[0]?.rows;
-  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  if (!Array.isArray(parsed)) throw new Error('json rows: the database returned no array');
-  return parsed.map((values: unknown) => {
-    if (!Array.isArray(values)) throw new Error('json rows: a row is not an array');
-    return row(values);
-  });
+): RowSet<T> {
+  return { query, columns, row };
 }
 
-function jsonRowsQuery<O>(f: JsonRowFunctions, query: Compilable<O>, columns: readonly string[]) {
-  const values = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
-  return sql<{
-    rows: unknown;
-  }>`select coalesce(${sql.raw(f.agg)}(${sql.raw(f.array)}(${values})), ${sql.lit('[]')}) as rows from (${query}) as t`;
-}
+type Decoded<S extends Record<string, RowSet<unknown>>> = { [K in keyof S]: ReturnType<S[K]['row']>[] };
 
-/** The packed form of `query` as SQL, for the benchmark's baseline (which must send the same). */
-export function jsonRowsSql<O>(
+/**
+ * The rows of several queries in one statement, each query's rows packed as one JSON array of
+ * arrays and decoded by its `row`. The drivers build a JavaScript value per column of every row,
+ * and each statement costs its own round through Kysely and the driver: Today's eight row loads
+ * were a third of its SQLite time on the demo network as eight statements of plain rows
+ * (bench/RESULTS.md); pg likewise parses every column of every row. Without registered functions
+ * (a handle not opened by store/), each query is read as usual.
+ */
+export async function jsonRowSets<S extends Record<string, RowSet<unknown>>>(
   db: Db,
-  query: Compilable<O>,
-  columns: readonly string[],
-): RawBuilder<{ rows: unknown }> | null {
+  sets: S,
+): Promise<Decoded<S>> {
+  const entries = Object.entries(sets);
+  const query = jsonRowSetsSql(db, sets);
+  const out: Record<string, unknown[]> = {};
+  if (!query) {
+    for (const [name, set] of entries)
+      out[name] = (await set.query.execute()).map((r) => set.row(set.columns.map((c) => r[c])));
+  } else {
+    const packed = (await query.execute(db)).rows[0];
+    for (const [name, set] of entries) {
+      const value = packed?.[name];
+      const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+      if (!Array.isArray(parsed)) throw new Error(`json rows: no array for ${name}`);
+      out[name] = parsed.map((values: unknown) => {
+        if (!Array.isArray(values)) throw new Error(`json rows: a row of ${name} is not an array`);
+        return set.row(values);
+      });
+    }
+  }
+  return decoded(out, sets);
+}
+
+// The record was filled key by key from `sets` above; this guard states it for the type checker.
+function decoded<S extends Record<string, RowSet<unknown>>>(
+  out: Record<string, unknown[]>,
+  sets: S,
+): Decoded<S> {
+  for (const k of Object.keys(sets)) if (!(k in out)) throw new Error(`json rows: ${k} missing`);
+  return out as Decoded<S>;
+}
+
+/** The one packed statement of `sets`, or null without registered functions (the baseline sends it too). */
+export function jsonRowSetsSql(
+  db: Db,
+  sets: Record<string, Pick<RowSet<unknown>, 'query' | 'columns'>>,
+): RawBuilder<Record<string, unknown>> | null {
   const f = functions.get(db.getExecutor().adapter);
-  return f ? jsonRowsQuery(f, query, columns) : null;
+  if (!f) return null;
+  const packed = Object.entries(sets).map(([name, { query, columns }]) => {
+    const values = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
+    return sql`(select coalesce(${sql.raw(f.agg)}(${sql.raw(f.array)}(${values})), ${sql.lit('[]')}) from (${query}) as t) as ${sql.ref(name)}`;
+  });
+  return sql<Record<string, unknown>>`select ${sql.join(packed)}`;
 }
 
 const bad = (what: string, v: unknown): never => {

@@ -3,6 +3,7 @@ import {
   CADENCE_KINDS,
   CADENCE_UNITS,
   CHANNELS,
+  CIRCLE_KINDS,
   DATE_KINDS,
   DIRECTIONS,
   LIFE_EVENT_KINDS,
@@ -10,7 +11,17 @@ import {
 } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactsTable, InteractionsTable } from './database';
-import { int, intOrNull, jsonRows, jsonRowsSql, oneOf, oneOfOrNull, text, textOrNull } from './json-rows';
+import {
+  int,
+  intOrNull,
+  jsonRowSets,
+  jsonRowSetsSql,
+  oneOf,
+  oneOfOrNull,
+  rowSet,
+  text,
+  textOrNull,
+} from './json-rows';
 import type { Conn } from './store';
 
 export interface CandidateWindow {
@@ -143,17 +154,18 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
 }
 
 /**
- * The date pairs in batches of 1, 2, 4, … days, nearest first, one datesOn query each: a large
- * network fills the reason on the first day or two; a small one, where no day fills it, took one
- * query per day (33) before, a third of Today's time on the demo network. A batch ends early where
- * the year wraps (31 December → 1 January), so each batch is one ascending (month, day) range;
- * the batches still list every pair once, in order, so the dates found are the same.
+ * The date pairs in two batches, nearest first, one datesOn query each: the first day alone (a
+ * large network fills the reason there, and its LIMIT stops the index walk), then all the others
+ * (a small network, where no day fills it, took one query per day, 33, and then 1, 2, 4, … days,
+ * 6 statements; the rest of a 33-day window is a few hundred dates even at 10,000 contacts). A
+ * batch ends early where the year wraps (31 December → 1 January), so each batch is one ascending
+ * (month, day) range; the batches list every pair once, in order, so the dates found are the same.
  */
 export function dateBatches<T extends { month: number; day: number }>(pairs: readonly T[]): T[][] {
   const batches: T[][] = [];
-  for (let from = 0, size = 1; from < pairs.length; size *= 2) {
+  for (let from = 0; from < pairs.length; ) {
     let to = from + 1;
-    while (to < Math.min(pairs.length, from + size) && !wrapsBefore(pairs, to)) to++;
+    while (from > 0 && to < pairs.length && !wrapsBefore(pairs, to)) to++;
     batches.push(pairs.slice(from, to));
     from = to;
   }
@@ -191,16 +203,30 @@ export async function todayCandidates(
   w: CandidateWindow,
 ): Promise<{ all: string[]; retry: string[] }> {
   const q = candidateQueries(conn, accountId, w);
-  const [due, tasks, events, retries] = await Promise.all([
-    q.due.execute(),
-    q.tasks.execute(),
-    q.events.execute(),
-    q.retries.execute(),
-  ]);
-  const dates = await nearestDates(q, w.datePairs, w.perReason);
+  // One statement for the four bounded reasons (store/json-rows.ts), then the dates nearest first.
+  const { due, tasks, events, retries } = await jsonRowSets(kysely(conn), candidateSets(q));
+  const dates = (await nearestDates(q, w.datePairs, w.perReason)).map((d) => d.id);
   const ids = new Set<string>();
-  for (const list of [due, tasks, dates, events, retries]) for (const r of list) if (r.id) ids.add(r.id);
-  return { all: [...ids], retry: [...new Set(retries.map((r) => r.id))] };
+  for (const list of [due, tasks, dates, events, retries]) for (const id of list) if (id) ids.add(id);
+  return { all: [...ids], retry: [...new Set(retries.filter((id) => id !== null))] };
+}
+
+const idOf = (v: readonly unknown[]) => textOrNull(v[0]);
+
+function candidateSets(q: ReturnType<typeof candidateQueries>) {
+  return {
+    due: rowSet(q.due, ['id'], idOf),
+    tasks: rowSet(q.tasks, ['id'], idOf),
+    events: rowSet(q.events, ['id'], idOf),
+    retries: rowSet(q.retries, ['id'], idOf),
+  };
+}
+
+/** The four bounded candidate reasons as todayCandidates sends them: one packed statement (for the baseline). */
+export function packedCandidateQuery(conn: Conn, accountId: string, w: CandidateWindow) {
+  const db = kysely(conn);
+  const packed = jsonRowSetsSql(db, candidateSets(candidateQueries(conn, accountId, w)));
+  return packed ? { compile: () => packed.compile(db) } : null;
 }
 
 /** What back-off and the frequency cap read of each interaction. */
@@ -234,6 +260,7 @@ const DATE_COLUMNS = ['contact_id', 'kind', 'month', 'day', 'year', 'lead_days']
 const EVENT_COLUMNS = ['contact_id', 'kind', 'occurred_on'] as const;
 const TASK_COLUMNS = ['contact_id', 'id', 'kind', 'title', 'due_at'] as const;
 const DECISION_COLUMNS = ['contact_id', 'until_at'] as const;
+const CIRCLE_COLUMNS = ['id', 'kind', 'cadence_kind', 'cadence_every', 'cadence_unit'] as const;
 
 export interface RowWindow {
   taskHorizon: string;
@@ -252,10 +279,7 @@ export function rowQueries(conn: Conn, accountId: string, ids: string[], w: RowW
       .select(CONTACT_COLUMNS)
       .where('account_id', '=', accountId)
       .where('id', 'in', ids),
-    circles: db
-      .selectFrom('circles')
-      .select(['id', 'kind', 'cadence_kind', 'cadence_every', 'cadence_unit'])
-      .where('account_id', '=', accountId),
+    circles: db.selectFrom('circles').select(CIRCLE_COLUMNS).where('account_id', '=', accountId),
     dates: db
       .selectFrom('important_dates')
       .select(DATE_COLUMNS)
@@ -330,6 +354,8 @@ const dateKind = oneOf(DATE_KINDS);
 const lifeEventKind = oneOf(LIFE_EVENT_KINDS);
 const taskKind = oneOf(TASK_KINDS);
 const direction = oneOf(DIRECTIONS);
+const circleKind = oneOf(CIRCLE_KINDS);
+const cadenceKind = oneOf(CADENCE_KINDS);
 
 /** The row decoders of the packed reads, one per row load, in the columns' order. */
 const decode = {
@@ -373,6 +399,13 @@ const decode = {
     due_at: text(v[4]),
   }),
   decisions: (v: readonly unknown[]) => ({ contact_id: text(v[0]), until_at: text(v[1]) }),
+  circles: (v: readonly unknown[]) => ({
+    id: text(v[0]),
+    kind: circleKind(v[1]),
+    cadence_kind: cadenceKind(v[2]),
+    cadence_every: intOrNull(v[3]),
+    cadence_unit: cadenceUnitOrNull(v[4]),
+  }),
   history: (v: readonly unknown[]): HistoryRow => ({
     contact_id: text(v[0]),
     direction: direction(v[1]),
@@ -382,45 +415,32 @@ const decode = {
   }),
 };
 
-/** The columns each row load reads, in order (the packed reads and the benchmark's baseline). */
-export const ROW_COLUMNS = {
-  contacts: CONTACT_COLUMNS,
-  dates: DATE_COLUMNS,
-  events: EVENT_COLUMNS,
-  tasks: TASK_COLUMNS,
-  decisions: DECISION_COLUMNS,
-  recent: HISTORY_COLUMNS,
-  older: HISTORY_COLUMNS,
-} as const;
-
-/**
- * The row loads as loadTodayRows sends them, packed (for the benchmark's baseline, which must send
- * the same SQL); circles and any load not packed are as rowQueries builds them.
- */
-export function packedRowQueries(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
-  const db = kysely(conn);
+/** Today's row loads as one packed statement (store/json-rows.ts), each with its decoder. */
+function rowSets(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
   const q = rowQueries(conn, accountId, ids, w);
-  const pack = <K extends keyof typeof ROW_COLUMNS>(name: K) => {
-    const query = q[name];
-    const packed = query && jsonRowsSql(db, query, ROW_COLUMNS[name]);
-    return packed ? { compile: () => packed.compile(db) } : query;
+  const sets = {
+    contacts: rowSet(q.contacts, CONTACT_COLUMNS, decode.contacts),
+    circles: rowSet(q.circles, CIRCLE_COLUMNS, decode.circles),
+    dates: rowSet(q.dates, DATE_COLUMNS, decode.dates),
+    events: rowSet(q.events, EVENT_COLUMNS, decode.events),
+    tasks: rowSet(q.tasks, TASK_COLUMNS, decode.tasks),
+    decisions: rowSet(q.decisions, DECISION_COLUMNS, decode.decisions),
+    recent: rowSet(q.recent, HISTORY_COLUMNS, decode.history),
   };
-  return {
-    contacts: pack('contacts'),
-    circles: q.circles,
-    dates: pack('dates'),
-    events: pack('events'),
-    tasks: pack('tasks'),
-    decisions: pack('decisions'),
-    recent: pack('recent'),
-    older: pack('older'),
-  };
+  return q.older ? { ...sets, older: rowSet(q.older, HISTORY_COLUMNS, decode.history) } : sets;
+}
+
+/** The row loads as loadTodayRows sends them: one packed statement (for the benchmark's baseline). */
+export function packedRowQuery(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
+  const db = kysely(conn);
+  const packed = jsonRowSetsSql(db, rowSets(conn, accountId, ids, w));
+  return packed ? { compile: () => packed.compile(db) } : null;
 }
 
 /**
- * Everything the queue needs about these contacts, one query per table, each read packed as one
- * JSON value (store/json-rows.ts): a value per column of each of some 200 rows was most of the
- * row loads' time on the demo network.
+ * Everything the queue needs about these contacts, one query per table, all sent as one statement
+ * with each table's rows packed as one JSON value (store/json-rows.ts): as eight statements of plain
+ * rows they were a third of Today's SQLite time on the demo network.
  */
 export async function loadTodayRows(
   conn: Conn,
@@ -430,17 +450,7 @@ export async function loadTodayRows(
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
-  const db = kysely(conn);
-  const q = rowQueries(conn, accountId, ids, w);
-  const [contacts, circles, dates, events, tasks, decisions, recent, older] = await Promise.all([
-    jsonRows(db, q.contacts, CONTACT_COLUMNS, decode.contacts),
-    q.circles.execute(),
-    jsonRows(db, q.dates, DATE_COLUMNS, decode.dates),
-    jsonRows(db, q.events, EVENT_COLUMNS, decode.events),
-    jsonRows(db, q.tasks, TASK_COLUMNS, decode.tasks),
-    jsonRows(db, q.decisions, DECISION_COLUMNS, decode.decisions),
-    jsonRows(db, q.recent, HISTORY_COLUMNS, decode.history),
-    q.older ? jsonRows(db, q.older, HISTORY_COLUMNS, decode.history) : Promise.resolve([]),
-  ]);
-  return { contacts, circles, dates, events, tasks, decisions, recent: [...older, ...recent] };
+  const rows = await jsonRowSets(kysely(conn), rowSets(conn, accountId, ids, w));
+  const older = 'older' in rows ? rows.older : [];
+  return { ...rows, recent: [...older, ...rows.recent] };
 }

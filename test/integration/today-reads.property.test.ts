@@ -7,7 +7,13 @@ import { newId } from '../../src/ids';
 import { seedDemo } from '../../src/services/demo/demo.service';
 import { insertAccount } from '../../src/store/accounts.repo';
 import { latestRoleChanges, roleChangesOn } from '../../src/store/life-events.repo';
-import { candidateQueries, loadTodayRows, nearestDates, rowQueries } from '../../src/store/today.repo';
+import {
+  candidateQueries,
+  loadTodayRows,
+  nearestDates,
+  rowQueries,
+  todayCandidates,
+} from '../../src/store/today.repo';
 import { fixedClock } from '../helpers/app';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
@@ -255,12 +261,30 @@ describe.each(dialects)('Today reads on %s', (dialect) => {
     const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
     const plain = {
       contacts: await q.contacts.execute(),
+      circles: await q.circles.execute(),
       dates: await q.dates.execute(),
       events: await q.events.execute(),
       tasks: await q.tasks.execute(),
       decisions: await q.decisions.execute(),
       recent: [...(q.older ? await q.older.execute() : []), ...(await q.recent.execute())],
     };
+    // The packed candidate statement finds the same contacts as its four queries one by one.
+    const cw = {
+      now,
+      perReason: 40,
+      taskHorizon: w.taskHorizon,
+      datePairs: datePairs(Date.parse(now)),
+      lifeEventsSince: w.lifeEventsSince,
+      retryFrom: w.retryFrom,
+      retryTo: '2026-02-17T09:00:00.000Z',
+    };
+    const c = candidateQueries(store.read, accountId, cw);
+    const one = await Promise.all([c.due, c.tasks, c.events, c.retries].map((x) => x.execute()));
+    const dated = await nearestDates(c, cw.datePairs, cw.perReason);
+    const found = await todayCandidates(store.read, accountId, cw);
+    expect(one.every((list) => list.length > 0)).toBe(true);
+    expect([...found.all].sort()).toEqual([...new Set([...one.flat(), ...dated].map((r) => r.id))].sort());
+    expect([...found.retry].sort()).toEqual([...new Set(one[3]!.map((r) => r.id))].sort());
     for (const [name, rows] of Object.entries(plain)) {
       const mine = packed[name as keyof typeof plain];
       expect(rows.length, name).toBeGreaterThan(0);
