@@ -8,6 +8,7 @@ import {
   dateBatches,
   packedCandidateQuery,
   packedRowQuery,
+  pickNearest,
   rowQueries,
 } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
@@ -62,7 +63,14 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   const dates: Record<string, unknown>[] = [];
   for (const batch of dateBatches(w.datePairs)) {
     if (dates.length >= w.perReason) break;
-    dates.push(...(await exec(c.datesOn(batch, w.perReason - dates.length))));
+    const rows = (await exec(c.datesOn(batch, w.perReason - dates.length))).map((r) => ({
+      id: String(r.id),
+      month: Number(r.month),
+      day: Number(r.day),
+      lead_days: Number(r.lead_days),
+    }));
+    // The repo keeps a batch's dates on their pairs in JavaScript; the baseline must read the same.
+    dates.push(...pickNearest(batch, rows, w.perReason - dates.length));
   }
   const ids = new Set<string>();
   for (const rows of [due, tasks, dates, events, retries])
