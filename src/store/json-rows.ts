@@ -1,4 +1,5 @@
 import { type Compilable, type RawBuilder, sql } from 'kysely';
+import { isOneOf } from '../core/one-of';
 import type { Db } from './database';
 
 /**
@@ -70,12 +71,13 @@ export async function jsonRowSets<S extends Record<string, RowSet<unknown>>>(
   return decoded(out, sets);
 }
 
-// The record was filled key by key from `sets` above; this guard states it for the type checker.
 function decoded<S extends Record<string, RowSet<unknown>>>(
   out: Record<string, unknown[]>,
   sets: S,
 ): Decoded<S> {
   for (const k of Object.keys(sets)) if (!(k in out)) throw new Error(`json rows: ${k} missing`);
+  // Filled key by key from `sets`, each by that set's own decoder (checked above): no guard can
+  // state a mapped type over the keys, so the cast says it once.
   return out as Decoded<S>;
 }
 
@@ -105,7 +107,7 @@ export const intOrNull = (v: unknown): number | null =>
   v === null || typeof v === 'number' ? v : bad('integer', v);
 /** A decoder for a column typed as one of `values` (a vocabulary list). */
 export function oneOf<const V extends string>(values: readonly V[]) {
-  return (v: unknown): V => values.find((x) => x === v) ?? bad(values.join('|'), v);
+  return (v: unknown): V => (isOneOf(values, v) ? v : bad(values.join('|'), v));
 }
 export function oneOfOrNull<const V extends string>(values: readonly V[]) {
   const one = oneOf(values);

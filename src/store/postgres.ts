@@ -1,8 +1,8 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { asConn, kysely } from './conn';
-import { registerJsonRows } from './json-rows';
 import type { Database } from './database';
+import { registerJsonRows } from './json-rows';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
 
