@@ -2,8 +2,10 @@ import { DateTime } from 'luxon';
 import type { Dashboard, TouchWeek } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import { ledgerKindCounts, touchesPerDay, trackedCadences, trackedStates } from '../store/dashboard.repo';
-import { groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+import { listCircles } from '../store/circles.repo';
+import { ledgerKindCounts, touchesPerDay, trackedStates } from '../store/dashboard.repo';
+import { trackedPlanGroups } from '../store/health.repo';
+import { cadencesInForce, groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
 import { type Deps, nowIso } from './deps';
 
 const WEEKS = 26;
@@ -37,8 +39,9 @@ function weekly(now: string, days: { day: string; direction: string; n: number }
 }
 
 /**
- * F20 network dashboard in four grouped queries, whatever the network's size: health (its recency
- * part, from the derived last-touch columns), touches per week, cadence adherence, and the ledger.
+ * F20 network dashboard in four grouped queries, whatever the network's size: the cadences in force
+ * (the capacity plan's index-only counts), health (its recency part, from the derived last-touch
+ * columns) with cadence adherence, touches per week (index-only too), and the ledger.
  */
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
   const db = deps.store.read;
@@ -47,11 +50,13 @@ export async function getDashboard(deps: Deps, accountId: string): Promise<Dashb
     .startOf('week')
     .minus({ weeks: WEEKS - 1 })
     .toISO();
-  const [cadences, days, kinds] = await Promise.all([
-    trackedCadences(db, accountId),
+  const [groups, circles, days, kinds] = await Promise.all([
+    trackedPlanGroups(db, accountId),
+    listCircles(db, accountId),
     touchesPerDay(db, accountId, since ?? now, now),
     ledgerKindCounts(db, accountId),
   ]);
+  const cadences = cadencesInForce(groups, new Map(circles.map((c) => [c.id, c])));
   const states = await trackedStates(
     db,
     accountId,

@@ -1,12 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { isOneOf } from '../core/one-of';
-import {
-  CADENCE_KINDS,
-  CADENCE_UNITS,
-  type CadenceKind,
-  type CadenceUnit,
-  type LedgerKind,
-} from '../core/vocabulary';
+import type { CadenceKind, CadenceUnit, LedgerKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
@@ -46,28 +39,6 @@ export interface CadenceKey {
   kind: CadenceKind;
   every: number;
   unit: CadenceUnit | '';
-}
-
-/** The SQL's effective cadence columns, checked: a kind or unit outside the vocabulary fails by name. */
-function cadenceKey(kind: string, every: number, unit: string): CadenceKey {
-  if (!isOneOf(CADENCE_KINDS, kind)) throw new Error(`cadence_kind '${kind}' is not a cadence kind`);
-  if (unit !== '' && !isOneOf(CADENCE_UNITS, unit))
-    throw new Error(`cadence_unit '${unit}' is not a cadence unit`);
-  return { kind, every, unit };
-}
-
-/** The distinct cadences among tracked contacts: a handful, whatever the network's size. */
-export async function trackedCadences(
-  conn: Conn,
-  accountId: string,
-): Promise<(CadenceKey & { n: number })[]> {
-  const db = kysely(conn);
-  const rows = await db
-    .selectFrom(trackedContacts(conn, accountId).as('t'))
-    .select(['t.ek', 't.ee', 't.eu', count.as('n')])
-    .groupBy(['t.ek', 't.ee', 't.eu'])
-    .execute();
-  return rows.map((r) => ({ ...cadenceKey(r.ek, Number(r.ee), r.eu), n: Number(r.n) }));
 }
 
 /** Anchor bounds of one cadence group, as ISO instants computed by the service from core rules. */
