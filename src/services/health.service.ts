@@ -3,6 +3,7 @@ import { type CapacityContact, capacityPlan, capacityPlanOfGroups, touchesByCirc
 import { NotFound } from '../core/errors';
 import { healthScore } from '../core/health';
 import { oneSided } from '../core/one-sided';
+import type { Cadence } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
@@ -90,11 +91,20 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
   const budget = account?.weekly_budget ?? 15;
   const extra = holidays.touchesPerYear / WEEKS_PER_YEAR;
   const circleOf = (id: string | null) => (id ? circles.get(id) : undefined);
-  const counted = groups.map((g) => ({
-    circleId: g.circle_id,
-    cadence: contactCadence({ ...g, tracked: 1 }, circleOf(g.circle_id)),
-    n: g.n,
-  }));
+  // The holiday country does not matter here: a few dozen groups per circle and cadence, not thousands.
+  const byCadence = new Map<string, { circleId: string | null; cadence: Cadence; n: number }>();
+  for (const g of groups) {
+    const key = JSON.stringify([g.circle_id, g.cadence_kind, g.cadence_every, g.cadence_unit]);
+    const known = byCadence.get(key);
+    if (known) known.n += g.n;
+    else
+      byCadence.set(key, {
+        circleId: g.circle_id,
+        cadence: contactCadence({ ...g, tracked: 1 }, circleOf(g.circle_id)),
+        n: g.n,
+      });
+  }
+  const counted = [...byCadence.values()];
   // Only a plan with moves to rank needs who the contacts are and their health (a year of
   // interactions): at 30,000 contacts reading the rows was most of the plan's time. Any other plan
   // (under the budget, or over it whatever the cadences) comes from the counts alone.

@@ -12,8 +12,11 @@ type AnyDb = Kysely<any>;
  * used them still seeks the same way.
  *
  * contacts_circle_idx (account_id, circle_id) gains the cadence columns, the holiday country and
- * tracked, in the order the grouped plan query groups by (no sort). interactions_recent_idx
- * (account_id, occurred_at) gains direction, the one column the dashboard's touches per week count.
+ * tracked, in the order the grouped plan query groups by (no sort), then the dashboard's anchor
+ * columns (last meaningful touch, creation) so its cadence states need no table row either; of these
+ * only last_meaningful_at changes after an insert, when a meaningful interaction is logged.
+ * interactions_recent_idx (account_id, occurred_at) gains direction, the one column the dashboard's
+ * touches per week count.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.dropIndex('contacts_circle_idx').execute();
@@ -28,6 +31,8 @@ export async function up(db: AnyDb): Promise<void> {
       'cadence_unit',
       'holiday_country',
       'tracked',
+      'last_meaningful_at',
+      'created_at',
     ])
     .execute();
   await db.schema.dropIndex('interactions_recent_idx').execute();
