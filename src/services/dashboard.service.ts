@@ -1,33 +1,35 @@
-import { DateTime } from 'luxon';
 import type { Dashboard, TouchWeek } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
 import { listCircles } from '../store/circles.repo';
 import { ledgerKindCounts, touchesPerDay, trackedStates } from '../store/dashboard.repo';
 import { trackedPlanGroups } from '../store/health.repo';
-import { cadencesInForce, groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+import {
+  cadencesInForce,
+  firstTouchWeek,
+  groupBounds,
+  HEALTH_BUCKETS,
+  isoWeekOf,
+  TOUCH_WEEKS,
+} from './dashboard.rules';
 import { type Deps, nowIso } from './deps';
 
-const WEEKS = 26;
 const WEEK_MS = 7 * DAY_MS;
 
 /** The last 26 ISO weeks (UTC) ending with the current one, each with its touches counted by direction. */
 function weekly(now: string, days: { day: string; direction: string; n: number }[]): TouchWeek[] {
-  const first = DateTime.fromISO(now, { zone: 'utc' })
-    .startOf('week')
-    .minus({ weeks: WEEKS - 1 });
-  const weeks = Array.from({ length: WEEKS }, (_, i) => {
-    const monday = first.plus({ weeks: i });
+  const start = firstTouchWeek(now);
+  const weeks = Array.from({ length: TOUCH_WEEKS }, (_, i) => {
+    const monday = start + i * WEEK_MS;
     return {
-      week: `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`,
-      start: monday.toISODate() ?? '',
+      week: isoWeekOf(monday),
+      start: new Date(monday).toISOString().slice(0, 10),
       outbound: 0,
       inbound: 0,
     } satisfies TouchWeek;
   });
   // UTC days: whole weeks since the first Monday are plain arithmetic (a Luxon diff per row was a
   // quarter of the dashboard's CPU on the demo network).
-  const start = first.toMillis();
   for (const d of days) {
     const index = Math.floor((Date.parse(d.day) - start) / WEEK_MS);
     const week = weeks[index];
@@ -46,14 +48,11 @@ function weekly(now: string, days: { day: string; direction: string; n: number }
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
   const db = deps.store.read;
   const now = nowIso(deps);
-  const since = DateTime.fromISO(now, { zone: 'utc' })
-    .startOf('week')
-    .minus({ weeks: WEEKS - 1 })
-    .toISO();
+  const since = new Date(firstTouchWeek(now)).toISOString();
   const [groups, circles, days, kinds] = await Promise.all([
     trackedPlanGroups(db, accountId),
     listCircles(db, accountId),
-    touchesPerDay(db, accountId, since ?? now, now),
+    touchesPerDay(db, accountId, since, now),
     ledgerKindCounts(db, accountId),
   ]);
   const cadences = cadencesInForce(groups, new Map(circles.map((c) => [c.id, c])));
