@@ -105,26 +105,28 @@ export async function trackedStates(
 }
 
 /**
- * Interactions per UTC day and direction from `since` up to `until`: at most two rows a day. substr
- * of the stored ISO text is the same on both databases, unlike their date functions.
+ * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants, in
+ * their order. One correlated count per week and direction, each a range of interactions_recent_idx
+ * (account_id, occurred_at, direction) read alone: no row is fetched and nothing is sorted. Grouping
+ * 88,000 rows of a half-year by day needed a sort that was most of this query's 36 ms at 30,000
+ * contacts. Stored times are ISO text, so ranges compare as text on both databases.
  */
-export async function touchesPerDay(
+export async function touchesPerWeek(
   conn: Conn,
   accountId: string,
-  since: string,
+  weeks: readonly { start: string; end: string }[],
   until: string,
-): Promise<{ day: string; direction: string; n: number }[]> {
+): Promise<{ outbound: number; inbound: number }[]> {
+  if (weeks.length === 0) return [];
   const db = kysely(conn);
-  const day = sql<string>`substr(occurred_at, 1, 10)`;
-  const rows = await db
-    .selectFrom('interactions')
-    .select([day.as('day'), 'direction', count.as('n')])
-    .where('account_id', '=', accountId)
-    .where('occurred_at', '>=', since)
-    .where('occurred_at', '<=', until)
-    .groupBy([day, 'direction'])
-    .execute();
-  return rows.map((r) => ({ day: r.day, direction: r.direction, n: Number(r.n) }));
+  const values = weeks.map((w, i) => sql`(${sql.lit(i)}, ${w.start}, ${w.end})`);
+  const counted = (direction: 'outbound' | 'inbound') =>
+    sql`(select count(*) from interactions x where x.account_id = ${accountId} and x.occurred_at >= w.s and x.occurred_at < w.e and x.occurred_at <= ${until} and x.direction = ${sql.lit(direction)})`;
+  const rows = await sql<{ i: number | string; outbound: number | string; inbound: number | string }>`
+    with w(i, s, e) as (values ${sql.join(values)})
+    select w.i as i, ${counted('outbound')} as outbound, ${counted('inbound')} as inbound
+    from w order by w.i`.execute(db);
+  return rows.rows.map((r) => ({ outbound: Number(r.outbound), inbound: Number(r.inbound) }));
 }
 
 /** Ledger entries per kind over the whole account. */

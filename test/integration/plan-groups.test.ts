@@ -9,6 +9,8 @@ import { dialects, freshStore, type TestStore } from '../helpers/stores';
 // The test clock: 2026-03-10T09:00Z.
 const NOW = Date.parse('2026-03-10T09:00:00.000Z');
 const DAY = 86_400_000;
+// The Monday that opens the dashboard's 26 chart weeks at NOW.
+const FIRST_MONDAY = Date.parse('2025-09-15T00:00:00.000Z');
 
 // Three circles: one with a cadence, one that follows the circle kind's default, one ad hoc. Holidays
 // are chosen for the first and the last (whose contacts count only with a rhythm of their own).
@@ -29,7 +31,8 @@ const person = fc.record({
   ),
   tracked: fc.boolean(),
   country: fc.constantFrom('India', 'Germany', null),
-  touchedDaysAgo: fc.constantFrom(null, 3, 31.5, 40, 100, 250, 400),
+  // 1.375 and 176.375 days before NOW are the Mondays (00:00Z) that open the current and the first chart week.
+  touchedDaysAgo: fc.constantFrom(null, 1.375, 3, 31.5, 40, 100, 176.375, 176.4, 250, 400),
 });
 type Person = typeof person extends fc.Arbitrary<infer P> ? P : never;
 
@@ -42,7 +45,7 @@ const everyKindOnce: Person[] = [
       cadence,
       tracked: true,
       country: 'India' as const,
-      touchedDaysAgo: ([3, 40, 100, 400, null] as const)[(i + j) % 5] ?? null,
+      touchedDaysAgo: ([3, 40, 176.375, 400, null] as const)[(i + j) % 5] ?? null,
     })),
   ),
   { circle: 0, cadence: null, tracked: false, country: 'India' as const, touchedDaysAgo: 3 },
@@ -146,6 +149,7 @@ describe.each(dialects)('counts from grouped contacts on %s', (dialect) => {
 
         const dash = (await ada.call('GET', '/api/v1/dashboard')).json<{
           health: { tracked: number };
+          touches: { weeks: { outbound: number; inbound: number }[] };
           cadence: { onTime: number; due: number; overdue: number; noHistory: number };
         }>();
         const states = tracked.map(stateOf);
@@ -157,6 +161,15 @@ describe.each(dialects)('counts from grouped contacts on %s', (dialect) => {
           noHistory: count('noHistory'),
         });
         expect(dash.health.tracked).toBe(tracked.length);
+        // Touches per chart week, every person's (tracked or not), from the first week's Monday.
+        const perWeek = Array.from({ length: 26 }, () => 0);
+        for (const p of people) {
+          if (p.touchedDaysAgo === null) continue;
+          const index = Math.floor((NOW - p.touchedDaysAgo * DAY - FIRST_MONDAY) / (7 * DAY));
+          if (index >= 0) perWeek[index] = (perWeek[index] ?? 0) + 1;
+        }
+        expect(dash.touches.weeks.map((w) => w.outbound)).toEqual(perWeek);
+        expect(dash.touches.weeks.every((w) => w.inbound === 0)).toBe(true);
       }),
       { numRuns: 4, seed: 15, examples: [[everyKindOnce]] },
     );
