@@ -26,8 +26,8 @@ import * as calendarMeetings from './migrations/1796178183100-calendar-meetings'
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
 import * as importMappings from './migrations/1796178265637-import-mappings';
 import * as capturedKeysWithoutSource from './migrations/1796189438521-captured-keys-without-source';
-import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
 import * as coveringPlanIndexes from './migrations/1796198580496-covering-plan-indexes';
+import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
