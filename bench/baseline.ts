@@ -3,7 +3,14 @@ import { datePairs } from '../src/core/important-dates';
 import { TODAY_DEFAULTS } from '../src/core/today-queue';
 import { CANDIDATES_PER_REASON } from '../src/services/today.service';
 import type { Conn } from '../src/store/store';
-import { candidateQueries, dateBatches, rowQueries } from '../src/store/today.repo';
+import {
+  candidateQueries,
+  dateBatches,
+  packedCandidateQuery,
+  packedRowQuery,
+  pickNearest,
+  rowQueries,
+} from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
 
 /** Runs one statement with `?` (or `$n`) placeholders and returns its rows; one per dialect over its raw driver. */
@@ -31,9 +38,9 @@ export function compiled(q: { compile(): CompiledQuery }): { sql: string; params
 }
 
 /**
- * The floor getToday is measured against: the repo's candidate queries and row loads, compiled once
- * by Kysely and sent straight to the driver (in parallel, as the repo does), with no result mapping,
- * no grouping and no ranking.
+ * The floor getToday is measured against: the repo's candidate queries and row loads (packed as
+ * loadTodayRows packs them), compiled by Kysely and sent straight to the driver (in parallel, as
+ * the repo does), with no result mapping, no grouping and no ranking.
  */
 export async function baseline(run: RawQuery, conn: Conn, accountId: string, nowIso: string) {
   const w = todayWindow(nowIso);
@@ -42,25 +49,55 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
     return run(sql, params);
   };
   const c = candidateQueries(conn, accountId, w);
-  const [due, tasks, events, retries] = await Promise.all([c.due, c.tasks, c.events, c.retries].map(exec));
+  // The four bounded reasons as the repo sends them: one packed statement (ids as [[id], …]).
+  const packedCandidates = packedCandidateQuery(conn, accountId, w);
+  const unpack = (value: unknown): Record<string, unknown>[] => {
+    const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+    return Array.isArray(list) ? list.map((v) => ({ id: Array.isArray(v) ? v[0] : null })) : [];
+  };
+  const [due, tasks, events, retries] = packedCandidates
+    ? await exec(packedCandidates).then(([row]) =>
+        [row?.due, row?.tasks, row?.events, row?.retries].map(unpack),
+      )
+    : await Promise.all([c.due, c.tasks, c.events, c.retries].map(exec));
   const dates: Record<string, unknown>[] = [];
   for (const batch of dateBatches(w.datePairs)) {
     if (dates.length >= w.perReason) break;
-    dates.push(...(await exec(c.datesOn(batch, w.perReason - dates.length))));
+    const rows = (await exec(c.datesOn(batch, w.perReason - dates.length))).map((r) => ({
+      id: String(r.id),
+      month: Number(r.month),
+      day: Number(r.day),
+      lead_days: Number(r.lead_days),
+    }));
+    // The repo keeps a batch's dates on their pairs in JavaScript; the baseline must read the same.
+    dates.push(...pickNearest(batch, rows, w.perReason - dates.length));
   }
   const ids = new Set<string>();
   for (const rows of [due, tasks, dates, events, retries])
     for (const r of rows!) if (r.id) ids.add(String(r.id));
   const retryIds = [...new Set(retries!.map((r) => String(r.id)))];
-  const loads = rowQueries(conn, accountId, [...ids], { ...w, retryIds });
-  const entries = Object.entries(loads).filter(([, q]) => q !== null) as [
-    string,
-    { compile(): CompiledQuery },
-  ][];
-  const results = await Promise.all(entries.map(([, q]) => exec(q)));
+  // The row loads as the repo sends them: one statement, each table's rows one JSON value (text on
+  // SQLite, parsed by pg), which the repo parses too: so does the baseline, or it would skip work
+  // the repo cannot. Without packing (no registered functions) the plain queries.
+  const w2 = { ...w, retryIds };
+  const packed = packedRowQuery(conn, accountId, [...ids], w2);
   const counts: Record<string, number> = { candidates: ids.size };
-  entries.forEach(([name], i) => {
-    counts[name] = results[i]!.length;
-  });
+  if (packed) {
+    const [row] = await exec(packed);
+    for (const [name, value] of Object.entries(row ?? {})) {
+      const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+      counts[name] = Array.isArray(list) ? list.length : 0;
+    }
+  } else {
+    const loads = rowQueries(conn, accountId, [...ids], w2);
+    const entries = Object.entries(loads).filter(([, q]) => q !== null) as [
+      string,
+      { compile(): CompiledQuery },
+    ][];
+    const results = await Promise.all(entries.map(([, q]) => exec(q)));
+    entries.forEach(([name], i) => {
+      counts[name] = results[i]!.length;
+    });
+  }
   return counts;
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type CapacityContact,
   capacityPlan,
+  capacityPlanOfGroups,
   planRanksByHealth,
   slowerCadence,
+  touchesByCircle,
   touchesPerWeek,
 } from './capacity';
 import type { Cadence } from './vocabulary';
@@ -152,7 +154,7 @@ describe('capacityPlan', () => {
         fc.double({ min: 0, max: 2, noNaN: true }),
         (list, budget, extra) => {
           const ranks = planRanksByHealth(
-            list.map((x) => x.cadence),
+            list.map((x) => ({ cadence: x.cadence, n: 1 })),
             budget,
             extra,
           );
@@ -165,6 +167,48 @@ describe('capacityPlan', () => {
           if (!ranks) expect(unscored).toEqual(plan);
           // And where it does rank, it is because there are moves to choose among.
           else expect(plan.over && plan.shortfall === null).toBe(true);
+        },
+      ),
+      { numRuns: 300, seed: 15 },
+    );
+  });
+  // Groups as the service reads them: a cadence, a circle and how many contacts share them; the
+  // list is what the service built before, one entry per contact, in the groups' order.
+  const group = fc.record({
+    cadence,
+    circleId: fc.constantFrom('a', 'b', null),
+    n: fc.integer({ min: 1, max: 400 }),
+  });
+  const expand = (groups: readonly { cadence: Cadence; circleId: string | null; n: number }[]) =>
+    groups.flatMap((g) =>
+      Array.from({ length: g.n }, () => ({
+        id: '',
+        name: '',
+        cadence: g.cadence,
+        circle: null,
+        circleId: g.circleId,
+        health: 0,
+      })),
+    );
+
+  it('from counted groups is the plan of one entry per contact, bit for bit, or null when it ranks (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(group, { maxLength: 12 }),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (groups, budget, extra) => {
+          const list = expand(groups);
+          const grouped = capacityPlanOfGroups(groups, budget, extra);
+          const ranks = planRanksByHealth(
+            list.map((x) => ({ cadence: x.cadence, n: 1 })),
+            budget,
+            extra,
+          );
+          expect(planRanksByHealth(groups, budget, extra)).toBe(ranks);
+          if (ranks) expect(grouped).toBeNull();
+          else expect(grouped).toStrictEqual(capacityPlan(list, budget, extra));
+          expect(touchesByCircle(groups)).toStrictEqual(touchesByCircle(list));
         },
       ),
       { numRuns: 300, seed: 15 },

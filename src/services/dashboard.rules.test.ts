@@ -1,10 +1,19 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { nextDueAt, overdueAt } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS } from '../core/instant';
 import type { CadenceKey } from '../store/dashboard.repo';
-import { cadenceOfKey, groupBounds, HEALTH_BUCKETS, searchElapsed } from './dashboard.rules';
+import {
+  cadenceOfKey,
+  firstTouchWeek,
+  groupBounds,
+  HEALTH_BUCKETS,
+  isoWeekOf,
+  searchElapsed,
+  TOUCH_WEEKS,
+} from './dashboard.rules';
 
 const NOW = '2026-03-10T09:00:00.000Z';
 const keys: CadenceKey[] = [
@@ -70,6 +79,36 @@ describe('dashboard bounds', () => {
         expect(b.healthFloors).toEqual(direct);
       }),
       { numRuns: 60, seed: 15 },
+    );
+  });
+});
+
+describe('the touches chart weeks', () => {
+  it('are the ISO weeks Luxon gives, from the Monday 25 weeks before the current one (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        const now = new Date(ms).toISOString();
+        const first = DateTime.fromISO(now, { zone: 'utc' })
+          .startOf('week')
+          .minus({ weeks: TOUCH_WEEKS - 1 });
+        expect(new Date(firstTouchWeek(now)).toISOString()).toBe(first.toISO());
+        for (const i of [0, 1, 13, TOUCH_WEEKS - 1]) {
+          const monday = first.plus({ weeks: i });
+          expect(isoWeekOf(firstTouchWeek(now) + i * 7 * DAY_MS)).toBe(
+            `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`,
+          );
+        }
+      }),
+      { numRuns: 2000, seed: 15 },
+    );
+  });
+
+  it('name the weeks at a year boundary as ISO 8601 does', () => {
+    // 2026-01-01 is a Thursday: the week from Monday 2025-12-29 is 2026-W01; 2021-01-03 is in 2020-W53.
+    expect(isoWeekOf(Date.UTC(2025, 11, 29))).toBe('2026-W01');
+    expect(isoWeekOf(Date.UTC(2020, 11, 28))).toBe('2020-W53');
+    expect(new Date(firstTouchWeek('2026-03-10T09:00:00.000Z')).toISOString()).toBe(
+      '2025-09-15T00:00:00.000Z',
     );
   });
 });

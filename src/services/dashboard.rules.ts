@@ -2,7 +2,9 @@ import { cadenceInterval } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS, toMillis } from '../core/instant';
 import type { Cadence } from '../core/vocabulary';
+import type { CircleRow } from '../store/circles.repo';
 import type { CadenceKey, GroupBounds } from '../store/dashboard.repo';
+import type { PlanGroupRow } from '../store/health.repo';
 
 /** Health buckets of the dashboard, lowest first. */
 export const HEALTH_BUCKETS = [
@@ -19,6 +21,56 @@ export function cadenceOfKey(key: CadenceKey): Cadence {
     return { kind: 'custom', every: key.every || 1, unit: key.unit || 'months' };
   }
   return { kind: key.kind };
+}
+
+/**
+ * The distinct cadences in force among tracked contacts, with how many follow each, from the plan's
+ * grouped counts (an index-only read) instead of a scan of the contacts joined to their circles. The
+ * same columns the SQL of trackedStates computes: the contact's own cadence, else its circle's, else
+ * yearly ('' / 0 where a column is empty); a circle_id always names a circle (a foreign key).
+ */
+export function cadencesInForce(
+  groups: readonly PlanGroupRow[],
+  circles: ReadonlyMap<string, CircleRow>,
+): (CadenceKey & { n: number })[] {
+  const out = new Map<string, CadenceKey & { n: number }>();
+  for (const g of groups) {
+    const circle = g.circle_id ? circles.get(g.circle_id) : undefined;
+    const from = g.cadence_kind
+      ? { kind: g.cadence_kind, every: g.cadence_every, unit: g.cadence_unit }
+      : circle
+        ? { kind: circle.cadence_kind, every: circle.cadence_every, unit: circle.cadence_unit }
+        : { kind: 'yearly' as const, every: null, unit: null };
+    const key: CadenceKey = { kind: from.kind, every: from.every ?? 0, unit: from.unit ?? '' };
+    const id = `${key.kind}|${key.every}|${key.unit}`;
+    const known = out.get(id);
+    if (known) known.n += g.n;
+    else out.set(id, { ...key, n: g.n });
+  }
+  return [...out.values()];
+}
+
+/** Weeks the dashboard's touches chart shows, the current one last. */
+export const TOUCH_WEEKS = 26;
+
+/**
+ * The Monday (00:00 UTC) of the first week the touches chart shows at `now`, as epoch ms: the ISO
+ * week `now` falls in, TOUCH_WEEKS − 1 weeks back. Plain arithmetic: Luxon's startOf, minus and
+ * plus for the 26 weeks were a tenth of the dashboard's CPU on the demo network.
+ */
+export function firstTouchWeek(now: string): number {
+  const day = Math.floor(toMillis(now) / DAY_MS);
+  // 1970-01-01 was a Thursday, so (day + 3) mod 7 is the days since Monday.
+  const sinceMonday = (((day + 3) % 7) + 7) % 7;
+  return (day - sinceMonday - (TOUCH_WEEKS - 1) * 7) * DAY_MS;
+}
+
+/** The ISO 8601 week ("2026-W11") of the week that starts on this Monday: the year of its Thursday. */
+export function isoWeekOf(monday: number): string {
+  const thursday = new Date(monday + 3 * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

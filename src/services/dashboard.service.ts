@@ -1,57 +1,50 @@
-import { DateTime } from 'luxon';
-import type { Dashboard, TouchWeek } from '../contract/dashboard';
+import type { Dashboard } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import { ledgerKindCounts, touchesPerDay, trackedCadences, trackedStates } from '../store/dashboard.repo';
-import { groupBounds, HEALTH_BUCKETS } from './dashboard.rules';
+import { listCircles } from '../store/circles.repo';
+import { ledgerKindCounts, touchesPerWeek, trackedStates } from '../store/dashboard.repo';
+import { trackedPlanGroups } from '../store/health.repo';
+import {
+  cadencesInForce,
+  firstTouchWeek,
+  groupBounds,
+  HEALTH_BUCKETS,
+  isoWeekOf,
+  TOUCH_WEEKS,
+} from './dashboard.rules';
 import { type Deps, nowIso } from './deps';
 
-const WEEKS = 26;
 const WEEK_MS = 7 * DAY_MS;
 
-/** The last 26 ISO weeks (UTC) ending with the current one, each with its touches counted by direction. */
-function weekly(now: string, days: { day: string; direction: string; n: number }[]): TouchWeek[] {
-  const first = DateTime.fromISO(now, { zone: 'utc' })
-    .startOf('week')
-    .minus({ weeks: WEEKS - 1 });
-  const weeks = Array.from({ length: WEEKS }, (_, i) => {
-    const monday = first.plus({ weeks: i });
+/** The last 26 ISO weeks (UTC) ending with the current one, as [Monday, next Monday) instants. */
+function chartWeeks(now: string): { week: string; start: string; end: string }[] {
+  const first = firstTouchWeek(now);
+  return Array.from({ length: TOUCH_WEEKS }, (_, i) => {
+    const monday = first + i * WEEK_MS;
     return {
-      week: `${monday.weekYear}-W${String(monday.weekNumber).padStart(2, '0')}`,
-      start: monday.toISODate() ?? '',
-      outbound: 0,
-      inbound: 0,
-    } satisfies TouchWeek;
+      week: isoWeekOf(monday),
+      start: new Date(monday).toISOString(),
+      end: new Date(monday + WEEK_MS).toISOString(),
+    };
   });
-  // UTC days: whole weeks since the first Monday are plain arithmetic (a Luxon diff per row was a
-  // quarter of the dashboard's CPU on the demo network).
-  const start = first.toMillis();
-  for (const d of days) {
-    const index = Math.floor((Date.parse(d.day) - start) / WEEK_MS);
-    const week = weeks[index];
-    if (!week) continue;
-    if (d.direction === 'outbound') week.outbound += d.n;
-    else if (d.direction === 'inbound') week.inbound += d.n;
-  }
-  return weeks;
 }
 
 /**
- * F20 network dashboard in four grouped queries, whatever the network's size: health (its recency
- * part, from the derived last-touch columns), touches per week, cadence adherence, and the ledger.
+ * F20 network dashboard in four grouped queries, whatever the network's size: the cadences in force
+ * (the capacity plan's index-only counts), health (its recency part, from the derived last-touch
+ * columns) with cadence adherence, touches per week (index-only too), and the ledger.
  */
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
   const db = deps.store.read;
   const now = nowIso(deps);
-  const since = DateTime.fromISO(now, { zone: 'utc' })
-    .startOf('week')
-    .minus({ weeks: WEEKS - 1 })
-    .toISO();
-  const [cadences, days, kinds] = await Promise.all([
-    trackedCadences(db, accountId),
-    touchesPerDay(db, accountId, since ?? now, now),
+  const weeks = chartWeeks(now);
+  const [groups, circles, touches, kinds] = await Promise.all([
+    trackedPlanGroups(db, accountId),
+    listCircles(db, accountId),
+    touchesPerWeek(db, accountId, weeks, now),
     ledgerKindCounts(db, accountId),
   ]);
+  const cadences = cadencesInForce(groups, new Map(circles.map((c) => [c.id, c])));
   const states = await trackedStates(
     db,
     accountId,
@@ -70,7 +63,14 @@ export async function getDashboard(deps: Deps, accountId: string): Promise<Dashb
   const ledger = tally(kinds.map((k) => ({ kind: k.kind, count: k.n })));
   return {
     health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), noHistory, buckets },
-    touches: { weeks: weekly(now, days) },
+    touches: {
+      weeks: weeks.map((w, i) => ({
+        week: w.week,
+        start: w.start.slice(0, 10),
+        outbound: touches[i]?.outbound ?? 0,
+        inbound: touches[i]?.inbound ?? 0,
+      })),
+    },
     cadence: { tracked: onTime + due + overdue, onTime, due, overdue, noHistory },
     ledger,
   };

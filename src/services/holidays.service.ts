@@ -6,12 +6,8 @@ import { localDate } from '../core/instant';
 import { HOLIDAY_KINDS } from '../core/vocabulary';
 import { findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
-import {
-  holidayAudience,
-  holidayCountriesInUse,
-  listHolidaySettings,
-  replaceHolidaySettings,
-} from '../store/holidays.repo';
+import { type PlanGroupRow, trackedPlanGroups } from '../store/health.repo';
+import { holidayCountriesInUse, listHolidaySettings, replaceHolidaySettings } from '../store/holidays.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 
@@ -37,18 +33,50 @@ export async function holidayChoices(db: Conn, accountId: string): Promise<Circl
   });
 }
 
-async function settingsIn(db: Conn, accountId: string, now: string): Promise<HolidaySettings> {
+/**
+ * How many tracked contacts each (circle, holiday country) of the chosen circles holds, counted from
+ * the plan's groups: a contact counts with a cadence of its own that is kept with a rhythm, or with
+ * none in a circle whose cadence is (F2: ad hoc and not tracked never count).
+ */
+function holidayAudience(
+  groups: readonly PlanGroupRow[],
+  choices: readonly CircleHolidayChoice[],
+): { circle_id: string; country: string; contacts: number }[] {
+  const circleTracked = new Map(choices.map((c) => [c.circleId, c.circleTracked]));
+  const sums = new Map<string, { circle_id: string; country: string; contacts: number }>();
+  for (const g of groups) {
+    if (!g.circle_id || !g.holiday_country || !circleTracked.has(g.circle_id)) continue;
+    const counts = g.cadence_kind
+      ? g.cadence_kind !== 'ad_hoc' && g.cadence_kind !== 'not_tracked'
+      : circleTracked.get(g.circle_id) === true;
+    if (!counts) continue;
+    const key = `${g.circle_id}/${g.holiday_country}`;
+    const s = sums.get(key) ?? { circle_id: g.circle_id, country: g.holiday_country, contacts: 0 };
+    s.contacts += g.n;
+    sums.set(key, s);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The holiday settings at `now`; `groups` are the tracked contacts counted by trackedPlanGroups when
+ * the caller has read them already (the capacity plan), else they are read here if any circle has a
+ * choice.
+ */
+export async function holidaySettingsOf(
+  db: Conn,
+  accountId: string,
+  now: string,
+  groups?: readonly PlanGroupRow[],
+): Promise<HolidaySettings> {
   const [choices, circles, account] = await Promise.all([
     holidayChoices(db, accountId),
     listCircles(db, accountId),
     findAccount(db, accountId),
   ]);
   const year = localDate(now, account?.time_zone).year;
-  const audience = await holidayAudience(
-    db,
-    accountId,
-    choices.map((c) => ({ id: c.circleId, tracked: c.circleTracked })),
-  );
+  const audience =
+    choices.length === 0 ? [] : holidayAudience(groups ?? (await trackedPlanGroups(db, accountId)), choices);
   const byCircle = new Map(choices.map((c) => [c.circleId, c]));
   const rows = circles.flatMap((circle) => {
     const choice = byCircle.get(circle.id);
@@ -74,7 +102,7 @@ export async function getHolidaySettings(
   accountId: string,
   db: Conn = deps.store.read,
 ): Promise<HolidaySettings> {
-  return settingsIn(db, accountId, nowIso(deps));
+  return holidaySettingsOf(db, accountId, nowIso(deps));
 }
 
 /** Replaces the holiday choice of every circle; a circle left out (or with no kinds) gets none. */
@@ -100,7 +128,7 @@ export async function putHolidaySettings(
         })),
       nowIso(deps),
     );
-    return settingsIn(tx, accountId, nowIso(deps));
+    return holidaySettingsOf(tx, accountId, nowIso(deps));
   });
 }
 

@@ -1,12 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { isOneOf } from '../core/one-of';
-import {
-  CADENCE_KINDS,
-  CADENCE_UNITS,
-  type CadenceKind,
-  type CadenceUnit,
-  type LedgerKind,
-} from '../core/vocabulary';
+import type { CadenceKind, CadenceUnit, LedgerKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { Conn } from './store';
 
@@ -46,28 +39,6 @@ export interface CadenceKey {
   kind: CadenceKind;
   every: number;
   unit: CadenceUnit | '';
-}
-
-/** The SQL's effective cadence columns, checked: a kind or unit outside the vocabulary fails by name. */
-function cadenceKey(kind: string, every: number, unit: string): CadenceKey {
-  if (!isOneOf(CADENCE_KINDS, kind)) throw new Error(`cadence_kind '${kind}' is not a cadence kind`);
-  if (unit !== '' && !isOneOf(CADENCE_UNITS, unit))
-    throw new Error(`cadence_unit '${unit}' is not a cadence unit`);
-  return { kind, every, unit };
-}
-
-/** The distinct cadences among tracked contacts: a handful, whatever the network's size. */
-export async function trackedCadences(
-  conn: Conn,
-  accountId: string,
-): Promise<(CadenceKey & { n: number })[]> {
-  const db = kysely(conn);
-  const rows = await db
-    .selectFrom(trackedContacts(conn, accountId).as('t'))
-    .select(['t.ek', 't.ee', 't.eu', count.as('n')])
-    .groupBy(['t.ek', 't.ee', 't.eu'])
-    .execute();
-  return rows.map((r) => ({ ...cadenceKey(r.ek, Number(r.ee), r.eu), n: Number(r.n) }));
 }
 
 /** Anchor bounds of one cadence group, as ISO instants computed by the service from core rules. */
@@ -134,26 +105,28 @@ export async function trackedStates(
 }
 
 /**
- * Interactions per UTC day and direction from `since` up to `until`: at most two rows a day. substr
- * of the stored ISO text is the same on both databases, unlike their date functions.
+ * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants, in
+ * their order. One correlated count per week and direction, each a range of interactions_recent_idx
+ * (account_id, occurred_at, direction) read alone: no row is fetched and nothing is sorted. Grouping
+ * 88,000 rows of a half-year by day needed a sort that was most of this query's 36 ms at 30,000
+ * contacts. Stored times are ISO text, so ranges compare as text on both databases.
  */
-export async function touchesPerDay(
+export async function touchesPerWeek(
   conn: Conn,
   accountId: string,
-  since: string,
+  weeks: readonly { start: string; end: string }[],
   until: string,
-): Promise<{ day: string; direction: string; n: number }[]> {
+): Promise<{ outbound: number; inbound: number }[]> {
+  if (weeks.length === 0) return [];
   const db = kysely(conn);
-  const day = sql<string>`substr(occurred_at, 1, 10)`;
-  const rows = await db
-    .selectFrom('interactions')
-    .select([day.as('day'), 'direction', count.as('n')])
-    .where('account_id', '=', accountId)
-    .where('occurred_at', '>=', since)
-    .where('occurred_at', '<=', until)
-    .groupBy([day, 'direction'])
-    .execute();
-  return rows.map((r) => ({ day: r.day, direction: r.direction, n: Number(r.n) }));
+  const values = weeks.map((w, i) => sql`(${sql.lit(i)}, ${w.start}, ${w.end})`);
+  const counted = (direction: 'outbound' | 'inbound') =>
+    sql`(select count(*) from interactions x where x.account_id = ${accountId} and x.occurred_at >= w.s and x.occurred_at < w.e and x.occurred_at <= ${until} and x.direction = ${sql.lit(direction)})`;
+  const rows = await sql<{ i: number | string; outbound: number | string; inbound: number | string }>`
+    with w(i, s, e) as (values ${sql.join(values)})
+    select w.i as i, ${counted('outbound')} as outbound, ${counted('inbound')} as inbound
+    from w order by w.i`.execute(db);
+  return rows.rows.map((r) => ({ outbound: Number(r.outbound), inbound: Number(r.inbound) }));
 }
 
 /** Ledger entries per kind over the whole account. */

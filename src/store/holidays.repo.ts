@@ -117,47 +117,6 @@ export async function holidayContacts(
     .execute();
 }
 
-/** How many tracked contacts each (circle, holiday country) holds, for capacity and the settings page. */
-export async function holidayAudience(
-  conn: Conn,
-  accountId: string,
-  circles: readonly { id: string; tracked: boolean }[],
-): Promise<{ circle_id: string; country: string; contacts: number }[]> {
-  const db = kysely(conn);
-  if (circles.length === 0) return [];
-  const rows = await db
-    .selectFrom('contacts')
-    .select([
-      'circle_id',
-      'holiday_country',
-      'cadence_kind',
-      (eb) => eb.fn.countAll<string | number>().as('n'),
-    ])
-    .where('account_id', '=', accountId)
-    .where('tracked', '=', 1)
-    .where('holiday_country', 'is not', null)
-    .where(
-      'circle_id',
-      'in',
-      circles.map((c) => c.id),
-    )
-    .groupBy(['circle_id', 'holiday_country', 'cadence_kind'])
-    .execute();
-  const circleTracked = new Map(circles.map((c) => [c.id, c.tracked]));
-  const sums = new Map<string, { circle_id: string; country: string; contacts: number }>();
-  for (const r of rows) {
-    const counts = r.cadence_kind
-      ? !UNTRACKED_CADENCES.includes(r.cadence_kind)
-      : circleTracked.get(r.circle_id ?? '') === true;
-    if (!counts || !r.circle_id || !r.holiday_country) continue;
-    const key = `${r.circle_id}/${r.holiday_country}`;
-    const s = sums.get(key) ?? { circle_id: r.circle_id, country: r.holiday_country, contacts: 0 };
-    s.contacts += Number(r.n);
-    sums.set(key, s);
-  }
-  return [...sums.values()];
-}
-
 /** Names of tracked contacts in some circles and countries, for the calendar feed (bounded). */
 export async function holidayFeedContacts(
   conn: Conn,

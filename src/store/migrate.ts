@@ -27,6 +27,8 @@ import * as captureStoreBodies from './migrations/1796178192583-capture-store-bo
 import * as importMappings from './migrations/1796178265637-import-mappings';
 import * as capturedKeysWithoutSource from './migrations/1796189438521-captured-keys-without-source';
 import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
+import * as coveringPlanIndexes from './migrations/1796198580496-covering-plan-indexes';
+import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -57,6 +59,8 @@ const migrations: Record<string, Migration> = {
   '1796177939673-contact-health-score': contactHealthScore,
   '1796189438521-captured-keys-without-source': capturedKeysWithoutSource,
   '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
+  '1796198609721-life-events-contact-index': lifeEventsContactIndex,
+  '1796198580496-covering-plan-indexes': coveringPlanIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

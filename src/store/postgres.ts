@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { asConn, kysely } from './conn';
 import type { Database } from './database';
+import { registerJsonRows } from './json-rows';
 import { migrateToLatest } from './migrate';
 import type { Store } from './store';
 
@@ -38,6 +39,7 @@ export function postgresStore(
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerJsonRows(db.getExecutor().adapter, { agg: 'json_agg', array: 'json_build_array' });
   return {
     read: asConn(db),
     transaction: (fn, options) =>

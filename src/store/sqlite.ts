@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { registerBulkRunner } from './bulk-runner';
 import { asConn, kysely } from './conn';
 import type { Database } from './database';
+import { registerJsonRows } from './json-rows';
 import { migrateToLatest } from './migrate';
 import { cachedStatements } from './statement-cache';
 import type { Store } from './store';
@@ -36,6 +37,7 @@ export function sqliteStore(sqlite: SQLite.Database, location: string): Store {
       for (const row of rows) statement.run(row);
     },
   });
+  registerJsonRows(db.getExecutor().adapter, { agg: 'json_group_array', array: 'json_array' });
   return {
     read: asConn(db),
     // One connection writes at a time, so every transaction is already serializable.

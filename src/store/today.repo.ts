@@ -1,6 +1,27 @@
 import { type Selectable, sql } from 'kysely';
+import {
+  CADENCE_KINDS,
+  CADENCE_UNITS,
+  CHANNELS,
+  CIRCLE_KINDS,
+  DATE_KINDS,
+  DIRECTIONS,
+  LIFE_EVENT_KINDS,
+  TASK_KINDS,
+} from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactsTable, InteractionsTable } from './database';
+import {
+  int,
+  intOrNull,
+  jsonRowSets,
+  jsonRowSetsSql,
+  oneOf,
+  oneOfOrNull,
+  rowSet,
+  text,
+  textOrNull,
+} from './json-rows';
 import type { Conn } from './store';
 
 export interface CandidateWindow {
@@ -88,50 +109,101 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
      * Dates falling on any of these (month, day) pairs, the earlier pair first, then by contact id
      * (todayCandidates asks for the nearest days first, in batches that double).
      */
+    /**
+     * Dates that may fall on these (month, day) pairs, read as the batch's (month, day) range
+     * (dateBatches never lets a batch wrap the year), so the index walks that range only; pickNearest
+     * keeps those whose lead reaches their pair and orders them. One day is filtered, ordered and
+     * limited here already: then the index order serves the ORDER BY and the LIMIT stops the walk,
+     * as on a large network, where the first day fills the reason. A batch of several days was an
+     * OR and a CASE over every pair, whose building through Kysely cost more than the read (1.3 ms
+     * of the demo network's Today for a dozen dates).
+     */
     datesOn: (pairs: readonly { month: number; day: number; minLead: number }[], limit: number) => {
-      const onPair = (pair: { month: number; day: number }) =>
-        sql`month = ${pair.month} and day = ${pair.day}`;
-      const near = sql<number>`case ${sql.join(
-        pairs.map((pair, i) => sql`when ${onPair(pair)} then ${sql.lit(i)}`),
-        sql` `,
-      )} end`;
-      return (
-        db
-          .selectFrom('important_dates')
-          .select('contact_id as id')
-          .where('account_id', '=', accountId)
-          .where((eb) =>
-            eb.or(
-              pairs.map((pair) =>
-                eb.and([
-                  eb('month', '=', pair.month),
-                  eb('day', '=', pair.day),
-                  eb('lead_days', '>=', pair.minLead),
-                ]),
-              ),
-            ),
-          )
-          .where('contact_id', 'not in', hidden)
-          // One day needs no CASE: then the index order serves the ORDER BY and the LIMIT stops the
-          // walk, as on a large network, where the first day fills the reason.
-          .$if(pairs.length > 1, (q) => q.orderBy(near))
-          .orderBy('contact_id')
-          .limit(limit)
-      );
+      const first = pairs[0];
+      const last = pairs[pairs.length - 1];
+      const one = pairs.length === 1 ? first : undefined;
+      return db
+        .selectFrom('important_dates')
+        .select(['contact_id as id', 'month', 'day', 'lead_days'])
+        .where('account_id', '=', accountId)
+        .$if(one !== undefined, (q) =>
+          q
+            .where('month', '=', one?.month ?? 0)
+            .where('day', '=', one?.day ?? 0)
+            .where('lead_days', '>=', one?.minLead ?? 0),
+        )
+        .$if(one === undefined && first !== undefined && last !== undefined, (q) =>
+          q
+            .where(sql<boolean>`(month, day) >= (${first?.month}, ${first?.day})`)
+            .where(sql<boolean>`(month, day) <= (${last?.month}, ${last?.day})`),
+        )
+        .where('contact_id', 'not in', hidden)
+        .$if(one !== undefined, (q) => q.orderBy('contact_id').limit(limit));
     },
   };
 }
 
 /**
- * The date pairs in batches of 1, 2, 4, … days, nearest first, one datesOn query each: a large
- * network fills the reason on the first day or two; a small one, where no day fills it, took one
- * query per day (33) before, a third of Today's time on the demo network.
+ * Of dates read for these pairs, those on a pair with at least its lead, ordered by pair (nearest
+ * first), then contact id, at most `limit`: what an OR and a CASE over the pairs selected in SQL.
  */
-export function dateBatches<T>(pairs: readonly T[]): T[][] {
+export function pickNearest<R extends { id: string; month: number; day: number; lead_days: number }>(
+  pairs: readonly { month: number; day: number; minLead: number }[],
+  rows: readonly R[],
+  limit: number,
+): R[] {
+  const at = new Map(pairs.map((p, i) => [p.month * 100 + p.day, { i, minLead: p.minLead }]));
+  const kept: { i: number; row: R }[] = [];
+  for (const row of rows) {
+    const pair = at.get(row.month * 100 + row.day);
+    if (pair && row.lead_days >= pair.minLead) kept.push({ i: pair.i, row });
+  }
+  kept.sort((a, b) => a.i - b.i || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0));
+  return kept.slice(0, limit).map((k) => k.row);
+}
+
+/**
+ * The date pairs in two batches, nearest first, one datesOn query each: the first day alone (a
+ * large network fills the reason there, and its LIMIT stops the index walk), then all the others
+ * (a small network, where no day fills it, took one query per day, 33, and then 1, 2, 4, … days,
+ * 6 statements; the rest of a 33-day window is a few hundred dates even at 10,000 contacts). A
+ * batch ends early where the year wraps (31 December → 1 January), so each batch is one ascending
+ * (month, day) range; the batches list every pair once, in order, so the dates found are the same.
+ */
+export function dateBatches<T extends { month: number; day: number }>(pairs: readonly T[]): T[][] {
   const batches: T[][] = [];
-  for (let from = 0, size = 1; from < pairs.length; from += size, size *= 2)
-    batches.push(pairs.slice(from, from + size));
+  for (let from = 0; from < pairs.length; ) {
+    let to = from + 1;
+    while (from > 0 && to < pairs.length && !wrapsBefore(pairs, to)) to++;
+    batches.push(pairs.slice(from, to));
+    from = to;
+  }
   return batches;
+}
+
+/** Whether pair `i` comes before pair `i - 1` in (month, day) order: the year wrapped there. */
+function wrapsBefore(pairs: readonly { month: number; day: number }[], i: number): boolean {
+  const a = pairs[i - 1];
+  const b = pairs[i];
+  return a !== undefined && b !== undefined && (b.month < a.month || (b.month === a.month && b.day < a.day));
+}
+
+/**
+ * The important dates nearest first (by pair, then contact id), at most `limit`: nearer dates score
+ * higher, so the nearest days are read first, batch by batch, until the reason has enough.
+ */
+export async function nearestDates(
+  q: Pick<ReturnType<typeof candidateQueries>, 'datesOn'>,
+  pairs: CandidateWindow['datePairs'],
+  limit: number,
+): Promise<{ id: string }[]> {
+  const dates: { id: string }[] = [];
+  for (const batch of dateBatches(pairs)) {
+    if (dates.length >= limit) break;
+    const rows = await q.datesOn(batch, limit - dates.length).execute();
+    dates.push(...pickNearest(batch, rows, limit - dates.length));
+  }
+  return dates;
 }
 
 /** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
@@ -141,21 +213,30 @@ export async function todayCandidates(
   w: CandidateWindow,
 ): Promise<{ all: string[]; retry: string[] }> {
   const q = candidateQueries(conn, accountId, w);
-  const [due, tasks, events, retries] = await Promise.all([
-    q.due.execute(),
-    q.tasks.execute(),
-    q.events.execute(),
-    q.retries.execute(),
-  ]);
-  // Nearer dates score higher: the nearest days first, until this reason has enough.
-  const dates: { id: string | null }[] = [];
-  for (const batch of dateBatches(w.datePairs)) {
-    if (dates.length >= w.perReason) break;
-    dates.push(...(await q.datesOn(batch, w.perReason - dates.length).execute()));
-  }
+  // One statement for the four bounded reasons (store/json-rows.ts), then the dates nearest first.
+  const { due, tasks, events, retries } = await jsonRowSets(kysely(conn), candidateSets(q));
+  const dates = (await nearestDates(q, w.datePairs, w.perReason)).map((d) => d.id);
   const ids = new Set<string>();
-  for (const list of [due, tasks, dates, events, retries]) for (const r of list) if (r.id) ids.add(r.id);
-  return { all: [...ids], retry: [...new Set(retries.map((r) => r.id))] };
+  for (const list of [due, tasks, dates, events, retries]) for (const id of list) if (id) ids.add(id);
+  return { all: [...ids], retry: [...new Set(retries.filter((id) => id !== null))] };
+}
+
+const idOf = (v: readonly unknown[]) => textOrNull(v[0]);
+
+function candidateSets(q: ReturnType<typeof candidateQueries>) {
+  return {
+    due: rowSet(q.due, ['id'], idOf),
+    tasks: rowSet(q.tasks, ['id'], idOf),
+    events: rowSet(q.events, ['id'], idOf),
+    retries: rowSet(q.retries, ['id'], idOf),
+  };
+}
+
+/** The four bounded candidate reasons as todayCandidates sends them: one packed statement (for the baseline). */
+export function packedCandidateQuery(conn: Conn, accountId: string, w: CandidateWindow) {
+  const db = kysely(conn);
+  const packed = jsonRowSetsSql(db, candidateSets(candidateQueries(conn, accountId, w)));
+  return packed ? { compile: () => packed.compile(db) } : null;
 }
 
 /** What back-off and the frequency cap read of each interaction. */
@@ -185,6 +266,12 @@ const CONTACT_COLUMNS = [
 
 export type TodayContactRow = Pick<Selectable<ContactsTable>, (typeof CONTACT_COLUMNS)[number]>;
 
+const DATE_COLUMNS = ['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'] as const;
+const EVENT_COLUMNS = ['contact_id', 'kind', 'occurred_on'] as const;
+const TASK_COLUMNS = ['contact_id', 'id', 'kind', 'title', 'due_at'] as const;
+const DECISION_COLUMNS = ['contact_id', 'until_at'] as const;
+const CIRCLE_COLUMNS = ['id', 'kind', 'cadence_kind', 'cadence_every', 'cadence_unit'] as const;
+
 export interface RowWindow {
   taskHorizon: string;
   lifeEventsSince: string;
@@ -202,31 +289,28 @@ export function rowQueries(conn: Conn, accountId: string, ids: string[], w: RowW
       .select(CONTACT_COLUMNS)
       .where('account_id', '=', accountId)
       .where('id', 'in', ids),
-    circles: db
-      .selectFrom('circles')
-      .select(['id', 'kind', 'cadence_kind', 'cadence_every', 'cadence_unit'])
-      .where('account_id', '=', accountId),
+    circles: db.selectFrom('circles').select(CIRCLE_COLUMNS).where('account_id', '=', accountId),
     dates: db
       .selectFrom('important_dates')
-      .select(['contact_id', 'kind', 'month', 'day', 'year', 'lead_days'])
+      .select(DATE_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids),
     events: db
       .selectFrom('life_events')
-      .select(['contact_id', 'kind', 'occurred_on'])
+      .select(EVENT_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .where('occurred_on', '>=', w.lifeEventsSince),
     tasks: db
       .selectFrom('tasks')
-      .select(['contact_id', 'id', 'kind', 'title', 'due_at'])
+      .select(TASK_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids)
       .where('done_at', 'is', null)
       .where('due_at', '<=', w.taskHorizon),
     decisions: db
       .selectFrom('queue_decisions')
-      .select(['contact_id', 'until_at'])
+      .select(DECISION_COLUMNS)
       .where('account_id', '=', accountId)
       .where('contact_id', 'in', ids),
     recent: db
@@ -273,7 +357,101 @@ export type TodayRows = {
   >;
 };
 
-/** Everything the queue needs about these contacts, one query per table. */
+const channelOrNull = oneOfOrNull(CHANNELS);
+const cadenceKindOrNull = oneOfOrNull(CADENCE_KINDS);
+const cadenceUnitOrNull = oneOfOrNull(CADENCE_UNITS);
+const dateKind = oneOf(DATE_KINDS);
+const lifeEventKind = oneOf(LIFE_EVENT_KINDS);
+const taskKind = oneOf(TASK_KINDS);
+const direction = oneOf(DIRECTIONS);
+const circleKind = oneOf(CIRCLE_KINDS);
+const cadenceKind = oneOf(CADENCE_KINDS);
+
+/** The row decoders of the packed reads, one per row load, in the columns' order. */
+const decode = {
+  contacts: (v: readonly unknown[]): TodayContactRow => ({
+    id: text(v[0]),
+    first_name: text(v[1]),
+    last_name: text(v[2]),
+    company: textOrNull(v[3]),
+    title: textOrNull(v[4]),
+    time_zone: textOrNull(v[5]),
+    working_hours: textOrNull(v[6]),
+    preferred_channel: channelOrNull(v[7]),
+    circle_id: textOrNull(v[8]),
+    tracked: int(v[9]),
+    cadence_kind: cadenceKindOrNull(v[10]),
+    cadence_every: intOrNull(v[11]),
+    cadence_unit: cadenceUnitOrNull(v[12]),
+    last_meaningful_at: textOrNull(v[13]),
+    last_inbound_at: textOrNull(v[14]),
+    last_reply_channel: channelOrNull(v[15]),
+    created_at: text(v[16]),
+  }),
+  dates: (v: readonly unknown[]) => ({
+    contact_id: text(v[0]),
+    kind: dateKind(v[1]),
+    month: int(v[2]),
+    day: int(v[3]),
+    year: intOrNull(v[4]),
+    lead_days: int(v[5]),
+  }),
+  events: (v: readonly unknown[]) => ({
+    contact_id: text(v[0]),
+    kind: lifeEventKind(v[1]),
+    occurred_on: text(v[2]),
+  }),
+  tasks: (v: readonly unknown[]) => ({
+    contact_id: textOrNull(v[0]),
+    id: text(v[1]),
+    kind: taskKind(v[2]),
+    title: text(v[3]),
+    due_at: text(v[4]),
+  }),
+  decisions: (v: readonly unknown[]) => ({ contact_id: text(v[0]), until_at: text(v[1]) }),
+  circles: (v: readonly unknown[]) => ({
+    id: text(v[0]),
+    kind: circleKind(v[1]),
+    cadence_kind: cadenceKind(v[2]),
+    cadence_every: intOrNull(v[3]),
+    cadence_unit: cadenceUnitOrNull(v[4]),
+  }),
+  history: (v: readonly unknown[]): HistoryRow => ({
+    contact_id: text(v[0]),
+    direction: direction(v[1]),
+    occurred_at: text(v[2]),
+    awaiting_reply: int(v[3]),
+    retry_step: int(v[4]),
+  }),
+};
+
+/** Today's row loads as one packed statement (store/json-rows.ts), each with its decoder. */
+function rowSets(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
+  const q = rowQueries(conn, accountId, ids, w);
+  const sets = {
+    contacts: rowSet(q.contacts, CONTACT_COLUMNS, decode.contacts),
+    circles: rowSet(q.circles, CIRCLE_COLUMNS, decode.circles),
+    dates: rowSet(q.dates, DATE_COLUMNS, decode.dates),
+    events: rowSet(q.events, EVENT_COLUMNS, decode.events),
+    tasks: rowSet(q.tasks, TASK_COLUMNS, decode.tasks),
+    decisions: rowSet(q.decisions, DECISION_COLUMNS, decode.decisions),
+    recent: rowSet(q.recent, HISTORY_COLUMNS, decode.history),
+  };
+  return q.older ? { ...sets, older: rowSet(q.older, HISTORY_COLUMNS, decode.history) } : sets;
+}
+
+/** The row loads as loadTodayRows sends them: one packed statement (for the benchmark's baseline). */
+export function packedRowQuery(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
+  const db = kysely(conn);
+  const packed = jsonRowSetsSql(db, rowSets(conn, accountId, ids, w));
+  return packed ? { compile: () => packed.compile(db) } : null;
+}
+
+/**
+ * Everything the queue needs about these contacts, one query per table, all sent as one statement
+ * with each table's rows packed as one JSON value (store/json-rows.ts): as eight statements of plain
+ * rows they were a third of Today's SQLite time on the demo network.
+ */
 export async function loadTodayRows(
   conn: Conn,
   accountId: string,
@@ -282,16 +460,7 @@ export async function loadTodayRows(
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
-  const q = rowQueries(conn, accountId, ids, w);
-  const [contacts, circles, dates, events, tasks, decisions, recent, older] = await Promise.all([
-    q.contacts.execute(),
-    q.circles.execute(),
-    q.dates.execute(),
-    q.events.execute(),
-    q.tasks.execute(),
-    q.decisions.execute(),
-    q.recent.execute(),
-    q.older ? q.older.execute() : Promise.resolve([]),
-  ]);
-  return { contacts, circles, dates, events, tasks, decisions, recent: [...older, ...recent] };
+  const rows = await jsonRowSets(kysely(conn), rowSets(conn, accountId, ids, w));
+  const older = 'older' in rows ? rows.older : [];
+  return { ...rows, recent: [...older, ...rows.recent] };
 }
