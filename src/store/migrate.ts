@@ -26,9 +26,9 @@ import * as calendarMeetings from './migrations/1796178183100-calendar-meetings'
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
 import * as importMappings from './migrations/1796178265637-import-mappings';
 import * as capturedKeysWithoutSource from './migrations/1796189438521-captured-keys-without-source';
-import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
 import * as coveringPlanIndexes from './migrations/1796198580496-covering-plan-indexes';
 import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
+import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -58,9 +58,9 @@ const migrations: Record<string, Migration> = {
   '1796178265637-import-mappings': importMappings,
   '1796177939673-contact-health-score': contactHealthScore,
   '1796189438521-captured-keys-without-source': capturedKeysWithoutSource,
-  '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
   '1796198609721-life-events-contact-index': lifeEventsContactIndex,
   '1796198580496-covering-plan-indexes': coveringPlanIndexes,
+  '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
