@@ -26,6 +26,7 @@ import * as calendarMeetings from './migrations/1796178183100-calendar-meetings'
 import * as captureStoreBodies from './migrations/1796178192583-capture-store-bodies';
 import * as importMappings from './migrations/1796178265637-import-mappings';
 import * as capturedKeysWithoutSource from './migrations/1796189438521-captured-keys-without-source';
+import * as dropLinkUrlIndex from './migrations/1796202150460-drop-link-url-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '1796178265637-import-mappings': importMappings,
   '1796177939673-contact-health-score': contactHealthScore,
   '1796189438521-captured-keys-without-source': capturedKeysWithoutSource,
+  '1796202150460-drop-link-url-index': dropLinkUrlIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
