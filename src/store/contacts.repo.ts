@@ -4,7 +4,7 @@ import type { CadenceKind, LinkKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { ContactsTable } from './database';
 import { rowsByIds } from './rows-by-ids';
-import { foldSearch, searchTerms } from './search-text';
+import { foldSearchParts, searchTerms } from './search-text';
 import type { Conn } from './store';
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -503,5 +503,5 @@ export function searchFields(c: Pick<ContactRow, SearchedColumns>): string[] {
 
 /** The search text from searchFields plus e-mails, note bodies and "label value" of facts. */
 export function searchBody(parts: string[]): string {
-  return foldSearch(parts.filter(Boolean).join(' \u2022 '));
+  return foldSearchParts(parts);
 }

@@ -124,12 +124,12 @@ export async function importRowContact(
   return row?.contact;
 }
 
-/** Rows in line order after `afterLine`, optionally of one status or without errors; limit + 1 rows. */
+/** Rows in line order after `afterLine`, optionally of one status; limit + 1 rows. */
 export async function listImportRows(
   conn: Conn,
   accountId: string,
   runId: string,
-  f: { status?: string | undefined; withoutErrors?: boolean; afterLine?: number | undefined; limit: number },
+  f: { status?: string | undefined; afterLine?: number | undefined; limit: number },
 ): Promise<ImportRowRow[]> {
   const db = kysely(conn);
   let q = db
@@ -138,7 +138,36 @@ export async function listImportRows(
     .where('account_id', '=', accountId)
     .where('run_id', '=', runId);
   if (f.status) q = q.where('status', '=', f.status);
-  if (f.withoutErrors) q = q.where('status', '!=', 'error');
+  if (f.afterLine !== undefined) q = q.where('line', '>', f.afterLine);
+  return q
+    .orderBy('line')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+/** What a commit reads of a previewed row. */
+export type CommitRowRow = Pick<
+  ImportRowRow,
+  'line' | 'status' | 'contact' | 'match_contact_id' | 'match_line' | 'raw_name'
+>;
+
+/**
+ * The rows a commit applies (all but errors), in line order after `afterLine`; limit + 1 rows.
+ * Only the columns it uses: the changes, reasons and warnings of 30,000 rows are never read.
+ */
+export async function listCommitRows(
+  conn: Conn,
+  accountId: string,
+  runId: string,
+  f: { afterLine?: number | undefined; limit: number },
+): Promise<CommitRowRow[]> {
+  const db = kysely(conn);
+  let q = db
+    .selectFrom('import_rows')
+    .select(['line', 'status', 'contact', 'match_contact_id', 'match_line', 'raw_name'])
+    .where('account_id', '=', accountId)
+    .where('run_id', '=', runId)
+    .where('status', '!=', 'error');
   if (f.afterLine !== undefined) q = q.where('line', '>', f.afterLine);
   return q
     .orderBy('line')

@@ -29,6 +29,7 @@ import * as capturedKeysWithoutSource from './migrations/1796189438521-captured-
 import * as coveringPlanIndexes from './migrations/1796198580496-covering-plan-indexes';
 import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
 import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
+import * as dropLinkUrlIndex from './migrations/1796202150460-drop-link-url-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '1796198609721-life-events-contact-index': lifeEventsContactIndex,
   '1796198580496-covering-plan-indexes': coveringPlanIndexes,
   '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
+  '1796202150460-drop-link-url-index': dropLinkUrlIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

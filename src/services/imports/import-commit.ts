@@ -16,9 +16,9 @@ import {
   type TagIds,
 } from '../../store/import-writes.repo';
 import {
-  type ImportRowRow,
+  type CommitRowRow,
   importRowStatuses,
-  listImportRows,
+  listCommitRows,
   updateImportRun,
 } from '../../store/imports.repo';
 import type { Conn } from '../../store/store';
@@ -89,11 +89,7 @@ export async function commitImport(
     const photoLines = await importPhotoLines(trx, accountId, id);
 
     for (let after: number | undefined; ; ) {
-      const rows = await listImportRows(trx, accountId, id, {
-        withoutErrors: true,
-        afterLine: after,
-        limit: PAGE,
-      });
+      const rows = await listCommitRows(trx, accountId, id, { afterLine: after, limit: PAGE });
       const page = rows.slice(0, PAGE);
       const withPhoto: [line: number, contactId: string][] = [];
       const w = emptyWrites();
@@ -142,7 +138,7 @@ export async function commitImport(
   });
 }
 
-function defaultAction(r: ImportRowRow, input: ImportCommit): RowAction {
+function defaultAction(r: CommitRowRow, input: ImportCommit): RowAction {
   if (r.status === 'duplicate') return input.defaults.duplicate;
   if (r.status === 'merge') return input.defaults.merge;
   // Never merge two people by default: a conflict becomes its own contact unless chosen otherwise.
