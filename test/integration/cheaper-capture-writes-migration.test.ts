@@ -1,23 +1,13 @@
-import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kysely } from '../../src/store/conn';
 import type { Database } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
 import { candidateQueries } from '../../src/store/today.repo';
+import { capturedKeysDbAt } from '../helpers/captured-keys-db';
 import { dialects, freshStore, type TestStore } from '../helpers/stores';
 
 const at = '2026-01-01T00:00:00.000Z';
-const contact = (id: string) => ({
-  account_id: 'a1',
-  id,
-  first_name: id,
-  last_name: 'X',
-  sort_name: id,
-  tracked: 1,
-  created_at: at,
-  updated_at: at,
-});
 
 // The partial awaiting index only pays if Today's retries still find it with the bound 1.
 describe.each(dialects)('the awaiting index on %s', (dialect) => {
@@ -60,39 +50,15 @@ describe('the cheaper-capture-writes migration on an existing SQLite database', 
   });
 
   it('keeps every key, its primary key, its cascade and its source index, with no rowid', async () => {
-    const sqlite = new SQLite(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, '1796189438521-captured-keys-without-source');
-    await db
-      .insertInto('accounts')
-      .values({ id: 'a1', name: 'Ada', time_zone: 'UTC', created_at: at })
-      .execute();
-    await db
-      .insertInto('contacts')
-      .values([contact('grace'), contact('alan')])
-      .execute();
-    const key = (item_key: string, contact_id: string, source_id: string | null) => ({
-      account_id: 'a1',
-      item_key,
-      contact_id,
-      source_id,
-      interaction_id: `i-${item_key}-${contact_id}`,
-      direction: 'inbound' as const,
-    });
+    const fixture = await capturedKeysDbAt('1796189438521-captured-keys-without-source');
+    db = fixture.db;
+    const { sqlite, key, rows } = fixture;
     await db
       .insertInto('captured_items')
       .values([key('m1', 'grace', 's1'), key('m1', 'alan', 's1'), key('m2', 'alan', null)])
       .execute();
 
     await migrateToLatest(db);
-    const rows = () =>
-      db
-        .selectFrom('captured_items')
-        .select(['item_key', 'contact_id', 'source_id'])
-        .orderBy('item_key')
-        .orderBy('contact_id')
-        .execute();
     expect(await rows()).toEqual([
       { item_key: 'm1', contact_id: 'alan', source_id: 's1' },
       { item_key: 'm1', contact_id: 'grace', source_id: 's1' },
