@@ -2,12 +2,21 @@ import { addDays } from './instant';
 import { isOneOf } from './one-of';
 import {
   type Cadence,
+  type CadenceKind,
   CHANNELS,
   type Channel,
   type CircleKind,
   DIRECTIONS,
   type Direction,
 } from './vocabulary';
+
+/** F2: cadences kept without a rhythm; a contact on one (own, or its circle's) is not tracked. */
+export const UNTRACKED_CADENCES = ['ad_hoc', 'not_tracked'] as const satisfies readonly CadenceKind[];
+
+/** Whether a cadence kind keeps a rhythm (anything but ad hoc and not tracked). */
+export function keepsRhythm(kind: CadenceKind): boolean {
+  return !isOneOf(UNTRACKED_CADENCES, kind);
+}
 
 /** Ideal gap (due) and maximum gap (overdue) between two meaningful touches, in days. */
 export interface CadenceInterval {

@@ -218,14 +218,15 @@ export function capacityPlanOfGroups(
   weeklyBudget: number,
   extraPerWeek = 0,
 ): CapacityPlan | null {
+  if (planRanksByHealth(groups, weeklyBudget, extraPerWeek)) return null;
   const budget = weeklyBudget - extraPerWeek;
   const total = groupSum(groups, touchesPerWeek);
   const base = { touchesPerWeek: total, budget, afterMoves: total, shortfall: null };
   if (total <= budget + EPSILON)
     return withExtra({ ...base, over: false, moves: [], fits: true }, weeklyBudget, extraPerWeek);
+  // Over the budget even on the slowest cadences (planRanksByHealth said no moves fit).
   const floors = groups.map((g) => ({ floor: touchesPerWeek(slowest(g.cadence)), n: g.n }));
   const floor = floors.reduce((t, f) => addTimes(t, f.floor, f.n), 0);
-  if (floor <= budget + EPSILON) return null;
   // As cadencePlan: untrack the contacts whose slowest cadence weighs most until the rest fit.
   floors.sort((a, b) => b.floor - a.floor);
   let left = floor;

@@ -82,12 +82,13 @@ export async function capacity(deps: Deps, accountId: string, db: Conn = deps.st
   const now = deps.clock().toISOString();
   // One grouped, index-only read of the tracked contacts feeds the cadence totals and the holiday
   // audience alike (two scans of the contacts table before: 71 of the plan's 103 ms at 30,000).
-  const [account, circles, groups] = await Promise.all([
+  const [account, circleList, groups] = await Promise.all([
     findAccount(db, accountId),
-    circlesById(db, accountId),
+    listCircles(db, accountId),
     trackedPlanGroups(db, accountId),
   ]);
-  const holidays = await holidaySettingsOf(db, accountId, now, groups);
+  const holidays = await holidaySettingsOf(db, accountId, now, { groups, circles: circleList, account });
+  const circles = new Map(circleList.map((r) => [r.id, r]));
   const budget = account?.weekly_budget ?? 15;
   const extra = holidays.touchesPerYear / WEEKS_PER_YEAR;
   const circleOf = (id: string | null) => (id ? circles.get(id) : undefined);

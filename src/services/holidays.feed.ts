@@ -1,5 +1,7 @@
+import { UNTRACKED_CADENCES } from '../core/cadence';
 import { countryName, holidayName, holidayPlan } from '../core/holidays';
 import { localDate } from '../core/instant';
+import { isOneOf } from '../core/one-of';
 import type { DayEvent } from '../formats/ics-writer';
 import { holidayCountriesInUse, holidayFeedContacts } from '../store/holidays.repo';
 import type { Conn } from '../store/store';
@@ -38,7 +40,7 @@ export async function holidayFeedEvents(
     const members = contacts.filter(
       (c) =>
         c.circle_id === choice.circleId &&
-        (c.cadence_kind ? !['ad_hoc', 'not_tracked'].includes(c.cadence_kind) : choice.circleTracked),
+        (c.cadence_kind ? !isOneOf(UNTRACKED_CADENCES, c.cadence_kind) : choice.circleTracked),
     );
     for (const country of new Set(members.map((m) => m.holiday_country))) {
       if (!country) continue;

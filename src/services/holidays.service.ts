@@ -1,13 +1,19 @@
 import type { HolidaySettings, HolidaySettingsBody } from '../contract/holidays';
+import { keepsRhythm } from '../core/cadence';
 import { Invalid } from '../core/errors';
 import { type HolidayChoice, holidaysPerYear, type UpcomingHoliday, upcomingHoliday } from '../core/holidays';
 import { MAX_LEAD_DAYS } from '../core/important-dates';
 import { localDate } from '../core/instant';
 import { HOLIDAY_KINDS } from '../core/vocabulary';
-import { findAccount } from '../store/accounts.repo';
+import { type AccountRow, findAccount } from '../store/accounts.repo';
 import { type CircleRow, listCircles } from '../store/circles.repo';
 import { type PlanGroupRow, trackedPlanGroups } from '../store/health.repo';
-import { holidayCountriesInUse, listHolidaySettings, replaceHolidaySettings } from '../store/holidays.repo';
+import {
+  type HolidaySettingRow,
+  holidayCountriesInUse,
+  listHolidaySettings,
+  replaceHolidaySettings,
+} from '../store/holidays.repo';
 import type { Conn } from '../store/store';
 import { type Deps, nowIso } from './deps';
 
@@ -18,17 +24,24 @@ export interface CircleHolidayChoice extends HolidayChoice {
   circleTracked: boolean;
 }
 
-const circleTracked = (c: CircleRow) => c.cadence_kind !== 'ad_hoc' && c.cadence_kind !== 'not_tracked';
-
 /** The account's holiday choices per circle, with the kinds the vocabulary still knows. */
 export async function holidayChoices(db: Conn, accountId: string): Promise<CircleHolidayChoice[]> {
   const [rows, circles] = await Promise.all([listHolidaySettings(db, accountId), listCircles(db, accountId)]);
+  return choicesOf(rows, circles);
+}
+
+function choicesOf(rows: readonly HolidaySettingRow[], circles: readonly CircleRow[]): CircleHolidayChoice[] {
   const byId = new Map(circles.map((c) => [c.id, c]));
   return rows.flatMap((r) => {
     const circle = byId.get(r.circle_id);
     if (!circle || r.kinds.length === 0) return [];
     return [
-      { circleId: r.circle_id, kinds: r.kinds, leadDays: r.lead_days, circleTracked: circleTracked(circle) },
+      {
+        circleId: r.circle_id,
+        kinds: r.kinds,
+        leadDays: r.lead_days,
+        circleTracked: keepsRhythm(circle.cadence_kind),
+      },
     ];
   });
 }
@@ -42,13 +55,11 @@ function holidayAudience(
   groups: readonly PlanGroupRow[],
   choices: readonly CircleHolidayChoice[],
 ): { circle_id: string; country: string; contacts: number }[] {
-  const circleTracked = new Map(choices.map((c) => [c.circleId, c.circleTracked]));
+  const trackedByCircle = new Map(choices.map((c) => [c.circleId, c.circleTracked]));
   const sums = new Map<string, { circle_id: string; country: string; contacts: number }>();
   for (const g of groups) {
-    if (!g.circle_id || !g.holiday_country || !circleTracked.has(g.circle_id)) continue;
-    const counts = g.cadence_kind
-      ? g.cadence_kind !== 'ad_hoc' && g.cadence_kind !== 'not_tracked'
-      : circleTracked.get(g.circle_id) === true;
+    if (!g.circle_id || !g.holiday_country || !trackedByCircle.has(g.circle_id)) continue;
+    const counts = g.cadence_kind ? keepsRhythm(g.cadence_kind) : trackedByCircle.get(g.circle_id) === true;
     if (!counts) continue;
     const key = `${g.circle_id}/${g.holiday_country}`;
     const s = sums.get(key) ?? { circle_id: g.circle_id, country: g.holiday_country, contacts: 0 };
@@ -59,24 +70,27 @@ function holidayAudience(
 }
 
 /**
- * The holiday settings at `now`; `groups` are the tracked contacts counted by trackedPlanGroups when
- * the caller has read them already (the capacity plan), else they are read here if any circle has a
- * choice.
+ * The holiday settings at `now`. A caller that has read them already (the capacity plan) passes the
+ * account, its circles and the tracked contacts counted by trackedPlanGroups; what is not passed is
+ * read here (the groups only if a circle has a choice).
  */
 export async function holidaySettingsOf(
   db: Conn,
   accountId: string,
   now: string,
-  groups?: readonly PlanGroupRow[],
+  known: { groups?: readonly PlanGroupRow[]; circles?: readonly CircleRow[]; account?: AccountRow } = {},
 ): Promise<HolidaySettings> {
-  const [choices, circles, account] = await Promise.all([
-    holidayChoices(db, accountId),
-    listCircles(db, accountId),
-    findAccount(db, accountId),
+  const [settingRows, circles, account] = await Promise.all([
+    listHolidaySettings(db, accountId),
+    known.circles ?? listCircles(db, accountId),
+    known.account ?? findAccount(db, accountId),
   ]);
+  const choices = choicesOf(settingRows, circles);
   const year = localDate(now, account?.time_zone).year;
   const audience =
-    choices.length === 0 ? [] : holidayAudience(groups ?? (await trackedPlanGroups(db, accountId)), choices);
+    choices.length === 0
+      ? []
+      : holidayAudience(known.groups ?? (await trackedPlanGroups(db, accountId)), choices);
   const byCircle = new Map(choices.map((c) => [c.circleId, c]));
   const rows = circles.flatMap((circle) => {
     const choice = byCircle.get(circle.id);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { CadenceKind, HolidayKind } from '../core/vocabulary';
+import { UNTRACKED_CADENCES } from '../core/cadence';
+import type { HolidayKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import { decodeHolidayKinds } from './json-columns';
 import type { Conn } from './store';
@@ -10,9 +11,6 @@ export interface HolidaySettingRow {
   lead_days: number;
   updated_at: string;
 }
-
-/** Contacts without their own cadence follow the circle's; these never count (F2: kept without a rhythm). */
-const UNTRACKED_CADENCES: CadenceKind[] = ['ad_hoc', 'not_tracked'];
 
 export async function listHolidaySettings(conn: Conn, accountId: string): Promise<HolidaySettingRow[]> {
   const db = kysely(conn);
@@ -97,7 +95,7 @@ export async function holidayContacts(
     .where('tracked', '=', 1)
     .where((eb) =>
       eb.or([
-        eb('cadence_kind', 'not in', UNTRACKED_CADENCES),
+        eb('cadence_kind', 'not in', [...UNTRACKED_CADENCES]),
         ...(tracked.length ? [eb.and([eb('cadence_kind', 'is', null), eb('circle_id', 'in', tracked)])] : []),
       ]),
     )

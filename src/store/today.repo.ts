@@ -106,10 +106,6 @@ export function candidateQueries(conn: Conn, accountId: string, w: CandidateWind
       .orderBy('interactions.contact_id')
       .limit(w.perReason),
     /**
-     * Dates falling on any of these (month, day) pairs, the earlier pair first, then by contact id
-     * (todayCandidates asks for the nearest days first, in batches that double).
-     */
-    /**
      * Dates that may fall on these (month, day) pairs, read as the batch's (month, day) range
      * (dateBatches never lets a batch wrap the year), so the index walks that range only; pickNearest
      * keeps those whose lead reaches their pair and orders them. One day is filtered, ordered and
