@@ -1,5 +1,5 @@
 import { CardDavError, davText, parseMultistatus } from './carddav-client';
-import { IcsFetchError, limitedText } from './ics-fetch-error';
+import { authFailed, IcsFetchError, limitedText } from './ics-fetch-error';
 import { guardedFetch, type OutboundPolicy } from './outbound';
 
 /** The server does not take the REPORT (a plain web server, or not a calendar collection). */
@@ -52,8 +52,7 @@ export async function calendarQuery(
     policy,
   );
   const says = `the server says ${res.status} ${res.statusText}`.trim();
-  if (res.status === 401 || res.status === 403)
-    throw new IcsFetchError(`authentication failed: ${says}; check the user and app password`);
+  if (res.status === 401 || res.status === 403) throw new IcsFetchError(authFailed(says));
   if (res.status !== 207) {
     await res.body?.cancel().catch(() => {});
     throw new ReportRefused(`the calendar-query REPORT was refused: ${says}`);

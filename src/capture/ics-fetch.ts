@@ -1,5 +1,5 @@
 import { calendarQuery, type QueryRange, ReportRefused } from './caldav-query';
-import { IcsFetchError, limitedText } from './ics-fetch-error';
+import { authFailed, IcsFetchError, limitedText } from './ics-fetch-error';
 import { guardedFetch, type OutboundPolicy, OutboundRefused } from './outbound';
 
 export { IcsFetchError } from './ics-fetch-error';
@@ -51,14 +51,9 @@ export async function fetchIcs(
   };
   if (ASK_BY_REPORT.has(res.status)) {
     await res.body?.cancel().catch(() => {});
-    return byReport(
-      res.status === 403
-        ? `authentication failed: ${says}; check the user and app password`
-        : `the calendar could not be read: ${says}`,
-    );
+    return byReport(res.status === 403 ? authFailed(says) : `the calendar could not be read: ${says}`);
   }
-  if (res.status === 401)
-    throw new IcsFetchError(`authentication failed: ${says}; check the user and app password`);
+  if (res.status === 401) throw new IcsFetchError(authFailed(says));
   if (res.status === 404 || res.status === 410)
     throw new IcsFetchError(`the calendar was not found: ${says}; check the address`);
   if (!res.ok) throw new IcsFetchError(`the calendar could not be read: ${says}`);

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { Invalid } from '../core/errors';
 
 /**
@@ -144,21 +144,4 @@ export async function readZipEntry(file: ZipBytes, entry: ZipEntry, maxBytes: nu
     refuse(`the .zip is damaged: ${what} holds ${data.byteLength} bytes, not the ${entry.size} it declares`);
   if (crc32(data) !== entry.crc) refuse(`the .zip is damaged: ${what} fails its CRC-32 check`);
   return data;
-}
-
-let table: Uint32Array | undefined;
-
-/** CRC-32 (ISO 3309, the one zip uses); node:zlib has none before Node 22. */
-export function crc32(bytes: Uint8Array): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.byteLength; i++) crc = (table[(crc ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

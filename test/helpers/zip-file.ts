@@ -1,5 +1,4 @@
-import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../src/capture/zip-entries';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One entry of a test .zip; the header fields can be overridden to build damaged or hostile files. */
 export interface TestZipEntry {

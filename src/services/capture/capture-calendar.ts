@@ -39,7 +39,9 @@ export async function uploadCalendar(
   const text = Buffer.concat(parts).toString('utf8');
   if (!/BEGIN:VCALENDAR/i.test(text.slice(0, 4096)))
     throw new Invalid('the file is not an iCalendar (.ics) file: it has no BEGIN:VCALENDAR', 'body');
-  return withSourceHeld(deps, source, () => captureCalendar(deps, source, text));
+  return withSourceHeld(deps, source, async () =>
+    captureCalendar(deps, source, text, await captureWindow(deps, source)),
+  );
 }
 
 /** Reads a subscribed calendar now; 502 with the server's reason in words when it cannot be read. */
@@ -56,8 +58,9 @@ export async function syncCalendarSource(
   try {
     return await withSourceHeld(deps, source, async () => {
       const address = sealedAddress(deps, source.secret ?? '');
-      const range = await captureWindow(deps, source);
-      return captureCalendar(deps, source, await fetchIcs(address, outboundOf(deps), range));
+      // One window for both the server's REPORT range and what the read keeps.
+      const window = await captureWindow(deps, source);
+      return captureCalendar(deps, source, await fetchIcs(address, outboundOf(deps), window), window);
     });
   } catch (error) {
     if (error instanceof IcsFetchError) throw new Upstream(error.message);
@@ -106,12 +109,16 @@ async function captureWindow(deps: Deps, source: SourceRow): Promise<Window> {
   };
 }
 
-async function captureCalendar(deps: Deps, source: SourceRow, text: string): Promise<CaptureRun> {
+async function captureCalendar(
+  deps: Deps,
+  source: SourceRow,
+  text: string,
+  window: Window,
+): Promise<CaptureRun> {
   const settings = SourceSettings.parse(JSON.parse(source.settings));
   const ctx = await captureContext(deps, source, settings);
   const run = emptyRun();
   const meetings: Meeting[] = [];
-  const window = await captureWindow(deps, source);
   for (const item of icsEvents(text, window)) {
     if (meetings.length >= MAX_MEETINGS_PER_READ) {
       run.errors.push(`more than ${MAX_MEETINGS_PER_READ} meetings in the window: the rest were not read`);
