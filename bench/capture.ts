@@ -207,7 +207,9 @@ async function child(which: string): Promise<void> {
   }
   if (which === 'full') {
     const deps = await benchDeps(join(DIR, 'capture.db'));
-    const accountId = process.argv[process.argv.indexOf('--child') + 2] ?? '';
+    const accountId = process.argv[process.argv.indexOf('--child') + 2];
+    if (!accountId)
+      throw new Error('bench/capture.ts: the full child needs the seeded account id after "full"');
     const setupMs = performance.now() - t0;
     const setupRssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
     const source = await createSource(deps, accountId, {

@@ -11,9 +11,8 @@ export interface CardLine {
 }
 
 /** The Tend fields a property carries; properties with none are the client's own (kept as written). */
-type Field = CardField;
 
-const FIELD_OF_NAME: Record<string, Field> = {
+const FIELD_OF_NAME: Record<string, CardField> = {
   N: 'name',
   FN: 'name',
   EMAIL: 'emails',
@@ -56,8 +55,6 @@ const FIELD_EQUALS = {
   connectedOn: (c: ContactLike) => json(c.connectedOn || undefined),
 } satisfies Record<CardField, (c: ContactLike) => string>;
 
-export type { CardField };
-
 const KEYS_OF_FIELD = {
   name: ['firstName', 'lastName'],
   emails: ['emails'],
@@ -73,12 +70,11 @@ const KEYS_OF_FIELD = {
   tags: ['tags'],
   industry: ['industry'],
   connectedOn: ['connectedOn'],
-} as const satisfies Record<Field, readonly (keyof ContactLike)[]>;
-export const CARD_FIELDS: readonly CardField[] = CARD_FIELD_NAMES;
+} as const satisfies Record<CardField, readonly (keyof ContactLike)[]>;
 
 /** The fields whose values differ between two contacts, compared as a card carries them. */
 export function changedFields(a: ContactLike, b: ContactLike): CardField[] {
-  return CARD_FIELDS.filter((f) => FIELD_EQUALS[f](a) !== FIELD_EQUALS[f](b));
+  return CARD_FIELD_NAMES.filter((f) => FIELD_EQUALS[f](a) !== FIELD_EQUALS[f](b));
 }
 
 /** A field's value as a person reads it (the conflict list shows both sides this way). */
@@ -134,8 +130,8 @@ export function cardLines(body: string): CardLine[] {
 }
 
 /** The field of each property; an Apple label (`item1.X-ABLABEL`) goes with the property of its group. */
-function fieldsOf(lines: CardLine[]): (Field | undefined)[] {
-  const byGroup = new Map<string, Field>();
+function fieldsOf(lines: CardLine[]): (CardField | undefined)[] {
+  const byGroup = new Map<string, CardField>();
   for (const l of lines) {
     const f = FIELD_OF_NAME[l.name];
     if (f && l.group) byGroup.set(l.group.toUpperCase(), f);
@@ -184,8 +180,8 @@ export async function mergeCard(
   const fresh = cardLines(writeVCard(current, { version, ...(!hasUid && { uid: options.uid }) }));
   const freshFields = fieldsOf(fresh);
   const out: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
-  const written = new Set<Field>();
-  const emit = (field: Field) => {
+  const written = new Set<CardField>();
+  const emit = (field: CardField) => {
     if (written.has(field)) return;
     written.add(field);
     const same = FIELD_EQUALS[field](current) === FIELD_EQUALS[field](prevContact);

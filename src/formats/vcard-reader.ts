@@ -1,4 +1,6 @@
 import { IANAZone } from 'luxon';
+import { isOneOf } from '../core/one-of';
+import { LINK_KINDS } from '../core/vocabulary';
 import { parseLooseDate, readDate } from './dates';
 import { decodeLines } from './decode';
 import { splitName } from './google-csv';
@@ -24,8 +26,7 @@ import {
 
 /** A card with more properties than this is refused (hostile input), keeping memory bounded. */
 const MAX_PROPERTIES = 5_000;
-const LINK_KINDS: readonly LinkKind[] = ['linkedin', 'website', 'twitter', 'github', 'other'];
-const isLinkKind = (t: string): t is LinkKind => LINK_KINDS.some((k) => k === t);
+const isLinkKind = (t: string): t is LinkKind => isOneOf(LINK_KINDS, t);
 /** TYPE values that say nothing a person would call a label. */
 const NOISE_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'text', 'uri']);
 

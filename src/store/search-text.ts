@@ -30,7 +30,7 @@ export function foldSearch(text: string): string {
 }
 
 /** Between the parts of a search body. */
-const PART_SEPARATOR = ' \u2022 ';
+export const PART_SEPARATOR = ' \u2022 ';
 
 /**
  * The folded search body of its parts (empty ones left out), the same as folding the joined text:
@@ -45,11 +45,6 @@ export function foldSearchParts(parts: readonly string[]): string {
     out = out ? out + PART_SEPARATOR + foldSearch(part) : foldSearch(part);
   }
   return out;
-}
-
-/** Joins the parts as foldSearchParts does, unfolded (the property test's reference). */
-export function joinSearchParts(parts: readonly string[]): string {
-  return parts.filter(Boolean).join(PART_SEPARATOR);
 }
 
 /** Folded terms of a search query; `%` and `_` become separators so LIKE patterns stay literal. */

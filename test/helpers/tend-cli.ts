@@ -8,12 +8,12 @@ export interface CliRun {
 
 /**
  * Runs the real `tend` binary (bin/tend.js) as a user would: none of the test process's database,
- * server, token or secret settings leak in; a wide terminal and UTC unless `env` says otherwise;
+ * server, token, secret or mail settings leak in; a wide terminal and UTC unless `env` says otherwise;
  * `input` on stdin (a password, a file).
  */
 export function runTend(args: string[], env: Record<string, string> = {}, input = ''): Promise<CliRun> {
   const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_SECRET', 'TEND_DATA_DIR'])
+  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'TEND_SECRET', 'TEND_DATA_DIR', 'SMTP_URL'])
     delete clean[k];
   return new Promise((resolve) => {
     const child = execFile(

@@ -1,21 +1,10 @@
-import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTend } from '../helpers/tend-cli';
 
-function doctor(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  const clean = { ...process.env };
-  for (const k of ['DATABASE_URL', 'TEND_SERVER', 'TEND_TOKEN', 'SMTP_URL', 'TEND_SECRET']) delete clean[k];
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/tend.js', 'doctor'],
-      { env: { ...clean, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+const doctor = (env: Record<string, string>) => runTend(['doctor'], env);
 
 describe('tend doctor (the real binary, a fresh data directory)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'tend-doctor-'));

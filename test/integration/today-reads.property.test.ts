@@ -11,6 +11,7 @@ import {
   candidateQueries,
   loadTodayRows,
   nearestDates,
+  packedRowQuery,
   rowQueries,
   todayCandidates,
 } from '../../src/store/today.repo';
@@ -256,6 +257,8 @@ describe.each(dialects)('Today reads on %s', (dialect) => {
       retryIds: ids.slice(0, 50),
       retryFrom: '2025-06-01T00:00:00.000Z',
     };
+    // Both stores register the JSON packing; without it loadTodayRows would compare plain with plain.
+    expect(packedRowQuery(store.read, accountId, ids, w)).not.toBeNull();
     const packed = await loadTodayRows(store.read, accountId, ids, w);
     const q = rowQueries(store.read, accountId, ids, w);
     const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
