@@ -16,40 +16,50 @@ interface Finding {
 /** The impacts issue 10 forbids; "moderate" and "minor" are reported by axe but tolerated. */
 const FORBIDDEN = new Set(['serious', 'critical']);
 
+/** The WCAG 2.0/2.1 A and AA rules plus best practices: the rules axe runs unless told `allRules`. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
 /**
- * Runs axe-core (WCAG 2.0/2.1 A and AA rules plus best practices) on what `page` shows now and
- * returns the serious and critical violations; the page is left as it was.
+ * Runs axe-core (the WCAG tags above, or with `allRules` every rule axe has) on what `page` shows
+ * now and returns the serious and critical violations; the page is left as it was.
  */
-export async function seriousA11yViolations(page: Page, selector?: string): Promise<Finding[]> {
+export async function seriousA11yViolations(
+  page: Page,
+  selector?: string,
+  { allRules = false }: { allRules?: boolean } = {},
+): Promise<Finding[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') would refuse an
   // inline <script>, and the test must not loosen the policy it also checks.
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async (context) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
-    const axe = (window as any).axe;
-    const result = await axe.run(context ?? document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-      resultTypes: ['violations'],
-    });
-    return (
-      result.violations as {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: { target: unknown[]; html: string; failureSummary?: string }[];
-      }[]
-    ).map((v) => ({
-      id: v.id,
-      impact: v.impact ?? 'unknown',
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => ({
-        target: n.target.map(String).join(' '),
-        html: n.html.replace(/\s+/g, ' ').slice(0, 160),
-        summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240),
-      })),
-    }));
-  }, selector ?? null);
+  const found = await page.evaluate(
+    async ({ context, tags }) => {
+      // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
+      const axe = (window as any).axe;
+      const result = await axe.run(context ?? document, {
+        ...(tags && { runOnly: { type: 'tag', values: tags } }),
+        resultTypes: ['violations'],
+      });
+      return (
+        result.violations as {
+          id: string;
+          impact: string | null;
+          help: string;
+          nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+        }[]
+      ).map((v) => ({
+        id: v.id,
+        impact: v.impact ?? 'unknown',
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => ({
+          target: n.target.map(String).join(' '),
+          html: n.html.replace(/\s+/g, ' ').slice(0, 160),
+          summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240),
+        })),
+      }));
+    },
+    { context: selector ?? null, tags: allRules ? null : WCAG_TAGS },
+  );
   return found.filter((v) => FORBIDDEN.has(v.impact));
 }
 
@@ -84,14 +94,6 @@ export async function expectNoSeriousA11y(page: Page, label: string, selector?: 
  * serious and critical findings as one line each. The theme meets WCAG AA (web/src/app/theme.ts).
  */
 export async function axeSeriousAllRules(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (sel) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
-    const axe = (window as any).axe;
-    const r: { violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] } =
-      await axe.run(sel, {});
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`);
-  }, selector);
+  const violations = await seriousA11yViolations(page, selector, { allRules: true });
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.html).join(' | ')}`);
 }

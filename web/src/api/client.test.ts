@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryString, toApiError } from './client';
+import { ApiError, parseAnswer, queryString, toApiError } from './client';
 
 const problem = (status: number, body: unknown, type = 'application/problem+json') =>
   new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -32,6 +32,19 @@ describe('api client', () => {
     expect(error.status).toBe(502);
     expect(error.detail).toBe('502 Bad Gateway');
     expect(error.errors).toEqual([]);
+  });
+
+  it('reads a JSON answer, and turns a 2xx answer that is not JSON into an ApiError', () => {
+    expect(parseAnswer<{ id: string }>(200, '{"id":"a"}')).toEqual({ id: 'a' });
+    const error = (() => {
+      try {
+        parseAnswer(200, '<html>Sign in to the Wi-Fi</html>');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, detail: 'the server sent an answer that is not JSON' });
   });
 
   it('leaves empty filters out of the query string', () => {

@@ -84,18 +84,18 @@ async function request(
 }
 
 /**
- * The answer's JSON, typed as the contract type the caller names. This is the one place the app
- * takes the server's word for a shape: the server validates every answer against the same zod
- * schema before it leaves (Fastify's response schemas), so the page does not parse it again.
+ * The JSON of a successful answer, typed as the contract type the caller names. This is the one
+ * place the app takes the server's word for a shape: the server validates every answer against the
+ * same zod schema before it leaves (Fastify's response schemas), so the page does not parse it
+ * again. A body that is not JSON (a proxy's page sent with a 2xx) throws an ApiError.
  */
-async function readJson<T>(res: Response): Promise<T> {
-  return parseAnswer<T>(await res.text());
-}
-
-/** `readJson` for a body read another way (an XMLHttpRequest upload, which reports progress). */
-export function parseAnswer<T>(text: string): T {
-  const body: T = JSON.parse(text);
-  return body;
+export function parseAnswer<T>(status: number, text: string): T {
+  try {
+    const body: T = JSON.parse(text);
+    return body;
+  } catch {
+    throw new ApiError(status, 'the server sent an answer that is not JSON');
+  }
 }
 
 function jsonInit(body: unknown) {
@@ -106,7 +106,8 @@ function jsonInit(body: unknown) {
 
 /** Calls `/api/v1{path}` and resolves to the parsed JSON body. */
 export async function api<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
-  return readJson<T>(await request(method, `${path}${queryString(query)}`, jsonInit(body)));
+  const res = await request(method, `${path}${queryString(query)}`, jsonInit(body));
+  return parseAnswer<T>(res.status, await res.text());
 }
 
 /** Calls a route that answers 204 No Content. */
@@ -122,12 +123,11 @@ export async function sendFile<T>(
   contentType: string,
   query?: Query,
 ): Promise<T> {
-  return readJson<T>(
-    await request(method, `${path}${queryString(query)}`, {
-      headers: { 'content-type': contentType },
-      body: file,
-    }),
-  );
+  const res = await request(method, `${path}${queryString(query)}`, {
+    headers: { 'content-type': contentType },
+    body: file,
+  });
+  return parseAnswer<T>(res.status, await res.text());
 }
 
 export const get = <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query);

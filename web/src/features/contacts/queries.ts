@@ -17,7 +17,6 @@ import {
 import { del, get, patch, post } from '../../api/client';
 import { FIRST_CURSOR } from '../../api/first-cursor';
 import { queryKeys } from '../../api/query-keys';
-import { dateKeys } from '../important-dates/queries';
 
 export const contactsKey = queryKeys.contacts;
 const PAGE_SIZE = 50;
@@ -65,7 +64,7 @@ export function useCreateContact() {
     // A new person (with a birthday, perhaps) changes Today and the first-run guide too.
     onSuccess: () =>
       Promise.all(
-        [contactsKey, queryKeys.today, dateKeys.all].map((queryKey) =>
+        [contactsKey, queryKeys.today, queryKeys.importantDates].map((queryKey) =>
           client.invalidateQueries({ queryKey }),
         ),
       ),
@@ -80,7 +79,7 @@ export function useUpdateContact(id: string) {
       client.setQueryData([...contactsKey, 'one', id], contact);
       // The form may have changed the birthday: its date, Today and the brief follow.
       return Promise.all(
-        [[...contactsKey, 'list'], dateKeys.contact(id), queryKeys.today, queryKeys.brief(id)].map(
+        [[...contactsKey, 'list'], queryKeys.importantDatesOf(id), queryKeys.today, queryKeys.brief(id)].map(
           (queryKey) => client.invalidateQueries({ queryKey }),
         ),
       );

@@ -2,7 +2,7 @@ import type { DigestSettings, DigestSettingsPatch } from '@contract/digest';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch } from '../../api/client';
 
-export const digestKeys = { settings: ['digest', 'settings'] as const };
+const digestKeys = { settings: ['digest', 'settings'] as const };
 
 export function useDigestSettings() {
   return useQuery({

@@ -2,7 +2,7 @@ import type { Draft, DraftCreate, DraftLintBody, LintIssue } from '@contract/dra
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { post } from '../../api/client';
 
-export const draftKeys = {
+const draftKeys = {
   all: ['drafts'] as const,
   draft: (contactId: string, input: DraftCreate) => [...draftKeys.all, contactId, input] as const,
   lint: (body: DraftLintBody) => [...draftKeys.all, 'lint', body] as const,

@@ -2,7 +2,7 @@ import type { CreatedFeedToken, FeedToken } from '@contract/feed';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post } from '../../api/client';
 
-export const feedTokenKeys = { all: ['feed-tokens'] as const };
+const feedTokenKeys = { all: ['feed-tokens'] as const };
 
 export function useFeedTokens() {
   return useQuery({

@@ -10,8 +10,7 @@ import { pendingId, useOptimisticList } from '../../api/optimistic-list';
 import { queryKeys } from '../../api/query-keys';
 
 export const dateKeys = {
-  all: ['important-dates'] as const,
-  contact: (contactId: string) => [...dateKeys.all, contactId] as const,
+  contact: queryKeys.importantDatesOf,
 };
 /** Dates feed Today's reasons, the brief and the calendar feed. */
 export const dateRelated = (contactId: string) => [queryKeys.brief(contactId), queryKeys.today];

@@ -29,7 +29,12 @@ export function uploadImport(
     xhr.onabort = () => reject(new ApiError(0, 'upload cancelled'));
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(parseAnswer<ImportRun>(xhr.responseText));
+        // A throw here would escape the promise (this is a callback, not the executor).
+        try {
+          resolve(parseAnswer<ImportRun>(xhr.status, xhr.responseText));
+        } catch (err) {
+          reject(err);
+        }
         return;
       }
       const res = new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText });

@@ -6,7 +6,7 @@ import type {
 } from '@contract/introductions';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
-import { ledgerKey } from '../ledger/queries';
+import { queryKeys } from '../../api/query-keys';
 
 const introductionsKey = ['introductions'] as const;
 
@@ -44,7 +44,7 @@ export function useAdvanceIntroduction(id: string) {
     onSuccess: async (detail) => {
       client.setQueryData([...introductionsKey, 'one', id], detail);
       await client.invalidateQueries({ queryKey: [...introductionsKey, 'list'] });
-      await client.invalidateQueries({ queryKey: ledgerKey });
+      await client.invalidateQueries({ queryKey: queryKeys.ledger });
     },
   });
 }

@@ -2,7 +2,7 @@ import type { OutboxMessage } from '@contract/outbox';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../../api/client';
 
-export const outboxKeys = { all: ['outbox'] as const };
+const outboxKeys = { all: ['outbox'] as const };
 
 /** The mail queue; refreshed every half minute while open, since the sender works in the background. */
 export function useOutbox() {

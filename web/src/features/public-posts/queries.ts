@@ -3,14 +3,13 @@ import type { PublicPostCreate, Update } from '@contract/updates';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { post } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import { updateKeys } from '../updates/queries';
 
 /** Records a post opened in LinkedIn's share dialog as a public update. */
 export function useRecordPublicPost() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: PublicPostCreate) => post<Update>('/updates/public', body),
-    onSuccess: () => client.invalidateQueries({ queryKey: updateKeys.all }),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.updates }),
   });
 }
 

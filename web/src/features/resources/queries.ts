@@ -9,8 +9,8 @@ import type {
 } from '@contract/resources';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { refreshAfterInteraction } from '../../api/refresh-contact';
-import { ledgerKey } from '../ledger/queries';
 
 export const resourcesKey = ['resources'] as const;
 export const resourceListKey = [...resourcesKey, 'list'] as const;
@@ -71,7 +71,7 @@ export function useShareResource() {
       post<ResourceShared>(`/resources/${encodeURIComponent(resourceId)}/share`, body),
     onSuccess: async (_data, { contactId }) => {
       await client.invalidateQueries({ queryKey: resourcesKey });
-      await client.invalidateQueries({ queryKey: ledgerKey });
+      await client.invalidateQueries({ queryKey: queryKeys.ledger });
       await refreshAfterInteraction(client, contactId);
     },
   });

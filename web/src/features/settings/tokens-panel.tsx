@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { choicesOf } from '../../lib/choice';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { fieldError } from '../../ui/field-errors';
+import { fieldError, formError } from '../../ui/field-errors';
 import { QueryTable } from '../../ui/query-table';
 import { RevokeModal } from '../../ui/revoke-modal';
 import { SecretOnceAlert } from '../../ui/secret-once-alert';
@@ -77,8 +77,7 @@ export function TokensPanel() {
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
             error={
-              fieldError(create.error, 'name') ??
-              (create.error && !fieldError(create.error, 'name') ? create.error.message : undefined)
+              fieldError(create.error, 'name') ?? formError(create.error, ['name', 'scopes', 'expiresAt'])
             }
             style={{ flex: 1 }}
             miw={200}

@@ -8,9 +8,10 @@ import type {
 } from '@contract/updates';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, patch, post } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 
-export const updateKeys = {
-  all: ['updates'] as const,
+const updateKeys = {
+  all: queryKeys.updates,
   due: () => [...updateKeys.all, 'due'] as const,
   list: () => [...updateKeys.all, 'list'] as const,
   preview: (id: string | null) => [...updateKeys.all, 'preview', id] as const,
@@ -35,9 +36,6 @@ export function useUpdates() {
     queryFn: async () => (await get<{ items: Update[] }>('/updates')).items,
   });
 }
-
-/** The one segments query, shared with the sidebar and the contacts page. */
-export { useSegments } from '../segments/queries';
 
 export function useCreateUpdate() {
   const client = useQueryClient();

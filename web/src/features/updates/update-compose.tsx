@@ -16,7 +16,8 @@ import { useSearchParams } from 'react-router';
 import { choiceOf } from '../../lib/choice';
 import { fieldError, formError } from '../../ui/field-errors';
 import { useCircles } from '../circles/queries';
-import { useCreateUpdate, useSegments } from './queries';
+import { useSegments } from '../segments/queries';
+import { useCreateUpdate } from './queries';
 
 type Audience = 'segment' | 'circle' | 'tag';
 const AUDIENCES: { value: Audience; label: string }[] = [
