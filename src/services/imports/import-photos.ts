@@ -13,7 +13,9 @@ const PHOTOS_IN_FLIGHT = 1;
 /**
  * Normalised photos written per statement batch (each up to ~100 KB of base64). Fewer held at once
  * is a smaller preview peak: on 10,000 photos, 100 a batch peaked at 316 MB RSS and 25 at 290 MB
- * (load 15-22); the statements cost nothing beside the ~3.5 ms of CPU each photo takes to normalise.
+ * (load 15-22); the statements cost nothing beside the ~3.5 ms of CPU each photo takes to normalise,
+ * so 10, below the best measured, was taken (10 itself was not measured apart; the photo import now
+ * peaks at 228-237 MB, bench/RESULTS.md).
  */
 const PHOTO_BATCH = 10;
 
