@@ -47,8 +47,7 @@ export async function calendarReport(
       inner.some(
         (f) =>
           f.component === o.component &&
-          (f.range === null ||
-            (o.component === 'VEVENT' ? eventOverlaps(o.body, f.range) : todoOverlaps(o.body, f.range))),
+          (f.range === null || (o.event ? eventOverlaps(o.event, f.range) : todoOverlaps(o.body, f.range))),
       );
     const hits = inner.length ? objects.filter(matches) : objects;
     return multistatus(hits.map(respond));

@@ -35,7 +35,7 @@ export interface Person {
 
 const PRODID = '-//Tend//Tend Calendar//EN';
 /** Base year for yearly events without a year: a leap year, so 29 February is a valid DTSTART. */
-const NO_YEAR_BASE = 2000;
+export const NO_YEAR_BASE = 2000;
 
 /**
  * Times are written in UTC (`…Z`), which RFC 5545 allows without a VTIMEZONE and every client

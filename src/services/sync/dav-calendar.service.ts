@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { Forbidden, NotFound } from '../../core/errors';
-import { writeCalendarObject } from '../../formats/ics-writer';
+import { type CalendarEvent, writeCalendarObject } from '../../formats/ics-writer';
 import type { Deps } from '../deps';
 import { accountCalendarEvents } from '../feed.service';
 import { listTaskItems, patchTask } from '../tasks.service';
@@ -22,6 +22,8 @@ export interface CalendarObject {
   etag: string;
   body: string;
   component: 'VEVENT' | 'VTODO';
+  /** The event behind a VEVENT, for time-range queries. */
+  event?: CalendarEvent;
   /** The Tend task behind a VTODO. */
   taskId?: string;
 }
@@ -39,7 +41,7 @@ export async function calendarObjects(deps: Deps, accountId: string): Promise<Ca
   ]);
   const out: CalendarObject[] = events.map((ev) => {
     const body = writeCalendarObject({ dtstamp: DTSTAMP, item: ev });
-    return { name: nameOf(ev.uid), etag: etagOf(body), body, component: 'VEVENT' };
+    return { name: nameOf(ev.uid), etag: etagOf(body), body, component: 'VEVENT', event: ev };
   });
   const since = deps.clock().getTime() - DONE_DAYS * 86_400_000;
   for (const t of tasks) {
