@@ -75,6 +75,8 @@ describe('the contact page as the one place for a person', () => {
     await dates.getByRole('textbox', { name: 'Day', exact: true }).press('Enter');
     await dates.getByText(`${day} ${MONTHS[month - 1]}`).waitFor();
     await dates.getByText("7 days' notice").waitFor();
+    // The row shows before the server answers (optimistic); the form closes only once it has.
+    await dates.getByRole('textbox', { name: 'Day', exact: true }).waitFor({ state: 'detached' });
     const stored: { items: { kind: string; month: number; day: number; year: number | null }[] } = await (
       await context.request.get(`/api/v1/contacts/${grace.id}/dates`)
     ).json();
@@ -107,10 +109,14 @@ describe('the contact page as the one place for a person', () => {
     await notes.getByRole('textbox', { name: 'Note' }).fill('Met at the Harvard Mark II demo');
     await notes.getByRole('button', { name: 'Save' }).click();
     await noteRows.getByText('Met at the Harvard Mark II demo').waitFor();
-    const savedNotes: { items: { body: string; pinned: boolean }[] } = await (
-      await context.request.get(`/api/v1/contacts/${grace.id}/notes`)
-    ).json();
-    expect(savedNotes.items).toMatchObject([{ body: 'Met at the Harvard Mark II demo', pinned: true }]);
+    // The edit shows before the server answers (optimistic), so the stored note is polled.
+    const savedNotes = async () =>
+      (
+        (await (await context.request.get(`/api/v1/contacts/${grace.id}/notes`)).json()) as {
+          items: { body: string; pinned: boolean }[];
+        }
+      ).items;
+    await expect.poll(savedNotes).toMatchObject([{ body: 'Met at the Harvard Mark II demo', pinned: true }]);
     const tasks = page.getByRole('region', { name: 'Tasks' });
     await tasks.getByRole('button', { name: 'Add task' }).click();
     await tasks.getByRole('textbox', { name: 'Task' }).fill('Send her the COBOL paper');
