@@ -107,3 +107,53 @@ describe.each(['light', 'dark'] as const)('accessibility in %s mode (axe-core, d
     if (found.length > 0) throw new Error(`axe: serious or critical violations\n${found.join('\n')}`);
   });
 });
+
+describe('accessibility while data loads (axe-core)', () => {
+  let h: BrowserHarness;
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('every spinner is named and allowed its name, on each page and every card of a contact', async () => {
+    const context = await h.newContext({ viewport: { width: 1280, height: 860 } });
+    await signUpInContext(context);
+    await apiPost(context, '/demo', {});
+    const id = await firstContactId(context);
+    const page = await context.newPage();
+    // Every read but the sign-in state (and the contact) waits until the check is done: the loaders stay up.
+    const held: (() => Promise<void>)[] = [];
+    await page.route('**/api/v1/**', async (route) => {
+      const request = route.request();
+      const path = new URL(request.url()).pathname;
+      // The contact itself comes through, so that its page draws its cards, each loading its part.
+      if (request.method() !== 'GET' || path === '/api/v1/auth/state' || path === `/api/v1/contacts/${id}`)
+        return route.continue();
+      held.push(() => route.continue().catch(() => undefined));
+    });
+    const found: string[] = [];
+    const spinners: Record<string, number> = {};
+    for (const path of [...PAGES.map((p) => p.path), `/contacts/${id}`]) {
+      await page.goto(path);
+      // Some pages draw without a spinner (the 404, Settings' static parts): those are counted as 0.
+      await page
+        .locator('.mantine-Loader-root')
+        .first()
+        .waitFor({ timeout: 3000 })
+        .catch(() => undefined);
+      spinners[path] = await page.locator('.mantine-Loader-root').count();
+      const v = await seriousA11yViolations(page);
+      if (v.length > 0) found.push(describeViolations(`${path} loading`, v));
+      for (const go of held.splice(0)) await go();
+    }
+    // The check saw the spinners it is about: each card of the contact page has its own.
+    expect(spinners[`/contacts/${id}`]).toBeGreaterThanOrEqual(5);
+    expect(
+      Object.values(spinners).filter((n) => n > 0).length,
+      JSON.stringify(spinners),
+    ).toBeGreaterThanOrEqual(6);
+    if (found.length > 0) throw new Error(`axe: serious or critical violations\n${found.join('\n')}`);
+  });
+});

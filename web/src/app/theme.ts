@@ -3,6 +3,7 @@ import {
   createTheme,
   DEFAULT_THEME,
   Drawer,
+  Loader,
   type MantineColorsTuple,
   Modal,
   Notification,
@@ -52,6 +53,8 @@ export const theme = createTheme({
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // A spinner is a bare <span>: its "Loading …" name is allowed, and announced, only with a role.
+    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
   },
 });
 
