@@ -159,11 +159,15 @@ export function uidKey(uid: string | undefined): string | undefined {
   return key && key.length >= 8 ? key : undefined;
 }
 
+/** The defined keys, each once, in first-seen order (a Set and two copies per kind cost ~0.1 s on 30,000 rows). */
+function defined(xs: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const x of xs) if (x !== undefined && !out.includes(x)) out.push(x);
+  return out;
+}
+
 /** Every key of a contact, by kind. */
 export function dedupeKeys(c: DedupeContact, defaultRegion: CountryCode): Record<MatchKey, string[]> {
-  const defined = (xs: (string | undefined)[]) => [
-    ...new Set(xs.filter((x): x is string => x !== undefined)),
-  ];
   return {
     uid: defined([uidKey(c.uid)]),
     email: defined(c.emails.map((e) => emailKey(e.value))),
@@ -200,6 +204,9 @@ export class DedupeIndex {
   private readonly state = new Map<string, DedupeContact>();
   // match() then add() ask for the same row's keys; computing them once halves a preview's cost.
   private readonly keys = new WeakMap<DedupeContact, Record<MatchKey, string[]>>();
+  private lastTargets:
+    | { contact: DedupeContact; out: readonly { target: MatchTarget; matchedBy: MatchKey }[] }
+    | undefined;
 
   constructor(
     readonly defaultRegion: CountryCode,
@@ -208,6 +215,8 @@ export class DedupeIndex {
 
   /** Registers a contact under all its keys; an earlier holder of a key stays first. */
   add(target: MatchTarget, contact: DedupeContact): void {
+    // byKey changes: a row's targets computed before may not hold any more.
+    this.lastTargets = undefined;
     const id = targetId(target);
     // A new row is not kept when rows are forgotten; a recalled or merged one is.
     if (!(this.forgetRows && target.kind === 'row' && !this.state.has(id))) this.state.set(id, contact);
@@ -260,17 +269,21 @@ export class DedupeIndex {
     this.state.set(targetId({ kind: 'row', line }), contact);
   }
 
-  private targets(contact: DedupeContact): { target: MatchTarget; matchedBy: MatchKey }[] {
+  private targets(contact: DedupeContact): readonly { target: MatchTarget; matchedBy: MatchKey }[] {
+    // forgotten() then candidates() ask for the same row's targets, with no add() in between.
+    if (this.lastTargets?.contact === contact) return this.lastTargets.out;
     const keys = this.keysOf(contact);
     const out: { target: MatchTarget; matchedBy: MatchKey }[] = [];
     for (const kind of MATCH_KEYS) {
       for (const key of keys[kind]) {
         const held = this.byKey[kind].get(key);
-        for (const target of held === undefined ? [] : Array.isArray(held) ? held : [held])
-          if (!out.some((o) => targetId(o.target) === targetId(target)))
+        if (held === undefined) continue;
+        for (const target of Array.isArray(held) ? held : [held])
+          if (out.length === 0 || !out.some((o) => targetId(o.target) === targetId(target)))
             out.push({ target, matchedBy: kind });
       }
     }
+    this.lastTargets = { contact, out };
     return out;
   }
 }
