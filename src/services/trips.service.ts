@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Trip, TripCreate, TripPatch, TripPeople, TripPerson, TripQuery } from '../contract/trips';
 import { Invalid, NotFound } from '../core/errors';
 import { safeZone } from '../core/instant';
-import type { ExtensionReason } from '../core/today-reasons';
+import type { ExtensionReason, TodayContext } from '../core/today-reasons';
 import { livesIn, nearTripRange, type Place, rankTripPeople, tripDetail } from '../core/trips';
 import { findAccount } from '../store/accounts.repo';
 import type { Conn } from '../store/store';
@@ -40,9 +40,11 @@ export function toTripDto(r: TripRow): Trip {
 
 /** The account's local date for an instant: trips are planned in local days. */
 async function localToday(db: Conn, accountId: string, now: string): Promise<string> {
-  const zone = safeZone((await findAccount(db, accountId))?.time_zone);
-  return DateTime.fromISO(now, { zone }).toISODate()!;
+  return localDateIn((await findAccount(db, accountId))?.time_zone, now);
 }
+
+const localDateIn = (zone: string | null | undefined, now: string) =>
+  DateTime.fromISO(now, { zone: safeZone(zone) }).toISODate()!;
 
 /** F25: every trip, soonest first; `upcoming` keeps those not yet over. */
 export async function listTrips(deps: Deps, accountId: string, q: TripQuery): Promise<Trip[]> {
@@ -144,9 +146,10 @@ export async function tripTodayReasons(
   deps: Deps,
   accountId: string,
   now: string,
+  context?: TodayContext,
 ): Promise<ExtensionReason[]> {
   const db = deps.store.read;
-  const today = await localToday(db, accountId, now);
+  const today = context ? localDateIn(context.timeZone, now) : await localToday(db, accountId, now);
   const trips = await listRows(db, accountId, { ...nearTripRange(today), limit: MAX_TODAY_TRIPS });
   if (trips.length === 0) return [];
   const all = await contactCities(db, accountId);

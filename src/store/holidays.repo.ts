@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { UNTRACKED_CADENCES } from '../core/cadence';
 import type { HolidayKind } from '../core/vocabulary';
+import type { CircleRow } from './circles.repo';
 import { kysely } from './conn';
 import { decodeHolidayKinds } from './json-columns';
 import type { Conn } from './store';
@@ -19,6 +20,28 @@ export async function listHolidaySettings(conn: Conn, accountId: string): Promis
     .select(['circle_id', 'kinds', 'lead_days', 'updated_at'])
     .where('account_id', '=', accountId)
     .orderBy('circle_id')
+    .execute();
+  return rows.map((r) => ({ ...r, kinds: decodeHolidayKinds(r.kinds, 'holiday_settings.kinds') }));
+}
+
+/**
+ * The holiday settings of circles that still exist, each with its circle's cadence kind, ordered by
+ * circle: one statement where the settings and every circle's whole row were two (Today reads
+ * them on every call).
+ */
+export async function holidaySettingsOfCircles(
+  conn: Conn,
+  accountId: string,
+): Promise<(HolidaySettingRow & { cadence_kind: CircleRow['cadence_kind'] })[]> {
+  const db = kysely(conn);
+  const rows = await db
+    .selectFrom('holiday_settings as h')
+    .innerJoin('circles as c', (j) =>
+      j.onRef('c.account_id', '=', 'h.account_id').onRef('c.id', '=', 'h.circle_id'),
+    )
+    .select(['h.circle_id', 'h.kinds', 'h.lead_days', 'h.updated_at', 'c.cadence_kind'])
+    .where('h.account_id', '=', accountId)
+    .orderBy('h.circle_id')
     .execute();
   return rows.map((r) => ({ ...r, kinds: decodeHolidayKinds(r.kinds, 'holiday_settings.kinds') }));
 }
