@@ -304,6 +304,22 @@ const templates = {
   }),
 };
 
+/**
+ * The compiled statements todayCandidates and loadTodayRows send (from their templates), or null
+ * where the database does not pack rows: for the benchmark's floor, which sends the same text.
+ */
+export function todayStatements(conn: Conn) {
+  const db = kysely(conn);
+  if (!packsRows(db)) return null;
+  return {
+    candidates: (accountId: string, w: Omit<CandidateWindow, 'datePairs'>) =>
+      templates.candidates(db, { accountId, w }),
+    datesOn: (accountId: string, now: string, batch: readonly Pair[], limit: number) =>
+      templates.datesOn(db, { accountId, now, batch, limit }),
+    rows: (accountId: string, ids: string[], w: RowWindow) => templates.rows(db, { accountId, ids, w }),
+  };
+}
+
 function packedOrThrow(db: Db, sets: Parameters<typeof jsonRowSetsSql>[1]) {
   const packed = jsonRowSetsSql(db, sets);
   if (!packed) throw new Error('today reads: this database does not pack rows');
