@@ -1,7 +1,9 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { ROLE_CHANGE_KINDS } from '../core/role-anniversary';
 import { kysely } from './conn';
-import type { LifeEventsTable } from './database';
+import type { Db, LifeEventsTable } from './database';
+import { text, textOrNull } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export type LifeEventRow = Selectable<LifeEventsTable>;
@@ -92,16 +94,8 @@ export async function roleChangesOn(
   if (w.monthDays.length === 0) return [];
   // The first job change of each kind: one seek each (min over an index prefix), both in one
   // statement; grouping by kind instead walked every job change (3.5 ms at 100,000 contacts).
-  const firstOf = (kind: (typeof ROLE_CHANGE_KINDS)[number]) =>
-    db
-      .selectFrom('life_events')
-      .select((eb) => eb.fn.min('occurred_on').as('first'))
-      .where('account_id', '=', accountId)
-      .where('kind', '=', kind);
-  const [newJob, newRole] = ROLE_CHANGE_KINDS;
-  const firsts = await db
-    .selectNoFrom([firstOf(newJob).as('a'), firstOf(newRole).as('b')])
-    .executeTakeFirst();
+  const firsts = (await db.executeQuery<Record<string, unknown>>(roleTemplates.firsts(db, { accountId })))
+    .rows[0];
   const first = [firsts?.a, firsts?.b]
     .map((f) => (typeof f === 'string' ? f : null))
     .reduce<string | null>((a, b) => (a === null || (b !== null && b < a) ? b : a), null);
@@ -116,10 +110,60 @@ export async function roleChangesOn(
       if (`${y}-${from}` <= end) ranges.push([`${y}-${from}`, end]);
     }
   if (ranges.length === 0) return [];
+  const rows = await db.executeQuery<Record<string, unknown>>(
+    roleTemplates.changes(db, { accountId, ranges, monthDays: w.monthDays, limit: w.limit }),
+  );
+  return rows.rows.map((r) => ({
+    contact_id: text(r.contact_id),
+    kind: text(r.kind),
+    occurred_on: text(r.occurred_on),
+    time_zone: textOrNull(r.time_zone),
+    latest: textOrNull(r.latest),
+  }));
+}
+
+type RoleChangeWindow = {
+  accountId: string;
+  ranges: readonly (readonly [string, string])[];
+  monthDays: readonly string[];
+  limit: number;
+};
+
+/** roleChangesOn's two statements, built once per shape (store/query-template.ts): Today runs them on every call. */
+const roleTemplates = {
+  firsts: queryTemplate<{ accountId: string }>({
+    key: () => 'firsts',
+    sentinel: (_, s) => ({ accountId: s.text() }),
+    slots: (v) => [v.accountId],
+    build: (db, { accountId }) => {
+      const firstOf = (kind: (typeof ROLE_CHANGE_KINDS)[number]) =>
+        db
+          .selectFrom('life_events')
+          .select((eb) => eb.fn.min('occurred_on').as('first'))
+          .where('account_id', '=', accountId)
+          .where('kind', '=', kind);
+      const [newJob, newRole] = ROLE_CHANGE_KINDS;
+      return db.selectNoFrom([firstOf(newJob).as('a'), firstOf(newRole).as('b')]);
+    },
+  }),
+  changes: queryTemplate<RoleChangeWindow>({
+    key: (v) => `${v.ranges.length}|${v.monthDays.length}`,
+    sentinel: (v, s) => ({
+      accountId: s.text(),
+      ranges: v.ranges.map(() => [s.text(), s.text()] as const),
+      monthDays: v.monthDays.map(() => s.text()),
+      limit: s.int(),
+    }),
+    slots: (v) => [v.accountId, ...v.ranges.flat(), ...v.monthDays, v.limit],
+    build: (db, v) => roleChangesQuery(db, v),
+  }),
+};
+
+function roleChangesQuery(db: Db, { accountId, ranges, monthDays, limit }: RoleChangeWindow) {
   // VALUES columns are column1, column2 on both databases. The cross join keeps the ranges the
   // outer loop on SQLite (a plain join walked the date index of the whole account: 7 ms).
   const r = sql<{ column1: string; column2: string }>`(values ${sql.join(
-    ranges.map((v) => sql`(${sql.join(v)})`),
+    ranges.map((v) => sql`(${sql.join([...v])})`),
   )})`.as('r');
   const kept = db
     .selectFrom(r)
@@ -129,10 +173,10 @@ export async function roleChangesOn(
     .where('e.kind', 'in', ROLE_CHANGE_KINDS)
     .whereRef('e.occurred_on', '>=', 'r.column1')
     .whereRef('e.occurred_on', '<=', 'r.column2')
-    .where(sql<string>`substr(e.occurred_on, 6, 5)`, 'in', [...w.monthDays])
+    .where(sql<string>`substr(e.occurred_on, 6, 5)`, 'in', [...monthDays])
     .orderBy('e.occurred_on', 'desc')
     .orderBy('e.contact_id')
-    .limit(w.limit)
+    .limit(limit)
     .as('k');
   // The contact and the latest change after the LIMIT: joined inside, every match read its contact
   // row first (a third of this read at 100,000 contacts). Cross join keeps `k` outside on SQLite.
@@ -155,8 +199,7 @@ export async function roleChangesOn(
     .where('c.account_id', '=', accountId)
     .whereRef('c.id', '=', 'k.contact_id')
     .orderBy('k.occurred_on', 'desc')
-    .orderBy('k.contact_id')
-    .execute();
+    .orderBy('k.contact_id');
 }
 
 /** Month-days ("MM-DD") as runs of consecutive calendar days, [first, last] each (a leap year's calendar). */
