@@ -10,6 +10,7 @@ import {
   packedRowQuery,
   pickNearest,
   rowQueries,
+  todayStatements,
 } from '../src/store/today.repo';
 import { DAY, iso } from './bench-time';
 
@@ -40,17 +41,29 @@ export function compiled(q: { compile(): CompiledQuery }): { sql: string; params
 /**
  * The floor getToday is measured against: the repo's candidate queries and row loads (packed as
  * loadTodayRows packs them), compiled by Kysely and sent straight to the driver (in parallel, as
- * the repo does), with no result mapping, no grouping and no ranking.
+ * the repo does), with no result mapping, no grouping and no ranking. With `prebuilt`, the same
+ * statements from the repo's templates (todayStatements), as getToday sends them since 2026-12-02:
+ * the floor without Kysely's building and compiling, which the plain baseline still pays.
  */
-export async function baseline(run: RawQuery, conn: Conn, accountId: string, nowIso: string) {
+export async function baseline(
+  run: RawQuery,
+  conn: Conn,
+  accountId: string,
+  nowIso: string,
+  prebuilt = false,
+) {
   const w = todayWindow(nowIso);
   const exec = (q: { compile(): CompiledQuery }) => {
     const { sql, params } = compiled(q);
     return run(sql, params);
   };
+  const statements = prebuilt ? todayStatements(conn) : null;
+  if (prebuilt && !statements) throw new Error('baseline: this database has no prebuilt Today statements');
   const c = candidateQueries(conn, accountId, w);
   // The four bounded reasons as the repo sends them: one packed statement (ids as [[id], …]).
-  const packedCandidates = packedCandidateQuery(conn, accountId, w);
+  const packedCandidates = statements
+    ? { compile: () => statements.candidates(accountId, w) }
+    : packedCandidateQuery(conn, accountId, w);
   const unpack = (value: unknown): Record<string, unknown>[] => {
     const list: unknown = typeof value === 'string' ? JSON.parse(value) : value;
     return Array.isArray(list) ? list.map((v) => ({ id: Array.isArray(v) ? v[0] : null })) : [];
@@ -63,7 +76,11 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   const dates: Record<string, unknown>[] = [];
   for (const batch of dateBatches(w.datePairs)) {
     if (dates.length >= w.perReason) break;
-    const rows = (await exec(c.datesOn(batch, w.perReason - dates.length))).map((r) => ({
+    const limit = w.perReason - dates.length;
+    const q = statements
+      ? { compile: () => statements.datesOn(accountId, w.now, batch, limit) }
+      : c.datesOn(batch, limit);
+    const rows = (await exec(q)).map((r) => ({
       id: String(r.id),
       month: Number(r.month),
       day: Number(r.day),
@@ -80,7 +97,9 @@ export async function baseline(run: RawQuery, conn: Conn, accountId: string, now
   // SQLite, parsed by pg), which the repo parses too: so does the baseline, or it would skip work
   // the repo cannot. Without packing (no registered functions) the plain queries.
   const w2 = { ...w, retryIds };
-  const packed = packedRowQuery(conn, accountId, [...ids], w2);
+  const packed = statements
+    ? { compile: () => statements.rows(accountId, [...ids], w2) }
+    : packedRowQuery(conn, accountId, [...ids], w2);
   const counts: Record<string, number> = { candidates: ids.size };
   if (packed) {
     const [row] = await exec(packed);

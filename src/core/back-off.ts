@@ -28,6 +28,15 @@ export const RETRY_LAPSE_DAYS = 60;
 
 const ms = toMillis;
 
+/**
+ * The entries with their instants, in time order (a stable sort: equal instants keep their order).
+ * Each instant is parsed once: a comparator that parsed both sides was most of Today's back-off
+ * time on the demo network.
+ */
+function byTime<T extends { occurredAt: string }>(list: readonly T[]): (T & { t: number })[] {
+  return list.map((i) => ({ ...i, t: ms(i.occurredAt) })).sort((a, b) => a.t - b.t);
+}
+
 /** F17: the back-off state of an outreach at `now`; any inbound after it resets, never more than two retries. */
 export function backOffState(
   outreach: Outreach,
@@ -36,9 +45,8 @@ export function backOffState(
 ): BackOffState {
   if (!outreach.awaitingReply) return { state: 'none' };
   const start = ms(outreach.occurredAt);
-  const after = later
-    .filter((i) => ms(i.occurredAt) > start && ms(i.occurredAt) <= ms(now))
-    .sort((a, b) => ms(a.occurredAt) - ms(b.occurredAt));
+  const end = ms(now);
+  const after = byTime(later).filter((i) => i.t > start && i.t <= end);
   if (after.some((i) => i.direction === 'inbound')) return { state: 'none' };
 
   const due1 = addDays(outreach.occurredAt, FIRST_RETRY_DAYS);
@@ -54,8 +62,8 @@ export function backOffState(
     (i) => i.direction === 'outbound' && i.retryStep === 2 && ms(i.occurredAt) < ms(lapse),
   );
   if (done2) return { state: 'fading', since: toIso(ms(done2.occurredAt)) };
-  if (ms(now) >= ms(lapse)) return { state: 'fading', since: lapse };
-  if (!done1 && ms(now) < ms(due2)) return { state: 'retry', step: 1, dueAt: due1 };
+  if (end >= ms(lapse)) return { state: 'fading', since: lapse };
+  if (!done1 && end < ms(due2)) return { state: 'retry', step: 1, dueAt: due1 };
   return { state: 'retry', step: 2, dueAt: due2 };
 }
 
@@ -74,9 +82,8 @@ export interface HistoryEntry {
  * never asks for a fourth. Null when nothing waits.
  */
 export function backOffOfHistory(history: readonly HistoryEntry[], now: string): BackOffState | null {
-  const past = history
-    .filter((i) => ms(i.occurredAt) <= ms(now))
-    .sort((a, b) => ms(a.occurredAt) - ms(b.occurredAt));
+  const end = ms(now);
+  const past = byTime(history).filter((i) => i.t <= end);
   let lastInbound = -1;
   past.forEach((i, n) => {
     if (i.direction === 'inbound') lastInbound = n;
@@ -85,7 +92,7 @@ export function backOffOfHistory(history: readonly HistoryEntry[], now: string):
   const start = run.findIndex((i) => i.awaitingReply);
   if (start < 0) return null;
   let count = 0;
-  const startMs = ms(run[start]!.occurredAt);
+  const startMs = run[start]!.t;
   const later = run.slice(start + 1).map((i): LaterInteraction => {
     count++;
     // A marked retry keeps its step; an unmarked message is the next one, never past the second.
@@ -93,7 +100,7 @@ export function backOffOfHistory(history: readonly HistoryEntry[], now: string):
     return { direction: i.direction, occurredAt: i.occurredAt, retryStep: step };
   });
   // Messages logged at the same instant as the outreach (one import, one click) still come after it.
-  const sameInstant = later.some((i) => ms(i.occurredAt) === startMs);
+  const sameInstant = run.slice(start + 1).some((i) => i.t === startMs);
   const outreachAt = sameInstant ? toIso(startMs - 1) : run[start]!.occurredAt;
   return backOffState({ occurredAt: outreachAt, awaitingReply: true }, later, now);
 }

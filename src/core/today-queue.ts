@@ -226,7 +226,7 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
       name: c.name,
       score: reasons.reduce((sum, r) => sum + reasonScore(r), 0),
       reasons,
-      headline: describeReason(reasons[0]!),
+      headline: '',
       channel: c.preferredChannel ?? c.lastReplyChannel ?? 'email',
       sendWindow: null,
       nextDueAt: c.tracked ? nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt) : null,
@@ -236,8 +236,9 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
   ranked.sort(byRank);
   const size = Math.max(0, Math.floor(o.size));
   const shown = ranked.slice(0, size + Math.max(0, o.moreLimit));
-  // Send windows cost Luxon work per zone: only for what is returned.
+  // Send windows cost Luxon work per zone, and headlines a text each: only for what is returned.
   for (const item of shown) {
+    item.headline = describeReason(item.reasons[0]!);
     const c = hoursOf.get(item.contactId)!;
     item.sendWindow = windowFor(c.zone, c.workingHours ?? DEFAULT_WORKING_HOURS);
   }

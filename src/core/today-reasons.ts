@@ -143,3 +143,9 @@ export function describeReason(reason: TodayReason): string {
       return reason.detail;
   }
 }
+
+/** What Today has read already and hands to every extension, so none reads it again. */
+export interface TodayContext {
+  /** The account's own zone (null when unset). */
+  timeZone: string | null;
+}

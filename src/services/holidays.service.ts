@@ -11,6 +11,7 @@ import { type PlanGroupRow, trackedPlanGroups } from '../store/health.repo';
 import {
   type HolidaySettingRow,
   holidayCountriesInUse,
+  holidaySettingsOfCircles,
   listHolidaySettings,
   replaceHolidaySettings,
 } from '../store/holidays.repo';
@@ -26,8 +27,18 @@ export interface CircleHolidayChoice extends HolidayChoice {
 
 /** The account's holiday choices per circle, with the kinds the vocabulary still knows. */
 export async function holidayChoices(db: Conn, accountId: string): Promise<CircleHolidayChoice[]> {
-  const [rows, circles] = await Promise.all([listHolidaySettings(db, accountId), listCircles(db, accountId)]);
-  return choicesOf(rows, circles);
+  return (await holidaySettingsOfCircles(db, accountId)).flatMap((r) =>
+    r.kinds.length === 0
+      ? []
+      : [
+          {
+            circleId: r.circle_id,
+            kinds: r.kinds,
+            leadDays: r.lead_days,
+            circleTracked: keepsRhythm(r.cadence_kind),
+          },
+        ],
+  );
 }
 
 function choicesOf(rows: readonly HolidaySettingRow[], circles: readonly CircleRow[]): CircleHolidayChoice[] {

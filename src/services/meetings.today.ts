@@ -1,5 +1,5 @@
 import { describeMeeting, MEETING_AHEAD_MS } from '../core/meeting-capture';
-import { type ExtensionReason, TODAY_WEIGHTS } from '../core/today-reasons';
+import { type ExtensionReason, TODAY_WEIGHTS, type TodayContext } from '../core/today-reasons';
 import { findAccount } from '../store/accounts.repo';
 import { meetingsBetween } from '../store/calendar-meetings.repo';
 import type { Deps } from './deps';
@@ -15,12 +15,13 @@ export async function meetingTodayReasons(
   deps: Deps,
   accountId: string,
   now: string,
+  context?: TodayContext,
 ): Promise<ExtensionReason[]> {
   const db = deps.store.read;
   const until = new Date(Date.parse(now) + MEETING_AHEAD_MS).toISOString();
   const rows = await meetingsBetween(db, accountId, now, until, MAX_REASONS * 2);
   if (rows.length === 0) return [];
-  const zone = (await findAccount(db, accountId))?.time_zone ?? null;
+  const zone = context ? context.timeZone : ((await findAccount(db, accountId))?.time_zone ?? null);
   const seen = new Set<string>();
   const reasons: ExtensionReason[] = [];
   for (const m of rows) {

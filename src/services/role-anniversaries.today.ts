@@ -6,7 +6,7 @@ import {
   roleAnniversary,
 } from '../core/role-anniversary';
 import { type ExtensionReason, TODAY_WEIGHTS } from '../core/today-reasons';
-import { latestRoleChanges, roleChangesOn } from '../store/life-events.repo';
+import { roleChangesOn } from '../store/life-events.repo';
 import type { Deps } from './deps';
 
 const MAX_REASONS = 40;
@@ -34,18 +34,13 @@ export async function roleAnniversaryReasons(
     before: now.slice(0, 10),
     limit: MAX_REASONS * 2,
   });
-  // Only the latest job change counts: two years after moving on, the old role's anniversary is no news.
-  const latest = await latestRoleChanges(
-    deps.store.read,
-    accountId,
-    rows.map((r) => r.contact_id),
-  );
   const seen = new Set<string>();
   const reasons: ExtensionReason[] = [];
   for (const r of rows) {
+    // Only the latest job change counts: two years after moving on, the old role's anniversary is no news.
     const kind = ROLE_CHANGE_KINDS.find((k) => k === r.kind);
     const a = kind ? roleAnniversary(r.occurred_on, now, r.time_zone) : null;
-    if (!kind || !a || latest.get(r.contact_id) !== r.occurred_on) continue;
+    if (!kind || !a || r.latest !== r.occurred_on) continue;
     if (seen.has(r.contact_id) || reasons.length >= MAX_REASONS) continue;
     seen.add(r.contact_id);
     reasons.push({

@@ -71,6 +71,16 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
   const tasks = group(rows.tasks);
   const recent = group(rows.recent);
   const decisions = new Map(rows.decisions.map((d) => [d.contact_id, d.until_at]));
+  // Most contacts share a few working-hours texts: each is parsed and checked once per call.
+  const hours = new Map<string | null, ReturnType<typeof decodeWorkingHours>>();
+  const hoursOf = (json: string | null) => {
+    let h = hours.get(json);
+    if (h === undefined) {
+      h = decodeWorkingHours(json, 'contacts.working_hours');
+      hours.set(json, h);
+    }
+    return h;
+  };
   return rows.contacts.map((c) => {
     const history = (recent.get(c.id) ?? []).sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : 1));
     const backOff = backOffOf(history, now);
@@ -79,7 +89,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       id: c.id,
       name: `${c.first_name} ${c.last_name}`.trim(),
       zone: c.time_zone,
-      workingHours: decodeWorkingHours(c.working_hours, 'contacts.working_hours'),
+      workingHours: hoursOf(c.working_hours),
       preferredChannel: c.preferred_channel,
       cadence: contactCadence(c, c.circle_id ? circles.get(c.circle_id) : null),
       tracked: c.tracked === 1,
@@ -126,7 +136,8 @@ export async function getToday(deps: Deps, accountId: string, query: TodayQuery 
   const lifeEventsSince = iso(nowMs - (TODAY_DEFAULTS.lifeEventDays + 1) * DAY).slice(0, 10);
   const retryFrom = iso(nowMs - RETRY_MAX_DAYS * DAY);
   const capSince = nowMs - TODAY_DEFAULTS.capDays * DAY;
-  const extra = (await Promise.all(TODAY_EXTENSIONS.map((e) => e(deps, accountId, now)))).flat();
+  const context = { timeZone: account?.time_zone ?? null };
+  const extra = (await Promise.all(TODAY_EXTENSIONS.map((e) => e(deps, accountId, now, context)))).flat();
   const candidates = await todayCandidates(db, accountId, {
     now,
     perReason: Math.max(CANDIDATES_PER_REASON, size + MORE_LIMIT),

@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Trip, TripCreate, TripPatch, TripPeople, TripPerson, TripQuery } from '../contract/trips';
 import { Invalid, NotFound } from '../core/errors';
-import { safeZone } from '../core/instant';
-import type { ExtensionReason } from '../core/today-reasons';
+import { localDate } from '../core/instant';
+import type { ExtensionReason, TodayContext } from '../core/today-reasons';
 import { livesIn, nearTripRange, type Place, rankTripPeople, tripDetail } from '../core/trips';
 import { findAccount } from '../store/accounts.repo';
 import type { Conn } from '../store/store';
@@ -40,9 +39,15 @@ export function toTripDto(r: TripRow): Trip {
 
 /** The account's local date for an instant: trips are planned in local days. */
 async function localToday(db: Conn, accountId: string, now: string): Promise<string> {
-  const zone = safeZone((await findAccount(db, accountId))?.time_zone);
-  return DateTime.fromISO(now, { zone }).toISODate()!;
+  return localDateIn((await findAccount(db, accountId))?.time_zone, now);
 }
+
+// The zone's local day from core/zone-day's memo: parsing `now` with Luxon in the zone on every
+// Today call was most of the trips extension's CPU.
+const localDateIn = (zone: string | null | undefined, now: string) => {
+  const d = localDate(now, zone);
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+};
 
 /** F25: every trip, soonest first; `upcoming` keeps those not yet over. */
 export async function listTrips(deps: Deps, accountId: string, q: TripQuery): Promise<Trip[]> {
@@ -144,9 +149,10 @@ export async function tripTodayReasons(
   deps: Deps,
   accountId: string,
   now: string,
+  context?: TodayContext,
 ): Promise<ExtensionReason[]> {
   const db = deps.store.read;
-  const today = await localToday(db, accountId, now);
+  const today = context ? localDateIn(context.timeZone, now) : await localToday(db, accountId, now);
   const trips = await listRows(db, accountId, { ...nearTripRange(today), limit: MAX_TODAY_TRIPS });
   if (trips.length === 0) return [];
   const all = await contactCities(db, accountId);

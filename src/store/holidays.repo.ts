@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
 import { UNTRACKED_CADENCES } from '../core/cadence';
-import type { HolidayKind } from '../core/vocabulary';
+import { CADENCE_KINDS, type HolidayKind } from '../core/vocabulary';
+import type { CircleRow } from './circles.repo';
 import { kysely } from './conn';
 import { decodeHolidayKinds } from './json-columns';
+import { int, oneOf, text, textOrNull } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export interface HolidaySettingRow {
@@ -22,6 +25,98 @@ export async function listHolidaySettings(conn: Conn, accountId: string): Promis
     .execute();
   return rows.map((r) => ({ ...r, kinds: decodeHolidayKinds(r.kinds, 'holiday_settings.kinds') }));
 }
+
+/**
+ * The holiday settings of circles that still exist, each with its circle's cadence kind, ordered by
+ * circle: one statement where the settings and every circle's whole row were two (Today reads
+ * them on every call).
+ */
+export async function holidaySettingsOfCircles(
+  conn: Conn,
+  accountId: string,
+): Promise<(HolidaySettingRow & { cadence_kind: CircleRow['cadence_kind'] })[]> {
+  const db = kysely(conn);
+  const rows = await db.executeQuery<Record<string, unknown>>(todayTemplates.settings(db, { accountId }));
+  return rows.rows.map((r) => ({
+    circle_id: text(r.circle_id),
+    kinds: decodeHolidayKinds(text(r.kinds), 'holiday_settings.kinds'),
+    lead_days: int(r.lead_days),
+    updated_at: text(r.updated_at),
+    cadence_kind: cadenceKind(r.cadence_kind),
+  }));
+}
+
+const cadenceKind = oneOf(CADENCE_KINDS);
+
+type HolidayContactsWindow = {
+  accountId: string;
+  countries: readonly string[];
+  circleIds: readonly string[];
+  trackedCircleIds: readonly string[];
+  now: string;
+  limit: number;
+};
+
+/** The two reads Today's holiday reasons make on every call, built once per shape (store/query-template.ts). */
+const todayTemplates = {
+  settings: queryTemplate<{ accountId: string }>({
+    key: () => 'settings',
+    sentinel: (_, s) => ({ accountId: s.text() }),
+    slots: (v) => [v.accountId],
+    build: (db, { accountId }) =>
+      db
+        .selectFrom('holiday_settings as h')
+        .innerJoin('circles as c', (j) =>
+          j.onRef('c.account_id', '=', 'h.account_id').onRef('c.id', '=', 'h.circle_id'),
+        )
+        .select(['h.circle_id', 'h.kinds', 'h.lead_days', 'h.updated_at', 'c.cadence_kind'])
+        .where('h.account_id', '=', accountId)
+        .orderBy('h.circle_id'),
+  }),
+  contacts: queryTemplate<HolidayContactsWindow>({
+    key: (v) => `${v.countries.length}|${v.circleIds.length}|${v.trackedCircleIds.length}`,
+    sentinel: (v, s) => ({
+      accountId: s.text(),
+      countries: v.countries.map(() => s.text()),
+      circleIds: v.circleIds.map(() => s.text()),
+      trackedCircleIds: v.trackedCircleIds.map(() => s.text()),
+      now: s.text(),
+      limit: s.int(),
+    }),
+    slots: (v) => [v.accountId, ...v.countries, ...v.circleIds, ...v.trackedCircleIds, v.now, v.limit],
+    build: (db, w) => {
+      const tracked = [...w.trackedCircleIds];
+      return db
+        .selectFrom('contacts')
+        .select(['id', 'time_zone', 'holiday_country', 'circle_id'])
+        .where('account_id', '=', w.accountId)
+        .where('holiday_country', 'in', [...w.countries])
+        .where('circle_id', 'in', [...w.circleIds])
+        .where('tracked', '=', 1)
+        .where((eb) =>
+          eb.or([
+            eb('cadence_kind', 'not in', [...UNTRACKED_CADENCES]),
+            ...(tracked.length
+              ? [eb.and([eb('cadence_kind', 'is', null), eb('circle_id', 'in', tracked)])]
+              : []),
+          ]),
+        )
+        .where(
+          'id',
+          'not in',
+          db
+            .selectFrom('queue_decisions')
+            .select('contact_id')
+            .where('account_id', '=', w.accountId)
+            .where('until_at', '>', w.now),
+        )
+        .orderBy('holiday_country')
+        .orderBy('circle_id')
+        .orderBy('id')
+        .limit(w.limit);
+    },
+  }),
+};
 
 /** Replaces the account's whole holiday choice (one row per circle that has one). */
 export async function replaceHolidaySettings(
@@ -85,34 +180,15 @@ export async function holidayContacts(
 > {
   if (w.countries.length === 0 || w.circleIds.length === 0 || w.limit <= 0) return [];
   const db = kysely(conn);
-  const tracked = [...w.trackedCircleIds];
-  return db
-    .selectFrom('contacts')
-    .select(['id', 'time_zone', 'holiday_country', 'circle_id'])
-    .where('account_id', '=', accountId)
-    .where('holiday_country', 'in', [...w.countries])
-    .where('circle_id', 'in', [...w.circleIds])
-    .where('tracked', '=', 1)
-    .where((eb) =>
-      eb.or([
-        eb('cadence_kind', 'not in', [...UNTRACKED_CADENCES]),
-        ...(tracked.length ? [eb.and([eb('cadence_kind', 'is', null), eb('circle_id', 'in', tracked)])] : []),
-      ]),
-    )
-    .where(
-      'id',
-      'not in',
-      db
-        .selectFrom('queue_decisions')
-        .select('contact_id')
-        .where('account_id', '=', accountId)
-        .where('until_at', '>', w.now),
-    )
-    .orderBy('holiday_country')
-    .orderBy('circle_id')
-    .orderBy('id')
-    .limit(w.limit)
-    .execute();
+  const rows = await db.executeQuery<Record<string, unknown>>(
+    todayTemplates.contacts(db, { accountId, ...w }),
+  );
+  return rows.rows.map((r) => ({
+    id: text(r.id),
+    time_zone: textOrNull(r.time_zone),
+    holiday_country: textOrNull(r.holiday_country),
+    circle_id: textOrNull(r.circle_id),
+  }));
 }
 
 /** Names of tracked contacts in some circles and countries, for the calendar feed (bounded). */

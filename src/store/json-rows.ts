@@ -20,6 +20,11 @@ export function registerJsonRows(adapter: object, f: JsonRowFunctions): void {
   functions.set(adapter, f);
 }
 
+/** Whether this handle's database packs rows (its adapter registered the functions). */
+export function packsRows(db: Db): boolean {
+  return functions.has(db.getExecutor().adapter);
+}
+
 /** One query whose rows are read packed: its columns, in order, and the decoder of one row. */
 export interface RowSet<T> {
   query: Compilable<Record<string, unknown>> & { execute(): Promise<Record<string, unknown>[]> };
@@ -36,7 +41,9 @@ export function rowSet<O extends Record<string, unknown>, T>(
   return { query, columns, row };
 }
 
-type Decoded<S extends Record<string, RowSet<unknown>>> = { [K in keyof S]: ReturnType<S[K]['row']>[] };
+type Decoded<S extends Record<string, Pick<RowSet<unknown>, 'row'>>> = {
+  [K in keyof S]: ReturnType<S[K]['row']>[];
+};
 
 /**
  * The rows of several queries in one statement, each query's rows packed as one JSON array of
@@ -56,22 +63,29 @@ export async function jsonRowSets<S extends Record<string, RowSet<unknown>>>(
   if (!query) {
     for (const [name, set] of entries)
       out[name] = (await set.query.execute()).map((r) => set.row(set.columns.map((c) => r[c])));
-  } else {
-    const packed = (await query.execute(db)).rows[0];
-    for (const [name, set] of entries) {
-      const value = packed?.[name];
-      const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-      if (!Array.isArray(parsed)) throw new Error(`json rows: no array for ${name}`);
-      out[name] = parsed.map((values: unknown) => {
-        if (!Array.isArray(values)) throw new Error(`json rows: a row of ${name} is not an array`);
-        return set.row(values);
-      });
-    }
+  } else return decodeJsonRowSets((await query.execute(db)).rows[0], sets);
+  return decoded(out, sets);
+}
+
+/** The decoded sets of a row read by the packed statement of `sets` (however it was sent). */
+export function decodeJsonRowSets<S extends Record<string, Pick<RowSet<unknown>, 'row'>>>(
+  packed: Record<string, unknown> | undefined,
+  sets: S,
+): Decoded<S> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, set] of Object.entries(sets)) {
+    const value = packed?.[name];
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+    if (!Array.isArray(parsed)) throw new Error(`json rows: no array for ${name}`);
+    out[name] = parsed.map((values: unknown) => {
+      if (!Array.isArray(values)) throw new Error(`json rows: a row of ${name} is not an array`);
+      return set.row(values);
+    });
   }
   return decoded(out, sets);
 }
 
-function decoded<S extends Record<string, RowSet<unknown>>>(
+function decoded<S extends Record<string, Pick<RowSet<unknown>, 'row'>>>(
   out: Record<string, unknown[]>,
   sets: S,
 ): Decoded<S> {

@@ -9,19 +9,22 @@ import {
   LIFE_EVENT_KINDS,
   TASK_KINDS,
 } from '../core/vocabulary';
-import { kysely } from './conn';
-import type { ContactsTable, InteractionsTable } from './database';
+import { asConn, kysely } from './conn';
+import type { ContactsTable, Db, InteractionsTable } from './database';
 import {
+  decodeJsonRowSets,
   int,
   intOrNull,
   jsonRowSets,
   jsonRowSetsSql,
   oneOf,
   oneOfOrNull,
+  packsRows,
   rowSet,
   text,
   textOrNull,
 } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export interface CandidateWindow {
@@ -193,14 +196,142 @@ export async function nearestDates(
   pairs: CandidateWindow['datePairs'],
   limit: number,
 ): Promise<{ id: string }[]> {
+  return nearestDatesBy((batch, n) => q.datesOn(batch, n).execute(), pairs, limit);
+}
+
+/** nearestDates with the batch read given (a template's, or the query builder's). */
+async function nearestDatesBy(
+  datesOn: (
+    batch: CandidateWindow['datePairs'],
+    limit: number,
+  ) => Promise<{ id: string; month: number; day: number; lead_days: number }[]>,
+  pairs: CandidateWindow['datePairs'],
+  limit: number,
+): Promise<{ id: string }[]> {
   const dates: { id: string }[] = [];
   for (const batch of dateBatches(pairs)) {
     if (dates.length >= limit) break;
-    const rows = await q.datesOn(batch, limit - dates.length).execute();
+    const rows = await datesOn(batch, limit - dates.length);
     dates.push(...pickNearest(batch, rows, limit - dates.length));
   }
   return dates;
 }
+
+type Pair = CandidateWindow['datePairs'][number];
+const pairSlots = (p: Pair | undefined) => [p?.month, p?.day, p?.minLead];
+const standInPair = (s: { int(): number }): Pair => ({ month: s.int(), day: s.int(), minLead: s.int() });
+
+/**
+ * Today's reads built and compiled once per shape (store/query-template.ts): the candidates, the
+ * dates of one batch, the row loads of n candidates (m of them with unanswered outreach). Each is
+ * the very query candidateQueries and rowQueries build, so the SQL text is the same.
+ */
+const templates = {
+  candidates: queryTemplate<{ accountId: string; w: Omit<CandidateWindow, 'datePairs'> }>({
+    key: () => 'candidates',
+    sentinel: (_, s) => ({
+      accountId: s.text(),
+      w: {
+        now: s.text(),
+        perReason: s.int(),
+        taskHorizon: s.text(),
+        lifeEventsSince: s.text(),
+        retryFrom: s.text(),
+        retryTo: s.text(),
+      },
+    }),
+    slots: ({ accountId, w }) => [
+      accountId,
+      w.now,
+      w.perReason,
+      w.taskHorizon,
+      w.lifeEventsSince,
+      w.retryFrom,
+      w.retryTo,
+    ],
+    build: (db, { accountId, w }) =>
+      packedOrThrow(db, candidateSets(candidateQueries(asConn(db), accountId, { ...w, datePairs: [] }))),
+  }),
+  datesOn: queryTemplate<{ accountId: string; now: string; batch: readonly Pair[]; limit: number }>({
+    key: (v) => (v.batch.length === 1 ? 'one' : 'range'),
+    sentinel: (v, s) => ({
+      accountId: s.text(),
+      now: s.text(),
+      batch: v.batch.length === 1 ? [standInPair(s)] : [standInPair(s), standInPair(s)],
+      limit: s.int(),
+    }),
+    slots: (v) => [
+      v.accountId,
+      v.now,
+      v.limit,
+      ...pairSlots(v.batch[0]),
+      ...pairSlots(v.batch[v.batch.length - 1]),
+    ],
+    build: (db, v) =>
+      candidateQueries(asConn(db), v.accountId, {
+        now: v.now,
+        perReason: 0,
+        taskHorizon: '',
+        datePairs: [],
+        lifeEventsSince: '',
+        retryFrom: '',
+        retryTo: '',
+      }).datesOn(v.batch, v.limit),
+  }),
+  rows: queryTemplate<{ accountId: string; ids: string[]; w: RowWindow }>({
+    key: (v) => `${v.ids.length}|${v.w.retryIds.length}`,
+    sentinel: (v, s) => ({
+      accountId: s.text(),
+      ids: v.ids.map(() => s.text()),
+      w: {
+        taskHorizon: s.text(),
+        lifeEventsSince: s.text(),
+        recentSince: s.text(),
+        retryIds: v.w.retryIds.map(() => s.text()),
+        retryFrom: s.text(),
+      },
+    }),
+    slots: ({ accountId, ids, w }) => [
+      accountId,
+      ...ids,
+      ...w.retryIds,
+      w.taskHorizon,
+      w.lifeEventsSince,
+      w.recentSince,
+      w.retryFrom,
+    ],
+    build: (db, v) => packedOrThrow(db, rowSets(asConn(db), v.accountId, v.ids, v.w)),
+  }),
+};
+
+/**
+ * The compiled statements todayCandidates and loadTodayRows send (from their templates), or null
+ * where the database does not pack rows: for the benchmark's floor, which sends the same text.
+ */
+export function todayStatements(conn: Conn) {
+  const db = kysely(conn);
+  if (!packsRows(db)) return null;
+  return {
+    candidates: (accountId: string, w: Omit<CandidateWindow, 'datePairs'>) =>
+      templates.candidates(db, { accountId, w }),
+    datesOn: (accountId: string, now: string, batch: readonly Pair[], limit: number) =>
+      templates.datesOn(db, { accountId, now, batch, limit }),
+    rows: (accountId: string, ids: string[], w: RowWindow) => templates.rows(db, { accountId, ids, w }),
+  };
+}
+
+function packedOrThrow(db: Db, sets: Parameters<typeof jsonRowSetsSql>[1]) {
+  const packed = jsonRowSetsSql(db, sets);
+  if (!packed) throw new Error('today reads: this database does not pack rows');
+  return { compile: () => packed.compile(db) };
+}
+
+const dateRow = (r: Record<string, unknown>) => ({
+  id: text(r.id),
+  month: int(r.month),
+  day: int(r.day),
+  lead_days: int(r.lead_days),
+});
 
 /** Contact ids that may have a reason today (see candidateQueries), and those with unanswered outreach. */
 export async function todayCandidates(
@@ -208,16 +339,44 @@ export async function todayCandidates(
   accountId: string,
   w: CandidateWindow,
 ): Promise<{ all: string[]; retry: string[] }> {
-  const q = candidateQueries(conn, accountId, w);
-  // One statement for the four bounded reasons (store/json-rows.ts), then the dates nearest first.
-  const { due, tasks, events, retries } = await jsonRowSets(kysely(conn), candidateSets(q));
-  const dates = (await nearestDates(q, w.datePairs, w.perReason)).map((d) => d.id);
+  const db = kysely(conn);
+  // One statement for the four bounded reasons (store/json-rows.ts), then the dates nearest first,
+  // each from its template where the database packs rows (all of ours do): no query is built here.
+  let sets: {
+    due: (string | null)[];
+    tasks: (string | null)[];
+    events: (string | null)[];
+    retries: (string | null)[];
+  };
+  let dates: string[];
+  if (packsRows(db)) {
+    const packed = await db.executeQuery<Record<string, unknown>>(templates.candidates(db, { accountId, w }));
+    sets = decodeJsonRowSets(packed.rows[0], CANDIDATE_ROWS);
+    const datesOn = async (batch: readonly Pair[], limit: number) =>
+      (
+        await db.executeQuery<Record<string, unknown>>(
+          templates.datesOn(db, { accountId, now: w.now, batch, limit }),
+        )
+      ).rows.map(dateRow);
+    dates = (await nearestDatesBy(datesOn, w.datePairs, w.perReason)).map((d) => d.id);
+  } else {
+    const q = candidateQueries(conn, accountId, w);
+    sets = await jsonRowSets(db, candidateSets(q));
+    dates = (await nearestDates(q, w.datePairs, w.perReason)).map((d) => d.id);
+  }
+  const { due, tasks, events, retries } = sets;
   const ids = new Set<string>();
   for (const list of [due, tasks, dates, events, retries]) for (const id of list) if (id) ids.add(id);
   return { all: [...ids], retry: [...new Set(retries.filter((id) => id !== null))] };
 }
 
 const idOf = (v: readonly unknown[]) => textOrNull(v[0]);
+const CANDIDATE_ROWS = {
+  due: { row: idOf },
+  tasks: { row: idOf },
+  events: { row: idOf },
+  retries: { row: idOf },
+};
 
 function candidateSets(q: ReturnType<typeof candidateQueries>) {
   return {
@@ -421,6 +580,17 @@ const decode = {
   }),
 };
 
+const PLAIN_ROW_DECODERS = {
+  contacts: { row: decode.contacts },
+  circles: { row: decode.circles },
+  dates: { row: decode.dates },
+  events: { row: decode.events },
+  tasks: { row: decode.tasks },
+  decisions: { row: decode.decisions },
+  recent: { row: decode.history },
+};
+const ROW_DECODERS = { ...PLAIN_ROW_DECODERS, older: { row: decode.history } };
+
 /** Today's row loads as one packed statement (store/json-rows.ts), each with its decoder. */
 function rowSets(conn: Conn, accountId: string, ids: string[], w: RowWindow) {
   const q = rowQueries(conn, accountId, ids, w);
@@ -456,7 +626,14 @@ export async function loadTodayRows(
 ): Promise<TodayRows> {
   if (ids.length === 0)
     return { contacts: [], circles: [], dates: [], events: [], tasks: [], decisions: [], recent: [] };
-  const rows = await jsonRowSets(kysely(conn), rowSets(conn, accountId, ids, w));
-  const older = 'older' in rows ? rows.older : [];
+  const db = kysely(conn);
+  if (!packsRows(db)) {
+    const rows = await jsonRowSets(db, rowSets(conn, accountId, ids, w));
+    const older = 'older' in rows ? rows.older : [];
+    return { ...rows, recent: [...older, ...rows.recent] };
+  }
+  const packed = await db.executeQuery<Record<string, unknown>>(templates.rows(db, { accountId, ids, w }));
+  if (w.retryIds.length === 0) return decodeJsonRowSets(packed.rows[0], PLAIN_ROW_DECODERS);
+  const { older, ...rows } = decodeJsonRowSets(packed.rows[0], ROW_DECODERS);
   return { ...rows, recent: [...older, ...rows.recent] };
 }

@@ -198,6 +198,8 @@ describe.each(dialects)('Today reads on %s', (dialect) => {
             )
               latest.set(e.contact_id, e.occurred_on);
           expect(await latestRoleChanges(store.read, accountId, ids)).toEqual(latest);
+          // Each row also carries its contact's latest job change, read in the same statement.
+          for (const g of got) expect(g.latest).toBe(latest.get(g.contact_id) ?? null);
 
           // Nearest dates: by pair (nearest day first), then contact id, not hidden, at most `limit`.
           const pairs = datePairs(nowMs);
