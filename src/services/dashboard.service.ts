@@ -1,9 +1,7 @@
 import type { Dashboard } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import { listCircles } from '../store/circles.repo';
-import { ledgerKindCounts, touchesPerWeek, trackedStates } from '../store/dashboard.repo';
-import { trackedPlanGroups } from '../store/health.repo';
+import { dashboardReads, trackedStates } from '../store/dashboard.repo';
 import {
   cadencesInForce,
   firstTouchWeek,
@@ -30,21 +28,17 @@ function chartWeeks(now: string): { week: string; start: string; end: string }[]
 }
 
 /**
- * F20 network dashboard in four grouped queries, whatever the network's size: the cadences in force
- * (the capacity plan's index-only counts), health (its recency part, from the derived last-touch
- * columns) with cadence adherence, touches per week (index-only too), and the ledger.
+ * F20 network dashboard in two statements, whatever the network's size: one packed read of the
+ * cadence groups (index-only counts), the circles' cadences, touches per week (index-only too) and
+ * the ledger; then health (its recency part, from the derived last-touch columns) with cadence
+ * adherence, whose bounds come from the cadences in force.
  */
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
   const db = deps.store.read;
   const now = nowIso(deps);
   const weeks = chartWeeks(now);
-  const [groups, circles, touches, kinds] = await Promise.all([
-    trackedPlanGroups(db, accountId),
-    listCircles(db, accountId),
-    touchesPerWeek(db, accountId, weeks, now),
-    ledgerKindCounts(db, accountId),
-  ]);
-  const cadences = cadencesInForce(groups, new Map(circles.map((c) => [c.id, c])));
+  const { groups, circles, touches, ledger: kinds } = await dashboardReads(db, accountId, weeks, now);
+  const cadences = cadencesInForce(groups, circles);
   const states = await trackedStates(
     db,
     accountId,

@@ -36,7 +36,9 @@ export function rowSet<O extends Record<string, unknown>, T>(
   return { query, columns, row };
 }
 
-type Decoded<S extends Record<string, RowSet<unknown>>> = { [K in keyof S]: ReturnType<S[K]['row']>[] };
+type Decoded<S extends Record<string, Pick<RowSet<unknown>, 'row'>>> = {
+  [K in keyof S]: ReturnType<S[K]['row']>[];
+};
 
 /**
  * The rows of several queries in one statement, each query's rows packed as one JSON array of
@@ -56,22 +58,30 @@ export async function jsonRowSets<S extends Record<string, RowSet<unknown>>>(
   if (!query) {
     for (const [name, set] of entries)
       out[name] = (await set.query.execute()).map((r) => set.row(set.columns.map((c) => r[c])));
-  } else {
-    const packed = (await query.execute(db)).rows[0];
-    for (const [name, set] of entries) {
-      const value = packed?.[name];
-      const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-      if (!Array.isArray(parsed)) throw new Error(`json rows: no array for ${name}`);
-      out[name] = parsed.map((values: unknown) => {
-        if (!Array.isArray(values)) throw new Error(`json rows: a row of ${name} is not an array`);
-        return set.row(values);
-      });
-    }
+    return decoded(out, sets);
+  }
+  return decodeRowSets((await query.execute(db)).rows[0], sets);
+}
+
+/** The one row of a packed statement (jsonRowSetsSql) decoded set by set, for callers that run it themselves. */
+export function decodeRowSets<S extends Record<string, Pick<RowSet<unknown>, 'row'>>>(
+  packed: Record<string, unknown> | undefined,
+  sets: S,
+): Decoded<S> {
+  const out: Record<string, unknown[]> = {};
+  for (const [name, set] of Object.entries(sets)) {
+    const value = packed?.[name];
+    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+    if (!Array.isArray(parsed)) throw new Error(`json rows: no array for ${name}`);
+    out[name] = parsed.map((values: unknown) => {
+      if (!Array.isArray(values)) throw new Error(`json rows: a row of ${name} is not an array`);
+      return set.row(values);
+    });
   }
   return decoded(out, sets);
 }
 
-function decoded<S extends Record<string, RowSet<unknown>>>(
+function decoded<S extends Record<string, Pick<RowSet<unknown>, 'row'>>>(
   out: Record<string, unknown[]>,
   sets: S,
 ): Decoded<S> {
@@ -79,6 +89,11 @@ function decoded<S extends Record<string, RowSet<unknown>>>(
   // Filled key by key from `sets`, each by that set's own decoder (checked above): no guard can
   // state a mapped type over the keys, so the cast says it once.
   return out as Decoded<S>;
+}
+
+/** Whether `db` packs rows (its dialect's JSON functions are registered): handles opened by store/ do. */
+export function hasJsonRows(db: Db): boolean {
+  return functions.has(db.getExecutor().adapter);
 }
 
 /** The one packed statement of `sets`, or null without registered functions (the baseline sends it too). */
