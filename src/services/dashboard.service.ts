@@ -1,9 +1,9 @@
 import type { Dashboard } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import { dashboardReads, trackedStates } from '../store/dashboard.repo';
+import { dashboardReads, type GroupBounds, groupCounts } from '../store/dashboard.repo';
 import {
-  cadencesInForce,
+  cadenceKeyOf,
   firstTouchWeek,
   groupBounds,
   HEALTH_BUCKETS,
@@ -27,36 +27,60 @@ function chartWeeks(now: string): { week: string; start: string; end: string }[]
   });
 }
 
+/** Health bucket k holds the contacts with history at or past k of a group's (nested) floors. */
+function bucketCounts(withHistory: number, atLeast: readonly number[]): number[] {
+  return HEALTH_BUCKETS.map((_, k) => (k === 0 ? withHistory : (atLeast[k - 1] ?? 0)) - (atLeast[k] ?? 0));
+}
+
 /**
  * F20 network dashboard in two statements, whatever the network's size: one packed read of the
- * cadence groups (index-only counts), the circles' cadences, touches per week (index-only too) and
- * the ledger; then health (its recency part, from the derived last-touch columns) with cadence
- * adherence, whose bounds come from the cadences in force.
+ * tracked contacts per circle and own cadence (index-only counts), the circles' cadences, touches
+ * per week (index-only too) and the ledger; then each group's contacts counted against the bounds
+ * of its cadence: health (its recency part, from the derived last-touch column) and cadence
+ * adherence.
  */
 export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
   const db = deps.store.read;
   const now = nowIso(deps);
   const weeks = chartWeeks(now);
   const { groups, circles, touches, ledger: kinds } = await dashboardReads(db, accountId, weeks, now);
-  const cadences = cadencesInForce(groups, circles);
-  const states = await trackedStates(
-    db,
-    accountId,
-    cadences.map((c) => groupBounds(c, now)),
-  );
+  const byId = new Map(circles.map((c) => [c.id, c]));
+  const bounds = new Map<string, GroupBounds>();
+  const withBounds = groups.map((g) => {
+    const key = cadenceKeyOf(g, byId);
+    const id = `${key.kind}|${key.every}|${key.unit}`;
+    let b = bounds.get(id);
+    if (!b) {
+      b = groupBounds(key, now);
+      bounds.set(id, b);
+    }
+    return { ...g, bounds: b };
+  });
+  const counts = await groupCounts(db, accountId, withBounds);
 
-  const sum = (state: string) => states.filter((s) => s.state === state).reduce((t, s) => t + s.n, 0);
-  const buckets = HEALTH_BUCKETS.map((b, k) => ({
-    ...b,
-    count: states.filter((s) => s.bucket === k).reduce((t, s) => t + s.n, 0),
-  }));
-  const onTime = sum('on_time');
-  const due = sum('due');
-  const overdue = sum('overdue');
-  const noHistory = sum('no_history');
+  let tracked = 0;
+  let noHistory = 0;
+  let onTime = 0;
+  let due = 0;
+  let overdue = 0;
+  const perBucket = HEALTH_BUCKETS.map(() => 0);
+  for (const [i, c] of counts.entries()) {
+    const b = withBounds[i]?.bounds;
+    const withHistory = c.n - c.noHistory;
+    tracked += c.n;
+    noHistory += c.noHistory;
+    if (b && b.onTimeAfter !== null && b.overdueFrom !== null) {
+      onTime += c.onTime;
+      overdue += c.overdue;
+      due += withHistory - c.onTime - c.overdue;
+    }
+    for (const [k, n] of bucketCounts(withHistory, c.atLeast).entries())
+      perBucket[k] = (perBucket[k] ?? 0) + n;
+  }
+  const buckets = HEALTH_BUCKETS.map((b, k) => ({ ...b, count: perBucket[k] ?? 0 }));
   const ledger = tally(kinds.map((k) => ({ kind: k.kind, count: k.n })));
   return {
-    health: { basis: 'recency', tracked: states.reduce((t, s) => t + s.n, 0), noHistory, buckets },
+    health: { basis: 'recency', tracked, noHistory, buckets },
     touches: {
       weeks: weeks.map((w, i) => ({
         week: w.week,
