@@ -1,7 +1,8 @@
 import type { Dashboard } from '../contract/dashboard';
 import { DAY_MS } from '../core/instant';
 import { tally } from '../core/ledger';
-import { dashboardReads, type GroupBounds, groupCounts } from '../store/dashboard.repo';
+import { dashboardGroups, type GroupBounds, groupCounts, touchesPerWeek } from '../store/dashboard.repo';
+import type { Conn } from '../store/store';
 import {
   cadenceKeyOf,
   firstTouchWeek,
@@ -32,18 +33,9 @@ function bucketCounts(withHistory: number, atLeast: readonly number[]): number[]
   return HEALTH_BUCKETS.map((_, k) => (k === 0 ? withHistory : (atLeast[k - 1] ?? 0)) - (atLeast[k] ?? 0));
 }
 
-/**
- * F20 network dashboard in two statements, whatever the network's size: one packed read of the
- * tracked contacts per circle and own cadence (index-only counts), the circles' cadences, touches
- * per week (index-only too) and the ledger; then each group's contacts counted against the bounds
- * of its cadence: health (its recency part, from the derived last-touch column) and cadence
- * adherence.
- */
-export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
-  const db = deps.store.read;
-  const now = nowIso(deps);
-  const weeks = chartWeeks(now);
-  const { groups, circles, touches, ledger: kinds } = await dashboardReads(db, accountId, weeks, now);
+/** Tracked contacts per circle and own cadence, each group with its cadence's bounds and its counts. */
+async function cadenceCounts(db: Conn, accountId: string, now: string) {
+  const { groups, circles, ledger: kinds } = await dashboardGroups(db, accountId);
   const byId = new Map(circles.map((c) => [c.id, c]));
   const bounds = new Map<string, GroupBounds>();
   const withBounds = groups.map((g) => {
@@ -56,7 +48,25 @@ export async function getDashboard(deps: Deps, accountId: string): Promise<Dashb
     }
     return { ...g, bounds: b };
   });
-  const counts = await groupCounts(db, accountId, withBounds);
+  return { withBounds, counts: await groupCounts(db, accountId, withBounds), kinds };
+}
+
+/**
+ * F20 network dashboard in three statements, whatever the network's size: one packed read of the
+ * tracked contacts per circle and own cadence (index-only counts), the circles' cadences and the
+ * ledger; each group's contacts counted against the bounds of its cadence: health (its recency
+ * part, from the derived last-touch column) and cadence adherence; and beside them touches per
+ * week (index-only too).
+ */
+export async function getDashboard(deps: Deps, accountId: string): Promise<Dashboard> {
+  const db = deps.store.read;
+  const now = nowIso(deps);
+  const weeks = chartWeeks(now);
+  // Side by side: PostgreSQL counts the touches on another connection meanwhile.
+  const [{ withBounds, counts, kinds }, touches] = await Promise.all([
+    cadenceCounts(db, accountId, now),
+    touchesPerWeek(db, accountId, weeks, now),
+  ]);
 
   let tracked = 0;
   let noHistory = 0;

@@ -155,12 +155,10 @@ export interface DashboardCircle {
   unit: CadenceUnit | null;
 }
 
-/** What the dashboard reads before it knows the cadences in force, in one packed statement. */
-export interface DashboardReads {
+/** What the dashboard reads to learn the cadences in force, in one packed statement. */
+export interface DashboardGroups {
   groups: DashboardGroup[];
   circles: DashboardCircle[];
-  /** Per chart week, in the order given. */
-  touches: { outbound: number; inbound: number }[];
   ledger: { kind: LedgerKind; n: number }[];
 }
 
@@ -170,20 +168,8 @@ const ledgerKind = oneOf(LEDGER_KINDS);
 /** Counts read packed: SQLite's json_array and PostgreSQL's json_build_array of a bigint give numbers. */
 const countOf = (v: unknown) => int(v);
 
-/**
- * The dashboard's reads that do not depend on the cadences in force, as one statement
- * (store/json-rows.ts): tracked contacts grouped by circle and own cadence (a prefix of
- * contacts_circle_idx, so index-only and unsorted; the plan's grouping by holiday country too
- * made 86 groups of the demo's 7 and cost four times as much), the circles' cadence columns, the
- * ledger per kind, and the touches per chart week and direction. Each week is one correlated count
- * per direction, a range of interactions_recent_idx (account_id, occurred_at, direction) read
- * alone: no row is fetched and nothing is sorted (grouping 88,000 rows of a half-year by day needed
- * a sort that was most of this query's 36 ms at 30,000 contacts). Stored times are ISO text, so
- * ranges compare as text on both databases. Five statements were 0.3 ms of Kysely and driver
- * overhead each on the demo network.
- */
-/** Decoders of the packed reads' rows, one per set. */
-const READ_ROWS = {
+/** Decoders of the packed rows, one per set. */
+const GROUP_ROWS = {
   groups: {
     row: (v: readonly unknown[]): DashboardGroup => ({
       circleId: textOrNull(v[0]),
@@ -202,12 +188,10 @@ const READ_ROWS = {
     }),
   },
   ledger: { row: (v: readonly unknown[]) => ({ kind: ledgerKind(v[0]), n: countOf(v[1]) }) },
-  touches: { row: (v: readonly unknown[]): number[] => v.map(countOf) },
 };
 
-function readQueries(conn: Conn, weeks: number, value: Marker<string>) {
+function groupQueries(conn: Conn, account: string) {
   const db = kysely(conn);
-  const account = value('account');
   const groups = db
     .selectFrom('contacts')
     .select(['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', count.as('n')])
@@ -223,70 +207,74 @@ function readQueries(conn: Conn, weeks: number, value: Marker<string>) {
     .select(['kind', count.as('n')])
     .where('account_id', '=', account)
     .groupBy('kind');
-  const counted = (i: number, direction: 'outbound' | 'inbound') =>
-    sql<number>`(select count(*) from interactions x where x.account_id = ${account} and x.occurred_at >= ${value(`s${i}`)} and x.occurred_at < ${value(`e${i}`)} and x.occurred_at <= ${value('until')} and x.direction = ${sql.lit(direction)})`;
-  const weekIndexes = Array.from({ length: weeks }, (_, i) => i);
-  const touches = db.selectNoFrom(
-    weekIndexes.flatMap((i) => [counted(i, 'outbound').as(`o${i}`), counted(i, 'inbound').as(`i${i}`)]),
-  );
-  const touchColumns = weekIndexes.flatMap((i) => [`o${i}` as const, `i${i}` as const]);
+  const { groups: g, circles: c, ledger: l } = GROUP_ROWS;
   return {
-    groups: rowSet(
-      groups,
-      ['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', 'n'],
-      READ_ROWS.groups.row,
-    ),
-    circles: rowSet(circles, ['id', 'cadence_kind', 'cadence_every', 'cadence_unit'], READ_ROWS.circles.row),
-    ledger: rowSet(ledger, ['kind', 'n'], READ_ROWS.ledger.row),
-    touches: rowSet(touches, touchColumns, READ_ROWS.touches.row),
+    groups: rowSet(groups, ['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', 'n'], g.row),
+    circles: rowSet(circles, ['id', 'cadence_kind', 'cadence_every', 'cadence_unit'], c.row),
+    ledger: rowSet(ledger, ['kind', 'n'], l.row),
   };
 }
 
 /**
- * The dashboard's reads that do not depend on the cadences in force, as one statement
- * (store/json-rows.ts), compiled once (store/prebuilt-query.ts): tracked contacts grouped by circle
- * and own cadence (a prefix of contacts_circle_idx, so index-only and unsorted; the plan's grouping
- * by holiday country as well made 86 groups of the demo's 7 and cost four times as much), the
- * circles' cadence columns, the ledger per kind, and the touches per chart week and direction.
- * Each week is one correlated count per direction, a range of interactions_recent_idx (account_id,
- * occurred_at, direction) read alone: no row is fetched and nothing is sorted (grouping 88,000
- * rows of a half-year by day needed a sort that was most of this query's 36 ms at 30,000
- * contacts). Stored times are ISO text, so ranges compare as text on both databases.
+ * Tracked contacts grouped by circle and own cadence columns (a prefix of contacts_circle_idx, so
+ * index-only and unsorted on SQLite; the plan's grouping by holiday country as well gives 4,952
+ * groups of 56 at 30,000 contacts and 86 of 7 on the demo network), the circles' cadence columns
+ * and the ledger per kind: one packed statement (store/json-rows.ts) compiled once
+ * (store/prebuilt-query.ts). Three statements through Kysely's builder and compiler cost more CPU
+ * than SQLite spent running them.
  */
-export async function dashboardReads(
+export async function dashboardGroups(conn: Conn, accountId: string): Promise<DashboardGroups> {
+  const db = kysely(conn);
+  // Without the dialect's JSON functions (a handle not opened by store/) the queries run one by one.
+  if (!hasJsonRows(db)) return jsonRowSets(db, groupQueries(conn, accountId));
+  const rows = await runPrebuilt(db, 'dashboard-groups', { account: accountId }, (value) => {
+    const packed = jsonRowSetsSql(db, groupQueries(conn, value('account')));
+    if (!packed) throw new Error('dashboard groups: no JSON row functions');
+    return packed.compile(db);
+  });
+  return decodeRowSets(rows[0], GROUP_ROWS);
+}
+
+function touchesQuery(conn: Conn, weeks: number, value: Marker<string>) {
+  const counted = (i: number, direction: 'outbound' | 'inbound') =>
+    sql<
+      number | string
+    >`(select count(*) from interactions x where x.account_id = ${value('account')} and x.occurred_at >= ${value(`s${i}`)} and x.occurred_at < ${value(`e${i}`)} and x.occurred_at <= ${value('until')} and x.direction = ${sql.lit(direction)})`;
+  return kysely(conn)
+    .selectNoFrom(
+      Array.from({ length: weeks }, (_, i) => [
+        counted(i, 'outbound').as(`o${i}`),
+        counted(i, 'inbound').as(`i${i}`),
+      ]).flat(),
+    )
+    .compile();
+}
+
+/**
+ * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants,
+ * in their order: one row of a correlated count per week and direction, each a range of
+ * interactions_recent_idx (account_id, occurred_at, direction) read alone: no row is fetched and
+ * nothing is sorted (grouping 88,000 rows of a half-year by day needed a sort that was most of
+ * this query's 36 ms at 30,000 contacts). Stored times are ISO text, so ranges compare as text on
+ * both databases. Its own statement, so that PostgreSQL runs it beside the cadence reads.
+ */
+export async function touchesPerWeek(
   conn: Conn,
   accountId: string,
   weeks: readonly { start: string; end: string }[],
   until: string,
-): Promise<DashboardReads> {
-  const db = kysely(conn);
+): Promise<{ outbound: number; inbound: number }[]> {
+  if (weeks.length === 0) return [];
   const values: Record<string, string> = { account: accountId, until };
   for (const [i, w] of weeks.entries()) {
     values[`s${i}`] = w.start;
     values[`e${i}`] = w.end;
   }
-  const queries = (value: Marker<string>) => readQueries(conn, weeks.length, value);
-  // Without the dialect's JSON functions (a handle not opened by store/) the queries run one by one.
-  const read = !hasJsonRows(db)
-    ? await jsonRowSets(
-        db,
-        queries((name) => values[name] ?? ''),
-      )
-    : decodeRowSets(
-        (
-          await runPrebuilt(db, `dashboard-reads|${weeks.length}`, values, (value) => {
-            const packed = jsonRowSetsSql(db, queries(value));
-            if (!packed) throw new Error('dashboard reads: no JSON row functions');
-            return packed.compile(db);
-          })
-        )[0],
-        READ_ROWS,
-      );
-  const perWeek = read.touches[0] ?? [];
-  return {
-    groups: read.groups,
-    circles: read.circles,
-    ledger: read.ledger,
-    touches: weeks.map((_, i) => ({ outbound: perWeek[2 * i] ?? 0, inbound: perWeek[2 * i + 1] ?? 0 })),
-  };
+  const [row] = await runPrebuilt(kysely(conn), `dashboard-touches|${weeks.length}`, values, (value) =>
+    touchesQuery(conn, weeks.length, value),
+  );
+  return weeks.map((_, i) => ({
+    outbound: Number(row?.[`o${i}`] ?? 0),
+    inbound: Number(row?.[`i${i}`] ?? 0),
+  }));
 }
