@@ -236,27 +236,26 @@ export async function dashboardGroups(conn: Conn, accountId: string): Promise<Da
 }
 
 function touchesQuery(conn: Conn, weeks: number, value: Marker<string>) {
-  const counted = (i: number, direction: 'outbound' | 'inbound') =>
-    sql<
-      number | string
-    >`(select count(*) from interactions x where x.account_id = ${value('account')} and x.occurred_at >= ${value(`s${i}`)} and x.occurred_at < ${value(`e${i}`)} and x.occurred_at <= ${value('until')} and x.direction = ${sql.lit(direction)})`;
-  return kysely(conn)
-    .selectNoFrom(
-      Array.from({ length: weeks }, (_, i) => [
-        counted(i, 'outbound').as(`o${i}`),
-        counted(i, 'inbound').as(`i${i}`),
-      ]).flat(),
-    )
-    .compile();
+  const rows = Array.from(
+    { length: weeks },
+    (_, i) => sql`(${sql.lit(i)}, ${value(`s${i}`)}, ${value(`e${i}`)})`,
+  );
+  const counted = (direction: 'outbound' | 'inbound') =>
+    sql`(select count(*) from interactions x where x.account_id = ${value('account')} and x.occurred_at >= w.s and x.occurred_at < w.e and x.occurred_at <= ${value('until')} and x.direction = ${sql.lit(direction)})`;
+  return sql<{ i: number | string; outbound: number | string; inbound: number | string }>`
+    with w(i, s, e) as (values ${sql.join(rows)})
+    select w.i as i, ${counted('outbound')} as outbound, ${counted('inbound')} as inbound
+    from w order by w.i`.compile(kysely(conn));
 }
 
 /**
  * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants,
- * in their order: one row of a correlated count per week and direction, each a range of
+ * in their order: a correlated count per week and direction, each a range of
  * interactions_recent_idx (account_id, occurred_at, direction) read alone: no row is fetched and
  * nothing is sorted (grouping 88,000 rows of a half-year by day needed a sort that was most of
  * this query's 36 ms at 30,000 contacts). Stored times are ISO text, so ranges compare as text on
- * both databases. Its own statement, so that PostgreSQL runs it beside the cadence reads.
+ * both databases. Its own statement, so that PostgreSQL runs it beside the cadence reads. (The 52
+ * counts as columns of one row took PostgreSQL 14 ms to plan, the VALUES list 0.5 ms.)
  */
 export async function touchesPerWeek(
   conn: Conn,
@@ -270,11 +269,8 @@ export async function touchesPerWeek(
     values[`s${i}`] = w.start;
     values[`e${i}`] = w.end;
   }
-  const [row] = await runPrebuilt(kysely(conn), `dashboard-touches|${weeks.length}`, values, (value) =>
+  const rows = await runPrebuilt(kysely(conn), `dashboard-touches|${weeks.length}`, values, (value) =>
     touchesQuery(conn, weeks.length, value),
   );
-  return weeks.map((_, i) => ({
-    outbound: Number(row?.[`o${i}`] ?? 0),
-    inbound: Number(row?.[`i${i}`] ?? 0),
-  }));
+  return rows.map((r) => ({ outbound: Number(r.outbound), inbound: Number(r.inbound) }));
 }
