@@ -116,7 +116,7 @@ export async function groupCounts(
     const set = [g.circleId, g.kind, g.every, g.unit].map((v) => (v === null ? 0 : 1)).join('');
     shape.push(`${set}${due ? 'd' : 'n'}`);
   }
-  const rows = await runPrebuilt(kysely(conn), `dashboard-groups|${shape.join(',')}`, values, (value) =>
+  const rows = await runPrebuilt(kysely(conn), `dashboard-group-counts|${shape.join(',')}`, values, (value) =>
     groupCountsQuery(conn, groups, value),
   );
   const out: GroupCounts[] = groups.map(() => ({
