@@ -83,6 +83,32 @@ describe('dashboard bounds', () => {
   });
 });
 
+describe('health floors', () => {
+  it('rise bucket by bucket for any cadence and now, so counting "at or past each floor" gives the buckets (property)', () => {
+    // The states SQL counts, per group, the contacts at or after each floor; bucket k is then the
+    // difference of two counts, which is the contacts passing exactly k floors only if the floors nest.
+    const key = fc.oneof(
+      fc.constantFrom(...keys),
+      fc.record({
+        kind: fc.constant('custom' as const),
+        every: fc.integer({ min: 0, max: 1000 }),
+        unit: fc.constantFrom('days' as const, 'weeks' as const, 'months' as const, '' as const),
+      }),
+    );
+    const now = fc
+      .integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2100-01-01T00:00:00Z') })
+      .map((t) => new Date(t).toISOString());
+    fc.assert(
+      fc.property(key, now, (k, at) => {
+        const floors = groupBounds(k, at).healthFloors;
+        expect(floors).toHaveLength(HEALTH_BUCKETS.length - 1);
+        for (let i = 1; i < floors.length; i++) expect(floors[i]! >= floors[i - 1]!).toBe(true);
+      }),
+      { numRuns: 200, seed: 15 },
+    );
+  });
+});
+
 describe('the touches chart weeks', () => {
   it('are the ISO weeks Luxon gives, from the Monday 25 weeks before the current one (property)', () => {
     fc.assert(

@@ -2,9 +2,7 @@ import { cadenceInterval } from '../core/cadence';
 import { healthScore } from '../core/health';
 import { DAY_MS, toMillis } from '../core/instant';
 import type { Cadence } from '../core/vocabulary';
-import type { CircleRow } from '../store/circles.repo';
-import type { CadenceKey, GroupBounds } from '../store/dashboard.repo';
-import type { PlanGroupRow } from '../store/health.repo';
+import type { CadenceKey, DashboardCircle, DashboardGroup, GroupBounds } from '../store/dashboard.repo';
 
 /** Health buckets of the dashboard, lowest first. */
 export const HEALTH_BUCKETS = [
@@ -24,30 +22,19 @@ export function cadenceOfKey(key: CadenceKey): Cadence {
 }
 
 /**
- * The distinct cadences in force among tracked contacts, with how many follow each, from the plan's
- * grouped counts (an index-only read) instead of a scan of the contacts joined to their circles. The
- * same columns the SQL of trackedStates computes: the contact's own cadence, else its circle's, else
- * yearly ('' / 0 where a column is empty); a circle_id always names a circle (a foreign key).
+ * The cadence columns a plan group of tracked contacts is held to: the contacts' own cadence, else
+ * their circle's, else yearly ('' / 0 where a column is empty; the defaults of contact-dto's
+ * cadenceOf). A circle_id always names a circle (a foreign key).
  */
-export function cadencesInForce(
-  groups: readonly PlanGroupRow[],
-  circles: ReadonlyMap<string, CircleRow>,
-): (CadenceKey & { n: number })[] {
-  const out = new Map<string, CadenceKey & { n: number }>();
-  for (const g of groups) {
-    const circle = g.circle_id ? circles.get(g.circle_id) : undefined;
-    const from = g.cadence_kind
-      ? { kind: g.cadence_kind, every: g.cadence_every, unit: g.cadence_unit }
-      : circle
-        ? { kind: circle.cadence_kind, every: circle.cadence_every, unit: circle.cadence_unit }
-        : { kind: 'yearly' as const, every: null, unit: null };
-    const key: CadenceKey = { kind: from.kind, every: from.every ?? 0, unit: from.unit ?? '' };
-    const id = `${key.kind}|${key.every}|${key.unit}`;
-    const known = out.get(id);
-    if (known) known.n += g.n;
-    else out.set(id, { ...key, n: g.n });
-  }
-  return [...out.values()];
+export function cadenceKeyOf(
+  group: DashboardGroup,
+  circles: ReadonlyMap<string, DashboardCircle>,
+): CadenceKey {
+  const circle = group.circleId ? circles.get(group.circleId) : undefined;
+  const from = group.kind
+    ? { kind: group.kind, every: group.every, unit: group.unit }
+    : (circle ?? { kind: 'yearly' as const, every: null, unit: null });
+  return { kind: from.kind, every: from.every ?? 0, unit: from.unit ?? '' };
 }
 
 /** Weeks the dashboard's touches chart shows, the current one last. */

@@ -1,38 +1,30 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { CadenceKind, CadenceUnit, LedgerKind } from '../core/vocabulary';
+import { sql } from 'kysely';
+import {
+  CADENCE_KINDS,
+  CADENCE_UNITS,
+  type CadenceKind,
+  type CadenceUnit,
+  LEDGER_KINDS,
+  type LedgerKind,
+} from '../core/vocabulary';
 import { kysely } from './conn';
+import {
+  decodeJsonRowSets,
+  int,
+  intOrNull,
+  jsonRowSets,
+  jsonRowSetsSql,
+  oneOf,
+  oneOfOrNull,
+  packsRows,
+  rowSet,
+  text,
+  textOrNull,
+} from './json-rows';
+import { type Marker, runNamedTemplate } from './query-template';
 import type { Conn } from './store';
 
 const count = sql<number | string>`count(*)`;
-
-/**
- * Tracked contacts with the columns their cadence comes from: the contact's own, else its circle's,
- * else yearly (no circle counts as "other"), as in services/schedule.ts; the anchor is the last
- * meaningful touch, or creation for someone never contacted (core/cadence.ts).
- */
-function trackedContacts(conn: Conn, accountId: string) {
-  const db = kysely(conn);
-  return db
-    .selectFrom('contacts as c')
-    .leftJoin('circles as ci', (j) =>
-      j.onRef('ci.account_id', '=', 'c.account_id').onRef('ci.id', '=', 'c.circle_id'),
-    )
-    .where('c.account_id', '=', accountId)
-    .where('c.tracked', '=', 1)
-    .select([
-      sql<string>`case when c.cadence_kind is not null then c.cadence_kind when ci.id is not null then ci.cadence_kind else 'yearly' end`.as(
-        'ek',
-      ),
-      sql<number>`coalesce(case when c.cadence_kind is not null then c.cadence_every else ci.cadence_every end, 0)`.as(
-        'ee',
-      ),
-      sql<string>`coalesce(case when c.cadence_kind is not null then c.cadence_unit else ci.cadence_unit end, '')`.as(
-        'eu',
-      ),
-      sql<string>`coalesce(c.last_meaningful_at, c.created_at)`.as('anchor'),
-      'c.last_meaningful_at as lm',
-    ]);
-}
 
 /** The raw cadence columns of one group of tracked contacts ('' / 0 where a column is empty). */
 export interface CadenceKey {
@@ -51,65 +43,222 @@ export interface GroupBounds extends CadenceKey {
   healthFloors: string[];
 }
 
-function caseOver(groups: GroupBounds[], branch: (g: GroupBounds) => RawBuilder<unknown>, otherwise: string) {
-  if (groups.length === 0) return sql`${sql.lit(otherwise)}`;
-  const whens = groups.map(
-    (g) => sql`when t.ek = ${g.kind} and t.ee = ${g.every} and t.eu = ${g.unit} then ${branch(g)}`,
-  );
-  return sql`case ${sql.join(whens, sql` `)} else ${sql.lit(otherwise)} end`;
+/** One group's tracked contacts counted against its bounds (the states and buckets follow from these). */
+export interface GroupCounts {
+  n: number;
+  /** Never contacted. */
+  noHistory: number;
+  /** With history, last touched after onTimeAfter / at or before overdueFrom (0 when never due). */
+  onTime: number;
+  overdue: number;
+  /** atLeast[k]: with history, last touched at or after healthFloors[k]. */
+  atLeast: number[];
+}
+
+/** Health floors per group: one per bucket above the lowest (HEALTH_BUCKETS in services/dashboard.rules.ts). */
+const FLOORS = [0, 1, 2, 3] as const;
+
+/** A plan group's key as SQL: `= value` for a column set, `is null` for one that is empty. */
+function keyIs(column: string, set: boolean, value: string) {
+  return set ? sql`${sql.ref(column)} = ${value}` : sql`${sql.ref(column)} is null`;
+}
+
+function groupCountsQuery(
+  conn: Conn,
+  groups: readonly (DashboardGroup & { bounds: GroupBounds })[],
+  value: Marker<string>,
+) {
+  const db = kysely(conn);
+  const arms = groups.map((g, i) => {
+    const due = g.bounds.onTimeAfter !== null && g.bounds.overdueFrom !== null;
+    const counted = (op: string, name: string) =>
+      sql`count(case when last_meaningful_at ${sql.raw(op)} ${value(name)} then 1 end)`;
+    const columns = [
+      sql`${sql.lit(i)} as i`,
+      sql`count(*) as n`,
+      sql`count(case when last_meaningful_at is null then 1 end) as nh`,
+      sql`${due ? counted('>', `a${i}`) : sql.lit(0)} as ot`,
+      sql`${due ? counted('<=', `o${i}`) : sql.lit(0)} as ov`,
+      ...FLOORS.map((k) => sql`${counted('>=', `f${i}_${k}`)} as ${sql.ref(`f${k}`)}`),
+    ];
+    return sql`select ${sql.join(columns)} from contacts where account_id = ${value('account')} and ${keyIs('circle_id', g.circleId !== null, value(`c${i}`))} and ${keyIs('cadence_kind', g.kind !== null, value(`k${i}`))} and ${keyIs('cadence_every', g.every !== null, value(`e${i}`))} and ${keyIs('cadence_unit', g.unit !== null, value(`u${i}`))} and tracked = 1`;
+  });
+  return sql<Record<string, unknown>>`${sql.join(arms, sql` union all `)}`.compile(db);
 }
 
 /**
- * Tracked contacts counted by cadence state (on_time, due, overdue, none, no_history) and health
- * bucket (-1 for no history), in one
- * grouped query: each group's bounds turn into a CASE, so no row leaves the database.
+ * Each plan group's tracked contacts counted against its cadence's bounds, one aggregate per group
+ * over its own range of contacts_circle_idx (account_id, circle_id, cadence_kind, cadence_every,
+ * cadence_unit, …, last_meaningful_at): no join to circles (the service resolves each group's
+ * cadence), no CASE over every group on every row and no sort. Classifying each contact by a
+ * CASE over the cadence groups and grouping the results was 45 ms of the dashboard's 64 at 30,000
+ * contacts. The SQL is compiled once per shape of the groups (store/query-template.ts).
  */
-export async function trackedStates(
+export async function groupCounts(
   conn: Conn,
   accountId: string,
-  groups: GroupBounds[],
-): Promise<{ state: string; bucket: number; n: number }[]> {
+  groups: readonly (DashboardGroup & { bounds: GroupBounds })[],
+): Promise<GroupCounts[]> {
+  if (groups.length === 0) return [];
+  const values: Record<string, unknown> = { account: accountId };
+  const shape: string[] = [];
+  for (const [i, g] of groups.entries()) {
+    if (g.bounds.healthFloors.length !== FLOORS.length)
+      throw new Error('dashboard groups: four health floors expected');
+    values[`c${i}`] = g.circleId;
+    values[`k${i}`] = g.kind;
+    values[`e${i}`] = g.every;
+    values[`u${i}`] = g.unit;
+    values[`a${i}`] = g.bounds.onTimeAfter;
+    values[`o${i}`] = g.bounds.overdueFrom;
+    for (const [k, floor] of g.bounds.healthFloors.entries()) values[`f${i}_${k}`] = floor;
+    const due = g.bounds.onTimeAfter !== null && g.bounds.overdueFrom !== null;
+    const set = [g.circleId, g.kind, g.every, g.unit].map((v) => (v === null ? 0 : 1)).join('');
+    shape.push(`${set}${due ? 'd' : 'n'}`);
+  }
+  const rows = await runNamedTemplate(
+    kysely(conn),
+    `dashboard-group-counts|${shape.join(',')}`,
+    values,
+    (value) => groupCountsQuery(conn, groups, value),
+  );
+  const out: GroupCounts[] = groups.map(() => ({
+    n: 0,
+    noHistory: 0,
+    onTime: 0,
+    overdue: 0,
+    atLeast: FLOORS.map(() => 0),
+  }));
+  for (const row of rows) {
+    const g = out[Number(row.i)];
+    if (!g) throw new Error(`dashboard groups: a row for group ${String(row.i)} of ${groups.length}`);
+    g.n = Number(row.n);
+    g.noHistory = Number(row.nh);
+    g.onTime = Number(row.ot);
+    g.overdue = Number(row.ov);
+    g.atLeast = FLOORS.map((k) => Number(row[`f${k}`]));
+  }
+  return out;
+}
+
+/** Tracked contacts per circle and own cadence columns: the plan groups without the holiday country. */
+export interface DashboardGroup {
+  circleId: string | null;
+  kind: CadenceKind | null;
+  every: number | null;
+  unit: CadenceUnit | null;
+  n: number;
+}
+
+/** A circle's cadence columns, all the dashboard reads of it. */
+export interface DashboardCircle {
+  id: string;
+  kind: CadenceKind;
+  every: number | null;
+  unit: CadenceUnit | null;
+}
+
+/** What the dashboard reads to learn the cadences in force, in one packed statement. */
+export interface DashboardGroups {
+  groups: DashboardGroup[];
+  circles: DashboardCircle[];
+  ledger: { kind: LedgerKind; n: number }[];
+}
+
+const kindOf = oneOf(CADENCE_KINDS);
+const unitOrNull = oneOfOrNull(CADENCE_UNITS);
+const ledgerKind = oneOf(LEDGER_KINDS);
+/** Counts read packed: SQLite's json_array and PostgreSQL's json_build_array of a bigint give numbers. */
+const countOf = (v: unknown) => int(v);
+
+/** Decoders of the packed rows, one per set. */
+const GROUP_ROWS = {
+  groups: {
+    row: (v: readonly unknown[]): DashboardGroup => ({
+      circleId: textOrNull(v[0]),
+      kind: v[1] === null ? null : kindOf(v[1]),
+      every: intOrNull(v[2]),
+      unit: unitOrNull(v[3]),
+      n: countOf(v[4]),
+    }),
+  },
+  circles: {
+    row: (v: readonly unknown[]): DashboardCircle => ({
+      id: text(v[0]),
+      kind: kindOf(v[1]),
+      every: intOrNull(v[2]),
+      unit: unitOrNull(v[3]),
+    }),
+  },
+  ledger: { row: (v: readonly unknown[]) => ({ kind: ledgerKind(v[0]), n: countOf(v[1]) }) },
+};
+
+function groupQueries(conn: Conn, account: string) {
   const db = kysely(conn);
-  const state = caseOver(
-    groups,
-    (g) =>
-      g.onTimeAfter === null || g.overdueFrom === null
-        ? sql`${sql.lit('none')}`
-        : sql`(case when t.anchor > ${g.onTimeAfter} then ${sql.lit('on_time')} when t.anchor <= ${g.overdueFrom} then ${sql.lit('overdue')} else ${sql.lit('due')} end)`,
-    'none',
-  );
-  const bucket = caseOver(
-    groups,
-    (g) => {
-      if (g.healthFloors.length === 0) return sql`${sql.lit('0')}`;
-      const whens = g.healthFloors
-        .map((floor, k) => sql`when t.anchor >= ${floor} then ${sql.lit(String(k + 1))}`)
-        .reverse();
-      return sql`(case ${sql.join(whens, sql` `)} else ${sql.lit('0')} end)`;
-    },
-    '0',
-  );
-  // Never contacted is "no history": neither on time nor healthy, whatever the date they were added.
-  const classified = db
-    .selectFrom(trackedContacts(conn, accountId).as('t'))
-    .select([
-      sql<string>`(case when t.lm is null then ${sql.lit('no_history')} else ${state} end)`.as('state'),
-      sql<string>`(case when t.lm is null then ${sql.lit('-1')} else ${bucket} end)`.as('bucket'),
-    ]);
-  const rows = await db
-    .selectFrom(classified.as('x'))
-    .select(['x.state', 'x.bucket', count.as('n')])
-    .groupBy(['x.state', 'x.bucket'])
-    .execute();
-  return rows.map((r) => ({ state: r.state, bucket: Number(r.bucket), n: Number(r.n) }));
+  const groups = db
+    .selectFrom('contacts')
+    .select(['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', count.as('n')])
+    .where('account_id', '=', account)
+    .where('tracked', '=', sql.lit(1))
+    .groupBy(['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit']);
+  const circles = db
+    .selectFrom('circles')
+    .select(['id', 'cadence_kind', 'cadence_every', 'cadence_unit'])
+    .where('account_id', '=', account);
+  const ledger = db
+    .selectFrom('ledger_entries')
+    .select(['kind', count.as('n')])
+    .where('account_id', '=', account)
+    .groupBy('kind');
+  const { groups: g, circles: c, ledger: l } = GROUP_ROWS;
+  return {
+    groups: rowSet(groups, ['circle_id', 'cadence_kind', 'cadence_every', 'cadence_unit', 'n'], g.row),
+    circles: rowSet(circles, ['id', 'cadence_kind', 'cadence_every', 'cadence_unit'], c.row),
+    ledger: rowSet(ledger, ['kind', 'n'], l.row),
+  };
 }
 
 /**
- * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants, in
- * their order. One correlated count per week and direction, each a range of interactions_recent_idx
- * (account_id, occurred_at, direction) read alone: no row is fetched and nothing is sorted. Grouping
- * 88,000 rows of a half-year by day needed a sort that was most of this query's 36 ms at 30,000
- * contacts. Stored times are ISO text, so ranges compare as text on both databases.
+ * Tracked contacts grouped by circle and own cadence columns (a prefix of contacts_circle_idx, so
+ * index-only and unsorted on SQLite; the plan's grouping by holiday country as well gives 4,952
+ * groups of 56 at 30,000 contacts and 86 of 7 on the demo network), the circles' cadence columns
+ * and the ledger per kind: one packed statement (store/json-rows.ts) compiled once
+ * (store/query-template.ts). Three statements through Kysely's builder and compiler cost more CPU
+ * than SQLite spent running them.
+ */
+export async function dashboardGroups(conn: Conn, accountId: string): Promise<DashboardGroups> {
+  const db = kysely(conn);
+  // Without the dialect's JSON functions (a handle not opened by store/) the queries run one by one.
+  if (!packsRows(db)) return jsonRowSets(db, groupQueries(conn, accountId));
+  const rows = await runNamedTemplate(db, 'dashboard-groups', { account: accountId }, (value) => {
+    const packed = jsonRowSetsSql(db, groupQueries(conn, value('account')));
+    if (!packed) throw new Error('dashboard groups: no JSON row functions');
+    return packed.compile(db);
+  });
+  return decodeJsonRowSets(rows[0], GROUP_ROWS);
+}
+
+function touchesQuery(conn: Conn, weeks: number, value: Marker<string>) {
+  const rows = Array.from(
+    { length: weeks },
+    (_, i) => sql`(${sql.lit(i)}, ${value(`s${i}`)}, ${value(`e${i}`)})`,
+  );
+  const counted = (direction: 'outbound' | 'inbound') =>
+    sql`(select count(*) from interactions x where x.account_id = ${value('account')} and x.occurred_at >= w.s and x.occurred_at < w.e and x.occurred_at <= ${value('until')} and x.direction = ${sql.lit(direction)})`;
+  return sql<{ i: number | string; outbound: number | string; inbound: number | string }>`
+    with w(i, s, e) as (values ${sql.join(rows)})
+    select w.i as i, ${counted('outbound')} as outbound, ${counted('inbound')} as inbound
+    from w order by w.i`.compile(kysely(conn));
+}
+
+/**
+ * Interactions per week and direction up to `until`, for weeks given as [start, end) ISO instants,
+ * in their order: a correlated count per week and direction, each a range of
+ * interactions_recent_idx (account_id, occurred_at, direction) read alone: no row is fetched and
+ * nothing is sorted (grouping 88,000 rows of a half-year by day needed a sort that was most of
+ * this query's 36 ms at 30,000 contacts). Stored times are ISO text, so ranges compare as text on
+ * both databases. Its own statement, so that PostgreSQL runs it beside the cadence reads. (The 52
+ * counts as columns of one row took PostgreSQL 14 ms to plan, the VALUES list 0.5 ms.)
  */
 export async function touchesPerWeek(
   conn: Conn,
@@ -118,28 +267,13 @@ export async function touchesPerWeek(
   until: string,
 ): Promise<{ outbound: number; inbound: number }[]> {
   if (weeks.length === 0) return [];
-  const db = kysely(conn);
-  const values = weeks.map((w, i) => sql`(${sql.lit(i)}, ${w.start}, ${w.end})`);
-  const counted = (direction: 'outbound' | 'inbound') =>
-    sql`(select count(*) from interactions x where x.account_id = ${accountId} and x.occurred_at >= w.s and x.occurred_at < w.e and x.occurred_at <= ${until} and x.direction = ${sql.lit(direction)})`;
-  const rows = await sql<{ i: number | string; outbound: number | string; inbound: number | string }>`
-    with w(i, s, e) as (values ${sql.join(values)})
-    select w.i as i, ${counted('outbound')} as outbound, ${counted('inbound')} as inbound
-    from w order by w.i`.execute(db);
-  return rows.rows.map((r) => ({ outbound: Number(r.outbound), inbound: Number(r.inbound) }));
-}
-
-/** Ledger entries per kind over the whole account. */
-export async function ledgerKindCounts(
-  conn: Conn,
-  accountId: string,
-): Promise<{ kind: LedgerKind; n: number }[]> {
-  const db = kysely(conn);
-  const rows = await db
-    .selectFrom('ledger_entries')
-    .select(['kind', count.as('n')])
-    .where('account_id', '=', accountId)
-    .groupBy('kind')
-    .execute();
-  return rows.map((r) => ({ kind: r.kind, n: Number(r.n) }));
+  const values: Record<string, string> = { account: accountId, until };
+  for (const [i, w] of weeks.entries()) {
+    values[`s${i}`] = w.start;
+    values[`e${i}`] = w.end;
+  }
+  const rows = await runNamedTemplate(kysely(conn), `dashboard-touches|${weeks.length}`, values, (value) =>
+    touchesQuery(conn, weeks.length, value),
+  );
+  return rows.map((r) => ({ outbound: Number(r.outbound), inbound: Number(r.inbound) }));
 }

@@ -1,5 +1,5 @@
-import type { CompiledQuery, Kysely } from 'kysely';
-import type { Database } from './database';
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { Database, Db } from './database';
 
 /** Unique stand-ins for a query's values while its template is compiled. */
 export interface Sentinels {
@@ -31,8 +31,30 @@ export interface TemplateSpec<V, D = Database> {
   build(db: Kysely<D>, v: V): { compile(): CompiledQuery };
 }
 
-/** How many shapes each database keeps: Today's row load has one per candidate count. */
+/** How many shapes each database keeps per template: Today's row load has one per candidate count. */
 const MAX_SHAPES = 64;
+
+/** One template's compiled shapes, per database (its Kysely adapter), oldest dropped past MAX_SHAPES. */
+function shapeCache<T>(): (adapter: object, key: string, make: () => T) => T {
+  const byDatabase = new WeakMap<object, Map<string, T>>();
+  return (adapter, key, make) => {
+    let shapes = byDatabase.get(adapter);
+    if (!shapes) {
+      shapes = new Map();
+      byDatabase.set(adapter, shapes);
+    }
+    let t = shapes.get(key);
+    if (t === undefined) {
+      t = make();
+      if (shapes.size >= MAX_SHAPES) {
+        const oldest = shapes.keys().next().value;
+        if (oldest !== undefined) shapes.delete(oldest);
+      }
+      shapes.set(key, t);
+    }
+    return t;
+  };
+}
 
 /**
  * A query built by Kysely once per shape and database, then sent with each call's values: building
@@ -46,17 +68,10 @@ export function queryTemplate<V, D = Database>(
   spec: TemplateSpec<V, D>,
 ): (db: Kysely<D>, v: V) => CompiledQuery {
   type Param = { slot: number } | { constant: unknown };
-  const byDatabase = new WeakMap<object, Map<string, { compiled: CompiledQuery; params: Param[] }>>();
+  const cache = shapeCache<{ compiled: CompiledQuery; params: Param[] }>();
   return (db, v) => {
-    const adapter = db.getExecutor().adapter;
-    let shapes = byDatabase.get(adapter);
-    if (!shapes) {
-      shapes = new Map();
-      byDatabase.set(adapter, shapes);
-    }
     const key = spec.key(v);
-    let t = shapes.get(key);
-    if (!t) {
+    const t = cache(db.getExecutor().adapter, key, () => {
       const standIn = spec.sentinel(v, sentinels());
       const slots = spec.slots(standIn);
       const compiled = spec.build(db, standIn).compile();
@@ -66,17 +81,48 @@ export function queryTemplate<V, D = Database>(
         if (isStandIn(p)) throw new Error(`query template ${key}: a parameter is computed from a value`);
         return { constant: p };
       });
-      if (shapes.size >= MAX_SHAPES) {
-        const oldest = shapes.keys().next().value;
-        if (oldest !== undefined) shapes.delete(oldest);
-      }
-      t = { compiled, params };
-      shapes.set(key, t);
-    }
+      return { compiled, params };
+    });
     const values = spec.slots(v);
     return {
       ...t.compiled,
       parameters: t.params.map((p) => ('slot' in p ? values[p.slot] : p.constant)),
     };
   };
+}
+
+/** The stand-in for the value named `name` while a query is compiled: it is bound in its place. */
+export type Marker<K extends string> = (name: K) => string;
+
+const MARK = '\u0000tend-named:';
+const named = shapeCache<{ sql: string; names: string[] }>();
+
+/**
+ * queryTemplate for a query written as sql`` with named values: `build` puts markers in place of
+ * the values, and every parameter of the compiled query must be one of them (a value inlined or
+ * computed at build time would be bound from the first call on, so it is refused); each call binds
+ * `values` by name. `shape` names everything `build` branches on besides the markers, e.g. how many
+ * groups (the dashboard's statements).
+ */
+export async function runNamedTemplate<R, K extends string>(
+  db: Db,
+  shape: string,
+  values: Readonly<Record<K, unknown>>,
+  build: (value: Marker<K>) => CompiledQuery<R>,
+): Promise<R[]> {
+  const t = named(db.getExecutor().adapter, shape, () => {
+    const compiled = build((name) => `${MARK}${name}`);
+    const names = compiled.parameters.map((p, i) => {
+      if (typeof p !== 'string' || !p.startsWith(MARK))
+        throw new Error(`query template ${shape}: parameter ${i + 1} is not a named value`);
+      return p.slice(MARK.length);
+    });
+    return { sql: compiled.sql, names };
+  });
+  const byName: Readonly<Record<string, unknown>> = values;
+  const params = t.names.map((name) => {
+    if (!Object.hasOwn(byName, name)) throw new Error(`query template ${shape}: no value for ${name}`);
+    return byName[name];
+  });
+  return (await db.executeQuery<R>(CompiledQuery.raw(t.sql, params))).rows;
 }
