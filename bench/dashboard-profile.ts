@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import SQLite from 'better-sqlite3';
-import { signUp } from '../src/services/auth.service';
 import { getDashboard } from '../src/services/dashboard.service';
-import { seedDemo } from '../src/services/demo/demo.service';
-import { openSqlite } from '../src/store/sqlite';
-import { BENCH_NOW } from './bench-time';
-import { sqliteDataset } from './generate';
+import { cpuPerCall, profileSetup } from './profile-setup';
 
 /**
  * `tsx bench/dashboard-profile.ts`: server CPU per getDashboard call in process on SQLite, on the
@@ -18,38 +13,8 @@ import { sqliteDataset } from './generate';
 const big = process.env.BENCH_PROFILE_DATA === '1';
 if (big) process.env.BENCH_SCALE ??= '0.3';
 const N = Number(process.env.N ?? (big ? 50 : 500));
-const setup = async () => {
-  if (big) {
-    const data = await sqliteDataset();
-    const store = await openSqlite(data.path);
-    return { store, accountId: data.accountId, now: new Date(BENCH_NOW) };
-  }
-  const store = await openSqlite(':memory:');
-  const now = new Date();
-  const deps = { store, clock: () => now, newId: randomUUID };
-  const me = await signUp(
-    deps,
-    {
-      email: 'p@example.com',
-      name: 'P',
-      password: 'correct horse battery staple',
-      timeZone: 'Europe/London',
-    },
-    true,
-  );
-  if (!('created' in me)) throw new Error('sign-up created no account');
-  await seedDemo(deps, me.created.accountId);
-  return { store, accountId: me.created.accountId, now };
-};
-const { store, accountId, now } = await setup();
-const deps = { store, clock: () => now, newId: randomUUID };
-const cpuPerCall = async (f: () => Promise<unknown>, n: number) => {
-  for (let i = 0; i < Math.min(20, n); i++) await f();
-  const a = process.cpuUsage();
-  for (let i = 0; i < n; i++) await f();
-  const d = process.cpuUsage(a);
-  return ((d.user + d.system) / 1000 / n).toFixed(3);
-};
+const { deps, accountId } = await profileSetup(big);
+const { store } = deps;
 console.log(`load ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
 console.log(
   `${big ? 'data set' : 'demo network'}: getDashboard CPU ms/call`,
