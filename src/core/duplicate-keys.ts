@@ -224,21 +224,25 @@ export class DedupeIndex {
     // A new row is not kept when rows are forgotten; a recalled or merged one is.
     if (!(this.forgetRows && target.kind === 'row' && !this.state.has(id))) this.state.set(id, contact);
     const keys = this.keysOf(contact);
+    // The target's code, taken once and only if some key is new (an existing contact's takes a slot).
     let own: number | undefined;
+    const code = (): number => {
+      if (own === undefined) own = this.encode(target);
+      return own;
+    };
     for (const kind of MATCH_KEYS) {
       const byKey = this.byKey[kind];
       for (const key of keys[kind]) {
         const at = byKey.get(key);
         const held = at === undefined ? undefined : this.heldAt(at);
-        if (held === undefined) byKey.set(key, (own ??= this.encode(target)));
+        if (held === undefined) byKey.set(key, code());
         else if (Array.isArray(held)) {
           if (held.length < MAX_HOLDERS && !held.some((t) => targetId(t) === id)) held.push(target);
         } else if (targetId(held) !== id) byKey.set(key, this.slot([held, target]));
       }
     }
     // A stored contact's UID is its id: that is what Tend's vCard export writes.
-    if (target.kind === 'existing' && !this.byKey.uid.has(target.id))
-      this.byKey.uid.set(target.id, (own ??= this.encode(target)));
+    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) this.byKey.uid.set(target.id, code());
     // Once registered, the keys live in byKey; holding them per stored contact as well cost ~55 MB
     // on a 200,000-row preview.
     this.keys.delete(contact);
