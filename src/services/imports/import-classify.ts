@@ -16,12 +16,14 @@ import {
 
 /**
  * Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory.
- * Few enough that a batch's rows die young: at 500 they outlived two scavenges, were promoted, and
- * the old generation filled with written rows until a full collection, which V8 puts off to a
- * multiple of the live heap (peak RSS of the 200,000-row preview 280–300 MB at 500, ~240 MB at 128).
- * A power of two: insertMany cuts the rest of 500 into powers of two, so a batch is one statement.
+ * Fewer than 85: V8 moves an allocation site to the old generation for good once 85% of at least
+ * 100 of its objects outlive a scavenge, and the rows of a batch live until it is written. At 500
+ * (and in some runs at 128) the rows' sites were tenured early, the old generation filled with rows
+ * already written until a full collection at a multiple of the live heap, and the 200,000-row
+ * preview's peak RSS was 280–330 MB instead of ~240 MB. A power of two: insertMany cuts a rest
+ * below 500 rows into powers of two, so a batch is one statement.
  */
-const WRITE_BATCH = 128;
+const WRITE_BATCH = 64;
 /**
  * Error rows kept per file: enough to fix a file by, where a million broken vCards once stored 352 MB
  * of them. Later errors are counted, not stored, and errors.csv says so.
