@@ -16,12 +16,12 @@ import {
 
 /**
  * Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory.
- * Fewer than 85: V8 moves an allocation site to the old generation for good once 85% of at least
- * 100 of its objects outlive a scavenge, and the rows of a batch live until it is written. At 500
- * (and in some runs at 128) the rows' sites were tenured early, the old generation filled with rows
- * already written until a full collection at a multiple of the live heap, and the 200,000-row
- * preview's peak RSS was 280–330 MB instead of ~240 MB. A power of two: insertMany cuts a rest
- * below 500 rows into powers of two, so a batch is one statement.
+ * Few, so that the rows held until their batch is written rarely outlive a scavenge: at 500 they were
+ * promoted and the old generation filled with rows already written until a full collection, which
+ * V8 puts off to a multiple of the live heap (the 200,000-row preview peaked at 280–330 MB, ~240 MB
+ * at 64; CPU the same within noise). 64 is also under V8's pretenuring threshold (85% of at least
+ * 100 objects of one site alive at a scavenge). A power of two: insertMany cuts a rest below 500 rows
+ * into powers of two, so a batch is one statement. See bench/RESULTS.md, "## Import".
  */
 const WRITE_BATCH = 64;
 /**
