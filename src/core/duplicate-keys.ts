@@ -1,4 +1,5 @@
 import { type CountryCode, parseIncompletePhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { KeyTable } from './key-table';
 import { ownString } from './own-string';
 
 /** What dedupe needs of a contact; an imported contact and a stored one both fit. */
@@ -192,15 +193,17 @@ const targetId = (t: MatchTarget) => (t.kind === 'existing' ? `e:${t.id}` : `r:$
  * Keeping every row cost ~1 KB a row, ~200 MB on a 200,000-row file.
  */
 export class DedupeIndex {
-  // A key held by several people (an office line, a shared inbox) lists them all, the earliest first;
-  // one holder, the usual case, is stored bare.
-  private readonly byKey: Record<MatchKey, Map<string, MatchTarget | MatchTarget[]>> = {
-    uid: new Map(),
-    email: new Map(),
-    linkedin: new Map(),
-    phone: new Map(),
-    name_company: new Map(),
+  // Keys live in KeyTables, off the heap (~2 a row of the file). A key's value is the line of the one
+  // row that holds it (the usual case), or -(n + 1) for held[n]: an existing contact, or the list of
+  // everyone holding a key held by several people (an office line, a shared inbox), the earliest first.
+  private readonly byKey: Record<MatchKey, KeyTable> = {
+    uid: new KeyTable(),
+    email: new KeyTable(),
+    linkedin: new KeyTable(),
+    phone: new KeyTable(),
+    name_company: new KeyTable(),
   };
+  private readonly held: (MatchTarget | MatchTarget[])[] = [];
   private readonly state = new Map<string, DedupeContact>();
   // match() then add() ask for the same row's keys; computing them once halves a preview's cost.
   private readonly keys = new WeakMap<DedupeContact, Record<MatchKey, string[]>>();
@@ -221,21 +224,47 @@ export class DedupeIndex {
     // A new row is not kept when rows are forgotten; a recalled or merged one is.
     if (!(this.forgetRows && target.kind === 'row' && !this.state.has(id))) this.state.set(id, contact);
     const keys = this.keysOf(contact);
+    // The target's code, taken once and only if some key is new (an existing contact's takes a slot).
+    let own: number | undefined;
+    const code = (): number => {
+      if (own === undefined) own = this.encode(target);
+      return own;
+    };
     for (const kind of MATCH_KEYS) {
       const byKey = this.byKey[kind];
       for (const key of keys[kind]) {
-        const held = byKey.get(key);
-        if (held === undefined) byKey.set(ownString(key), target);
+        const at = byKey.get(key);
+        const held = at === undefined ? undefined : this.heldAt(at);
+        if (held === undefined) byKey.set(key, code());
         else if (Array.isArray(held)) {
           if (held.length < MAX_HOLDERS && !held.some((t) => targetId(t) === id)) held.push(target);
-        } else if (targetId(held) !== id) byKey.set(key, [held, target]);
+        } else if (targetId(held) !== id) byKey.set(key, this.slot([held, target]));
       }
     }
     // A stored contact's UID is its id: that is what Tend's vCard export writes.
-    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) this.byKey.uid.set(target.id, target);
+    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) this.byKey.uid.set(target.id, code());
     // Once registered, the keys live in byKey; holding them per stored contact as well cost ~55 MB
     // on a 200,000-row preview.
     this.keys.delete(contact);
+  }
+
+  /** A row by its line, anything else by its place in `held`. */
+  private encode(target: MatchTarget): number {
+    return target.kind === 'row' && target.line >= 0 && target.line < 2 ** 31
+      ? target.line
+      : this.slot(target);
+  }
+
+  private slot(held: MatchTarget | MatchTarget[]): number {
+    this.held.push(held);
+    return -this.held.length;
+  }
+
+  private heldAt(at: number): MatchTarget | MatchTarget[] {
+    if (at >= 0) return { kind: 'row', line: at };
+    const held = this.held[-at - 1];
+    if (held === undefined) throw new Error(`dedupe index has no holder ${at}`);
+    return held;
   }
 
   private keysOf(contact: DedupeContact): Record<MatchKey, string[]> {
@@ -276,8 +305,9 @@ export class DedupeIndex {
     const out: { target: MatchTarget; matchedBy: MatchKey }[] = [];
     for (const kind of MATCH_KEYS) {
       for (const key of keys[kind]) {
-        const held = this.byKey[kind].get(key);
-        if (held === undefined) continue;
+        const at = this.byKey[kind].get(key);
+        if (at === undefined) continue;
+        const held = this.heldAt(at);
         for (const target of Array.isArray(held) ? held : [held])
           if (out.length === 0 || !out.some((o) => targetId(o.target) === targetId(target)))
             out.push({ target, matchedBy: kind });

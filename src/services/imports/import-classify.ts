@@ -14,8 +14,16 @@ import {
   rowRecord,
 } from './import-rows';
 
-/** Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory. */
-const WRITE_BATCH = 500;
+/**
+ * Rows are written as they are read, this many at a time, so a 200,000-row file never sits in memory.
+ * Few, so that the rows held until their batch is written rarely outlive a scavenge: at 500 they were
+ * promoted and the old generation filled with rows already written until a full collection, which
+ * V8 puts off to a multiple of the live heap (the 200,000-row preview peaked at 280–330 MB, ~240 MB
+ * at 64; CPU the same within noise). 64 is also under V8's pretenuring threshold (85% of at least
+ * 100 objects of one site alive at a scavenge). A power of two: insertMany cuts a rest below 500 rows
+ * into powers of two, so a batch is one statement. See bench/RESULTS.md, "## Import".
+ */
+const WRITE_BATCH = 64;
 /**
  * Error rows kept per file: enough to fix a file by, where a million broken vCards once stored 352 MB
  * of them. Later errors are counted, not stored, and errors.csv says so.
