@@ -82,6 +82,9 @@ export interface HistoryEntry {
  * never asks for a fourth. Null when nothing waits.
  */
 export function backOffOfHistory(history: readonly HistoryEntry[], now: string): BackOffState | null {
+  // Without an awaited outreach anywhere there is nothing to watch: most of Today's contacts, whose
+  // histories were otherwise parsed and sorted for nothing.
+  if (!history.some((i) => i.awaitingReply)) return null;
   const end = ms(now);
   const past = byTime(history).filter((i) => i.t <= end);
   let lastInbound = -1;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarDays, daysBetween, localDate, safeZone, toMillis } from './instant';
 
@@ -8,6 +9,22 @@ describe('instant helpers', () => {
     expect(toMillis('2025-06-04')).toBe(Date.UTC(2025, 5, 4));
     // Without an offset Date.parse would use the server's zone; core must not depend on it.
     expect(toMillis('2025-06-04T12:00:00')).toBe(Date.UTC(2025, 5, 4, 12));
+  });
+
+  it('reads any run of instants, repeated or not, as Date.parse does (the one-string memo)', () => {
+    const instant = fc
+      .integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) })
+      .map((t) => new Date(t).toISOString());
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(instant, fc.constant('2025-06-04T12:00:00.000Z')), { maxLength: 20 }),
+        (list) => {
+          for (const iso of [...list, ...list.reverse()]) expect(toMillis(iso)).toBe(Date.parse(iso));
+        },
+      ),
+    );
+    toMillis('2025-06-04T12:00:00.000Z');
+    expect(() => toMillis('tomorrow')).toThrow(RangeError);
   });
 
   it('throws on garbage', () => {

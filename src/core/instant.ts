@@ -8,12 +8,22 @@ export const DAY_MS = 86_400_000;
 // exact and ~50× faster than Luxon, which matters when the queue scans 30k contacts.
 const STRICT_ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
+let lastIso = '';
+let lastMs = Number.NaN;
+
 /** Epoch milliseconds of an ISO-8601 instant (no offset = UTC); throws on garbage so bad data fails loudly. */
 export function toMillis(iso: string): number {
+  // Today parses the same `now` once per contact and reason (over a thousand times a call at
+  // 100,000 contacts): the last canonical instant parsed is kept, a pure memo of one string.
+  if (iso === lastIso) return lastMs;
   // Fast path for the canonical form every stored time has (toISOString): no regex needed.
   if (iso.length === 24 && iso.charCodeAt(23) === 90 && iso.charCodeAt(10) === 84) {
     const fast = Date.parse(iso);
-    if (!Number.isNaN(fast)) return fast;
+    if (!Number.isNaN(fast)) {
+      lastIso = iso;
+      lastMs = fast;
+      return fast;
+    }
   }
   const t = STRICT_ISO.test(iso) ? Date.parse(iso) : DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
   if (Number.isNaN(t)) throw new RangeError(`not an ISO-8601 instant: ${iso}`);
