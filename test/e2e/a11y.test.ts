@@ -143,6 +143,9 @@ describe('accessibility while data loads (axe-core)', () => {
         .first()
         .waitFor({ timeout: 3000 })
         .catch(() => undefined);
+      // The contact page first spins for the contact, then each card spins for its own part.
+      if (path === `/contacts/${id}`)
+        await page.waitForFunction(() => document.querySelectorAll('.mantine-Loader-root').length >= 5);
       spinners[path] = await page.locator('.mantine-Loader-root').count();
       const v = await seriousA11yViolations(page);
       if (v.length > 0) found.push(describeViolations(`${path} loading`, v));
