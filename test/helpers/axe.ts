@@ -32,6 +32,13 @@ export async function seriousA11yViolations(
   // Evaluated through the DevTools protocol: the app's CSP (script-src 'self') would refuse an
   // inline <script>, and the test must not loosen the policy it also checks.
   if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  // Colours are read as they are drawn: a tooltip or dialog still fading in (a CSS transition) reads
+  // as low contrast. Spinners' endless animations are not transitions, so they are not waited for.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+    undefined,
+    { timeout: 5000 },
+  );
   const found = await page.evaluate(
     async ({ context, tags }) => {
       // biome-ignore lint/suspicious/noExplicitAny: axe is a global the injected script defines
