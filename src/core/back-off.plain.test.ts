@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backOffOfHistory, type HistoryEntry, type LaterInteraction } from './back-off';
+import {
+  backOffOfHistory,
+  FIRST_RETRY_DAYS,
+  type HistoryEntry,
+  type LaterInteraction,
+  RETRY_LAPSE_DAYS,
+  SECOND_RETRY_DAYS,
+} from './back-off';
 import { addDays, toIso, toMillis } from './instant';
 
 // The rule as it was written before each instant was parsed once (commit 14525a4), kept as the
@@ -12,13 +19,13 @@ function plainState(outreach: { occurredAt: string }, later: readonly LaterInter
     .filter((i) => ms(i.occurredAt) > start && ms(i.occurredAt) <= ms(now))
     .sort((a, b) => ms(a.occurredAt) - ms(b.occurredAt));
   if (after.some((i) => i.direction === 'inbound')) return { state: 'none' };
-  const due1 = addDays(outreach.occurredAt, 21);
-  const skippedDue2 = addDays(due1, 60);
+  const due1 = addDays(outreach.occurredAt, FIRST_RETRY_DAYS);
+  const skippedDue2 = addDays(due1, SECOND_RETRY_DAYS);
   const done1 = after.find(
     (i) => i.direction === 'outbound' && i.retryStep === 1 && ms(i.occurredAt) < ms(skippedDue2),
   );
-  const due2 = done1 ? addDays(done1.occurredAt, 60) : skippedDue2;
-  const lapse = addDays(due2, 60);
+  const due2 = done1 ? addDays(done1.occurredAt, SECOND_RETRY_DAYS) : skippedDue2;
+  const lapse = addDays(due2, RETRY_LAPSE_DAYS);
   const done2 = after.find(
     (i) => i.direction === 'outbound' && i.retryStep === 2 && ms(i.occurredAt) < ms(lapse),
   );

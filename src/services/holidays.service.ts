@@ -10,7 +10,6 @@ import { type CircleRow, listCircles } from '../store/circles.repo';
 import { type PlanGroupRow, trackedPlanGroups } from '../store/health.repo';
 import {
   type HolidaySettingRow,
-  holidayCountriesInUse,
   holidaySettingsOfCircles,
   listHolidaySettings,
   replaceHolidaySettings,
@@ -166,11 +165,6 @@ export function holidayFor(
   const choice = choices.find((c) => c.circleId === contact.circleId);
   if (!choice || !contact.country) return null;
   return upcomingHoliday(contact.country, contact.zone, choice, now);
-}
-
-/** The countries of the account's contacts (one index seek each), for Today and the feed. */
-export async function countriesInUse(db: Conn, accountId: string): Promise<string[]> {
-  return holidayCountriesInUse(db, accountId);
 }
 
 // Without a choice for the contact's circle, a draft still finds their next named feast this far ahead.
