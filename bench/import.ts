@@ -26,8 +26,15 @@ import { startThrowawayPostgres } from '../test/setup/throwaway-postgres';
  * process so that its peak RSS is its own. Writes the `## Import` section of bench/RESULTS.md.
  * `--scenario N --postgres` runs one scenario on a throwaway PostgreSQL cluster instead; `--postgres`
  * alone runs the LinkedIn and vCard scenarios that way and prints their rows without writing them.
+ * Each scenario runs with plain node on an esbuild bundle of this file, as `npm start` runs the server
+ * (bench/capture.ts does the same); BENCH_TSX=1 runs them under tsx instead, whose loader adds ~25 MB
+ * to the peak and most of its run-to-run spread (211–213 MB bundled, 235–326 MB under tsx, for the
+ * same 200,000-row preview on 2026-12-02).
  */
 const here = dirname(fileURLToPath(import.meta.url));
+/** In the repository (dist/ is ignored), so that its external packages resolve from node_modules. */
+const BUNDLE = fileURLToPath(new URL('../dist/bench/import.mjs', import.meta.url));
+const TSX = process.env.BENCH_TSX === '1';
 const DIR = join(tmpdir(), 'tend-bench-import');
 const TARGET_MS = 3000;
 const TARGET_RSS_MB = 300;
@@ -183,6 +190,18 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(DIR, { recursive: true });
+  if (!TSX) {
+    const bundled = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(new URL('../scripts/bundle-file.mjs', import.meta.url)),
+        fileURLToPath(import.meta.url),
+        BUNDLE,
+      ],
+      { stdio: 'inherit' },
+    );
+    if (bundled.status !== 0) throw new Error('bundling bench/import.ts failed');
+  }
   // `npm run bench:import -- --postgres`: the two floor scenarios on PostgreSQL, printed, not written.
   const postgres = process.argv.includes('--postgres');
   const lines: string[] = [];
@@ -194,9 +213,7 @@ async function main(): Promise<void> {
     const child = spawnSync(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        fileURLToPath(import.meta.url),
+        ...(TSX ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [BUNDLE]),
         '--scenario',
         String(i),
         ...(postgres ? ['--postgres'] : []),
@@ -241,7 +258,7 @@ function writeSection(rows: string[]): void {
       `${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}, SQLite file (WAL). Command: \`npm run bench:import\`.`,
     'Each file is generated with a fixed seed, then previewed from a file stream and committed into a fresh',
     'database by the services the REST routes call, each scenario in its own process. Peak RSS is the',
-    "kernel's ru_maxrss of that process: it includes Node and the tsx loader, ~145 MB before the import starts.",
+    `kernel's ru_maxrss of that process, ${TSX ? 'run under tsx (BENCH_TSX=1), whose loader is included' : 'plain node on an esbuild bundle, as `npm start` runs the server'}.`,
     'CPU time (user + system of the process) is shown beside wall time because this machine is shared: with',
     'a load average far above its 2 cores, wall time mostly measures waiting. Targets: preview + commit ≤ 3 s',
     'for 30k LinkedIn rows and for 10k vCards; peak RSS ≤ 300 MB. The 200,000-row file has long positions',

@@ -1,5 +1,5 @@
 // `node scripts/bundle-file.mjs ENTRY.ts OUT.mjs`: one TypeScript entry as one ES module for plain
-// `node`, with the options the server bundle uses. bench/capture.ts runs its measurements from one,
+// `node`, with the options the server bundle uses. bench/capture.ts and bench/import.ts run their measurements from one,
 // so that they measure what `npm start` runs (no tsx loader in the process).
 import { build } from 'esbuild';
 import { NODE_BUNDLE } from './bundle-options.mjs';
