@@ -5,7 +5,7 @@ import { NotFound } from '../core/errors';
 import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
-import { findAccount } from '../store/accounts.repo';
+import { findAccount, todayAccountSettings } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import { decodeWorkingHours } from '../store/json-columns';
@@ -133,7 +133,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
 /** F5: the ranked, explained queue for `now` (default: the clock), read through indexes only. */
 export async function getToday(deps: Deps, accountId: string, query: TodayQuery = {}): Promise<Today> {
   const db = deps.store.read;
-  const account = await findAccount(db, accountId);
+  const account = await todayAccountSettings(db, accountId);
   const nowMs = query.now ? Date.parse(query.now) : deps.clock().getTime();
   const now = iso(nowMs);
   const size = query.size ?? account?.daily_size ?? TODAY_DEFAULTS.size;
