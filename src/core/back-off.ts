@@ -1,4 +1,4 @@
-import { addDays, toIso, toMillis } from './instant';
+import { DAY_MS, toIso, toMillis } from './instant';
 import type { Direction } from './vocabulary';
 
 /** Where an unanswered outreach stands: nothing to do, a light retry (at most two), or fading. */
@@ -37,6 +37,13 @@ function byTime<T extends { occurredAt: string }>(list: readonly T[]): (T & { t:
   return list.map((i) => ({ ...i, t: ms(i.occurredAt) })).sort((a, b) => a.t - b.t);
 }
 
+/** A later interaction with its instant parsed and its retry step settled. */
+interface Timed {
+  direction: Direction;
+  t: number;
+  retryStep?: 1 | 2 | null;
+}
+
 /** F17: the back-off state of an outreach at `now`; any inbound after it resets, never more than two retries. */
 export function backOffState(
   outreach: Outreach,
@@ -46,25 +53,32 @@ export function backOffState(
   if (!outreach.awaitingReply) return { state: 'none' };
   const start = ms(outreach.occurredAt);
   const end = ms(now);
-  const after = byTime(later).filter((i) => i.t > start && i.t <= end);
-  if (after.some((i) => i.direction === 'inbound')) return { state: 'none' };
+  return stateAfter(
+    start,
+    byTime(later).filter((i) => i.t > start && i.t <= end),
+    end,
+  );
+}
 
-  const due1 = addDays(outreach.occurredAt, FIRST_RETRY_DAYS);
-  const skippedDue2 = addDays(due1, SECOND_RETRY_DAYS);
+/**
+ * The rule itself, on instants in milliseconds (`after`: the interactions after the outreach up to
+ * now, in time order), formatting only the instant it answers with: the ISO round trips of each
+ * step (add days, format, parse again) were most of the back-off time of a 100,000-contact Today.
+ */
+function stateAfter(start: number, after: readonly Timed[], end: number): BackOffState {
+  if (after.some((i) => i.direction === 'inbound')) return { state: 'none' };
+  const due1 = start + FIRST_RETRY_DAYS * DAY_MS;
+  const skippedDue2 = due1 + SECOND_RETRY_DAYS * DAY_MS;
   // A retry only counts while its step is current; one sent after the schedule moved on cannot rewind it.
-  const done1 = after.find(
-    (i) => i.direction === 'outbound' && i.retryStep === 1 && ms(i.occurredAt) < ms(skippedDue2),
-  );
+  const done1 = after.find((i) => i.direction === 'outbound' && i.retryStep === 1 && i.t < skippedDue2);
   // Retry 2 counts from when retry 1 was done, or from when it would have been due if it was skipped.
-  const due2 = done1 ? addDays(done1.occurredAt, SECOND_RETRY_DAYS) : skippedDue2;
-  const lapse = addDays(due2, RETRY_LAPSE_DAYS);
-  const done2 = after.find(
-    (i) => i.direction === 'outbound' && i.retryStep === 2 && ms(i.occurredAt) < ms(lapse),
-  );
-  if (done2) return { state: 'fading', since: toIso(ms(done2.occurredAt)) };
-  if (end >= ms(lapse)) return { state: 'fading', since: lapse };
-  if (!done1 && end < ms(due2)) return { state: 'retry', step: 1, dueAt: due1 };
-  return { state: 'retry', step: 2, dueAt: due2 };
+  const due2 = done1 ? done1.t + SECOND_RETRY_DAYS * DAY_MS : skippedDue2;
+  const lapse = due2 + RETRY_LAPSE_DAYS * DAY_MS;
+  const done2 = after.find((i) => i.direction === 'outbound' && i.retryStep === 2 && i.t < lapse);
+  if (done2) return { state: 'fading', since: toIso(done2.t) };
+  if (end >= lapse) return { state: 'fading', since: toIso(lapse) };
+  if (!done1 && end < due2) return { state: 'retry', step: 1, dueAt: toIso(due1) };
+  return { state: 'retry', step: 2, dueAt: toIso(due2) };
 }
 
 /** One interaction of a contact's history, as back-off reads it. */
@@ -86,24 +100,31 @@ export function backOffOfHistory(history: readonly HistoryEntry[], now: string):
   // histories were otherwise parsed and sorted for nothing.
   if (!history.some((i) => i.awaitingReply)) return null;
   const end = ms(now);
-  const past = byTime(history).filter((i) => i.t <= end);
-  let lastInbound = -1;
-  past.forEach((i, n) => {
-    if (i.direction === 'inbound') lastInbound = n;
-  });
-  const run = past.slice(lastInbound + 1);
-  const start = run.findIndex((i) => i.awaitingReply);
+  const past: { e: HistoryEntry; t: number }[] = [];
+  for (const e of history) {
+    const t = ms(e.occurredAt);
+    if (t <= end) past.push({ e, t });
+  }
+  past.sort((a, b) => a.t - b.t);
+  let from = 0;
+  for (let n = past.length - 1; n >= 0; n--)
+    if (past[n]!.e.direction === 'inbound') {
+      from = n + 1;
+      break;
+    }
+  let start = -1;
+  for (let n = from; n < past.length && start < 0; n++) if (past[n]!.e.awaitingReply) start = n;
   if (start < 0) return null;
-  let count = 0;
-  const startMs = run[start]!.t;
-  const later = run.slice(start + 1).map((i): LaterInteraction => {
-    count++;
+  const startMs = past[start]!.t;
+  const later: Timed[] = [];
+  let sameInstant = false;
+  for (let n = start + 1; n < past.length; n++) {
+    const { e, t } = past[n]!;
     // A marked retry keeps its step; an unmarked message is the next one, never past the second.
-    const step = i.retryStep ?? (count === 1 ? 1 : 2);
-    return { direction: i.direction, occurredAt: i.occurredAt, retryStep: step };
-  });
+    later.push({ direction: e.direction, t, retryStep: e.retryStep ?? (n === start + 1 ? 1 : 2) });
+    if (t === startMs) sameInstant = true;
+  }
   // Messages logged at the same instant as the outreach (one import, one click) still come after it.
-  const sameInstant = run.slice(start + 1).some((i) => i.t === startMs);
-  const outreachAt = sameInstant ? toIso(startMs - 1) : run[start]!.occurredAt;
-  return backOffState({ occurredAt: outreachAt, awaitingReply: true }, later, now);
+  // Every later entry is after the outreach and up to now, in time order already.
+  return stateAfter(sameInstant ? startMs - 1 : startMs, later, end);
 }

@@ -14,10 +14,12 @@ export interface CapHistory {
 /** F19: true when the user reached out within `capDays` and the contact has not reached out since. */
 export function capBlocks(history: CapHistory, now: string, capDays: number = DEFAULT_CAP_DAYS): boolean {
   const end = toMillis(now);
-  const last = Math.max(
-    -Infinity,
-    ...history.recentOutboundAt.map((iso) => toMillis(iso)).filter((t) => t <= end),
-  );
+  // A loop, not map, filter and a spread into Math.max: this runs for every Today candidate.
+  let last = Number.NEGATIVE_INFINITY;
+  for (const iso of history.recentOutboundAt) {
+    const t = toMillis(iso);
+    if (t <= end && t > last) last = t;
+  }
   if (!Number.isFinite(last) || end - last >= capDays * DAY_MS) return false;
   const inbound = history.lastInboundAt ? toMillis(history.lastInboundAt) : -Infinity;
   return !(inbound > last && inbound <= end);

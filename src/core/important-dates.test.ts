@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { dateInYear, nextOccurrence, withinLeadTime } from './important-dates';
+import { dateInYear, datePairs, MAX_LEAD_DAYS, nextOccurrence, withinLeadTime } from './important-dates';
 
 describe('nextOccurrence', () => {
   it('finds this year’s date when it is still ahead', () => {
@@ -84,5 +85,32 @@ describe('nextOccurrence', () => {
         },
       ),
     );
+  });
+});
+
+describe('datePairs', () => {
+  // The definition before 2026-12-02, through Luxon: the Date-based one must list the same pairs.
+  const luxonPairs = (now: number) => {
+    const pairs: { month: number; day: number; minLead: number }[] = [];
+    for (let d = -1; d <= MAX_LEAD_DAYS + 1; d++) {
+      const at = DateTime.fromMillis(now + d * 86_400_000, { zone: 'utc' });
+      pairs.push({ month: at.month, day: at.day, minLead: Math.max(0, d - 1) });
+      if (at.month === 2 && at.day === 28 && !at.isInLeapYear)
+        pairs.push({ month: 2, day: 29, minLead: Math.max(0, d - 1) });
+    }
+    return pairs;
+  };
+
+  it('lists what the Luxon definition listed, leap years and year ends included', () => {
+    const min = Date.UTC(1600, 0, 1);
+    const max = Date.UTC(2500, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min, max }), (now) => {
+        expect(datePairs(now)).toEqual(luxonPairs(now));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const at of ['2100-02-20T23:59:59.999Z', '2000-02-27T00:00:00.000Z', '2026-12-20T12:00:00.000Z'])
+      expect(datePairs(Date.parse(at))).toEqual(luxonPairs(Date.parse(at)));
   });
 });

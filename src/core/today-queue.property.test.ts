@@ -164,3 +164,59 @@ describe('todayQueue properties', () => {
     );
   });
 });
+
+describe('todayQueue ties on score', () => {
+  // Before 2026-12-02 the ranking compared nextDueAt as text; it now compares milliseconds where
+  // that is the same order (four-digit years): five-digit years ('+010000-…') must still sort as text.
+  const anchor = fc.oneof(
+    fc.integer({ min: Date.parse(NOW), max: Date.UTC(9998, 0, 1) }),
+    fc.integer({ min: Date.UTC(9998, 0, 1), max: Date.UTC(20000, 0, 1) }),
+  );
+  it('orders equal scores by nextDueAt as text, then name, then id', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(anchor, fc.constantFrom('Ada', 'Bo')), { minLength: 2, maxLength: 8 }),
+        (rows) => {
+          const contacts = rows.map(
+            ([at, name], i): TodayContact => ({
+              id: `c${i}`,
+              name,
+              zone: null,
+              workingHours: null,
+              preferredChannel: null,
+              cadence: { kind: 'yearly' },
+              tracked: true,
+              lastMeaningfulAt: new Date(at).toISOString(),
+              createdAt: day(-1000),
+              lastReplyChannel: null,
+              importantDates: [],
+              lifeEvents: [],
+              tasks: [],
+              backOff: null,
+              snoozedUntil: null,
+              skippedUntil: null,
+              recentOutboundAt: [],
+            }),
+          );
+          const extensions = contacts.map((c) => ({
+            kind: 'trip' as const,
+            contactId: c.id,
+            detail: 'x',
+            weight: 10,
+          }));
+          const q = todayQueue({ contacts, extensions }, NOW, { size: 100 });
+          const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+          const want = [...q.items].sort(
+            (a, b) =>
+              text(a.nextDueAt ?? '', b.nextDueAt ?? '') ||
+              text(a.name, b.name) ||
+              text(a.contactId, b.contactId),
+          );
+          expect(q.items.map((i) => i.contactId)).toEqual(want.map((i) => i.contactId));
+          expect(q.items).toHaveLength(contacts.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,8 +1,8 @@
 import type { BackOffState } from './back-off';
 import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries';
-import { cadenceInterval, nextDueAt } from './cadence';
+import { cadenceInterval } from './cadence';
 import { daysUntil } from './important-dates';
-import { calendarDays, DAY_MS, inZone, localDate, toMillis, type Ymd } from './instant';
+import { calendarDays, DAY_MS, inZone, localDate, toIso, toMillis, type Ymd } from './instant';
 import {
   describeReason,
   type ExtensionReason,
@@ -102,34 +102,41 @@ export const TODAY_DEFAULTS = {
 
 const ms = toMillis;
 
-function cadenceReasons(c: TodayContact, now: number): TodayReason[] {
+// Each reason kind pushes into the contact's one list: arrays per kind, spread together, were a
+// good part of the queue's allocation at 100,000 contacts.
+function cadenceReasons(out: TodayReason[], c: TodayContact, now: number): void {
   // Untracked and ad-hoc contacts are kept on purpose without a rhythm (F2): never nag about them.
   const interval = cadenceInterval(c.cadence);
-  if (!c.tracked || !interval) return [];
+  if (!c.tracked || !interval) return;
   // The same arithmetic as nextDueAt/overdueAt, in milliseconds: no string round trip per contact.
   const anchor = ms(c.lastMeaningfulAt ?? c.createdAt);
   const due = anchor + interval.dueDays * DAY_MS;
-  if (now < due) return [];
+  if (now < due) return;
   const days = Math.floor((now - due) / DAY_MS);
-  return now >= anchor + interval.overdueDays * DAY_MS
-    ? [{ kind: 'cadence_overdue', daysOverdue: days, cadence: c.cadence }]
-    : [{ kind: 'cadence_due', daysOver: days, cadence: c.cadence }];
+  out.push(
+    now >= anchor + interval.overdueDays * DAY_MS
+      ? { kind: 'cadence_overdue', daysOverdue: days, cadence: c.cadence }
+      : { kind: 'cadence_due', daysOver: days, cadence: c.cadence },
+  );
 }
 
-function dateReasons(c: TodayContact, now: string, o: Required<TodayOptions>): TodayReason[] {
-  return c.importantDates.flatMap((d): TodayReason[] => {
+function dateReasons(out: TodayReason[], c: TodayContact, now: string, o: Required<TodayOptions>): void {
+  for (const d of c.importantDates) {
     const next = daysUntil(d, now, c.zone);
     const lead = d.leadDays ?? (d.kind === 'birthday' ? o.birthdayLeadDays : o.anniversaryLeadDays);
-    if (next.inDays > lead) return [];
-    return d.kind === 'birthday'
-      ? [{ kind: 'birthday', inDays: next.inDays, turns: next.years }]
-      : [{ kind: 'anniversary', dateKind: d.kind, inDays: next.inDays, years: next.years }];
-  });
+    if (next.inDays > lead) continue;
+    out.push(
+      d.kind === 'birthday'
+        ? { kind: 'birthday', inDays: next.inDays, turns: next.years }
+        : { kind: 'anniversary', dateKind: d.kind, inDays: next.inDays, years: next.years },
+    );
+  }
 }
 
-function lifeEventReasons(c: TodayContact, now: string, o: Required<TodayOptions>): TodayReason[] {
+function lifeEventReasons(out: TodayReason[], c: TodayContact, now: string, o: Required<TodayOptions>): void {
+  if (c.lifeEvents.length === 0) return;
   const today = localDate(now, c.zone);
-  return c.lifeEvents.flatMap((e): TodayReason[] => {
+  for (const e of c.lifeEvents) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(e.date);
     const at = m ? null : inZone(e.date, c.zone);
     const day: Ymd = at
@@ -137,20 +144,21 @@ function lifeEventReasons(c: TodayContact, now: string, o: Required<TodayOptions
       : { year: Number(m?.[1]), month: Number(m?.[2]), day: Number(m?.[3]) };
     // Calendar days in the contact's zone, so "yesterday" means their yesterday.
     const daysAgo = calendarDays(day, today);
-    return daysAgo >= 0 && daysAgo <= o.lifeEventDays
-      ? [{ kind: 'life_event', eventKind: e.kind, daysAgo }]
-      : [];
-  });
+    if (daysAgo >= 0 && daysAgo <= o.lifeEventDays)
+      out.push({ kind: 'life_event', eventKind: e.kind, daysAgo });
+  }
 }
 
-function taskReasons(c: TodayContact, now: number, o: Required<TodayOptions>): TodayReason[] {
+function taskReasons(out: TodayReason[], c: TodayContact, now: number, o: Required<TodayOptions>): void {
   const horizon = now + o.taskHorizonHours * 3_600_000;
-  return c.tasks.flatMap((t): TodayReason[] => {
-    if (t.done || ms(t.dueAt) > horizon) return [];
-    return t.kind === 'general'
-      ? [{ kind: 'task_due', taskId: t.id, title: t.title, dueAt: t.dueAt }]
-      : [{ kind: 'follow_up_due', taskId: t.id, taskKind: t.kind, title: t.title, dueAt: t.dueAt }];
-  });
+  for (const t of c.tasks) {
+    if (t.done || ms(t.dueAt) > horizon) continue;
+    out.push(
+      t.kind === 'general'
+        ? { kind: 'task_due', taskId: t.id, title: t.title, dueAt: t.dueAt }
+        : { kind: 'follow_up_due', taskId: t.id, taskKind: t.kind, title: t.title, dueAt: t.dueAt },
+    );
+  }
 }
 
 function byScoreThenKind(a: TodayReason, b: TodayReason): number {
@@ -161,14 +169,35 @@ function byScoreThenKind(a: TodayReason, b: TodayReason): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-function byRank(a: TodayItem, b: TodayItem): number {
+/** A ranked item with its next due instant in milliseconds, formatted only if it is returned. */
+interface Ranked {
+  item: TodayItem;
+  due: number | null;
+}
+
+// Instants whose ISO form has a four-digit year (0000-01-01 to 9999-12-31, UTC): for them string
+// order is time order, so the comparator compares milliseconds; any other is compared as its text.
+const FOUR_DIGIT_YEARS = { from: -62_167_219_200_000, to: 253_402_300_799_999 };
+
+function byDue(a: number, b: number): number {
+  if (
+    a >= FOUR_DIGIT_YEARS.from &&
+    a <= FOUR_DIGIT_YEARS.to &&
+    b >= FOUR_DIGIT_YEARS.from &&
+    b <= FOUR_DIGIT_YEARS.to
+  )
+    return a < b ? -1 : 1;
+  return toIso(a) < toIso(b) ? -1 : 1;
+}
+
+function byRank({ item: a, due: ad }: Ranked, { item: b, due: bd }: Ranked): number {
   if (a.score !== b.score) return b.score - a.score;
-  // nextDueAt comes from nextDueAt() in canonical UTC form, so string order is time order and the
-  // comparator parses nothing (it runs n·log n times).
-  if (a.nextDueAt !== b.nextDueAt) {
-    if (a.nextDueAt === null) return 1;
-    if (b.nextDueAt === null) return -1;
-    return a.nextDueAt < b.nextDueAt ? -1 : 1;
+  // nextDueAt is nextDueAt()'s canonical UTC form, whose string order is kept (byDue), and the
+  // comparator parses and formats nothing (it runs n·log n times).
+  if (ad !== bd) {
+    if (ad === null) return 1;
+    if (bd === null) return -1;
+    return byDue(ad, bd);
   }
   // Code-unit order, not localeCompare: the result must not depend on the server's locale.
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
@@ -197,7 +226,7 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
     return w ? { ...w } : null;
   };
 
-  const ranked: TodayItem[] = [];
+  const ranked: Ranked[] = [];
   const hoursOf = new Map<string, TodayContact>();
   for (const c of input.contacts) {
     if (c.snoozedUntil && ms(c.snoozedUntil) > t) continue;
@@ -208,34 +237,41 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
       now,
       o.capDays,
     );
-    const retry: TodayReason[] =
-      c.backOff?.state === 'retry' && ms(c.backOff.dueAt) <= t
-        ? [{ kind: 'retry', step: c.backOff.step, dueAt: c.backOff.dueAt }]
-        : [];
-    const reasons = [
-      ...(capped ? [] : cadenceReasons(c, t)),
-      ...taskReasons(c, t, o),
-      ...dateReasons(c, now, o),
-      ...lifeEventReasons(c, now, o),
-      ...retry,
-      ...(extensions.get(c.id) ?? []),
-    ].sort(byScoreThenKind);
+    const reasons: TodayReason[] = [];
+    if (!capped) cadenceReasons(reasons, c, t);
+    taskReasons(reasons, c, t, o);
+    dateReasons(reasons, c, now, o);
+    lifeEventReasons(reasons, c, now, o);
+    if (c.backOff?.state === 'retry' && ms(c.backOff.dueAt) <= t)
+      reasons.push({ kind: 'retry', step: c.backOff.step, dueAt: c.backOff.dueAt });
+    for (const r of extensions.get(c.id) ?? []) reasons.push(r);
     if (reasons.length === 0) continue;
+    reasons.sort(byScoreThenKind);
+    let score = 0;
+    for (const r of reasons) score += reasonScore(r);
+    const interval = c.tracked ? cadenceInterval(c.cadence) : null;
     ranked.push({
-      contactId: c.id,
-      name: c.name,
-      score: reasons.reduce((sum, r) => sum + reasonScore(r), 0),
-      reasons,
-      headline: '',
-      channel: c.preferredChannel ?? c.lastReplyChannel ?? 'email',
-      sendWindow: null,
-      nextDueAt: c.tracked ? nextDueAt(c.lastMeaningfulAt, c.cadence, c.createdAt) : null,
+      item: {
+        contactId: c.id,
+        name: c.name,
+        score,
+        reasons,
+        headline: '',
+        channel: c.preferredChannel ?? c.lastReplyChannel ?? 'email',
+        sendWindow: null,
+        nextDueAt: null,
+      },
+      // nextDueAt(), in milliseconds until the item is returned.
+      due: interval ? ms(c.lastMeaningfulAt ?? c.createdAt) + interval.dueDays * DAY_MS : null,
     });
     hoursOf.set(c.id, c);
   }
   ranked.sort(byRank);
   const size = Math.max(0, Math.floor(o.size));
-  const shown = ranked.slice(0, size + Math.max(0, o.moreLimit));
+  const shown = ranked.slice(0, size + Math.max(0, o.moreLimit)).map(({ item, due }) => {
+    item.nextDueAt = due === null ? null : toIso(due);
+    return item;
+  });
   // Send windows cost Luxon work per zone, and headlines a text each: only for what is returned.
   for (const item of shown) {
     item.headline = describeReason(item.reasons[0]!);

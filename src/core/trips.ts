@@ -66,10 +66,17 @@ export function nearTripRange(
   today: string,
   leadDays = TRIP_LEAD_DAYS,
 ): { endingFrom: string; startingBy: string } {
-  const day = DateTime.fromISO(today, { zone: 'utc' });
-  if (!day.isValid) throw new RangeError(`not a date: ${today}`);
-  return { endingFrom: today, startingBy: day.plus({ days: leadDays }).toISODate()! };
+  // Every Today call of a day asks for the same range, and Luxon's parse and plus were a third of
+  // the trips reason's CPU: the last answer is kept (a pure function of its two arguments).
+  if (today !== lastRange.today || leadDays !== lastRange.leadDays) {
+    const day = DateTime.fromISO(today, { zone: 'utc' });
+    if (!day.isValid) throw new RangeError(`not a date: ${today}`);
+    lastRange = { today, leadDays, startingBy: day.plus({ days: leadDays }).toISODate()! };
+  }
+  return { endingFrom: today, startingBy: lastRange.startingBy };
 }
+
+let lastRange = { today: '', leadDays: Number.NaN, startingBy: '' };
 
 /** "12–15 May", "30 Apr–2 May", "30 Dec 2026–2 Jan 2027", or "12 May" for one day. */
 export function dateRange(startsOn: string, endsOn: string): string {

@@ -5,7 +5,7 @@ import { NotFound } from '../core/errors';
 import { datePairs } from '../core/important-dates';
 import { skipUntil, TODAY_DEFAULTS, type TodayContact, todayQueue } from '../core/today-queue';
 import { describeReason } from '../core/today-reasons';
-import { findAccount } from '../store/accounts.repo';
+import { findAccount, todayAccountSettings } from '../store/accounts.repo';
 import { findCircle } from '../store/circles.repo';
 import { findContact } from '../store/contacts.repo';
 import { decodeWorkingHours } from '../store/json-columns';
@@ -42,6 +42,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** F17: the back-off state of the unanswered run of outreach in a history, or null if none waits. */
 function backOffOf(history: readonly HistoryRow[], now: string): BackOffState | null {
+  // Most candidates await no reply: backOffOfHistory would say null after copying their history.
+  if (!history.some((i) => i.awaiting_reply === 1)) return null;
   return backOffOfHistory(
     history.map((i) => ({
       direction: i.direction,
@@ -82,7 +84,12 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
     return h;
   };
   return rows.contacts.map((c) => {
-    const history = (recent.get(c.id) ?? []).sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : 1));
+    const history = recent.get(c.id) ?? [];
+    if (history.length > 1) history.sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : 1));
+    const recentOutboundAt: string[] = [];
+    for (const i of history)
+      if (i.direction === 'outbound' && Date.parse(i.occurred_at) >= capSince)
+        recentOutboundAt.push(i.occurred_at);
     const backOff = backOffOf(history, now);
     const until = decisions.get(c.id) ?? null;
     return {
@@ -117,9 +124,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
       backOff,
       snoozedUntil: until,
       skippedUntil: null,
-      recentOutboundAt: history
-        .filter((i) => i.direction === 'outbound' && Date.parse(i.occurred_at) >= capSince)
-        .map((i) => i.occurred_at),
+      recentOutboundAt,
       lastInboundAt: c.last_inbound_at,
     } satisfies TodayContact;
   });
@@ -128,7 +133,7 @@ function toTodayContacts(rows: TodayRows, now: string, capSince: number): TodayC
 /** F5: the ranked, explained queue for `now` (default: the clock), read through indexes only. */
 export async function getToday(deps: Deps, accountId: string, query: TodayQuery = {}): Promise<Today> {
   const db = deps.store.read;
-  const account = await findAccount(db, accountId);
+  const account = await todayAccountSettings(db, accountId);
   const nowMs = query.now ? Date.parse(query.now) : deps.clock().getTime();
   const now = iso(nowMs);
   const size = query.size ?? account?.daily_size ?? TODAY_DEFAULTS.size;

@@ -1,6 +1,8 @@
 import type { Insertable, Selectable } from 'kysely';
 import { kysely } from './conn';
 import type { AccountsTable, ApiTokensTable, SessionsTable, UsersTable } from './database';
+import { int, text } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export type UserRow = Selectable<UsersTable>;
@@ -24,6 +26,26 @@ export async function insertAccount(conn: Conn, row: Insertable<AccountsTable>):
 export async function findAccount(conn: Conn, id: string): Promise<AccountRow | undefined> {
   const db = kysely(conn);
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+const todaySettingsQuery = queryTemplate<{ id: string }>({
+  key: () => 'today',
+  sentinel: (_, s) => ({ id: s.text() }),
+  slots: (v) => [v.id],
+  build: (db, { id }) => db.selectFrom('accounts').select(['daily_size', 'time_zone']).where('id', '=', id),
+});
+
+/**
+ * What Today reads of the account on every call, from a template (store/query-template.ts):
+ * building `select *` through Kysely cost more than SQLite took to answer it.
+ */
+export async function todayAccountSettings(
+  conn: Conn,
+  id: string,
+): Promise<{ daily_size: number; time_zone: string } | undefined> {
+  const db = kysely(conn);
+  const [row] = (await db.executeQuery<Record<string, unknown>>(todaySettingsQuery(db, { id }))).rows;
+  return row && { daily_size: int(row.daily_size), time_zone: text(row.time_zone) };
 }
 
 export async function updateAccount(conn: Conn, id: string, values: Partial<AccountRow>): Promise<void> {
