@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, linkedinKey } from './duplicate-keys';
+import { foldText, linkedinKey, nameCompanyKey } from './duplicate-keys';
 
 /** linkedinKey before its shortcut for LinkedIn's own profile URLs. */
 function generalLinkedinKey(url: string): string | undefined {
@@ -26,6 +26,16 @@ function generalFold(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/** nameCompanyKey before its shortcut for plain names: the joined name folded whole. */
+function generalNameCompanyKey(first: string, last: string, company: string | undefined) {
+  const name = generalFold(`${first} ${last}`);
+  const org = generalFold(company ?? '').replace(
+    /\s(inc|ltd|llc|gmbh|corp|corporation|co|sa|ag|plc|bv|limited)$/,
+    '',
+  );
+  return name && org ? `${name}|${org}` : undefined;
 }
 
 const piece = (xs: string[]) => fc.array(fc.constantFrom(...xs), { maxLength: 10 }).map((ps) => ps.join(''));
@@ -73,6 +83,17 @@ describe('dedupe key shortcuts', () => {
     fc.assert(
       fc.property(text, (t) => {
         expect(foldText(t)).toBe(generalFold(t));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('nameCompanyKey gives the key of the whole name folded, for plain names and the rest', () => {
+    const name = piece(['Ada', 'lovelace', 'O', "'", ' ', '0', 'Zoë', '-', 'Z', '']);
+    const company = fc.option(piece(['Acme', ' ', 'Inc', 'Ltd.', ',', 'co', 'É', '-']), { nil: undefined });
+    fc.assert(
+      fc.property(name, name, company, (f, l, c) => {
+        expect(nameCompanyKey(f, l, c)).toBe(generalNameCompanyKey(f, l, c));
       }),
       { numRuns: 20_000 },
     );

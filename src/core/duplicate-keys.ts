@@ -174,7 +174,11 @@ export function nameCompanyKey(
   lastName: string,
   company: string | undefined,
 ): string | undefined {
-  const name = foldText(`${firstName} ${lastName}`);
+  // Two plain names fold each to its lower case: the same as folding them joined, without the join.
+  const name =
+    wordsAndSpaces(firstName) && wordsAndSpaces(lastName)
+      ? `${firstName.toLowerCase()} ${lastName.toLowerCase()}`
+      : foldText(`${firstName} ${lastName}`);
   const org = foldText(company ?? '').replace(COMPANY_SUFFIX, '');
   return name && org ? `${name}|${org}` : undefined;
 }
