@@ -47,46 +47,47 @@ export function* classifyImport<C extends DedupeContact>(
   rows: Iterable<{ line: number; contact: C } | { line: number; error: string }>,
   index: DedupeIndex,
 ): Generator<ImportClassification<C>> {
-  for (const row of rows) {
-    if ('error' in row) {
-      yield { line: row.line, kind: 'error', error: row.error };
-      continue;
-    }
-    const { line, contact } = row;
-    const candidates = index.candidates(contact);
-    if (candidates.length === 0) {
-      index.add({ kind: 'row', line }, contact);
-      yield { line, kind: 'new', contact };
-      continue;
-    }
-    // Our own export's UID names the very record: whatever else changed, it is the same person.
-    const agreeing = candidates.find(
-      (c) =>
-        (c.matchedBy === 'uid' && c.target.kind === 'existing') ||
-        matchConflicts(c.current, contact).length === 0,
-    );
-    if (!agreeing) {
-      const first = candidates[0]!;
-      const conflicts = matchConflicts(first.current, contact);
-      index.add({ kind: 'row', line }, contact);
-      yield {
-        line,
-        kind: 'conflict',
-        contact,
-        target: first.target,
-        matchedBy: first.matchedBy,
-        changes: contactChanges(first.current, contact, index.defaultRegion),
-        conflicts,
-        reason: conflictReason(first.matchedBy, conflicts),
-      };
-      continue;
-    }
-    const { target, matchedBy, current } = agreeing;
-    const changes = contactChanges(current, contact, index.defaultRegion);
-    const next = changes.length ? mergedContact(current, contact, index.defaultRegion) : current;
-    index.add(target, next);
-    yield changes.length
-      ? { line, kind: 'merge', contact, target, matchedBy, changes }
-      : { line, kind: 'duplicate', contact, target, matchedBy };
+  for (const row of rows) yield classifyRow(row, index);
+}
+
+/** One row of classifyImport (the preview classifies as it reads, a row at a time). */
+export function classifyRow<C extends DedupeContact>(
+  row: { line: number; contact: C } | { line: number; error: string },
+  index: DedupeIndex,
+): ImportClassification<C> {
+  if ('error' in row) return { line: row.line, kind: 'error', error: row.error };
+  const { line, contact } = row;
+  const candidates = index.candidates(contact);
+  if (candidates.length === 0) {
+    index.add({ kind: 'row', line }, contact);
+    return { line, kind: 'new', contact };
   }
+  // Our own export's UID names the very record: whatever else changed, it is the same person.
+  const agreeing = candidates.find(
+    (c) =>
+      (c.matchedBy === 'uid' && c.target.kind === 'existing') ||
+      matchConflicts(c.current, contact).length === 0,
+  );
+  if (!agreeing) {
+    const first = candidates[0]!;
+    const conflicts = matchConflicts(first.current, contact);
+    index.add({ kind: 'row', line }, contact);
+    return {
+      line,
+      kind: 'conflict',
+      contact,
+      target: first.target,
+      matchedBy: first.matchedBy,
+      changes: contactChanges(first.current, contact, index.defaultRegion),
+      conflicts,
+      reason: conflictReason(first.matchedBy, conflicts),
+    };
+  }
+  const { target, matchedBy, current } = agreeing;
+  const changes = contactChanges(current, contact, index.defaultRegion);
+  const next = changes.length ? mergedContact(current, contact, index.defaultRegion) : current;
+  index.add(target, next);
+  return changes.length
+    ? { line, kind: 'merge', contact, target, matchedBy, changes }
+    : { line, kind: 'duplicate', contact, target, matchedBy };
 }

@@ -67,6 +67,11 @@ export function emailKey(email: string): string | undefined {
 
 /** Canonical LinkedIn profile: `linkedin.com/in/<slug>`, lower-case, no scheme, subdomain, query or trailing slash. */
 export function linkedinKey(url: string): string | undefined {
+  // LinkedIn's own export writes every profile so; its key is the URL without the scheme and www.
+  if (url.startsWith(PLAIN_PROFILE)) {
+    const slug = url.slice(PLAIN_PROFILE.length);
+    if (PLAIN_SLUG.test(slug)) return `linkedin.com/in/${slug}`;
+  }
   const m = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*linkedin\.com(\/[^?#]*)?/i.exec(url.trim());
   if (!m) return undefined;
   let path = (m[1] ?? '').replace(/\/+$/, '');
@@ -80,6 +85,10 @@ export function linkedinKey(url: string): string | undefined {
   if (profile) return `linkedin.com/in/${profile[1]}`;
   return path ? `linkedin.com${path}` : undefined;
 }
+
+const PLAIN_PROFILE = 'https://www.linkedin.com/in/';
+/** A slug that the general path leaves as it is: nothing to decode, fold, or cut at a slash or query. */
+const PLAIN_SLUG = /^[a-z0-9_-]+$/;
 
 /** Phone in E.164 (`+14155550100`) read in `defaultRegion` when it has no country code; undefined if impossible. */
 export function phoneKey(phone: string, defaultRegion: CountryCode): string | undefined {
@@ -123,6 +132,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 
 /** Case- and accent-folded text with punctuation collapsed: "Zoë  O'Brien" → "zoe o brien". */
 export function foldText(text: string): string {
+  if (wordsAndSpaces(text)) return text.toLowerCase();
   // Plain ASCII (most names and companies) is its own NFKD form with no marks: the same result, ~5× faster.
   if (ASCII.test(text))
     return text
@@ -137,6 +147,24 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/**
+ * ASCII letters and digits in words parted by single spaces: the fold only lower-cases such text
+ * (most names), and a loop tells so without the two regular expressions of the ASCII path.
+ */
+function wordsAndSpaces(text: string): boolean {
+  if (text.length === 0) return false;
+  let space = true; // at the start, as after a space: a leading space is not allowed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) space = false;
+    else return false;
+  }
+  return !space;
+}
+
 /** Legal-form suffixes that vary between sources ("Acme Inc." vs "Acme"). */
 const COMPANY_SUFFIX = /\s(inc|ltd|llc|gmbh|corp|corporation|co|sa|ag|plc|bv|limited)$/;
 
@@ -146,7 +174,11 @@ export function nameCompanyKey(
   lastName: string,
   company: string | undefined,
 ): string | undefined {
-  const name = foldText(`${firstName} ${lastName}`);
+  // Two plain names fold each to its lower case: the same as folding them joined, without the join.
+  const name =
+    wordsAndSpaces(firstName) && wordsAndSpaces(lastName)
+      ? `${firstName.toLowerCase()} ${lastName.toLowerCase()}`
+      : foldText(`${firstName} ${lastName}`);
   const org = foldText(company ?? '').replace(COMPANY_SUFFIX, '');
   return name && org ? `${name}|${org}` : undefined;
 }
@@ -160,22 +192,20 @@ export function uidKey(uid: string | undefined): string | undefined {
   return key && key.length >= 8 ? key : undefined;
 }
 
-/** The defined keys, each once, in first-seen order (a Set and two copies per kind cost ~0.1 s on 30,000 rows). */
-function defined(xs: readonly (string | undefined)[]): string[] {
-  const out: string[] = [];
-  for (const x of xs) if (x !== undefined && !out.includes(x)) out.push(x);
-  return out;
+/** Adds a defined key not there yet, so keys come each once in first-seen order (no Set, no copies). */
+function addKey(out: string[], key: string | undefined): void {
+  if (key !== undefined && !out.includes(key)) out.push(key);
 }
 
-/** Every key of a contact, by kind. */
+/** Every key of a contact, by kind. Loops, not map(): a preview asks this of every row. */
 export function dedupeKeys(c: DedupeContact, defaultRegion: CountryCode): Record<MatchKey, string[]> {
-  return {
-    uid: defined([uidKey(c.uid)]),
-    email: defined(c.emails.map((e) => emailKey(e.value))),
-    linkedin: defined(c.links.map((l) => linkedinKey(l.url))),
-    phone: defined(c.phones.map((p) => phoneKey(p.value, defaultRegion))),
-    name_company: defined([nameCompanyKey(c.firstName, c.lastName, c.company)]),
-  };
+  const keys: Record<MatchKey, string[]> = { uid: [], email: [], linkedin: [], phone: [], name_company: [] };
+  addKey(keys.uid, uidKey(c.uid));
+  for (const e of c.emails) addKey(keys.email, emailKey(e.value));
+  for (const l of c.links) addKey(keys.linkedin, linkedinKey(l.url));
+  for (const p of c.phones) addKey(keys.phone, phoneKey(p.value, defaultRegion));
+  addKey(keys.name_company, nameCompanyKey(c.firstName, c.lastName, c.company));
+  return keys;
 }
 
 /**
@@ -205,8 +235,10 @@ export class DedupeIndex {
   };
   private readonly held: (MatchTarget | MatchTarget[])[] = [];
   private readonly state = new Map<string, DedupeContact>();
-  // match() then add() ask for the same row's keys; computing them once halves a preview's cost.
-  private readonly keys = new WeakMap<DedupeContact, Record<MatchKey, string[]>>();
+  // targets() then add() ask for the same row's keys; computing them once halves a preview's cost.
+  // One contact's, not a WeakMap of them: nothing asks for another contact's keys in between, and
+  // a WeakMap entry per row is an ephemeron each scavenge has to visit.
+  private lastKeys: { contact: DedupeContact; keys: Record<MatchKey, string[]> } | undefined;
   private lastTargets:
     | { contact: DedupeContact; out: readonly { target: MatchTarget; matchedBy: MatchKey }[] }
     | undefined;
@@ -225,27 +257,29 @@ export class DedupeIndex {
     if (!(this.forgetRows && target.kind === 'row' && !this.state.has(id))) this.state.set(id, contact);
     const keys = this.keysOf(contact);
     // The target's code, taken once and only if some key is new (an existing contact's takes a slot).
+    // Not a closure: under tsx every named arrow made per call is also given its name (~50 ms a preview).
     let own: number | undefined;
-    const code = (): number => {
-      if (own === undefined) own = this.encode(target);
-      return own;
-    };
     for (const kind of MATCH_KEYS) {
       const byKey = this.byKey[kind];
       for (const key of keys[kind]) {
         const at = byKey.get(key);
         const held = at === undefined ? undefined : this.heldAt(at);
-        if (held === undefined) byKey.set(key, code());
-        else if (Array.isArray(held)) {
+        if (held === undefined) {
+          own ??= this.encode(target);
+          byKey.set(key, own);
+        } else if (Array.isArray(held)) {
           if (held.length < MAX_HOLDERS && !held.some((t) => targetId(t) === id)) held.push(target);
         } else if (targetId(held) !== id) byKey.set(key, this.slot([held, target]));
       }
     }
     // A stored contact's UID is its id: that is what Tend's vCard export writes.
-    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) this.byKey.uid.set(target.id, code());
+    if (target.kind === 'existing' && !this.byKey.uid.has(target.id)) {
+      own ??= this.encode(target);
+      this.byKey.uid.set(target.id, own);
+    }
     // Once registered, the keys live in byKey; holding them per stored contact as well cost ~55 MB
     // on a 200,000-row preview.
-    this.keys.delete(contact);
+    if (this.lastKeys?.contact === contact) this.lastKeys = undefined;
   }
 
   /** A row by its line, anything else by its place in `held`. */
@@ -268,11 +302,9 @@ export class DedupeIndex {
   }
 
   private keysOf(contact: DedupeContact): Record<MatchKey, string[]> {
-    let keys = this.keys.get(contact);
-    if (!keys) {
-      keys = dedupeKeys(contact, this.defaultRegion);
-      this.keys.set(contact, keys);
-    }
+    if (this.lastKeys?.contact === contact) return this.lastKeys.keys;
+    const keys = dedupeKeys(contact, this.defaultRegion);
+    this.lastKeys = { contact, keys };
     return keys;
   }
 
@@ -287,7 +319,10 @@ export class DedupeIndex {
 
   /** Lines of the earlier rows `contact` matches that were forgotten and must be recalled. */
   forgotten(contact: DedupeContact): number[] {
-    return this.targets(contact)
+    const targets = this.targets(contact);
+    // Most rows of a file match nothing.
+    if (targets.length === 0) return [];
+    return targets
       .map((c) => c.target)
       .filter((t): t is { kind: 'row'; line: number } => t.kind === 'row' && !this.state.has(targetId(t)))
       .map((t) => t.line);

@@ -63,6 +63,7 @@ export class CsvRecordParser {
 
   /** Feeds one line; returns the record it completes, or undefined while a quoted field is open. */
   push(line: string, lineNo: number): CsvRecord | undefined {
+    if (!this.inRecord && line.indexOf('"') === -1) return this.unquoted(line, lineNo);
     if (!this.inRecord) {
       this.inRecord = true;
       this.startLine = lineNo;
@@ -117,6 +118,26 @@ export class CsvRecordParser {
       this.atFieldStart = true;
       i = d + 1;
     }
+  }
+
+  /**
+   * A whole record on one line without a quote (most rows of an export): split at once, with the
+   * errors the field-by-field path gives, checked in its order (a field's length, then the count).
+   * The field-by-field path cost a slice and a concatenation per field (~0.1 s of 30,000 rows).
+   */
+  private unquoted(line: string, lineNo: number): CsvRecord {
+    const fields = line.split(this.delimiter);
+    const { maxColumns, maxFieldChars } = this.limits;
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i]!.length > maxFieldChars)
+        return {
+          line: lineNo,
+          error: `row ${lineNo}: column ${i + 1} is longer than ${maxFieldChars} characters`,
+        };
+      if (i + 1 > maxColumns)
+        return { line: lineNo, error: `row ${lineNo}: more than ${maxColumns} columns` };
+    }
+    return { line: lineNo, fields };
   }
 
   /** Call at end of input: returns the record left open by an unterminated quote, if any. */

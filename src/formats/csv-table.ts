@@ -52,6 +52,7 @@ export async function* csvTable(
     if (!index.has(key)) index.set(key, i);
   });
   const columns = header.names;
+  const at = columnLookup(index);
   const delimiter = detectDelimiter(header.raw);
   const rest: AsyncIterable<string> = { [Symbol.asyncIterator]: () => it };
   for await (const record of csvRecords(rest, delimiter, limits, header.line + 1)) {
@@ -69,14 +70,38 @@ export async function* csvTable(
       };
       continue;
     }
-    yield {
-      line: record.line,
-      columns,
-      get(column: string): string {
-        const i = index.get(column.toLowerCase());
-        return i === undefined ? '' : (fields[i] ?? '').trim();
-      },
-    };
+    yield new TableRow(record.line, columns, fields, at);
+  }
+}
+
+/**
+ * The column index of a name as a reader writes it, looked up case-insensitively once per name
+ * and file: a reader asks for a dozen columns of every row (~12 toLowerCase and lookups a row).
+ */
+function columnLookup(index: ReadonlyMap<string, number>): (column: string) => number {
+  const byName = new Map<string, number>();
+  return (column) => {
+    let i = byName.get(column);
+    if (i === undefined) {
+      i = index.get(column.toLowerCase()) ?? -1;
+      byName.set(column, i);
+    }
+    return i;
+  };
+}
+
+/** One data row: a class, so that a row is its fields and no closure of its own. */
+class TableRow implements CsvTableRow {
+  constructor(
+    readonly line: number,
+    readonly columns: readonly string[],
+    private readonly fields: readonly string[],
+    private readonly at: (column: string) => number,
+  ) {}
+
+  get(column: string): string {
+    const i = this.at(column);
+    return i === -1 ? '' : (this.fields[i] ?? '').trim();
   }
 }
 

@@ -14,9 +14,11 @@ export function isValidDate(d: PartialDate): boolean {
   }
   if (d.year !== undefined && (!Number.isInteger(d.year) || d.year < 1 || d.year > 9999)) return false;
   const leap = d.year === undefined || (d.year % 4 === 0 && (d.year % 100 !== 0 || d.year % 400 === 0));
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1] ?? 0;
+  const days = d.month === 2 ? (leap ? 29 : 28) : (DAYS_IN_MONTH[d.month - 1] ?? 0);
   return d.day <= days;
 }
+/** Days of each month (February's in a common year); one table, not one array per date read. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function monthIndex(name: string): number {
   const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());

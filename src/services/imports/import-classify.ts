@@ -1,5 +1,5 @@
 import { type ImportCounts, MAX_PREVIEW_ROWS } from '../../contract/imports';
-import { classifyImport } from '../../core/classify-import';
+import { classifyRow } from '../../core/classify-import';
 import type { DedupeIndex } from '../../core/duplicate-keys';
 import { IMPORT_FORMAT_LABELS, type ImportFormat } from '../../formats/detect-format';
 import { ImportFileError, type ImportRow } from '../../formats/imported-contact';
@@ -68,16 +68,14 @@ export async function classifyRows(
     for (const earlier of contact ? index.forgotten(contact) : [])
       index.recall(earlier, await storedContact(db, accountId, id, batch, earlier));
     const input = contact ? { line: row.line, contact } : row;
-    for (const c of classifyImport([input], index)) {
-      counts[c.kind]++;
-      counts.total++;
-      if (c.kind === 'error') firstError ??= c.error;
-      if (c.kind === 'error' && counts.error > MAX_STORED_ERRORS) {
-        // A thousand errors and not one readable row: not a contacts file (a million BEGIN:VCARD).
-        if (counts.error === counts.total)
-          throw new ImportFileError(noRowsMessage(format, counts, firstError));
-        continue;
-      }
+    const c = classifyRow(input, index);
+    counts[c.kind]++;
+    counts.total++;
+    if (c.kind === 'error') firstError ??= c.error;
+    // A thousand errors and not one readable row: not a contacts file (a million BEGIN:VCARD).
+    if (c.kind === 'error' && counts.error > MAX_STORED_ERRORS && counts.error === counts.total)
+      throw new ImportFileError(noRowsMessage(format, counts, firstError));
+    if (c.kind !== 'error' || counts.error <= MAX_STORED_ERRORS) {
       const warnings = 'error' in row ? undefined : row.warnings;
       if (warnings?.length) counts.warnings++;
       const record = rowRecord(accountId, id, c, {

@@ -44,6 +44,17 @@ function cutList<T>(
   return list.slice(0, max).map((item) => (text(item).length > chars ? cut(item, chars) : item));
 }
 
+type Item = { value: string; label?: string };
+type Link = ImportedContact['links'][number];
+// Named once here, not as arrows in clipContact: each call made eight closures (30,000 rows).
+const itemValue = (item: Item) => item.value;
+const cutItem = <T extends Item>(item: T, n: number): T => ({ ...item, value: item.value.slice(0, n) });
+const linkUrl = (l: Link) => l.url;
+const cutLink = (l: Link, n: number): Link => ({ ...l, url: l.url.slice(0, n) });
+const same = (t: string) => t;
+const cutTag = (t: string, n: number) => t.slice(0, n);
+const safeLink = (l: Link) => isSafeLink(l.url);
+
 /**
  * Cuts a read contact to what the contacts API itself accepts (name 100, company 200, 20 e-mails…),
  * so that the preview shows what will be stored and an imported contact can be edited later.
@@ -53,35 +64,11 @@ export function clipContact(c: ImportedContact): PreviewContact {
   const out: PreviewContact = {
     firstName: c.firstName.slice(0, 100),
     lastName: c.lastName.slice(0, 100),
-    emails: cutList(
-      c.emails,
-      20,
-      (e) => e.value,
-      (e, n) => ({ ...e, value: e.value.slice(0, n) }),
-      320,
-    ),
-    phones: cutList(
-      c.phones,
-      20,
-      (p) => p.value,
-      (p, n) => ({ ...p, value: p.value.slice(0, n) }),
-      40,
-    ),
+    emails: cutList(c.emails, 20, itemValue, cutItem, 320),
+    phones: cutList(c.phones, 20, itemValue, cutItem, 40),
     // A vCard URL or CSV column may say javascript: or data:; such links are dropped, never stored.
-    links: cutList(
-      c.links.filter((l) => isSafeLink(l.url)),
-      20,
-      (l) => l.url,
-      (l, n) => ({ ...l, url: l.url.slice(0, n) }),
-      500,
-    ),
-    tags: cutList(
-      c.tags,
-      50,
-      (t) => t,
-      (t, n) => t.slice(0, n),
-      50,
-    ),
+    links: cutList(c.links.every(safeLink) ? c.links : c.links.filter(safeLink), 20, linkUrl, cutLink, 500),
+    tags: cutList(c.tags, 50, same, cutTag, 50),
   };
   for (const key of LIMITED) {
     const v = c[key];
