@@ -1,7 +1,6 @@
 /** A message's header fields: lower-case names, each with its values in order, unfolded (RFC 5322 §2.2.3). */
 export type HeaderFields = Map<string, string[]>;
 
-const NL = 0x0a;
 const CR = 0x0d;
 const COLON = 0x3a;
 const SPACE = 0x20;
