@@ -5,7 +5,6 @@ const CR = 0x0d;
 const COLON = 0x3a;
 const SPACE = 0x20;
 const TAB = 0x09;
-const NON_ASCII = /[\x80-\xff]/;
 
 /** The characters String#trim removes that a latin1 string can hold. */
 function trimmed(c: number): boolean {
@@ -35,7 +34,7 @@ export function parseHeaderBytes(block: Buffer, only?: ReadonlySet<string>): Hea
  * UTF-8. Lines without a colon (and mbox ">From " quoting) are ignored, never fatal. With `only`,
  * fields of other names are skipped without being decoded: a Gmail header is mostly Received, DKIM
  * and ARC lines that capture never reads, so a name is first checked by its length and first
- * letter (no string made) and a kept value is decoded as UTF-8 only when it has a byte over 0x7f.
+ * letter before any string is made of it.
  */
 export function parseHeaderLatin1(block: string, only?: ReadonlySet<string>): HeaderFields {
   const fields: HeaderFields = new Map();
@@ -46,8 +45,9 @@ export function parseHeaderLatin1(block: string, only?: ReadonlySet<string>): He
     if (name === null) return;
     const list = fields.get(name);
     // Every piece starts and ends next to an ASCII byte, so decoding their concatenation once
-    // gives what decoding each piece would.
-    const v = (NON_ASCII.test(value) ? Buffer.from(value, 'latin1').toString('utf8') : value).trim();
+    // gives what decoding each piece would. Decoded through a Buffer, the value is a string of its
+    // own: a slice of the block would keep the whole block (~2 KB) alive as long as the message.
+    const v = Buffer.from(value, 'latin1').toString('utf8').trim();
     if (list) list.push(v);
     else fields.set(name, [v]);
     name = null;
