@@ -1,5 +1,13 @@
-const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Three characters as one number, so that a name is looked up without making a string of it. */
+const code3 = (s: string, at: number) =>
+  s.charCodeAt(at) * 2 ** 32 + s.charCodeAt(at + 1) * 2 ** 16 + s.charCodeAt(at + 2);
+const DAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => code3(d, 0)));
+const MONTHS = new Map(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [
+    code3(m, 0),
+    i,
+  ]),
+);
 // A display comment after the zone ("… +0000 (UTC)") is not part of the date.
 const TRAILING_COMMENT = /\s*\([^)]*\)\s*$/;
 
@@ -22,7 +30,7 @@ function digits(s: string, at: number, length: number): number {
 function rfc5322Date(s: string): number {
   let at = 0;
   if (s.charCodeAt(3) === 0x2c) {
-    if (s.charCodeAt(4) !== 0x20 || !DAYS.includes(s.slice(0, 3))) return Number.NaN;
+    if (s.charCodeAt(4) !== 0x20 || !DAYS.has(code3(s, 0))) return Number.NaN;
     at = 5;
   }
   const oneDigitDay = s.charCodeAt(at + 1) === 0x20;
@@ -30,7 +38,7 @@ function rfc5322Date(s: string): number {
   at += oneDigitDay ? 2 : 3;
   if (s.length !== at + 23 || s.charCodeAt(at - 1) !== 0x20) return Number.NaN;
   // "Mar 2026 10:00:00 +0000" from here: 23 characters.
-  const month = MONTHS.indexOf(s.slice(at, at + 3));
+  const month = MONTHS.get(code3(s, at)) ?? -1;
   const year = digits(s, at + 4, 4);
   const hour = digits(s, at + 9, 2);
   const minute = digits(s, at + 12, 2);
