@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type HeaderFields, parseHeaderBytes, parseHeaderLatin1 } from './header-fields';
+import { type HeaderFields, parseHeaderBytes } from './header-fields';
 import { MAIL_FIELDS } from './mail-message';
 
 /** The previous definition (UTF-8 decoded line by line from the bytes), kept as the reference. */
@@ -104,7 +104,6 @@ describe('parseHeaderBytes', () => {
         const bytes = bytesOf(pieces);
         const expected = plainParseHeaderBytes(bytes, names);
         expect(parseHeaderBytes(bytes, names)).toEqual(expected);
-        expect(parseHeaderLatin1(bytes.toString('latin1'), names)).toEqual(expected);
       }),
       { numRuns: 5000 },
     );
@@ -124,7 +123,7 @@ describe('parseHeaderBytes', () => {
   it('stays linear on a block of colon-less lines', () => {
     const block = 'x\n'.repeat(128 * 1024);
     const t0 = performance.now();
-    expect(parseHeaderLatin1(block, MAIL_FIELDS).size).toBe(0);
+    expect(parseHeaderBytes(Buffer.from(block), MAIL_FIELDS).size).toBe(0);
     // The previous definition searched the rest of the block for a colon on every line (~17 GB here).
     expect(performance.now() - t0).toBeLessThan(2000);
   });

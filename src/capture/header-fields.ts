@@ -24,19 +24,17 @@ function shapesOf(only: ReadonlySet<string>): Set<number> {
   return s;
 }
 
-/** Parses a header block (UTF-8 bytes); see parseHeaderLatin1. */
-export function parseHeaderBytes(block: Buffer, only?: ReadonlySet<string>): HeaderFields {
-  return parseHeaderLatin1(block.toString('latin1'), only);
-}
-
 /**
- * Parses a header block given as its bytes, one latin1 character per byte; values are decoded as
- * UTF-8. Lines without a colon (and mbox ">From " quoting) are ignored, never fatal. With `only`,
- * fields of other names are skipped without being decoded: a Gmail header is mostly Received, DKIM
- * and ARC lines that capture never reads, so a name is first checked by its length and first
- * letter before any string is made of it.
+ * Parses a header block (UTF-8 bytes); lines without a colon (and mbox ">From " quoting) are
+ * ignored, never fatal. With `only`, fields of other names are skipped without being decoded: a
+ * Gmail header is mostly Received, DKIM and ARC lines that capture never reads. The lines are
+ * found in a latin1 copy of the block (one character per byte: a string search, not a call into
+ * Buffer per line), a name is checked by its length and first letter before any string is made of
+ * it, and only kept values are decoded from the bytes, each into a string of its own (a slice of
+ * the copy would keep the whole ~2 KB block alive as long as the message).
  */
-export function parseHeaderLatin1(block: string, only?: ReadonlySet<string>): HeaderFields {
+export function parseHeaderBytes(block: Buffer, only?: ReadonlySet<string>): HeaderFields {
+  const text = block.toString('latin1');
   const fields: HeaderFields = new Map();
   const wanted = only ? shapesOf(only) : null;
   let name: string | null = null;
@@ -44,10 +42,7 @@ export function parseHeaderLatin1(block: string, only?: ReadonlySet<string>): He
   const flush = () => {
     if (name === null) return;
     const list = fields.get(name);
-    // Every piece starts and ends next to an ASCII byte, so decoding their concatenation once
-    // gives what decoding each piece would. Decoded through a Buffer, the value is a string of its
-    // own: a slice of the block would keep the whole block (~2 KB) alive as long as the message.
-    const v = Buffer.from(value, 'latin1').toString('utf8').trim();
+    const v = value.trim();
     if (list) list.push(v);
     else fields.set(name, [v]);
     name = null;
@@ -55,35 +50,35 @@ export function parseHeaderLatin1(block: string, only?: ReadonlySet<string>): He
   const length = block.length;
   let at = 0;
   while (at < length) {
-    let end = block.indexOf('\n', at);
+    let end = text.indexOf('\n', at);
     if (end < 0) end = length;
     const next = end + 1;
-    if (end > at && block.charCodeAt(end - 1) === CR) end--;
+    if (end > at && text.charCodeAt(end - 1) === CR) end--;
     if (end === at) {
       at = next;
       continue;
     }
-    const first = block.charCodeAt(at);
+    const first = text.charCodeAt(at);
     if (first === SPACE || first === TAB) {
       // Unfolding removes the CRLF only; the whitespace that started the line stays.
-      if (name !== null) value += block.slice(at, end);
+      if (name !== null) value += block.toString('utf8', at, end);
       at = next;
       continue;
     }
     flush();
     // The colon is looked for in this line only, so a block of colon-less lines stays linear.
     let colon = at;
-    while (colon < end && block.charCodeAt(colon) !== COLON) colon++;
+    while (colon < end && text.charCodeAt(colon) !== COLON) colon++;
     if (colon > at && colon < end) {
       let from = at;
       let to = colon;
-      while (from < to && trimmed(block.charCodeAt(from))) from++;
-      while (to > from && trimmed(block.charCodeAt(to - 1))) to--;
-      if (!wanted || wanted.has(shapeOf(to - from, to > from ? block.charCodeAt(from) : 0))) {
-        const fieldName = block.slice(from, to).toLowerCase();
+      while (from < to && trimmed(text.charCodeAt(from))) from++;
+      while (to > from && trimmed(text.charCodeAt(to - 1))) to--;
+      if (!wanted || wanted.has(shapeOf(to - from, to > from ? text.charCodeAt(from) : 0))) {
+        const fieldName = text.slice(from, to).toLowerCase();
         if (!only || only.has(fieldName)) {
           name = fieldName;
-          value = block.slice(colon + 1, end);
+          value = block.toString('utf8', colon + 1, end);
         }
       }
     }

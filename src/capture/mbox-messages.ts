@@ -1,10 +1,10 @@
-import { parseHeaderLatin1 } from './header-fields';
+import { parseHeaderBytes } from './header-fields';
 import { MAIL_FIELDS, type MailItem, toMailMessage } from './mail-message';
 import { type MboxBlock, splitMbox } from './mbox-reader';
 
 function toItem(block: MboxBlock): MailItem {
   if ('error' in block) return { ok: false, error: block.error };
-  return toMailMessage(parseHeaderLatin1(block.header, MAIL_FIELDS), `message ${block.index}`);
+  return toMailMessage(parseHeaderBytes(block.header, MAIL_FIELDS), `message ${block.index}`);
 }
 
 /** The messages of an mbox file, in order; each unreadable one is an error item naming it. */

@@ -5,14 +5,14 @@
  * From_ line counts only after a blank line), so a body costs a memchr, not a line loop.
  */
 
-/**
- * One message's raw header block (lines still folded, each with its newline) as its bytes, one
- * latin1 character per byte (parseHeaderLatin1 decodes the fields it keeps as UTF-8), or why it
- * could not be read.
- */
-export type MboxBlock = { index: number; header: string } | { index: number; error: string };
+/** One message's raw header block (lines still folded, each with its newline), or why it could not be read. */
+export type MboxBlock = { index: number; header: Buffer } | { index: number; error: string };
 
-/** Cuts an mbox into header blocks chunk by chunk: `push` each chunk in order, then `end`. */
+/**
+ * Cuts an mbox into header blocks chunk by chunk: `push` each chunk in order, then `end`. Each
+ * block's header is a view into the bytes pushed (no copy per message): parse it before the next
+ * push, or copy it to keep it.
+ */
 export interface MboxSplitter {
   push(chunk: Uint8Array): MboxBlock[];
   end(): MboxBlock[];
@@ -58,8 +58,11 @@ function nextFromLine(buf: Buffer, s: InBody): number {
 /** Yields every message's header block in file order; a malformed message is reported, never fatal. */
 export async function* readMbox(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<MboxBlock> {
   const splitter = splitMbox();
-  for await (const chunk of chunks) yield* splitter.push(chunk);
-  yield* splitter.end();
+  // Copied, so that a caller may keep a block without keeping the chunk it came from.
+  const own = (b: MboxBlock): MboxBlock =>
+    'header' in b ? { index: b.index, header: Buffer.from(b.header) } : b;
+  for await (const chunk of chunks) yield* splitter.push(chunk).map(own);
+  yield* splitter.end().map(own);
 }
 
 /** readMbox without its generator: a caller that parses each block saves a promise per message. */
@@ -72,7 +75,7 @@ export function splitMbox(): MboxSplitter {
   const endHeaders = (buf: Buffer, s: InHeaders, end: number) => {
     if (s.tooLarge || end - s.start > MAX_HEADER_BYTES)
       out.push({ index, error: `message ${index}: its header is larger than ${MAX_HEADER_BYTES / 1024} KB` });
-    else out.push({ index, header: buf.toString('latin1', s.start, end) });
+    else out.push({ index, header: buf.subarray(s.start, end) });
   };
 
   /** Reads a header block's lines as far as `buf` allows; returns the bytes to keep, or null when it ended. */
@@ -143,7 +146,7 @@ export function splitMbox(): MboxSplitter {
       } else if (s.at === 'from-line') {
         const nl = buf.indexOf(NL, pos);
         if (nl < 0) {
-          if (eof) out.push({ index, header: '' });
+          if (eof) out.push({ index, header: EMPTY });
           return EMPTY;
         }
         pos = nl + 1;
