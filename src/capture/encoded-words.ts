@@ -12,8 +12,12 @@ function hexDigit(c: number): number {
   return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
-function decodeQ(text: string): Buffer {
-  const bytes = Buffer.allocUnsafe(text.length);
+// Q-encoded words are decoded into one reused buffer (a new one per word was most of their cost);
+// a word longer than it gets a buffer of its own, so one huge header does not stay in memory.
+const scratch = Buffer.allocUnsafe(4096);
+
+/** Decodes Q text into `bytes` (at least as long as the text); returns how many it wrote. */
+function decodeQ(text: string, bytes: Buffer): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -25,25 +29,35 @@ function decodeQ(text: string): Buffer {
       i += 2;
     } else bytes[n++] = c & 0xff;
   }
-  return bytes.subarray(0, n);
+  return n;
+}
+
+/** Whether BETWEEN_WORDS can match: some "?=" followed by white space. */
+function spaceAfterWord(value: string): boolean {
+  for (let q = value.indexOf('?='); q >= 0; q = value.indexOf('?=', q + 1)) {
+    const c = value.charCodeAt(q + 2);
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) return true;
+  }
+  return false;
 }
 
 // UTF-8 is nearly every encoded word: Node decodes it natively, as iconv-lite would (BOM dropped).
 const UTF8 = new Set(['utf-8', 'utf8']);
 const known = new Map<string, boolean>();
 
-function decodeBytes(bytes: Buffer, charset: string): string {
-  if (!UTF8.has(charset)) return iconv.decode(bytes, charset);
-  const text = bytes.toString('utf8');
+/** The first `length` bytes of `bytes` as text in `charset`. */
+function decodeBytes(bytes: Buffer, length: number, charset: string): string {
+  if (!UTF8.has(charset)) return iconv.decode(bytes.subarray(0, length), charset);
+  const text = bytes.toString('utf8', 0, length);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Decodes RFC 2047 encoded words in a header value; an unknown charset leaves the word as it was. */
 export function decodeEncodedWords(value: string): string {
   if (!value.includes('=?')) return value;
-  return value
-    .replace(BETWEEN_WORDS, '$1')
-    .replace(WORD, (word, charset: string, enc: string, text: string) => {
+  return (spaceAfterWord(value) ? value.replace(BETWEEN_WORDS, '$1') : value).replace(
+    WORD,
+    (word, charset: string, enc: string, text: string) => {
       const cs = charset.toLowerCase();
       let exists = known.get(cs);
       if (exists === undefined) {
@@ -51,7 +65,12 @@ export function decodeEncodedWords(value: string): string {
         if (known.size < 100) known.set(cs, exists);
       }
       if (!exists) return word;
-      const bytes = enc === 'b' || enc === 'B' ? Buffer.from(text, 'base64') : decodeQ(text);
-      return decodeBytes(bytes, cs);
-    });
+      if (enc === 'q' || enc === 'Q') {
+        const into = text.length <= scratch.length ? scratch : Buffer.allocUnsafe(text.length);
+        return decodeBytes(into, decodeQ(text, into), cs);
+      }
+      const bytes = Buffer.from(text, 'base64');
+      return decodeBytes(bytes, bytes.length, cs);
+    },
+  );
 }

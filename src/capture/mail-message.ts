@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Mailbox, parseAddressList, parseMessageIds } from './addresses';
 import { decodeEncodedWords } from './encoded-words';
 import { field, type HeaderFields } from './header-fields';
+import { parseMailDate } from './mail-date';
 
 /** Why a message looks like bulk mail rather than a person writing (null when it does not). */
 export type BulkSignal = 'list-unsubscribe' | 'precedence' | 'auto-submitted' | 'list-id' | 'no-reply' | null;
@@ -61,20 +62,35 @@ function bulkSignal(fields: HeaderFields, from: Mailbox | null): BulkSignal {
 /** Gmail's label list: comma-separated, a label with a comma is quoted. */
 function parseLabels(value: string | undefined): string[] {
   if (!value) return [];
+  // Without a quote the pattern below matches exactly the non-empty pieces between commas.
+  if (!value.includes('"')) {
+    const labels: string[] = [];
+    for (const piece of value.split(',')) {
+      const label = piece.trim();
+      if (label !== '') labels.push(label);
+    }
+    return labels;
+  }
   return [...value.matchAll(/"((?:[^"\\]|\\.)*)"|([^,]+)/g)]
     .map((m) => (m[1] ?? m[2] ?? '').trim())
     .filter((l) => l !== '');
+}
+
+/** The mailboxes of every value of an address field (To and Cc may each appear more than once). */
+function addressesOf(values: string[] | undefined): Mailbox[] {
+  if (!values) return [];
+  return values.length === 1 ? parseAddressList(values[0]) : values.flatMap((v) => parseAddressList(v));
 }
 
 /** Turns header fields into a MailMessage, or says in words why it cannot (`at` names the message). */
 export function toMailMessage(fields: HeaderFields, at: string): MailItem {
   const rawDate = field(fields, 'date');
   if (!rawDate) return { ok: false, error: `${at}: it has no Date header` };
-  const ms = Date.parse(rawDate.replace(/\s*\([^)]*\)\s*$/, ''));
+  const ms = parseMailDate(rawDate);
   if (Number.isNaN(ms)) return { ok: false, error: `${at}: Date is not a date: ${rawDate.slice(0, 80)}` };
   const from = parseAddressList(field(fields, 'from'))[0] ?? null;
-  const to = (fields.get('to') ?? []).flatMap((v) => parseAddressList(v));
-  const cc = (fields.get('cc') ?? []).flatMap((v) => parseAddressList(v));
+  const to = addressesOf(fields.get('to'));
+  const cc = addressesOf(fields.get('cc'));
   const subject = decodeEncodedWords(field(fields, 'subject') ?? '')
     .replace(/\s+/g, ' ')
     .trim()

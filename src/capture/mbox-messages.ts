@@ -1,11 +1,15 @@
 import { parseHeaderBytes } from './header-fields';
 import { MAIL_FIELDS, type MailItem, toMailMessage } from './mail-message';
-import { readMbox } from './mbox-reader';
+import { type MboxBlock, splitMbox } from './mbox-reader';
+
+function toItem(block: MboxBlock): MailItem {
+  if ('error' in block) return { ok: false, error: block.error };
+  return toMailMessage(parseHeaderBytes(block.header, MAIL_FIELDS), `message ${block.index}`);
+}
 
 /** The messages of an mbox file, in order; each unreadable one is an error item naming it. */
 export async function* readMboxMessages(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<MailItem> {
-  for await (const block of readMbox(chunks)) {
-    if ('error' in block) yield { ok: false, error: block.error };
-    else yield toMailMessage(parseHeaderBytes(block.header, MAIL_FIELDS), `message ${block.index}`);
-  }
+  const splitter = splitMbox();
+  for await (const chunk of chunks) for (const block of splitter.push(chunk)) yield toItem(block);
+  for (const block of splitter.end()) yield toItem(block);
 }

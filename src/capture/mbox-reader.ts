@@ -8,6 +8,16 @@
 /** One message's raw header block (lines still folded, each with its newline), or why it could not be read. */
 export type MboxBlock = { index: number; header: Buffer } | { index: number; error: string };
 
+/**
+ * Cuts an mbox into header blocks chunk by chunk: `push` each chunk in order, then `end`. Each
+ * block's header is a view into the bytes pushed (no copy per message): parse it before the next
+ * push, or copy it to keep it.
+ */
+export interface MboxSplitter {
+  push(chunk: Uint8Array): MboxBlock[];
+  end(): MboxBlock[];
+}
+
 /** A header block larger than this is skipped as malformed (real ones are a few KB; Gmail's ~20 KB). */
 export const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -47,6 +57,16 @@ function nextFromLine(buf: Buffer, s: InBody): number {
 
 /** Yields every message's header block in file order; a malformed message is reported, never fatal. */
 export async function* readMbox(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<MboxBlock> {
+  const splitter = splitMbox();
+  // Copied, so that a caller may keep a block without keeping the chunk it came from.
+  const own = (b: MboxBlock): MboxBlock =>
+    'header' in b ? { index: b.index, header: Buffer.from(b.header) } : b;
+  for await (const chunk of chunks) yield* splitter.push(chunk).map(own);
+  yield* splitter.end().map(own);
+}
+
+/** readMbox without its generator: a caller that parses each block saves a promise per message. */
+export function splitMbox(): MboxSplitter {
   let state: State = { at: 'start' };
   let index = 0;
   let pending: Buffer = EMPTY;
@@ -55,7 +75,7 @@ export async function* readMbox(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
   const endHeaders = (buf: Buffer, s: InHeaders, end: number) => {
     if (s.tooLarge || end - s.start > MAX_HEADER_BYTES)
       out.push({ index, error: `message ${index}: its header is larger than ${MAX_HEADER_BYTES / 1024} KB` });
-    else out.push({ index, header: Buffer.from(buf.subarray(s.start, end)) });
+    else out.push({ index, header: buf.subarray(s.start, end) });
   };
 
   /** Reads a header block's lines as far as `buf` allows; returns the bytes to keep, or null when it ended. */
@@ -154,7 +174,7 @@ export async function* readMbox(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
     }
   };
 
-  for await (const chunk of chunks) {
+  const push = (chunk: Uint8Array): MboxBlock[] => {
     const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let kept: Buffer;
     if (state.at === 'body' && pending.length > 0 && bytes.length > 2 * BODY_CARRY) {
@@ -174,9 +194,14 @@ export async function* readMbox(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
     } else kept = advance(pending.length > 0 ? Buffer.concat([pending, bytes]) : bytes, false);
     // A copy of what is kept, so the chunk it came from can be collected.
     pending = Buffer.from(kept);
-    yield* out.splice(0);
-  }
-  advance(pending, true);
-  if (state.at === 'start') out.push({ index: 0, error: 'this is not an mbox file: it has no messages' });
-  yield* out.splice(0);
+    return out.splice(0);
+  };
+
+  const end = (): MboxBlock[] => {
+    advance(pending, true);
+    if (state.at === 'start') out.push({ index: 0, error: 'this is not an mbox file: it has no messages' });
+    return out.splice(0);
+  };
+
+  return { push, end };
 }
