@@ -14,7 +14,7 @@ const pageSize = (path: string) => {
   }
 };
 
-// 16 KiB pages are for new files only: an installed database is not rewritten on upgrade.
+// Larger pages are for new files only: an installed database is not rewritten on upgrade.
 describe('the page size of a SQLite file', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +23,7 @@ describe('the page size of a SQLite file', () => {
     dir = mkdtempSync(join(tmpdir(), 'tend-pages-'));
     const fresh = join(dir, 'new.db');
     await (await openSqlite(fresh)).close();
-    expect(PAGE_SIZE).toBe(16384);
+    expect(PAGE_SIZE).toBe(8192);
     expect(pageSize(fresh)).toBe(PAGE_SIZE);
 
     const old = join(dir, 'old.db');
