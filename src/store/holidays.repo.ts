@@ -151,12 +151,14 @@ export async function replaceHolidaySettings(
 /**
  * The distinct holiday countries of an account's contacts, by a loose index scan over
  * contacts_holiday_idx (one seek per country, about 200 at most) instead of reading every contact.
+ * The index holds only contacts with a country, so the first seek says `is not null` to be allowed it.
  */
 export async function holidayCountriesInUse(conn: Conn, accountId: string): Promise<string[]> {
   const db = kysely(conn);
   const rows = await sql<{ country: string | null }>`
     with recursive c(country) as (
-      select min(holiday_country) from contacts where account_id = ${accountId}
+      select min(holiday_country) from contacts
+        where account_id = ${accountId} and holiday_country is not null
       union all
       select (select min(holiday_country) from contacts
               where account_id = ${accountId} and holiday_country > c.country)

@@ -30,6 +30,7 @@ import * as coveringPlanIndexes from './migrations/1796198580496-covering-plan-i
 import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-contact-index';
 import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
 import * as dropLinkUrlIndex from './migrations/1796202150460-drop-link-url-index';
+import * as partialContactIndexes from './migrations/1796218910840-partial-contact-indexes';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '1796198580496-covering-plan-indexes': coveringPlanIndexes,
   '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
   '1796202150460-drop-link-url-index': dropLinkUrlIndex,
+  '1796218910840-partial-contact-indexes': partialContactIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
