@@ -10,18 +10,10 @@ import { migrateToLatest } from './migrate';
 import { cachedStatements } from './statement-cache';
 import type { Store } from './store';
 
-/** Bytes per page of a database file created here. */
-export const PAGE_SIZE = 8192;
-
 /** Opens (creating if needed) a SQLite database; ':memory:' for tests. */
 export async function openSqlite(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
-  // Takes effect only while the file is empty (a new install); an existing database keeps its pages.
-  // 8 KiB pages made 30,000 imported contacts, links and search rows ~10 % cheaper to write than
-  // 4 KiB ones (fewer splits and WAL frames) and small transactions no dearer; 16 KiB ones saved a
-  // little more on the import but cost ~25 % more CPU per one-row transaction (bench/RESULTS.md, Import).
-  sqlite.pragma(`page_size = ${PAGE_SIZE}`);
   if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
   const store = sqliteStore(sqlite, path);
   await migrateToLatest(kysely(store.read));
