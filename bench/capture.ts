@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readMboxMessages } from '../src/capture/mbox-messages';
 import { newId } from '../src/ids';
 import { createSource, uploadMbox } from '../src/services/capture/capture.service';
@@ -12,6 +11,7 @@ import { insertAccount, insertUser } from '../src/store/accounts.repo';
 import { insertMany } from '../src/store/chunks';
 import { openSqlite } from '../src/store/sqlite';
 import { startDovecot } from '../test/helpers/dovecot';
+import { BENCH_TSX, bundleForChildren, childArgs } from './bench-child';
 import { Rng } from './rng';
 
 const mulberry32 = (seed: number) => {
@@ -34,9 +34,6 @@ const CONTACTS = 30_000;
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 20_000);
 const OWN = 'ada@example.com';
 const MBOX = join(DIR, `takeout-${MESSAGES}.mbox`);
-/** In the repository (dist/ is ignored), so that its external packages resolve from node_modules. */
-const BUNDLE = fileURLToPath(new URL('../dist/bench/capture.mjs', import.meta.url));
-const TSX = process.env.BENCH_TSX === '1';
 
 const contactAddress = (i: number) => `person.${i}@company${i % 997}.example`;
 
@@ -293,14 +290,10 @@ type Measured = {
 };
 
 function inChild(which: string, ...args: string[]): Measured {
-  const r = spawnSync(
-    process.execPath,
-    [...(TSX ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [BUNDLE]), '--child', which, ...args],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    },
-  );
+  const r = spawnSync(process.execPath, [...childArgs(import.meta.url), '--child', which, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`${which} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
 }
@@ -309,18 +302,7 @@ async function main(): Promise<void> {
   const at = process.argv.indexOf('--child');
   if (at >= 0) return child(process.argv[at + 1]!);
   await buildMbox();
-  if (!TSX) {
-    const bundled = spawnSync(
-      process.execPath,
-      [
-        fileURLToPath(new URL('../scripts/bundle-file.mjs', import.meta.url)),
-        fileURLToPath(import.meta.url),
-        BUNDLE,
-      ],
-      { stdio: 'inherit' },
-    );
-    if (bundled.status !== 0) throw new Error('bundling bench/capture.ts failed');
-  }
+  bundleForChildren(import.meta.url);
   const size = statSync(MBOX).size;
   const load = loadavg()[0]!.toFixed(1);
   console.info(`mbox: ${MESSAGES} messages, ${(size / 2 ** 30).toFixed(2)} GB`);
@@ -348,7 +330,7 @@ async function main(): Promise<void> {
 
 \`npm run bench:capture\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} vCPUs (${cpus()[0]?.model.trim()}),
 ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, SQLite file in WAL mode, load average ${load} at the start,
-${loadavg()[0]!.toFixed(1)} at the end. Each measurement in its own process (${TSX ? 'tsx' : 'plain node on an esbuild bundle, as `npm start` runs the server'});
+${loadavg()[0]!.toFixed(1)} at the end. Each measurement in its own process (${BENCH_TSX ? 'tsx' : 'plain node on an esbuild bundle, as `npm start` runs the server'});
 peak RSS is the kernel's ru_maxrss of that process.
 
 | Measurement | Wall (CPU) | Peak RSS | Goal |

@@ -19,6 +19,7 @@ import { insertAccount } from '../src/store/accounts.repo';
 import { openPostgres } from '../src/store/postgres';
 import { openSqlite } from '../src/store/sqlite';
 import { startThrowawayPostgres } from '../test/setup/throwaway-postgres';
+import { BENCH_TSX, bundleForChildren, childArgs } from './bench-child';
 
 /**
  * `npm run bench:import`: seeded LinkedIn (30,000 rows), vCard (10,000 cards) and a 200,000-row
@@ -32,9 +33,6 @@ import { startThrowawayPostgres } from '../test/setup/throwaway-postgres';
  * same 200,000-row preview on 2026-12-02).
  */
 const here = dirname(fileURLToPath(import.meta.url));
-/** In the repository (dist/ is ignored), so that its external packages resolve from node_modules. */
-const BUNDLE = fileURLToPath(new URL('../dist/bench/import.mjs', import.meta.url));
-const TSX = process.env.BENCH_TSX === '1';
 const DIR = join(tmpdir(), 'tend-bench-import');
 const TARGET_MS = 3000;
 const TARGET_RSS_MB = 300;
@@ -190,18 +188,7 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(DIR, { recursive: true });
-  if (!TSX) {
-    const bundled = spawnSync(
-      process.execPath,
-      [
-        fileURLToPath(new URL('../scripts/bundle-file.mjs', import.meta.url)),
-        fileURLToPath(import.meta.url),
-        BUNDLE,
-      ],
-      { stdio: 'inherit' },
-    );
-    if (bundled.status !== 0) throw new Error('bundling bench/import.ts failed');
-  }
+  bundleForChildren(import.meta.url);
   // `npm run bench:import -- --postgres`: the two floor scenarios on PostgreSQL, printed, not written.
   const postgres = process.argv.includes('--postgres');
   const lines: string[] = [];
@@ -212,12 +199,7 @@ async function main(): Promise<void> {
     const size = statSync(path).size / 1024 / 1024;
     const child = spawnSync(
       process.execPath,
-      [
-        ...(TSX ? ['--import', 'tsx', fileURLToPath(import.meta.url)] : [BUNDLE]),
-        '--scenario',
-        String(i),
-        ...(postgres ? ['--postgres'] : []),
-      ],
+      [...childArgs(import.meta.url), '--scenario', String(i), ...(postgres ? ['--postgres'] : [])],
       {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
@@ -258,7 +240,7 @@ function writeSection(rows: string[]): void {
       `${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}, SQLite file (WAL). Command: \`npm run bench:import\`.`,
     'Each file is generated with a fixed seed, then previewed from a file stream and committed into a fresh',
     'database by the services the REST routes call, each scenario in its own process. Peak RSS is the',
-    `kernel's ru_maxrss of that process, ${TSX ? 'run under tsx (BENCH_TSX=1), whose loader is included' : 'plain node on an esbuild bundle, as `npm start` runs the server'}.`,
+    `kernel's ru_maxrss of that process, ${BENCH_TSX ? 'run under tsx (BENCH_TSX=1), whose loader is included' : 'plain node on an esbuild bundle, as `npm start` runs the server'}.`,
     'CPU time (user + system of the process) is shown beside wall time because this machine is shared: with',
     'a load average far above its 2 cores, wall time mostly measures waiting. Targets: preview + commit ≤ 3 s',
     'for 30k LinkedIn rows and for 10k vCards; peak RSS ≤ 300 MB. The 200,000-row file has long positions',
