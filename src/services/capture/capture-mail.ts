@@ -1,7 +1,6 @@
-import type { Mailbox } from '../../capture/addresses';
-import type { MailItem, MailMessage } from '../../capture/mail-message';
+import type { MailItem } from '../../capture/mail-message';
 import { type CaptureRun, SKIP_REASONS, type SourceSettings } from '../../contract/capture';
-import { type CaptureContext, decideCapture, normaliseAddress } from '../../core/capture-rules';
+import { type CaptureContext, normaliseAddress } from '../../core/capture-rules';
 import {
   accountAddresses,
   addSourceCounts,
@@ -16,7 +15,7 @@ import type { NewRow } from '../../store/database';
 import type { Deps } from '../deps';
 import { addInteractionsIn, recordInteractionsIn } from '../interactions.service';
 import { refreshSchedules } from '../schedule';
-import { tallyStrangers } from './stranger-tally';
+import { addToBatch, countSkip, emptyBatch, type MailBatch } from './mail-batch';
 
 /** Messages per transaction: a crash keeps whole batches, and a batch costs one key lookup. */
 export const BATCH = 500;
@@ -94,14 +93,12 @@ export async function captureMail(
   run: CaptureRun = emptyRun(),
   { afterBatch, batchSize = BATCH, schedules = 'each-batch' }: CaptureMailOptions = {},
 ): Promise<CaptureRun> {
-  let batch: { message: MailMessage; sent: boolean }[] = [];
-  let failed = 0;
+  let batch = emptyBatch();
   const met = new Set<string>();
   const flush = async () => {
-    const contacts = await writeBatch(deps, source, ctx, batch, failed, run, schedules === 'each-batch');
+    const contacts = await writeBatch(deps, source, batch, run, schedules === 'each-batch');
     if (schedules === 'at-end') for (const id of contacts) met.add(id);
-    batch = [];
-    failed = 0;
+    batch = emptyBatch();
     if (afterBatch) await afterBatch();
   };
   // In id order, so each transaction rewrites neighbouring contact rows: 26,700 contacts in
@@ -114,15 +111,15 @@ export async function captureMail(
   try {
     for await (const item of items) {
       run.seen++;
-      if (item.ok) batch.push({ message: item.message, sent: item.sent ?? false });
+      if (item.ok) addToBatch(batch, source.account_id, ctx, item.message, item.sent ?? false);
       else {
-        failed++;
+        batch.failed++;
         run.failed++;
         if (run.errors.length < MAX_ERRORS_KEPT) run.errors.push(item.error);
       }
-      if (batch.length + failed >= batchSize) await flush();
+      if (batch.messages + batch.failed >= batchSize) await flush();
     }
-    if (batch.length + failed > 0) await flush();
+    if (batch.messages + batch.failed > 0) await flush();
   } catch (error) {
     // The batches already written still get their schedules, but the failure that stopped the
     // capture is the one reported, not whatever the refresh then ran into.
@@ -136,9 +133,7 @@ export async function captureMail(
 async function writeBatch(
   deps: Deps,
   source: SourceRow,
-  ctx: CaptureContext,
-  batch: readonly { message: MailMessage; sent: boolean }[],
-  failed: number,
+  batch: MailBatch,
   run: CaptureRun,
   withSchedules: boolean,
 ): Promise<Set<string>> {
@@ -146,12 +141,10 @@ async function writeBatch(
   /** The contacts of every message not skipped, duplicates included. */
   const met = new Set<string>();
   const now = deps.clock().toISOString();
-  const skipped: CaptureRun['skipped'] = {};
-  const skip = (reason: (typeof SKIP_REASONS)[number]) => {
-    skipped[reason] = (skipped[reason] ?? 0) + 1;
-  };
+  const { skipped } = batch;
   await deps.store.transaction(async (tx) => {
-    const keys = batch.flatMap(({ message: m }) => (m.inReplyTo ? [m.key, m.inReplyTo] : [m.key]));
+    // Only a taken message can be a duplicate or answer a captured one: skipped ones need no look-up.
+    const keys = batch.taken.flatMap((m) => (m.inReplyTo ? [m.key, m.inReplyTo] : [m.key]));
     const known = await capturedByKeys(tx, accountId, keys);
     const done = new Set(known.map((k) => `${k.item_key}\n${k.contact_id}`));
     const inbound = new Set(
@@ -164,30 +157,14 @@ async function writeBatch(
       interaction_id: string;
       direction: 'inbound' | 'outbound';
     }[] = [];
-    const strangers = new Map<string, NewRow<'capture_suggestions'>>();
-    for (const { message: m, sent } of batch) {
-      const d = decideCapture(
-        {
-          from: m.from?.address ?? null,
-          to: m.to.map((a) => a.address),
-          cc: m.cc.map((a) => a.address),
-          bulk: m.bulk !== null,
-          sent: sent || m.labels.includes('Sent'),
-        },
-        ctx,
-      );
-      if (d.kind === 'skip') {
-        skip(d.reason);
-        if (d.reason === 'unknown') noteStrangers(strangers, accountId, d.strangers, m);
-        continue;
-      }
+    for (const m of batch.taken) {
       let added = false;
-      for (const contactId of d.contactIds) {
+      for (const contactId of m.contactIds) {
         met.add(contactId);
         const k = `${m.key}\n${contactId}`;
         if (done.has(k)) continue;
         done.add(k);
-        if (d.direction === 'inbound') inbound.add(k);
+        if (m.direction === 'inbound') inbound.add(k);
         const id = deps.newId();
         // A reply to their message answers them; anything else I send waits for their answer (F17).
         const answersThem = m.inReplyTo !== null && inbound.has(`${m.inReplyTo}\n${contactId}`);
@@ -196,31 +173,31 @@ async function writeBatch(
           id,
           contact_id: contactId,
           channel: 'email',
-          direction: d.direction,
+          direction: m.direction,
           occurred_at: m.date,
           summary: m.subject,
           topics: '[]',
-          awaiting_reply: d.direction === 'outbound' && !answersThem ? 1 : 0,
+          awaiting_reply: m.direction === 'outbound' && !answersThem ? 1 : 0,
           retry_step: 0,
           created_at: now,
         });
-        items.push({ item_key: m.key, contact_id: contactId, interaction_id: id, direction: d.direction });
+        items.push({ item_key: m.key, contact_id: contactId, interaction_id: id, direction: m.direction });
         added = true;
       }
-      if (!added) skip('duplicate');
+      if (!added) countSkip(skipped, 'duplicate');
     }
     await (withSchedules ? recordInteractionsIn : addInteractionsIn)(deps, tx, accountId, interactions);
     await insertCapturedItems(
       tx,
       items.map((i) => ({ account_id: accountId, source_id: source.id, ...i })),
     );
-    await addSuggestions(tx, [...strangers.values()]);
+    await addSuggestions(tx, [...batch.strangers.values()]);
     const skippedTotal = Object.values(skipped).reduce((a, b) => a + b, 0);
     await addSourceCounts(tx, accountId, source.id, {
-      seen: batch.length + failed,
-      captured: batch.length - skippedTotal,
+      seen: batch.messages + batch.failed,
+      captured: batch.messages - skippedTotal,
       skipped: skippedTotal,
-      failed,
+      failed: batch.failed,
     });
     run.captured += interactions.length;
   });
@@ -229,18 +206,4 @@ async function writeBatch(
     if (n) run.skipped[reason] = (run.skipped[reason] ?? 0) + n;
   }
   return met;
-}
-
-function noteStrangers(
-  into: Map<string, NewRow<'capture_suggestions'>>,
-  accountId: string,
-  strangers: readonly string[],
-  m: MailMessage,
-): void {
-  const names = new Map(
-    [m.from, ...m.to, ...m.cc]
-      .filter((a): a is Mailbox => a !== null)
-      .map((a) => [normaliseAddress(a.address), a.name]),
-  );
-  tallyStrangers(into, accountId, strangers, names, m.date);
 }
