@@ -79,7 +79,11 @@ const elapsedMemo = new Map<string, number>();
 
 /** The longest elapsed time (ms) at which recency still earns `points`: recency never rises with time. */
 function longestElapsed(cadence: Cadence, now: string, points: number): number {
-  const key = `${JSON.stringify(cadence)}|${points}`;
+  // The cadence's fields spelled out: JSON.stringify of it, per floor and group, cost more than the lookup.
+  const key =
+    cadence.kind === 'custom'
+      ? `custom|${cadence.every}|${cadence.unit}|${points}`
+      : `${cadence.kind}|${points}`;
   const known = elapsedMemo.get(key);
   if (known !== undefined) return known;
   const found = searchElapsed(cadence, now, points);

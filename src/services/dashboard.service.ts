@@ -18,14 +18,15 @@ const WEEK_MS = 7 * DAY_MS;
 /** The last 26 ISO weeks (UTC) ending with the current one, as [Monday, next Monday) instants. */
 function chartWeeks(now: string): { week: string; start: string; end: string }[] {
   const first = firstTouchWeek(now);
-  return Array.from({ length: TOUCH_WEEKS }, (_, i) => {
-    const monday = first + i * WEEK_MS;
-    return {
-      week: isoWeekOf(monday),
-      start: new Date(monday).toISOString(),
-      end: new Date(monday + WEEK_MS).toISOString(),
-    };
-  });
+  // Each week ends where the next starts: 27 instants formatted, not 52 (toISOString is ~0.5 µs).
+  const mondays = Array.from({ length: TOUCH_WEEKS + 1 }, (_, i) =>
+    new Date(first + i * WEEK_MS).toISOString(),
+  );
+  return Array.from({ length: TOUCH_WEEKS }, (_, i) => ({
+    week: isoWeekOf(first + i * WEEK_MS),
+    start: mondays[i] ?? '',
+    end: mondays[i + 1] ?? '',
+  }));
 }
 
 /** Health bucket k holds the contacts with history at or past k of a group's (nested) floors. */
