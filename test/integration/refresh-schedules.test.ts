@@ -129,4 +129,68 @@ describe.each(dialects)('refreshSchedules on %s', (dialect) => {
       { numRuns: 15, seed: 11 },
     );
   });
+
+  it('takes the reply channel of the smallest id when two latest replies share their time', async () => {
+    const accountId = newId();
+    const contactId = newId();
+    const at = '2026-03-01T10:00:00.000Z';
+    const [first, second] = [newId(), newId()];
+    await store.transaction((tx) =>
+      insertAccount(tx, { id: accountId, name: 'A', time_zone: 'UTC', created_at: at }),
+    );
+    await store.db
+      .insertInto('contacts')
+      .values({
+        account_id: accountId,
+        id: contactId,
+        first_name: 'P',
+        last_name: '',
+        sort_name: 'p',
+        tracked: 1,
+        cadence_kind: 'monthly',
+        created_at: '2022-01-01T00:00:00.000Z',
+        updated_at: '2022-01-01T00:00:00.000Z',
+      })
+      .execute();
+    const interaction = (
+      id: string,
+      channel: 'email' | 'text' | 'linkedin',
+      direction: 'inbound' | 'outbound',
+      occurredAt: string,
+    ) => ({
+      account_id: accountId,
+      id,
+      contact_id: contactId,
+      channel,
+      direction,
+      occurred_at: occurredAt,
+      summary: '',
+      topics: '[]',
+      awaiting_reply: 0,
+      retry_step: 0,
+      created_at: at,
+    });
+    // The larger id first, so that a query relying on insertion order would pick it.
+    await store.db
+      .insertInto('interactions')
+      .values([
+        interaction(second, 'text', 'inbound', at),
+        interaction(first, 'email', 'inbound', at),
+        interaction(newId(), 'linkedin', 'inbound', '2026-02-01T10:00:00.000Z'),
+        interaction(newId(), 'linkedin', 'outbound', '2026-03-05T10:00:00.000Z'),
+      ])
+      .execute();
+    await store.transaction((tx) => refreshSchedules(deps(), tx, accountId, [contactId]));
+    expect(
+      await store.db
+        .selectFrom('contacts')
+        .select(['last_interaction_at', 'last_inbound_at', 'last_reply_channel'])
+        .where('account_id', '=', accountId)
+        .executeTakeFirst(),
+    ).toEqual({
+      last_interaction_at: '2026-03-05T10:00:00.000Z',
+      last_inbound_at: at,
+      last_reply_channel: 'email',
+    });
+  });
 });
