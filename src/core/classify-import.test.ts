@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyImport } from './classify-import';
+import { classifyRow } from './classify-import';
 import { buildDedupeIndex, type DedupeContact } from './duplicate-keys';
 import { matchConflicts } from './match-conflicts';
 
@@ -14,12 +14,10 @@ const aContact = (over: Partial<DedupeContact> = {}): DedupeContact => ({
   ...over,
 });
 
-const classify = (existing: { id: string; contact: DedupeContact }[], rows: DedupeContact[]) => [
-  ...classifyImport(
-    rows.map((contact, i) => ({ line: i + 2, contact })),
-    buildDedupeIndex(existing, 'US'),
-  ),
-];
+const classify = (existing: { id: string; contact: DedupeContact }[], rows: DedupeContact[]) => {
+  const index = buildDedupeIndex(existing, 'US');
+  return rows.map((contact, i) => classifyRow({ line: i + 2, contact }, index));
+};
 
 describe('never merging two people', () => {
   it('makes a shared office phone a conflict that names the differing name', () => {

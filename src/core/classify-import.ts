@@ -37,20 +37,12 @@ export type ImportClassification<C extends DedupeContact = DedupeContact> =
   | { line: number; kind: 'error'; error: string };
 
 /**
- * Previews an import: each row is new, a duplicate (matches and changes nothing), a merge (matches
+ * Classifies one row of an import, in file order: it is new, a duplicate (matches and changes nothing), a merge (matches
  * by UID, e-mail, LinkedIn, phone or name+company and lists what would change), a conflict or an
  * error. Of the targets a row matches, the first that no identity key contradicts wins; when every
  * one is contradicted the row is a conflict and counts as a person of its own for later rows.
- * Rows also match earlier rows of the same file. `index` is extended as rows are classified.
+ * Rows also match earlier rows of the same file: `index` is extended with each row classified.
  */
-export function* classifyImport<C extends DedupeContact>(
-  rows: Iterable<{ line: number; contact: C } | { line: number; error: string }>,
-  index: DedupeIndex,
-): Generator<ImportClassification<C>> {
-  for (const row of rows) yield classifyRow(row, index);
-}
-
-/** One row of classifyImport (the preview classifies as it reads, a row at a time). */
 export function classifyRow<C extends DedupeContact>(
   row: { line: number; contact: C } | { line: number; error: string },
   index: DedupeIndex,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyImport } from './classify-import';
+import { classifyRow } from './classify-import';
 import {
   buildDedupeIndex,
   contactChanges,
@@ -73,7 +73,7 @@ describe('dedupe keys', () => {
   });
 });
 
-describe('classifyImport', () => {
+describe('classifyRow', () => {
   const existing = [
     {
       id: 'c1',
@@ -101,9 +101,10 @@ describe('classifyImport', () => {
       contact: aContact({ firstName: 'Linus', lastName: 'Torvalds', company: 'Linux Foundation' }),
     },
   ];
-  const classify = (rows: Parameters<typeof classifyImport>[0]) => [
-    ...classifyImport(rows, buildDedupeIndex(existing, 'US')),
-  ];
+  const classify = (rows: Parameters<typeof classifyRow>[0][]) => {
+    const index = buildDedupeIndex(existing, 'US');
+    return rows.map((row) => classifyRow(row, index));
+  };
 
   it('finds duplicates and merges by e-mail, LinkedIn, phone and name+company, listing the changes', () => {
     const out = classify([
@@ -249,12 +250,12 @@ describe('classifyImport', () => {
       lastName: 'Person',
       emails: [{ value: 'NEW@example.com' }, { value: 'n2@example.com' }],
     });
-    expect([...classifyImport([{ line: 2, contact: first }], index)][0]?.kind).toBe('new');
+    expect(classifyRow({ line: 2, contact: first }, index).kind).toBe('new');
     expect(index.forgotten(aContact({ firstName: 'Other', lastName: 'Person' }))).toEqual([]);
     expect(index.forgotten(later)).toEqual([2]);
-    expect(() => [...classifyImport([{ line: 3, contact: later }], index)]).toThrow(/recall/);
+    expect(() => classifyRow({ line: 3, contact: later }, index)).toThrow(/recall/);
     index.recall(2, first);
-    const [row] = [...classifyImport([{ line: 3, contact: later }], index)];
+    const row = classifyRow({ line: 3, contact: later }, index);
     expect(row).toMatchObject({
       kind: 'merge',
       target: { kind: 'row', line: 2 },

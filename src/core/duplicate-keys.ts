@@ -353,7 +353,7 @@ export class DedupeIndex {
   }
 }
 
-/** Indexes the account's contacts for classifyImport. */
+/** Indexes the account's contacts for classifyRow. */
 export function buildDedupeIndex(
   existing: Iterable<{ id: string; contact: DedupeContact }>,
   defaultRegion: CountryCode,

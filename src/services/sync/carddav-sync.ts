@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { type CardDavClient, CardDavError, type RemoteCard } from '../../capture/carddav-client';
 import type { CarddavRun, ConflictField } from '../../contract/carddav';
-import { classifyImport } from '../../core/classify-import';
+import { classifyRow } from '../../core/classify-import';
 import { buildDedupeIndex } from '../../core/duplicate-keys';
 import { regionOfZone } from '../../core/import-region';
 import type { ContactLike, ImportedContact } from '../../formats/imported-contact';
@@ -262,35 +262,34 @@ async function pullNewCard(
   run: CarddavRun,
 ) {
   const line = ++ctx.line;
-  for (const c of classifyImport([{ line, contact: clipContact(parsed) }], ctx.index)) {
-    if (c.kind === 'error') {
-      run.errors.push(`${card.href}: ${c.error}`);
-      continue;
-    }
-    if (c.kind === 'new') {
-      const { contact, noteId } = await applyCard(deps, tx, ctx.sub.account_id, undefined, parsed, undefined);
-      ctx.createdByLine.set(line, contact.id);
-      await link(tx, ctx, {
-        href: card.href,
-        contact_id: contact.id,
-        etag: card.etag,
-        body: card.body,
-        contact_updated_at: contact.updatedAt,
-        note_id: noteId,
-      });
-      run.pulled++;
-      continue;
-    }
-    const targetId = c.target.kind === 'existing' ? c.target.id : ctx.createdByLine.get(c.target.line);
-    if (targetId === undefined) continue;
-    const target = await findContact(tx, ctx.sub.account_id, targetId);
-    const who = target ? `${target.first_name} ${target.last_name}`.trim() : 'a contact';
-    const reason =
-      c.kind === 'conflict'
-        ? c.reason
-        : `${nameOf(parsed)} has the same ${c.matchedBy.replace('_', ' and ')} as ${who}: the same person?`;
-    await listConflict(deps, tx, ctx, card, 'match', targetId, { reason, fields: [] }, run);
+  const c = classifyRow({ line, contact: clipContact(parsed) }, ctx.index);
+  if (c.kind === 'error') {
+    run.errors.push(`${card.href}: ${c.error}`);
+    return;
   }
+  if (c.kind === 'new') {
+    const { contact, noteId } = await applyCard(deps, tx, ctx.sub.account_id, undefined, parsed, undefined);
+    ctx.createdByLine.set(line, contact.id);
+    await link(tx, ctx, {
+      href: card.href,
+      contact_id: contact.id,
+      etag: card.etag,
+      body: card.body,
+      contact_updated_at: contact.updatedAt,
+      note_id: noteId,
+    });
+    run.pulled++;
+    return;
+  }
+  const targetId = c.target.kind === 'existing' ? c.target.id : ctx.createdByLine.get(c.target.line);
+  if (targetId === undefined) return;
+  const target = await findContact(tx, ctx.sub.account_id, targetId);
+  const who = target ? `${target.first_name} ${target.last_name}`.trim() : 'a contact';
+  const reason =
+    c.kind === 'conflict'
+      ? c.reason
+      : `${nameOf(parsed)} has the same ${c.matchedBy.replace('_', ' and ')} as ${who}: the same person?`;
+  await listConflict(deps, tx, ctx, card, 'match', targetId, { reason, fields: [] }, run);
 }
 
 async function pullDelete(deps: Deps, tx: Conn, ctx: PullContext, href: string, run: CarddavRun) {
