@@ -1,6 +1,6 @@
 import type { BackOffState } from './back-off';
 import { capBlocks, DEFAULT_CAP_DAYS, type SendWindow, sendWindow } from './boundaries';
-import { cadenceInterval } from './cadence';
+import { type CadenceInterval, cadenceInterval } from './cadence';
 import { daysUntil } from './important-dates';
 import { calendarDays, DAY_MS, inZone, localDate, toIso, toMillis, type Ymd } from './instant';
 import {
@@ -102,14 +102,24 @@ export const TODAY_DEFAULTS = {
 
 const ms = toMillis;
 
-// Each reason kind pushes into the contact's one list: arrays per kind, spread together, were a
-// good part of the queue's allocation at 100,000 contacts.
-function cadenceReasons(out: TodayReason[], c: TodayContact, now: number): void {
-  // Untracked and ad-hoc contacts are kept on purpose without a rhythm (F2): never nag about them.
-  const interval = cadenceInterval(c.cadence);
-  if (!c.tracked || !interval) return;
-  // The same arithmetic as nextDueAt/overdueAt, in milliseconds: no string round trip per contact.
-  const anchor = ms(c.lastMeaningfulAt ?? c.createdAt);
+/** A tracked contact's cadence interval and the instant it counts from (nextDueAt/overdueAt's arithmetic, in ms). */
+interface Rhythm {
+  interval: CadenceInterval;
+  anchor: number;
+}
+
+// Untracked and ad-hoc contacts are kept on purpose without a rhythm (F2): never nag about them.
+function rhythmOf(c: TodayContact): Rhythm | null {
+  const interval = c.tracked ? cadenceInterval(c.cadence) : null;
+  return interval ? { interval, anchor: ms(c.lastMeaningfulAt ?? c.createdAt) } : null;
+}
+
+function cadenceReasons(
+  out: TodayReason[],
+  c: TodayContact,
+  { interval, anchor }: Rhythm,
+  now: number,
+): void {
   const due = anchor + interval.dueDays * DAY_MS;
   if (now < due) return;
   const days = Math.floor((now - due) / DAY_MS);
@@ -237,8 +247,11 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
       now,
       o.capDays,
     );
+    // Each reason kind pushes into the contact's one list: arrays per kind, spread together, were a
+    // good part of the queue's allocation at 100,000 contacts.
     const reasons: TodayReason[] = [];
-    if (!capped) cadenceReasons(reasons, c, t);
+    const rhythm = rhythmOf(c);
+    if (rhythm && !capped) cadenceReasons(reasons, c, rhythm, t);
     taskReasons(reasons, c, t, o);
     dateReasons(reasons, c, now, o);
     lifeEventReasons(reasons, c, now, o);
@@ -249,7 +262,6 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
     reasons.sort(byScoreThenKind);
     let score = 0;
     for (const r of reasons) score += reasonScore(r);
-    const interval = c.tracked ? cadenceInterval(c.cadence) : null;
     ranked.push({
       item: {
         contactId: c.id,
@@ -262,7 +274,7 @@ export function todayQueue(input: TodayInput, now: string, options: TodayOptions
         nextDueAt: null,
       },
       // nextDueAt(), in milliseconds until the item is returned.
-      due: interval ? ms(c.lastMeaningfulAt ?? c.createdAt) + interval.dueDays * DAY_MS : null,
+      due: rhythm ? rhythm.anchor + rhythm.interval.dueDays * DAY_MS : null,
     });
     hoursOf.set(c.id, c);
   }
