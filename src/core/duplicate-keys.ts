@@ -1,6 +1,7 @@
-import { type CountryCode, parseIncompletePhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, parseIncompletePhoneNumber } from 'libphonenumber-js';
 import { KeyTable } from './key-table';
 import { ownString } from './own-string';
+import { parsePhone } from './phone-parse';
 
 /** What dedupe needs of a contact; an imported contact and a stored one both fit. */
 export interface DedupeContact {
@@ -94,9 +95,9 @@ const PLAIN_SLUG = /^[a-z0-9_-]+$/;
 export function phoneKey(phone: string, defaultRegion: CountryCode): string | undefined {
   const memoKey = `${defaultRegion}|${phone}`;
   if (phoneMemo.has(memoKey)) return phoneMemo.get(memoKey);
-  const parsed = parsePhoneNumberFromString(phone, defaultRegion);
+  const parsed = parsePhone(phone, defaultRegion);
   const key = parsed?.isPossible() ? parsed.number : undefined;
-  // Parsing costs ~30 µs and a preview asks for the same number several times; the cap bounds memory.
+  // Parsing costs ~5 µs and a preview asks for the same number several times; the cap bounds memory.
   if (phoneMemo.size >= 50_000) phoneMemo.clear();
   // A copy: the memo outlives the file, and the raw number is a slice of a chunk of it (the E.164
   // key libphonenumber builds is a string of its own).
@@ -111,12 +112,12 @@ const phoneMemo = new Map<string, string | undefined>();
 
 /**
  * The country of an E.164 number, as libphonenumber reads it. Numbers of a shared calling code
- * (+1, +7, +44…) are tried against each country's patterns (~30 µs); a commit asks for the country
- * of numbers its preview already parsed (holidays), so phoneKey leaves what it learnt here.
+ * (+1, +7, +44…) are tried against each country's patterns (see parsePhone); a commit asks for the
+ * country of numbers its preview already parsed (holidays), so phoneKey leaves what it learnt here.
  */
 export function phoneCountry(e164: string): CountryCode | undefined {
   if (countryMemo.has(e164)) return countryMemo.get(e164);
-  const country = parsePhoneNumberFromString(e164)?.country;
+  const country = parsePhone(e164)?.country;
   rememberCountry(e164, country);
   return country;
 }
