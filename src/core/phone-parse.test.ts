@@ -1,11 +1,13 @@
 import fc from 'fast-check';
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type CountryCode, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
-import { parsePhone } from './phone-parse';
+import { type ParsedPhone, parsePhone } from './phone-parse';
 
 /** What the import reads of a parsed number. */
-const seen = (p: ReturnType<typeof parsePhone>) =>
-  p && { number: p.number, country: p.country, possible: p.isPossible(), national: p.nationalNumber };
+const seen = (p: ParsedPhone | undefined) =>
+  p && { number: p.number, country: p.country, possible: p.possible, national: p.nationalNumber };
+const library = (p: PhoneNumber | undefined) =>
+  seen(p && { ...p, number: p.number, country: p.country, possible: p.isPossible() });
 
 // Every calling code libphonenumber shares between countries, and some of its own.
 const callingCode = fc.constantFrom(
@@ -65,7 +67,7 @@ describe('parsePhone', () => {
           const expected = region
             ? parsePhoneNumberFromString(text, region)
             : parsePhoneNumberFromString(text);
-          expect(seen(parsePhone(text, region))).toEqual(seen(expected));
+          expect(seen(parsePhone(text, region))).toEqual(library(expected));
         },
       ),
       { seed: 20261202, numRuns: 5000 },
@@ -83,10 +85,28 @@ describe('parsePhone', () => {
           const text = plus
             ? `+1 ${area} ${local.slice(0, 3)} ${local.slice(3)}`
             : `(${area}) ${local.slice(0, 3)}-${local.slice(3)}`;
-          expect(seen(parsePhone(text, 'US'))).toEqual(seen(parsePhoneNumberFromString(text, 'US')));
+          expect(seen(parsePhone(text, 'US'))).toEqual(library(parsePhoneNumberFromString(text, 'US')));
         },
       ),
       { seed: 20261202, numRuns: 3000 },
+    );
+  });
+
+  it('property: any text of digits, +, spaces, dots, dashes and brackets reads as the library reads it', () => {
+    const char = fc.constantFrom(...'+0123456789 ().-', '1', '0', '5');
+    fc.assert(
+      fc.property(
+        fc.array(char, { minLength: 1, maxLength: 22 }),
+        fc.option(regions, { nil: undefined }),
+        (chars, region) => {
+          const text = chars.join('');
+          const expected = region
+            ? parsePhoneNumberFromString(text, region)
+            : parsePhoneNumberFromString(text);
+          expect(seen(parsePhone(text, region))).toEqual(library(expected));
+        },
+      ),
+      { seed: 20261202, numRuns: 5000 },
     );
   });
 

@@ -23,11 +23,103 @@ const MAIN_COUNTRY_ONLY = {
   ),
 };
 
+/** What the import reads of a parsed number. */
+export interface ParsedPhone {
+  /** E.164: `+<calling code><national number>`. */
+  number: string;
+  countryCallingCode: string;
+  nationalNumber: string;
+  country?: CountryCode;
+  /** libphonenumber's isPossible(): the national number has a length the country's plan allows. */
+  possible: boolean;
+}
+
 /**
  * The number as `parsePhoneNumberFromString(text, region)` reads it, country included; undefined
  * where the library gives none.
  */
-export function parsePhone(text: string, region?: CountryCode): PhoneNumber | undefined {
+export function parsePhone(text: string, region?: CountryCode): ParsedPhone | undefined {
+  const plain = plainPhone(text, region);
+  if (plain !== SLOW) return plain;
+  const parsed = libraryPhone(text, region);
+  return parsed && { ...parsed, possible: parsed.isPossible() };
+}
+
+const SLOW = Symbol('the library decides');
+/** Digits, spaces, dots, dashes and brackets, a `+` only first, a digit last: no letters, extension or URI. */
+const PLAIN = /^\+?[0-9 ().-]*[0-9]$/;
+
+/**
+ * A number written plainly (`+1 599 555 0652`, `(538) 555-0965`, `030 1234567`), read as the
+ * library reads it (parse.js, helpers/extractCountryCallingCode.js, helpers/checkNumberLength.js)
+ * without its per-call options objects, Metadata instances and regular expressions (~5 µs a
+ * number). Every shape with another path through the library is SLOW: more than 250 characters,
+ * under 3 digits, a calling code after `+0`, a national number that starts with the region's
+ * international prefix or its calling code, or with a national prefix to strip, a plan without lengths.
+ */
+function plainPhone(text: string, region: CountryCode | undefined): ParsedPhone | undefined | typeof SLOW {
+  if (text.length > 250 || !PLAIN.test(text)) return SLOW;
+  const digits = text.replace(/[^0-9]/g, '');
+  if (digits.length < 3) return SLOW;
+  let callingCode: string;
+  let nationalNumber: string;
+  let plan: CountryCode | undefined;
+  const national = text.charCodeAt(0) !== 43; /* + */
+  if (!national) {
+    if (digits.charCodeAt(0) === 48 /* 0 */) return SLOW;
+    const code = [1, 2, 3].map((n) => digits.slice(0, n)).find((c) => metadata.country_calling_codes[c]);
+    const main = code === undefined ? undefined : metadata.country_calling_codes[code]?.[0];
+    if (code === undefined || main === undefined) return SLOW;
+    callingCode = code;
+    nationalNumber = digits.slice(code.length);
+    plan = main;
+  } else {
+    if (!region) return undefined;
+    const own = metadata.countries[region];
+    const code: unknown = own?.[0];
+    const idd: unknown = own?.[1];
+    if (typeof code !== 'string' || typeof idd !== 'string') return SLOW;
+    if (digits.startsWith(code) || iddPattern(region, idd).test(digits)) return SLOW;
+    callingCode = code;
+    nationalNumber = digits;
+    plan = region;
+  }
+  if (nationalNumber.length < 2 || nationalNumber.length > 17) return SLOW;
+  if (!metadata.countries[plan] || startsWithPrefix(plan, nationalNumber)) return SLOW;
+  const country = exactCountry(callingCode, nationalNumber) ?? (national ? region : undefined);
+  const lengths = numbers(metadata.countries[country ?? plan]?.[3]);
+  if (!lengths) return SLOW;
+  return {
+    number: `+${callingCode}${nationalNumber}`,
+    countryCallingCode: callingCode,
+    nationalNumber,
+    ...(country && { country }),
+    possible: possibleLength(nationalNumber.length, lengths),
+  };
+}
+
+/** checkNumberLength(...) === 'IS_POSSIBLE' for a plan's sorted possible lengths. */
+function possibleLength(length: number, lengths: readonly number[]): boolean {
+  const min = lengths[0]!;
+  if (min === length) return true;
+  if (min > length || lengths[lengths.length - 1]! < length) return false;
+  return lengths.indexOf(length, 1) >= 0;
+}
+
+const idds = new Map<CountryCode, RegExp>();
+/** stripIddPrefix: `number.search(new RegExp(IDDPrefix)) === 0`, as a sticky expression. */
+function iddPattern(country: CountryCode, idd: string): RegExp {
+  let re = idds.get(country);
+  if (!re) {
+    re = new RegExp(idd, 'y');
+    idds.set(country, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** The library's own reading, with the country lookup of a shared calling code done by exactCountry. */
+function libraryPhone(text: string, region: CountryCode | undefined): PhoneNumber | undefined {
   const parsed = region
     ? parseWithMetadata(text, region, MAIN_COUNTRY_ONLY)
     : parseWithMetadata(text, MAIN_COUNTRY_ONLY);
