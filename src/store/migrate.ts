@@ -31,6 +31,7 @@ import * as lifeEventsContactIndex from './migrations/1796198609721-life-events-
 import * as cheaperCaptureWrites from './migrations/1796201936342-cheaper-capture-writes';
 import * as dropLinkUrlIndex from './migrations/1796202150460-drop-link-url-index';
 import * as partialContactIndexes from './migrations/1796218910840-partial-contact-indexes';
+import * as dropCapturedSourceIndex from './migrations/1796229320183-drop-captured-source-index';
 
 /** Listed here, not read from disk, so the bundle, tsx and vitest all see the same set. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '1796201936342-cheaper-capture-writes': cheaperCaptureWrites,
   '1796202150460-drop-link-url-index': dropLinkUrlIndex,
   '1796218910840-partial-contact-indexes': partialContactIndexes,
+  '1796229320183-drop-captured-source-index': dropCapturedSourceIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -46,6 +46,8 @@ describe('the captured-keys migration on an existing SQLite database', () => {
       .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'captured_items'")
       .pluck()
       .all();
-    expect(indexes).toContain('captured_items_source_idx');
+    // The rebuilds kept the source index; 1796229320183-drop-captured-source-index then drops it
+    // (captured-source-index-migration.test.ts).
+    expect(indexes).not.toContain('captured_items_source_idx');
   });
 });
