@@ -74,14 +74,8 @@ describe.each(dialects)('the keys of a source without the source index on %s', (
     expect(indexes.rows.map((r) => r.name)).not.toContain('captured_items_source_idx');
   });
 
-  it('reads the keys of one source through the primary key', async () => {
-    const q = kysely(store.read)
-      .selectFrom('captured_items')
-      .selectAll()
-      .where('account_id', '=', 'a1')
-      .where('source_id', '=', 's1')
-      .compile();
-    const plan = await store.transaction(async (tx) => {
+  const planOf = async (q: { sql: string; parameters: readonly unknown[] }) =>
+    store.transaction(async (tx) => {
       const db = kysely(tx);
       // A few rows make a sequential scan cheapest on PostgreSQL; the question is whether the key can serve.
       if (dialect === 'postgres') await db.executeQuery(CompiledQuery.raw('SET LOCAL enable_seqscan = off'));
@@ -90,7 +84,30 @@ describe.each(dialects)('the keys of a source without the source index on %s', (
         (await db.executeQuery(CompiledQuery.raw(`${explain} ${q.sql}`, [...q.parameters]))).rows,
       );
     });
-    expect(plan).toMatch(dialect === 'sqlite' ? /USING PRIMARY KEY \(account_id=\?\)/ : /captured_items_pk/);
+
+  it('reads the keys of one source through the primary key', async () => {
+    const q = kysely(store.read)
+      .selectFrom('captured_items')
+      .selectAll()
+      .where('account_id', '=', 'a1')
+      .where('source_id', '=', 's1')
+      .compile();
+    expect(await planOf(q)).toMatch(
+      dialect === 'sqlite' ? /USING PRIMARY KEY \(account_id=\?\)/ : /captured_items_pk/,
+    );
+  });
+
+  it("finds a cancelled meeting's keys by key, not by scanning the account", async () => {
+    // The shape of forgetCapturedKeys (calendar-meetings.repo.ts).
+    const q = kysely(store.read)
+      .deleteFrom('captured_items')
+      .where('account_id', '=', 'a1')
+      .where('source_id', '=', 's1')
+      .where('item_key', 'in', ['m1', 'm9'])
+      .compile();
+    expect(await planOf(q)).toMatch(
+      dialect === 'sqlite' ? /USING PRIMARY KEY \(account_id=\? AND item_key=\?\)/ : /captured_items_pk/,
+    );
   });
 
   it('removes exactly the keys of that source', async () => {
