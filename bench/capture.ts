@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,8 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 100_000);
 const CONTACTS = 30_000;
 const IMAP_MESSAGES = Number(process.env.BENCH_IMAP_MESSAGES ?? 20_000);
 const OWN = 'ada@example.com';
-const MBOX = join(DIR, `takeout-${MESSAGES}.mbox`);
+// v2: Gmail-shaped Message-IDs (random, as a real mailbox's), not `msg-N@…` in key order.
+const MBOX = join(DIR, `takeout-v2-${MESSAGES}.mbox`);
 
 const contactAddress = (i: number) => `person.${i}@company${i % 997}.example`;
 
@@ -64,7 +66,7 @@ function message(i: number, rnd: () => number): string {
     received,
     dkim,
     `ARC-Seal: i=1; a=rsa-sha256; t=${Math.floor(t / 1000)}; cv=none; d=google.com; s=arc-20160816;\n        b=${'C'.repeat(300)}`,
-    `Message-ID: <msg-${i}@mail.example>`,
+    `Message-ID: ${gmailMessageId(i)}`,
     `Date: ${date}`,
     `From: ${from}`,
     `To: ${to}`,
@@ -75,6 +77,16 @@ function message(i: number, rnd: () => number): string {
   ].join('\n');
   const body = `Hello,\n\n${'Some words about the project and what comes next. '.repeat(150)}\n\n-- \nPerson\n`;
   return `From ${1_700_000_000_000 + i}@xxx ${date}\n${headers}\n\n${body}\n`;
+}
+
+/**
+ * A Message-ID as Gmail writes one (`<CA` + base64url of random bytes + `@mail.gmail.com>`), derived
+ * from the message's number so the file is the same on every machine: real keys arrive in no order,
+ * which is what the captured keys' b-tree sees (ids in key order cost it little).
+ */
+function gmailMessageId(i: number): string {
+  const hash = createHash('sha256').update(`bench-message-${i}`).digest('base64url');
+  return `<CA${hash.slice(0, 22)}+${hash.slice(22, 40)}@mail.gmail.com>`;
 }
 
 async function buildMbox(): Promise<void> {
