@@ -1,6 +1,6 @@
 import { cadenceInterval } from '../core/cadence';
 import { healthScore } from '../core/health';
-import { DAY_MS, toMillis } from '../core/instant';
+import { DAY_MS, toIso, toMillis } from '../core/instant';
 import type { Cadence } from '../core/vocabulary';
 import type { CadenceKey, DashboardCircle, DashboardGroup, GroupBounds } from '../store/dashboard.repo';
 
@@ -60,11 +60,9 @@ export function isoWeekOf(monday: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** The recency points core/health.ts gives a contact last touched `elapsedMs` before `now`. */
 function recencyAt(cadence: Cadence, now: string, elapsedMs: number): number {
-  const anchor = iso(toMillis(now) - elapsedMs);
+  const anchor = toIso(toMillis(now) - elapsedMs);
   return healthScore({ cadence, lastMeaningfulAt: anchor, createdAt: anchor, interactions: [] }, now).parts
     .recency;
 }
@@ -115,12 +113,12 @@ export function groupBounds(key: CadenceKey, now: string): GroupBounds {
   const end = toMillis(now);
   const healthFloors = HEALTH_BUCKETS.slice(1).map((b) => {
     const points = (b.from * 40) / 100;
-    return iso(end - longestElapsed(cadence, now, points));
+    return toIso(end - longestElapsed(cadence, now, points));
   });
   return {
     ...key,
-    onTimeAfter: interval ? iso(end - interval.dueDays * DAY_MS) : null,
-    overdueFrom: interval ? iso(end - interval.overdueDays * DAY_MS) : null,
+    onTimeAfter: interval ? toIso(end - interval.dueDays * DAY_MS) : null,
+    overdueFrom: interval ? toIso(end - interval.overdueDays * DAY_MS) : null,
     healthFloors,
   };
 }
