@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { utcIso } from './utc-iso';
 import { zoneDay } from './zone-day';
 
 /** Milliseconds in one day; cadence and back-off arithmetic counts elapsed time, not calendar days. */
@@ -91,5 +92,5 @@ export function addDays(iso: string, days: number): string {
 
 /** Formats epoch milliseconds as a UTC ISO-8601 string with milliseconds and a Z suffix. */
 export function toIso(millis: number): string {
-  return new Date(millis).toISOString();
+  return utcIso(millis);
 }

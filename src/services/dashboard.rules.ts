@@ -1,6 +1,6 @@
 import { cadenceInterval } from '../core/cadence';
 import { healthScore } from '../core/health';
-import { DAY_MS, toMillis } from '../core/instant';
+import { DAY_MS, toIso, toMillis } from '../core/instant';
 import type { Cadence } from '../core/vocabulary';
 import type { CadenceKey, DashboardCircle, DashboardGroup, GroupBounds } from '../store/dashboard.repo';
 
@@ -60,11 +60,9 @@ export function isoWeekOf(monday: number): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** The recency points core/health.ts gives a contact last touched `elapsedMs` before `now`. */
 function recencyAt(cadence: Cadence, now: string, elapsedMs: number): number {
-  const anchor = iso(toMillis(now) - elapsedMs);
+  const anchor = toIso(toMillis(now) - elapsedMs);
   return healthScore({ cadence, lastMeaningfulAt: anchor, createdAt: anchor, interactions: [] }, now).parts
     .recency;
 }
@@ -73,26 +71,32 @@ function recencyAt(cadence: Cadence, now: string, elapsedMs: number): number {
 const SEARCH_LIMIT_MS = 200_000 * DAY_MS;
 
 // recencyAt depends on the elapsed time only (the anchor is now − elapsed), so the search's answer
-// is the same at every `now`: memoized per cadence and points, the binary search (34 health scores
-// per bucket and group) ran on every dashboard request and was a quarter of its CPU.
-const elapsedMemo = new Map<string, number>();
+// is the same at every `now`: memoized per cadence, the binary search (34 health scores per bucket
+// and group) ran on every dashboard request and was a quarter of its CPU.
+const elapsedMemo = new Map<string, readonly number[]>();
 
-/** The longest elapsed time (ms) at which recency still earns `points`: recency never rises with time. */
-function longestElapsed(cadence: Cadence, now: string, points: number): number {
-  // The cadence's fields spelled out: JSON.stringify of it, per floor and group, cost more than the lookup.
-  const key =
-    cadence.kind === 'custom'
-      ? `custom|${cadence.every}|${cadence.unit}|${points}`
-      : `${cadence.kind}|${points}`;
+/** Recency points of each health bucket above the lowest: recency is 40 points, bucket k needs 8k. */
+const FLOOR_POINTS = HEALTH_BUCKETS.slice(1).map((b) => (b.from * 40) / 100);
+
+/**
+ * For each of FLOOR_POINTS, the longest elapsed time (ms) at which recency still earns it (recency
+ * never rises with time). One key and lookup per cadence, not one per floor.
+ */
+function floorElapsed(cadence: Cadence, now: string): readonly number[] {
+  // The cadence's fields spelled out: JSON.stringify of it, per group, cost more than the lookup.
+  const key = cadence.kind === 'custom' ? `custom|${cadence.every}|${cadence.unit}` : cadence.kind;
   const known = elapsedMemo.get(key);
   if (known !== undefined) return known;
-  const found = searchElapsed(cadence, now, points);
+  const found = FLOOR_POINTS.map((points) => searchElapsed(cadence, now, points));
   if (elapsedMemo.size > 1000) elapsedMemo.clear();
   elapsedMemo.set(key, found);
   return found;
 }
 
-/** longestElapsed without the memo (exported for the property test that compares the two). */
+/**
+ * The longest elapsed time (ms) at which recency still earns `points`: floorElapsed's search without
+ * the memo (exported for the property test that compares the two).
+ */
 export function searchElapsed(cadence: Cadence, now: string, points: number): number {
   let lo = 0;
   let hi = SEARCH_LIMIT_MS;
@@ -113,14 +117,11 @@ export function groupBounds(key: CadenceKey, now: string): GroupBounds {
   const cadence = cadenceOfKey(key);
   const interval = cadenceInterval(cadence);
   const end = toMillis(now);
-  const healthFloors = HEALTH_BUCKETS.slice(1).map((b) => {
-    const points = (b.from * 40) / 100;
-    return iso(end - longestElapsed(cadence, now, points));
-  });
+  const healthFloors = floorElapsed(cadence, now).map((elapsed) => toIso(end - elapsed));
   return {
     ...key,
-    onTimeAfter: interval ? iso(end - interval.dueDays * DAY_MS) : null,
-    overdueFrom: interval ? iso(end - interval.overdueDays * DAY_MS) : null,
+    onTimeAfter: interval ? toIso(end - interval.dueDays * DAY_MS) : null,
+    overdueFrom: interval ? toIso(end - interval.overdueDays * DAY_MS) : null,
     healthFloors,
   };
 }

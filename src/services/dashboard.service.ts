@@ -1,5 +1,5 @@
 import type { Dashboard } from '../contract/dashboard';
-import { DAY_MS } from '../core/instant';
+import { DAY_MS, toIso } from '../core/instant';
 import { tally } from '../core/ledger';
 import { dashboardGroups, type GroupBounds, groupCounts, touchesPerWeek } from '../store/dashboard.repo';
 import type { Conn } from '../store/store';
@@ -18,10 +18,8 @@ const WEEK_MS = 7 * DAY_MS;
 /** The last 26 ISO weeks (UTC) ending with the current one, as [Monday, next Monday) instants. */
 function chartWeeks(now: string): { week: string; start: string; end: string }[] {
   const first = firstTouchWeek(now);
-  // Each week ends where the next starts: 27 instants formatted, not 52 (toISOString is ~0.5 µs).
-  const mondays = Array.from({ length: TOUCH_WEEKS + 1 }, (_, i) =>
-    new Date(first + i * WEEK_MS).toISOString(),
-  );
+  // Each week ends where the next starts: 27 instants formatted, not 52.
+  const mondays = Array.from({ length: TOUCH_WEEKS + 1 }, (_, i) => toIso(first + i * WEEK_MS));
   return Array.from({ length: TOUCH_WEEKS }, (_, i) => ({
     week: isoWeekOf(first + i * WEEK_MS),
     start: mondays[i] ?? '',
