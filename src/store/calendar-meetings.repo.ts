@@ -2,6 +2,8 @@ import type { Insertable, Selectable } from 'kysely';
 import { chunks, insertMany } from './chunks';
 import { kysely } from './conn';
 import type { CalendarMeetingsTable } from './database';
+import { int, text } from './json-rows';
+import { queryTemplate } from './query-template';
 import { rowsByIds } from './rows-by-ids';
 import type { Conn } from './store';
 
@@ -23,6 +25,23 @@ export async function replaceSourceMeetings(
   if (rows.length > 0) await insertMany(conn, 'calendar_meetings', rows);
 }
 
+/** meetingsBetween built once (store/query-template.ts): Today's meetings reason asks on every call. */
+const meetingsTemplate = queryTemplate<{ accountId: string; from: string; to: string; limit: number }>({
+  key: () => 'between',
+  sentinel: (_, s) => ({ accountId: s.text(), from: s.text(), to: s.text(), limit: s.int() }),
+  slots: (v) => [v.accountId, v.from, v.to, v.limit],
+  build: (db, v) =>
+    db
+      .selectFrom('calendar_meetings')
+      .selectAll()
+      .where('account_id', '=', v.accountId)
+      .where('starts_at', '>=', v.from)
+      .where('starts_at', '<=', v.to)
+      .orderBy('starts_at')
+      .orderBy('contact_id')
+      .limit(v.limit),
+});
+
 /** The account's meetings starting in [from, to], earliest first, one row per contact. */
 export async function meetingsBetween(
   conn: Conn,
@@ -32,16 +51,19 @@ export async function meetingsBetween(
   limit: number,
 ): Promise<CalendarMeetingRow[]> {
   const db = kysely(conn);
-  return db
-    .selectFrom('calendar_meetings')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .where('starts_at', '>=', from)
-    .where('starts_at', '<=', to)
-    .orderBy('starts_at')
-    .orderBy('contact_id')
-    .limit(limit)
-    .execute();
+  const rows = await db.executeQuery<Record<string, unknown>>(
+    meetingsTemplate(db, { accountId, from, to, limit }),
+  );
+  // The columns in the table's order, as `select *` read them.
+  return rows.rows.map((r) => ({
+    account_id: text(r.account_id),
+    source_id: text(r.source_id),
+    item_key: text(r.item_key),
+    contact_id: text(r.contact_id),
+    starts_at: text(r.starts_at),
+    all_day: int(r.all_day),
+    title: text(r.title),
+  }));
 }
 
 /** Forgets captured items of a source by key (a cancelled meeting's), so they can never count again. */

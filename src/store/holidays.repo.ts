@@ -155,7 +155,17 @@ export async function replaceHolidaySettings(
  */
 export async function holidayCountriesInUse(conn: Conn, accountId: string): Promise<string[]> {
   const db = kysely(conn);
-  const rows = await sql<{ country: string | null }>`
+  const rows = await db.executeQuery<Record<string, unknown>>(countriesTemplate(db, { accountId }));
+  return rows.rows.map((r) => textOrNull(r.country)).filter((c): c is string => c !== null);
+}
+
+/** holidayCountriesInUse's walk, compiled once (store/query-template.ts): Today asks on every call. */
+const countriesTemplate = queryTemplate<{ accountId: string }>({
+  key: () => 'countries',
+  sentinel: (_, s) => ({ accountId: s.text() }),
+  slots: (v) => [v.accountId],
+  build: (db, { accountId }) => {
+    const walk = sql<{ country: string | null }>`
     with recursive c(country) as (
       select min(holiday_country) from contacts
         where account_id = ${accountId} and holiday_country is not null
@@ -164,9 +174,10 @@ export async function holidayCountriesInUse(conn: Conn, accountId: string): Prom
               where account_id = ${accountId} and holiday_country > c.country)
       from c where c.country is not null
     )
-    select country from c where country is not null`.execute(db);
-  return rows.rows.map((r) => r.country).filter((c): c is string => c !== null);
-}
+    select country from c where country is not null`;
+    return { compile: () => walk.compile(db) };
+  },
+});
 
 /**
  * Tracked contacts of some circles in some holiday countries, not snoozed or skipped at `now`,

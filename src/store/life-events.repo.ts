@@ -174,7 +174,11 @@ function roleChangesQuery(db: Db, { accountId, ranges, monthDays, limit }: RoleC
     .whereRef('e.occurred_on', '>=', 'r.column1')
     .whereRef('e.occurred_on', '<=', 'r.column2')
     .where(sql<string>`substr(e.occurred_on, 6, 5)`, 'in', [...monthDays])
-    .orderBy('e.occurred_on', 'desc')
+    // The same order, as an expression no index holds: ordered by the column itself, SQLite took
+    // life_events_date_idx for its order (and sorted anyway), fetching every event of the ranges'
+    // days to test its kind; this way it seeks life_events_kind_idx per kind and range instead, a
+    // quarter of the rows (role changes 2.1 -> 1.2 ms CPU within a 100,000-contact Today).
+    .orderBy(sql`${sql.ref('e.occurred_on')} || ''`, 'desc')
     .orderBy('e.contact_id')
     .limit(limit)
     .as('k');

@@ -1,8 +1,15 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import { INTEREST_FACT_KINDS, type InterestFactKind, type ResourceKind } from '../core/resource-match';
+import {
+  INTEREST_FACT_KINDS,
+  type InterestFactKind,
+  RESOURCE_KINDS,
+  type ResourceKind,
+} from '../core/resource-match';
 import { kysely } from './conn';
 import type { ResourceSharesTable, ResourcesTable } from './database';
 import { decodeStrings } from './json-columns';
+import { oneOf, text, textOrNull } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export type ResourceRow = Selectable<ResourcesTable>;
@@ -32,6 +39,44 @@ export async function findResource(
     .executeTakeFirst();
 }
 
+/** The filter with the tag already lowercased, as the query compares it. */
+type ResourceWindow = { accountId: string; kind?: ResourceKind; since?: string; tag?: string; limit: number };
+
+/** listResources built once per shape (which filters are given): Today's resources reason asks on every call. */
+const resourcesTemplate = queryTemplate<ResourceWindow>({
+  // The kind is a word of a closed list: part of the shape, bound as the template's constant.
+  key: (v) => `${v.kind ?? ''}|${v.since ? 's' : ''}${v.tag ? 't' : ''}`,
+  sentinel: (v, s) => ({
+    accountId: s.text(),
+    kind: v.kind,
+    since: v.since ? s.text() : undefined,
+    tag: v.tag ? s.text() : undefined,
+    limit: s.int(),
+  }),
+  slots: (v) => [v.accountId, v.since, v.tag, v.limit],
+  build: (db, f) => {
+    let q = db.selectFrom('resources').selectAll().where('account_id', '=', f.accountId);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.since) q = q.where('created_at', '>=', f.since);
+    if (f.tag) {
+      const tag = f.tag;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('resource_tags as t')
+            .select('t.tag')
+            .whereRef('t.account_id', '=', 'resources.account_id')
+            .whereRef('t.resource_id', '=', 'resources.id')
+            .where(sql<string>`lower(t.tag)`, '=', tag),
+        ),
+      );
+    }
+    return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit);
+  },
+});
+
+const resourceKind = oneOf(RESOURCE_KINDS);
+
 /** Newest first; `tag` matches case-insensitively. */
 export async function listResources(
   conn: Conn,
@@ -39,23 +84,25 @@ export async function listResources(
   f: ResourceFilter,
 ): Promise<ResourceRow[]> {
   const db = kysely(conn);
-  let q = db.selectFrom('resources').selectAll().where('account_id', '=', accountId);
-  if (f.kind) q = q.where('kind', '=', f.kind);
-  if (f.since) q = q.where('created_at', '>=', f.since);
-  if (f.tag) {
-    const tag = f.tag.toLowerCase();
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('resource_tags as t')
-          .select('t.tag')
-          .whereRef('t.account_id', '=', 'resources.account_id')
-          .whereRef('t.resource_id', '=', 'resources.id')
-          .where(sql<string>`lower(t.tag)`, '=', tag),
-      ),
-    );
-  }
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+  const rows = await db.executeQuery<Record<string, unknown>>(
+    resourcesTemplate(db, {
+      accountId,
+      kind: f.kind,
+      since: f.since,
+      tag: f.tag?.toLowerCase(),
+      limit: f.limit,
+    }),
+  );
+  // The columns in the table's order, as `select *` read them.
+  return rows.rows.map((r) => ({
+    account_id: text(r.account_id),
+    id: text(r.id),
+    kind: resourceKind(r.kind),
+    title: text(r.title),
+    url: textOrNull(r.url),
+    note: text(r.note),
+    created_at: text(r.created_at),
+  }));
 }
 
 export async function updateResource(

@@ -1,7 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
+import { TRIP_KINDS } from '../core/trips';
 import type { CircleKind } from '../core/vocabulary';
 import { kysely } from './conn';
 import type { TripsTable } from './database';
+import { oneOf, text, textOrNull } from './json-rows';
+import { queryTemplate } from './query-template';
 import type { Conn } from './store';
 
 export type TripRow = Selectable<TripsTable>;
@@ -21,6 +24,28 @@ export async function findTrip(conn: Conn, accountId: string, id: string): Promi
     .executeTakeFirst();
 }
 
+type TripWindow = { accountId: string; endingFrom?: string; startingBy?: string; limit: number };
+
+/** listTrips built once per shape (which bounds are given): Today's trips reason asks on every call. */
+const tripsTemplate = queryTemplate<TripWindow>({
+  key: (v) => `${v.endingFrom ? 'e' : ''}${v.startingBy ? 's' : ''}`,
+  sentinel: (v, s) => ({
+    accountId: s.text(),
+    endingFrom: v.endingFrom ? s.text() : undefined,
+    startingBy: v.startingBy ? s.text() : undefined,
+    limit: s.int(),
+  }),
+  slots: (v) => [v.accountId, v.endingFrom, v.startingBy, v.limit],
+  build: (db, f) => {
+    let q = db.selectFrom('trips').selectAll().where('account_id', '=', f.accountId);
+    if (f.endingFrom) q = q.where('ends_on', '>=', f.endingFrom);
+    if (f.startingBy) q = q.where('starts_on', '<=', f.startingBy);
+    return q.orderBy('starts_on', 'asc').orderBy('id', 'asc').limit(f.limit);
+  },
+});
+
+const tripKind = oneOf(TRIP_KINDS);
+
 /** Soonest first; with `endingFrom` (YYYY-MM-DD) only trips that have not ended before it. */
 export async function listTrips(
   conn: Conn,
@@ -28,10 +53,19 @@ export async function listTrips(
   f: { endingFrom?: string; startingBy?: string; limit: number },
 ): Promise<TripRow[]> {
   const db = kysely(conn);
-  let q = db.selectFrom('trips').selectAll().where('account_id', '=', accountId);
-  if (f.endingFrom) q = q.where('ends_on', '>=', f.endingFrom);
-  if (f.startingBy) q = q.where('starts_on', '<=', f.startingBy);
-  return q.orderBy('starts_on', 'asc').orderBy('id', 'asc').limit(f.limit).execute();
+  const rows = await db.executeQuery<Record<string, unknown>>(tripsTemplate(db, { accountId, ...f }));
+  // The columns in the table's order, as `select *` read them.
+  return rows.rows.map((r) => ({
+    account_id: text(r.account_id),
+    id: text(r.id),
+    name: text(r.name),
+    city: text(r.city),
+    country: textOrNull(r.country),
+    starts_on: text(r.starts_on),
+    ends_on: text(r.ends_on),
+    kind: tripKind(r.kind),
+    created_at: text(r.created_at),
+  }));
 }
 
 export async function updateTrip(
