@@ -63,40 +63,36 @@ function keyIs(column: string, set: boolean, value: string) {
   return set ? sql`${sql.ref(column)} = ${value}` : sql`${sql.ref(column)} is null`;
 }
 
-/** The names of group i's values in groupCountsQuery. */
-interface GroupValueNames {
-  c: string;
-  k: string;
-  e: string;
-  u: string;
-  a: string;
-  o: string;
-  f: readonly string[];
-}
-
-const valueNames: GroupValueNames[] = [];
+/** The floor counts' column names in groupCountsQuery's rows: `f0` … `f3`. */
+const FLOOR_COLUMNS = FLOORS.map((k) => `f${k}`);
 
 /**
- * Group i's value names, spelled once per index for the process: building ~70 names such as
- * `f3_2` on every request (and V8 interning each as a property key) was most of groupCounts'
- * own CPU in a profile of the demo dashboard.
+ * Names per index, spelled once for the process: building ~70 value names such as `f3_2` on every
+ * request (and V8 interning each as a property key) was most of groupCounts' own CPU in a profile
+ * of the demo dashboard.
  */
-function groupValueNames(i: number): GroupValueNames {
-  let names = valueNames[i];
-  if (!names) {
-    names = {
-      c: `c${i}`,
-      k: `k${i}`,
-      e: `e${i}`,
-      u: `u${i}`,
-      a: `a${i}`,
-      o: `o${i}`,
-      f: FLOORS.map((k) => `f${i}_${k}`),
-    };
-    valueNames[i] = names;
-  }
-  return names;
+function spelledOnce<T>(spell: (i: number) => T): (i: number) => T {
+  const spelled: T[] = [];
+  return (i) => {
+    let names = spelled[i];
+    if (names === undefined) {
+      names = spell(i);
+      spelled[i] = names;
+    }
+    return names;
+  };
 }
+
+/** The names of group i's values in groupCountsQuery. */
+const groupValueNames = spelledOnce((i) => ({
+  c: `c${i}`,
+  k: `k${i}`,
+  e: `e${i}`,
+  u: `u${i}`,
+  a: `a${i}`,
+  o: `o${i}`,
+  f: FLOORS.map((k) => `f${i}_${k}`),
+}));
 
 function groupCountsQuery(
   conn: Conn,
@@ -117,7 +113,7 @@ function groupCountsQuery(
       sql`count(*) filter (where last_meaningful_at is null) as nh`,
       sql`${due ? counted('>', names.a) : sql.lit(0)} as ot`,
       sql`${due ? counted('<=', names.o) : sql.lit(0)} as ov`,
-      ...FLOORS.map((k) => sql`${counted('>=', names.f[k] ?? '')} as ${sql.ref(`f${k}`)}`),
+      ...FLOORS.map((k) => sql`${counted('>=', names.f[k] ?? '')} as ${sql.ref(FLOOR_COLUMNS[k] ?? '')}`),
     ];
     return sql`select ${sql.join(columns)} from contacts where account_id = ${value('account')} and ${keyIs('circle_id', g.circleId !== null, value(names.c))} and ${keyIs('cadence_kind', g.kind !== null, value(names.k))} and ${keyIs('cadence_every', g.every !== null, value(names.e))} and ${keyIs('cadence_unit', g.unit !== null, value(names.u))} and tracked = 1`;
   });
@@ -172,7 +168,7 @@ export async function groupCounts(
     g.noHistory = Number(row.nh);
     g.onTime = Number(row.ot);
     g.overdue = Number(row.ov);
-    g.atLeast = [Number(row.f0), Number(row.f1), Number(row.f2), Number(row.f3)];
+    g.atLeast = FLOOR_COLUMNS.map((column) => Number(row[column]));
   }
   return out;
 }
@@ -274,17 +270,8 @@ export async function dashboardGroups(conn: Conn, accountId: string): Promise<Da
   return decodeJsonRowSets(rows[0], GROUP_ROWS);
 }
 
-const weekNames: { s: string; e: string }[] = [];
-
-/** Week i's value names in touchesQuery, spelled once per index (as groupValueNames). */
-function weekValueNames(i: number): { s: string; e: string } {
-  let names = weekNames[i];
-  if (!names) {
-    names = { s: `s${i}`, e: `e${i}` };
-    weekNames[i] = names;
-  }
-  return names;
-}
+/** Week i's value names in touchesQuery. */
+const weekValueNames = spelledOnce((i) => ({ s: `s${i}`, e: `e${i}` }));
 
 function touchesQuery(conn: Conn, weeks: number, value: Marker<string>) {
   const rows = Array.from(
